@@ -1,0 +1,32 @@
+# Entry points. Each one bootstraps first, so a fresh machine needs nothing else.
+#   make demo   build the package and serve the page on 127.0.0.1
+#   make test   every test suite
+#   make build  the optimized npm package in pkg/
+
+WASM := scripts/wasm-env
+
+.PHONY: bootstrap build demo test test-native test-wasm test-browser
+
+bootstrap:
+	@scripts/bootstrap.sh
+
+# Release build: wasm-opt comes from the npm package binaryen (see scripts/wasm-env).
+build: bootstrap
+	$(WASM) wasm-pack build --release --target web
+
+demo: build
+	node scripts/serve.mjs
+
+test: test-native test-wasm test-browser
+
+# Native: pure Rust logic, no browser.
+test-native: bootstrap
+	cargo test
+
+# The crate's wasm tests inside headless Chromium (webdriver.json holds its flags).
+test-wasm: bootstrap
+	$(WASM) wasm-pack test --headless --chrome -- --test web
+
+# Browser tests of the release package, as users get it.
+test-browser: build
+	node --test tests/browser/

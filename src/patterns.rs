@@ -1,0 +1,179 @@
+//! The model's string patterns as small exact matchers: they are fixed, so hand-written
+//! checks are smaller and faster in wasm than a regular-expression engine.
+
+/// `^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$` (shape `UUID`).
+pub fn is_uuid(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 36
+        && b.iter().enumerate().all(|(i, &c)| match i {
+            8 | 13 | 18 | 23 => c == b'-',
+            _ => c.is_ascii_digit() || (b'a'..=b'f').contains(&c),
+        })
+}
+
+/// `^arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:configured-model-algorithm/[-a-zA-Z0-9_/.]+$`
+/// (shape `ConfiguredModelAlgorithmArn`).
+pub fn is_configured_model_algorithm_arn(s: &str) -> bool {
+    let mut parts = s.splitn(6, ':');
+    let (Some("arn"), Some(partition), Some("cleanrooms-ml"), Some(region), Some(account), Some(resource)) = (
+        parts.next(),
+        parts.next(),
+        parts.next(),
+        parts.next(),
+        parts.next(),
+        parts.next(),
+    ) else {
+        return false;
+    };
+    let Some(partition_rest) = partition.strip_prefix("aws") else { return false };
+    let Some(id) = resource.strip_prefix("configured-model-algorithm/") else { return false };
+    partition_rest.bytes().all(|c| c == b'-' || c.is_ascii_lowercase())
+        && !region.is_empty()
+        && region.bytes().all(|c| c == b'-' || c.is_ascii_lowercase() || c.is_ascii_digit())
+        && is_account_id(account)
+        && !id.is_empty()
+        && id.bytes().all(|c| c.is_ascii_alphanumeric() || b"-_/.".contains(&c))
+}
+
+/// An AWS account ID: exactly 12 digits.
+pub fn is_account_id(s: &str) -> bool {
+    s.len() == 12 && s.bytes().all(|c| c.is_ascii_digit())
+}
+
+/// The character class of `NameString` and `ResourceDescription`:
+/// `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t]` (plus `\r\n` for descriptions).
+/// The odd-looking surrogate ranges are the model's way of admitting surrogate pairs,
+/// i.e. every character above U+FFFF. Returns the first character outside the class.
+pub fn first_outside_text_class(s: &str, allow_line_breaks: bool) -> Option<char> {
+    s.chars().find(|&c| {
+        let ok = matches!(c, '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+            || c == '\t'
+            || (allow_line_breaks && (c == '\r' || c == '\n'));
+        !ok
+    })
+}
+
+/// Whether `s` is empty or only white space as JavaScript's `\s` defines it (the model's
+/// `(?!\s*$)` in `NameString`).
+pub fn is_blank(s: &str) -> bool {
+    s.chars().all(|c| {
+        matches!(
+            c,
+            '\t' | '\n' | '\u{B}' | '\u{C}' | '\r' | ' ' | '\u{A0}' | '\u{1680}' | '\u{2000}'..='\u{200A}'
+                | '\u{2028}' | '\u{2029}' | '\u{202F}' | '\u{205F}' | '\u{3000}' | '\u{FEFF}'
+        )
+    })
+}
+
+/// `^[a-zA-Z0-9\_\#\=\@/\;\,\-\ \^\$\?\[\]\{\}\|\\\*\+\.\(\)]+$` (shape `CustomDataIdentifier`),
+/// without the length part. Returns the first character outside the class.
+pub fn first_outside_custom_data_identifier(s: &str) -> Option<char> {
+    s.chars().find(|&c| !(c.is_ascii_alphanumeric() || "_#=@/;,- ^$?[]{}|\\*+.()".contains(c)))
+}
+
+/// Characters AWS tagging accepts across services: `[\p{L}\p{Z}\p{N}_.:/=+\-@]`.
+/// Returns the first character outside that set.
+pub fn first_outside_tag_characters(s: &str) -> Option<char> {
+    s.chars().find(|&c| {
+        let separator = c.is_whitespace() && !c.is_control();
+        !(c.is_alphabetic() || c.is_numeric() || separator || "_.:/=+-@".contains(c))
+    })
+}
+
+/// Checks the syntax of a regular expression in the common dialect (JavaScript, Java,
+/// Python, RE2 agree on these rules): balanced groups and classes, a target for every
+/// quantifier, well-formed `{m,n}`, no trailing backslash. Returns why it is invalid.
+pub fn regex_syntax_error(pattern: &str) -> Option<String> {
+    let chars: Vec<char> = pattern.chars().collect();
+    let mut depth = 0usize;
+    // Whether the previous token can take a quantifier.
+    let mut quantifiable = false;
+    let mut i = 0;
+    while i < chars.len() {
+        match chars[i] {
+            '\\' => {
+                if i + 1 == chars.len() {
+                    return Some("ends with a lone backslash".into());
+                }
+                i += 1;
+                quantifiable = true;
+            }
+            '[' => {
+                // A class ends at the first `]` that is not its first member.
+                let mut j = i + 1;
+                if chars.get(j) == Some(&'^') {
+                    j += 1;
+                }
+                if chars.get(j) == Some(&']') {
+                    j += 1;
+                }
+                loop {
+                    match chars.get(j) {
+                        None => return Some("has an unterminated character class `[`".into()),
+                        Some('\\') => j += 2,
+                        Some(']') => break,
+                        Some(_) => j += 1,
+                    }
+                }
+                i = j;
+                quantifiable = true;
+            }
+            '(' => {
+                depth += 1;
+                // Group modifiers such as `(?:`, `(?=`, `(?<name>` are not quantifiers.
+                if chars.get(i + 1) == Some(&'?') {
+                    i += 1;
+                }
+                quantifiable = false;
+            }
+            ')' => {
+                if depth == 0 {
+                    return Some("has an unmatched `)`".into());
+                }
+                depth -= 1;
+                quantifiable = true;
+            }
+            '*' | '+' | '?' => {
+                if !quantifiable {
+                    return Some(format!("has `{}` with nothing to repeat", chars[i]));
+                }
+                // A lazy or possessive suffix (`*?`, `++`) belongs to this quantifier.
+                if matches!(chars.get(i + 1), Some('?') | Some('+')) {
+                    i += 1;
+                }
+                quantifiable = false;
+            }
+            '{' => match counted_repetition(&chars[i..]) {
+                Some(_) if !quantifiable => return Some("has `{` with nothing to repeat".into()),
+                Some((_, false)) => return Some("has a `{m,n}` with m greater than n".into()),
+                Some((len, true)) => {
+                    i += len - 1;
+                    quantifiable = false;
+                }
+                None => quantifiable = true, // a literal `{`, as most dialects read it
+            },
+            '|' => quantifiable = false,
+            '^' | '$' => quantifiable = false,
+            _ => quantifiable = true,
+        }
+        i += 1;
+    }
+    (depth > 0).then(|| "has an unclosed `(`".into())
+}
+
+/// The length of a `{m}`, `{m,}` or `{m,n}` quantifier at the start of `chars`, and
+/// whether its bounds are in order; None when it is not a quantifier.
+fn counted_repetition(chars: &[char]) -> Option<(usize, bool)> {
+    let end = chars.iter().position(|&c| c == '}')?;
+    let body: String = chars[1..end].iter().collect();
+    let (low, high) = match body.split_once(',') {
+        Some((low, high)) => (low, Some(high)),
+        None => (body.as_str(), None),
+    };
+    let low: u32 = low.parse().ok()?;
+    let ordered = match high.filter(|h| !h.is_empty()) {
+        Some(high) => low <= high.parse::<u32>().ok()?,
+        None => true,
+    };
+    Some((end + 1, ordered))
+}

@@ -1,0 +1,58 @@
+// The optimized release package (what users get, built by `make build`) loads in
+// headless Chromium through the demo page, and its exports work.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { serve } from '../../scripts/serve.mjs';
+import { launchChromium } from './chromium.mjs';
+
+const cargoToml = await readFile(new URL('../../Cargo.toml', import.meta.url), 'utf8');
+const crateVersion = cargoToml.match(/^version = "(.+)"$/m)[1];
+let server, url, browser;
+
+before(async () => {
+  ({ server, url } = await serve({ port: 0 }));
+  browser = await launchChromium();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+test('the demo page loads the release module and shows its version', async () => {
+  const page = await browser.newPage();
+  const problems = [];
+  page.on('console', (m) => m.type() === 'error' && problems.push(`${m.text()} ${m.location().url}`));
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(url);
+  const status = page.locator('#status[data-state]');
+  await status.waitFor({ timeout: 15000 });
+  assert.equal(await status.getAttribute('data-state'), 'ready', await status.textContent());
+  assert.equal(await status.textContent(), `cleanroomsml-wasm ${crateVersion} loaded.`);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('the release package is the optimized build and its export answers', async () => {
+  const wasm = await readFile(new URL('../../pkg/cleanroomsml_wasm_bg.wasm', import.meta.url));
+  // wasm-opt drops the name section a debug build carries; its absence shows the
+  // release pipeline ran (and a broken wasm-opt would have failed the page test above).
+  assert.equal(wasm.includes(Buffer.from('\u0004name')), false, 'pkg/ holds an unoptimized build');
+  const page = await browser.newPage();
+  await page.goto(url);
+  const answer = await page.evaluate(async () => {
+    const mod = await import('/pkg/cleanroomsml_wasm.js');
+    await mod.default();
+    return mod.version();
+  });
+  assert.equal(answer, crateVersion);
+  await page.close();
+});
+
+test('the generated TypeScript declares the SDK request interface', async () => {
+  const dts = await readFile(new URL('../../pkg/cleanroomsml_wasm.d.ts', import.meta.url), 'utf8');
+  assert.match(dts, /export interface CreateConfiguredModelAlgorithmAssociationRequest \{/);
+  assert.match(dts, /tags\?: Record<string, string>;/);
+  assert.match(dts, /export type NoiseLevelType = "HIGH" \| "MEDIUM" \| "LOW" \| "NONE";/);
+  assert.match(dts, /export function version\(\): string;/);
+});

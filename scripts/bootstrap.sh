@@ -13,7 +13,10 @@ export DEBIAN_FRONTEND=noninteractive
 apt_updated=""
 apt_install() {
   local missing=()
-  for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+  # "installed", not merely known: a removed package keeps its config files.
+  for p in "$@"; do
+    [ "$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null)" = "install ok installed" ] || missing+=("$p")
+  done
   [ "${#missing[@]}" -eq 0 ] && return 0
   echo "bootstrap:   apt-get install ${missing[*]}"
   if [ -z "$apt_updated" ]; then apt-get update -qq; apt_updated=1; fi

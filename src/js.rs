@@ -34,8 +34,8 @@ pub fn read(shape: &Shape, value: &JsValue) -> Value {
         return Value::Other(kind);
     }
     match shape {
-        Shape::Structure(members, _) => Value::Object(read_members(value, |key| member_shape(members, key))),
-        Shape::Tags => Value::Object(read_members(value, |_| Some(&TAG_VALUE))),
+        Shape::Structure(members, _) => read_members(value, |key| member_shape(members, key)),
+        Shape::Tags => read_members(value, |_| Some(&TAG_VALUE)),
         _ => Value::Object(Vec::new()), // only its type matters
     }
 }
@@ -91,7 +91,7 @@ fn non_plain_kind(value: &JsValue) -> Option<String> {
 
 fn read_array(list: &List, array: &JsValue) -> Value {
     let length = Reflect::get(array, &"length".into()).ok().and_then(|l| l.as_f64()).unwrap_or(0.0) as u32;
-    let items = (0..length.min(List::CHECKED_ITEMS as u32))
+    let items = (0..length.min(list.checked_items() as u32))
         .map(|i| match Reflect::get_u32(array, i) {
             Ok(item) => read(list.member, &item),
             Err(_) => threw(),
@@ -102,9 +102,12 @@ fn read_array(list: &List, array: &JsValue) -> Value {
 
 /// Own enumerable string keys in JavaScript's order; `shape_of` says how far to read each
 /// value (None: an unknown member, whose value is never looked at).
-fn read_members(object: &JsValue, shape_of: impl Fn(&str) -> Option<&'static Shape>) -> Vec<(Text, Value)> {
-    let Ok(keys) = object_keys(object) else { return Vec::new() };
-    keys.iter()
+fn read_members(object: &JsValue, shape_of: impl Fn(&str) -> Option<&'static Shape>) -> Value {
+    let Ok(keys) = object_keys(object) else {
+        return Value::Other("an object whose keys could not be read".into());
+    };
+    let members = keys
+        .iter()
         .filter_map(|key| {
             let name = read_text(key.dyn_ref::<JsString>()?);
             let value = match shape_of(&name.text) {
@@ -116,7 +119,8 @@ fn read_members(object: &JsValue, shape_of: impl Fn(&str) -> Option<&'static Sha
             };
             Some((name, value))
         })
-        .collect()
+        .collect();
+    Value::Object(members)
 }
 
 fn threw() -> Value {

@@ -41,9 +41,12 @@ pub struct List {
 }
 
 impl List {
-    /// How many leading items are read and checked: enough to report every item of a
-    /// list that is a little too long, while a hostile `length` costs no time.
-    pub const CHECKED_ITEMS: usize = 100;
+    /// How many leading items are read and checked one by one: those up to the maximum
+    /// (the ones past it are covered by the count error), and at most 100 where the model
+    /// sets no maximum, so that a hostile `length` costs no time.
+    pub fn checked_items(&self) -> usize {
+        self.max.unwrap_or(100)
+    }
 }
 
 /// What a repeated list item is.

@@ -201,7 +201,7 @@ impl Walk {
             };
             self.error(IssueCode::Count, format!("must have {bounds} items; has {n}"));
         }
-        for (i, item) in items.iter().enumerate().take(List::CHECKED_ITEMS) {
+        for (i, item) in items.iter().enumerate().take(list.checked_items()) {
             self.at(Segment::Index(i), |w| {
                 let earlier = items[..i].iter().position(|e| e == item);
                 if let (Some(j), true) = (earlier, list.unique != Unique::Any && !item.is_absent()) {

@@ -5,7 +5,7 @@ mod common;
 
 use cleanroomsml_wasm::validate::{validate, IssueCode, IssueCode::*, Severity};
 use cleanroomsml_wasm::value::{Text, Value};
-use common::{full_request, value};
+use common::{full_request, set_value, value};
 use serde_json::{json, Value as Json};
 
 const TM: &str = "/privacyConfiguration/policies/trainedModels";
@@ -184,7 +184,7 @@ fn every_rule_at_its_boundaries() {
         // filesToExport 1..=2, enum, no repeats
         ("files 1", with(&format!("{EXPORTS}/filesToExport"), Some(json!(["OUTPUT"]))), none()),
         ("files 0", with(&format!("{EXPORTS}/filesToExport"), Some(json!([]))), error("privacyConfiguration.policies.trainedModelExports.filesToExport", Count)),
-        ("files 3", with(&format!("{EXPORTS}/filesToExport"), Some(json!(["MODEL", "OUTPUT", "LOGS"]))), vec![("privacyConfiguration.policies.trainedModelExports.filesToExport".into(), Count, Severity::Error), ("privacyConfiguration.policies.trainedModelExports.filesToExport[2]".into(), Enum, Severity::Error)]),
+        ("files 3: only the count", with(&format!("{EXPORTS}/filesToExport"), Some(json!(["MODEL", "OUTPUT", "LOGS"]))), error("privacyConfiguration.policies.trainedModelExports.filesToExport", Count)),
         ("files repeated", with(&format!("{EXPORTS}/filesToExport"), Some(json!(["MODEL", "MODEL"]))), error("privacyConfiguration.policies.trainedModelExports.filesToExport[1]", Duplicate)),
         ("files wrong", with(&format!("{EXPORTS}/filesToExport/0"), Some(json!("model"))), error("privacyConfiguration.policies.trainedModelExports.filesToExport[0]", Enum)),
         // tags
@@ -337,15 +337,4 @@ fn hostile_array_lengths_cost_nothing() {
     let report = validate(&request);
     assert_eq!(report.issues.len(), 1);
     assert_eq!(report.issues[0].message, "must have 1 to 2 items; has 4294967295");
-}
-
-/// Replaces a member inside a `Value` tree (test helper).
-fn set_value(root: &mut Value, path: &[&str], new: Value) {
-    let Value::Object(members) = root else { panic!("not an object") };
-    let slot = members.iter_mut().find(|(k, _)| k.text == path[0]).map(|(_, v)| v).expect("member");
-    if path.len() == 1 {
-        *slot = new;
-    } else {
-        set_value(slot, &path[1..], new);
-    }
 }

@@ -55,4 +55,7 @@ test('the generated TypeScript declares the SDK request interface', async () => 
   assert.match(dts, /tags\?: Record<string, string>;/);
   assert.match(dts, /export type NoiseLevelType = "HIGH" \| "MEDIUM" \| "LOW" \| "NONE";/);
   assert.match(dts, /export function version\(\): string;/);
+  assert.match(dts, /export function validate\(input: unknown\): ValidationReport;/);
+  assert.match(dts, /export interface Issue \{\n(.*\n)*?    code: IssueCode;\n(.*\n)*?    severity: Severity;/);
+  assert.match(dts, /export type Severity = "error" \| "warning";/);
 });

@@ -55,3 +55,14 @@ pub const FULL_REQUEST: &str = r#"{
 pub fn full_request() -> Json {
     serde_json::from_str(FULL_REQUEST).unwrap()
 }
+
+/// Replaces a member inside a `Value` tree, following member names from the root.
+pub fn set_value(root: &mut Value, path: &[&str], new: Value) {
+    let Value::Object(members) = root else { panic!("not an object") };
+    let slot = members.iter_mut().find(|(k, _)| k.text == path[0]).map(|(_, v)| v).expect("member");
+    if path.len() == 1 {
+        *slot = new;
+    } else {
+        set_value(slot, &path[1..], new);
+    }
+}

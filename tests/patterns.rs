@@ -1,0 +1,84 @@
+//! The hand-written matchers agree with the model's regular expressions.
+
+use cleanroomsml_wasm::patterns::*;
+
+#[test]
+fn regular_expression_syntax() {
+    let valid = [
+        "", "abc", "^a.*b$", "(a|b)+c?", "[a-z]{2,5}", "a{3}", "a{3,}", "x*?", "x++", "[]a]", "[^]a]",
+        "\\(literal\\)", "(?:x)(?=y)(?<name>z)", "a{", "a{x}", "[\\]]", "\\d+\\s*\\w?",
+    ];
+    for pattern in valid {
+        assert_eq!(regex_syntax_error(pattern), None, "{pattern:?} is valid");
+    }
+    let invalid = [
+        ("(a", "has an unclosed `(`"),
+        ("a)", "has an unmatched `)`"),
+        ("[a-z", "has an unterminated character class `[`"),
+        ("*a", "has `*` with nothing to repeat"),
+        ("a|+", "has `+` with nothing to repeat"),
+        ("(?", "has an unclosed `(`"),
+        ("a**", "has `*` with nothing to repeat"),
+        ("{2}", "has `{` with nothing to repeat"),
+        ("a{3,1}", "has a `{m,n}` with m greater than n"),
+        ("abc\\", "ends with a lone backslash"),
+    ];
+    for (pattern, why) in invalid {
+        assert_eq!(regex_syntax_error(pattern).as_deref(), Some(why), "{pattern:?}");
+    }
+}
+
+#[test]
+fn uuid_is_lowercase_hex_in_8_4_4_4_12() {
+    assert!(is_uuid("0d0a0c1e-1111-4222-8333-944455556666"));
+    assert!(!is_uuid("0d0a0c1e-1111-4222-8333-94445555666g"));
+    assert!(!is_uuid("0d0a0c1e-1111-4222-8333-94445555666"));
+    assert!(!is_uuid("0d0a0c1e01111-4222-8333-944455556666"));
+    assert!(!is_uuid("0D0A0C1E-1111-4222-8333-944455556666"));
+}
+
+#[test]
+fn algorithm_arn() {
+    for arn in [
+        "arn:aws:cleanrooms-ml:us-east-1:123456789012:configured-model-algorithm/a",
+        "arn:aws-us-gov:cleanrooms-ml:us-gov-west-1:123456789012:configured-model-algorithm/A-b_c/d.e",
+        "arn:aws-iso-b:cleanrooms-ml:x:123456789012:configured-model-algorithm/1",
+    ] {
+        assert!(is_configured_model_algorithm_arn(arn), "{arn}");
+    }
+    for arn in [
+        "arn:aws:cleanrooms-ml:us-east-1:123456789012:configured-model-algorithm/",
+        "arn:aws:cleanrooms-ml:US-EAST-1:123456789012:configured-model-algorithm/a",
+        "arn:aws2:cleanrooms-ml:us-east-1:123456789012:configured-model-algorithm/a",
+        "arn:aws:cleanrooms-ml:us-east-1:1234567890123:configured-model-algorithm/a",
+        "arn:aws:cleanrooms-ml:us-east-1:123456789012:configured-model-algorithm/a b",
+        "arn:aws:cleanrooms-ml:us-east-1:123456789012:configured-model-algorithms/a",
+        " arn:aws:cleanrooms-ml:us-east-1:123456789012:configured-model-algorithm/a",
+    ] {
+        assert!(!is_configured_model_algorithm_arn(arn), "{arn}");
+    }
+}
+
+#[test]
+fn blank_is_javascript_white_space() {
+    assert!(is_blank(""));
+    assert!(is_blank(" \t\n\u{b}\u{c}\r\u{a0}\u{2000}\u{3000}\u{feff}"));
+    assert!(!is_blank(" a "));
+    assert!(!is_blank("\u{200b}")); // zero-width space is not white space in JavaScript
+}
+
+#[test]
+fn text_class_admits_supplementary_characters_only_as_pairs() {
+    assert_eq!(first_outside_text_class("a\t😀\u{E000}\u{FFFD}", false), None);
+    assert_eq!(first_outside_text_class("a\u{1F}", false), Some('\u{1F}'));
+    assert_eq!(first_outside_text_class("a\n", false), Some('\n'));
+    assert_eq!(first_outside_text_class("a\r\n", true), None);
+    assert_eq!(first_outside_text_class("\u{FFFF}", true), Some('\u{FFFF}'));
+}
+
+#[test]
+fn tag_characters() {
+    assert_eq!(first_outside_tag_characters("Team name_1.2:3/4=5+6-7@ é 中 ١"), None);
+    assert_eq!(first_outside_tag_characters("a*b"), Some('*'));
+    assert_eq!(first_outside_tag_characters("a\tb"), Some('\t'));
+}

@@ -5,7 +5,7 @@
 
 WASM := scripts/wasm-env
 
-.PHONY: bootstrap build demo test test-native test-wasm test-browser
+.PHONY: bootstrap build demo test test-native test-wasm test-node test-browser
 
 bootstrap:
 	@scripts/bootstrap.sh
@@ -17,7 +17,7 @@ build: bootstrap
 demo: build
 	node scripts/serve.mjs
 
-test: test-native test-wasm test-browser
+test: test-native test-wasm test-node test-browser
 
 # Native: pure Rust logic, no browser.
 test-native: bootstrap
@@ -26,6 +26,11 @@ test-native: bootstrap
 # The crate's wasm tests inside headless Chromium (webdriver.json holds its flags).
 test-wasm: bootstrap
 	$(WASM) wasm-pack test --headless --chrome -- --test web
+
+# Node 20 tests of the release package: the SigV4 suite, parity with botocore and the
+# JS SDK's signer, the request on the wire and its errors.
+test-node: build
+	node --test tests/node/
 
 # Browser tests of the release package, as users get it.
 test-browser: build

@@ -63,4 +63,13 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
+# Python tools for the parity tests (botocore), in a project venv so the machine's own
+# Python packages are left as they are.
+step "Python test packages"
+frozen="$(.venv/bin/python -m pip freeze 2>/dev/null || true)"
+if ! grep -v '^#' tests/requirements.txt | while read -r req; do grep -qixF "$req" <<<"$frozen" || exit 1; done; then
+  python3 -m venv .venv
+  .venv/bin/python -m pip install -q --disable-pip-version-check -r tests/requirements.txt
+fi
+
 step "done"

@@ -9,7 +9,11 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::endpoint::EndpointParams;
+use crate::error::{ApiError, ErrorKind};
 use crate::schema::{List, Member, Shape};
+use crate::serialize::HttpRequest;
+use crate::sign::Credentials;
 use crate::value::{Text, Value};
 
 #[wasm_bindgen]
@@ -132,4 +136,144 @@ pub fn to_js<T: Serialize>(value: &T) -> JsValue {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .unwrap_or_else(|err| JsValue::from(js_sys::Error::new(&err.to_string())))
+}
+
+/// Throws as a JavaScript `Error` with `name`, `code`, `path`, `message` (and `report`).
+pub fn to_js_error(err: ApiError) -> JsValue {
+    let error = js_sys::Error::new(&err.message);
+    error.set_name(err.kind.name());
+    let _ = Reflect::set(&error, &"code".into(), &err.code.into());
+    let _ = Reflect::set(&error, &"path".into(), &err.path.as_str().into());
+    if let Some(report) = &err.report {
+        let _ = Reflect::set(&error, &"report".into(), &to_js(report));
+    }
+    error.into()
+}
+
+/// Reads the members of one argument object, each error naming `argument.member`.
+pub struct Reader<'a> {
+    object: &'a JsValue,
+    argument: String,
+    kind: ErrorKind,
+}
+
+impl<'a> Reader<'a> {
+    /// Fails unless `object` is a non-null object.
+    pub fn new(object: &'a JsValue, argument: &str, kind: ErrorKind) -> Result<Self, ApiError> {
+        if !object.is_object() || object.is_function() {
+            let got = read_scalar(object).map(|v| v.kind()).unwrap_or_else(|| "an array".into());
+            return Err(ApiError::new(kind, "type", argument, format!("{argument} must be an object; got {got}")));
+        }
+        Ok(Reader { object, argument: argument.into(), kind })
+    }
+
+    fn path(&self, name: &str) -> String {
+        format!("{}.{name}", self.argument)
+    }
+
+    fn error(&self, code: &'static str, name: &str, message: String) -> ApiError {
+        ApiError::new(self.kind, code, self.path(name), message)
+    }
+
+    /// The member, or None when it is `undefined` or `null`.
+    pub fn get(&self, name: &str) -> Result<Option<JsValue>, ApiError> {
+        let value = Reflect::get(self.object, &name.into())
+            .map_err(|_| self.error("type", name, format!("{} could not be read: its getter threw", self.path(name))))?;
+        Ok((!value.is_undefined() && !value.is_null()).then_some(value))
+    }
+
+    fn type_error(&self, name: &str, expected: &str, value: &JsValue) -> ApiError {
+        let got = read_scalar(value).map(|v| v.kind()).unwrap_or_else(|| "an object".into());
+        self.error("type", name, format!("{} must be {expected}; got {got}", self.path(name)))
+    }
+
+    pub fn string(&self, name: &str) -> Result<Option<String>, ApiError> {
+        match self.get(name)? {
+            None => Ok(None),
+            Some(v) => match v.dyn_ref::<JsString>() {
+                Some(s) if s.is_well_formed() => Ok(Some(String::from(s))),
+                Some(_) => Err(self.error("invalid", name, format!("{} contains a lone surrogate", self.path(name)))),
+                None => Err(self.type_error(name, "a string", &v)),
+            },
+        }
+    }
+
+    pub fn required_string(&self, name: &str) -> Result<String, ApiError> {
+        self.string(name)?.ok_or_else(|| self.error("required", name, format!("{} is required", self.path(name))))
+    }
+
+    pub fn bool(&self, name: &str) -> Result<bool, ApiError> {
+        match self.get(name)? {
+            None => Ok(false),
+            Some(v) => v.as_bool().ok_or_else(|| self.type_error(name, "a boolean", &v)),
+        }
+    }
+
+    /// A time as a `Date` or milliseconds since the epoch; an invalid `Date` is an error.
+    pub fn time_ms(&self, name: &str) -> Result<Option<f64>, ApiError> {
+        let Some(v) = self.get(name)? else { return Ok(None) };
+        let ms = match v.dyn_ref::<js_sys::Date>() {
+            Some(date) => date.get_time(),
+            None => v.as_f64().ok_or_else(|| self.type_error(name, "a Date or a number of milliseconds", &v))?,
+        };
+        if ms.is_finite() {
+            Ok(Some(ms))
+        } else {
+            Err(self.error("invalid", name, format!("{} is not a valid time", self.path(name))))
+        }
+    }
+
+    pub fn object(&self, name: &str) -> Result<Option<(JsValue, String)>, ApiError> {
+        Ok(self.get(name)?.map(|v| (v, self.path(name))))
+    }
+}
+
+/// `{ region?, endpoint?, useFipsEndpoint?, useDualstackEndpoint? }` of a configuration.
+pub fn read_endpoint_params(config: &Reader) -> Result<EndpointParams, ApiError> {
+    Ok(EndpointParams {
+        region: config.string("region")?,
+        endpoint: config.string("endpoint")?,
+        use_fips: config.bool("useFipsEndpoint")?,
+        use_dual_stack: config.bool("useDualstackEndpoint")?,
+    })
+}
+
+/// `{ accessKeyId, secretAccessKey, sessionToken?, expiration? }`.
+pub fn read_credentials(owner: &Reader) -> Result<Credentials, ApiError> {
+    let Some((value, path)) = owner.object("credentials")? else {
+        return Err(owner.error("required", "credentials", format!("{} is required", owner.path("credentials"))));
+    };
+    let creds = Reader::new(&value, &path, owner.kind)?;
+    Ok(Credentials {
+        access_key_id: creds.required_string("accessKeyId")?,
+        secret_access_key: creds.required_string("secretAccessKey")?,
+        session_token: creds.string("sessionToken")?,
+        expiration_ms: creds.time_ms("expiration")?,
+    })
+}
+
+/// `signingDate`, or now from JavaScript's clock (`SystemTime::now()` panics on wasm32).
+pub fn read_signing_time(owner: &Reader) -> Result<f64, ApiError> {
+    Ok(owner.time_ms("signingDate")?.unwrap_or_else(js_sys::Date::now))
+}
+
+/// An `HttpRequest` given by the caller, checked member by member.
+pub fn read_http_request(value: &JsValue) -> Result<HttpRequest, ApiError> {
+    let request = Reader::new(value, "request", ErrorKind::Request)?;
+    let method = request.required_string("method")?;
+    if method.is_empty() || !method.bytes().all(|c| c.is_ascii_alphabetic()) {
+        return Err(request.error("invalid", "method", "request.method must be an HTTP method such as POST".into()));
+    }
+    let url = request.required_string("url")?;
+    let body = request.string("body")?.unwrap_or_default();
+    let mut headers = std::collections::BTreeMap::new();
+    if let Some((value, path)) = request.object("headers")? {
+        let header_reader = Reader::new(&value, &path, ErrorKind::Request)?;
+        let names = object_keys(&value).map_err(|_| request.error("type", "headers", "request.headers could not be read".into()))?;
+        for name in names.iter().filter_map(|n| n.as_string()) {
+            let header_value = header_reader.required_string(&name)?;
+            headers.insert(name.to_ascii_lowercase(), header_value);
+        }
+    }
+    Ok(HttpRequest { method, url, headers, body })
 }

@@ -1,16 +1,71 @@
 //! cleanroomsml-wasm: build, validate, sign and send AWS Clean Rooms ML
 //! `CreateConfiguredModelAlgorithmAssociation` requests from a browser.
 //!
-//! This file is only the JavaScript API; each concern lives in its own module.
+//! This file is only the JavaScript API; each concern lives in its own module:
+//! `model` (types), `schema` + `validate` (constraints), `endpoint` (URL resolution),
+//! `serialize` (restJson1 request), `sign` (SigV4), `js` (the value boundary).
 
 use wasm_bindgen::prelude::*;
 
+pub mod endpoint;
+pub mod error;
 mod js;
 pub mod model;
 pub mod patterns;
 pub mod schema;
+pub mod serialize;
+pub mod sign;
 pub mod validate;
 pub mod value;
+
+use error::{ApiError, ErrorKind};
+use js::Reader;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_API: &str = r#"
+/** Credentials, as the AWS SDK for JavaScript v3's `AwsCredentialIdentity`. */
+export interface AwsCredentialIdentity {
+    accessKeyId: string;
+    secretAccessKey: string;
+    sessionToken?: string;
+    /** Signing at or after this time is refused. */
+    expiration?: Date;
+}
+
+/** Where requests go: as the SDK's client configuration. */
+export interface EndpointConfig {
+    region?: string;
+    /** A custom endpoint such as `http://127.0.0.1:4566`; it excludes FIPS and dual-stack. */
+    endpoint?: string;
+    useFipsEndpoint?: boolean;
+    useDualstackEndpoint?: boolean;
+}
+
+export interface SigningConfig extends EndpointConfig {
+    region: string;
+    credentials: AwsCredentialIdentity;
+    /** The signing time; the current time (`Date.now()`) when left out. */
+    signingDate?: Date | number;
+}
+
+export interface SignOptions {
+    region: string;
+    credentials: AwsCredentialIdentity;
+    signingDate?: Date | number;
+    /** The signing name; `cleanrooms-ml` when left out. */
+    service?: string;
+}
+
+/** What every function of this module throws: a JavaScript `Error` with these fields. */
+export interface CleanRoomsMlError extends Error {
+    name: "ValidationError" | "ConfigurationError" | "RequestError";
+    code: "invalidInput" | "required" | "type" | "invalid" | "expired" | "unsupported";
+    /** The argument member at fault, e.g. `config.credentials.accessKeyId`, or `input`. */
+    path: string;
+    /** With `ValidationError`: every issue of the input. */
+    report?: ValidationReport;
+}
+"#;
 
 /// The version of this package, so a page can show which build it loaded.
 #[wasm_bindgen]
@@ -24,4 +79,65 @@ pub fn version() -> String {
 pub fn validate_js(#[wasm_bindgen(unchecked_param_type = "unknown")] input: JsValue) -> JsValue {
     let value = js::read(&schema::REQUEST, &input);
     js::to_js(&validate::validate(&value))
+}
+
+/// Validates the input and builds the unsigned HTTP request (restJson1). Throws a
+/// `ValidationError` with the report when the input is invalid.
+#[wasm_bindgen(js_name = buildRequest, unchecked_return_type = "HttpRequest")]
+pub fn build_request_js(
+    #[wasm_bindgen(unchecked_param_type = "CreateConfiguredModelAlgorithmAssociationRequest")] input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "EndpointConfig")] config: JsValue,
+) -> Result<JsValue, JsValue> {
+    build(&input, &config).map(|request| js::to_js(&request)).map_err(js::to_js_error)
+}
+
+/// Signs any request for this service with SigV4: returns it with `x-amz-date`,
+/// `authorization` and, with a session token, `x-amz-security-token`.
+#[wasm_bindgen(js_name = signRequest, unchecked_return_type = "HttpRequest")]
+pub fn sign_request_js(
+    #[wasm_bindgen(unchecked_param_type = "HttpRequest")] request: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "SignOptions")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    sign_request(&request, &options).map(|request| js::to_js(&request)).map_err(js::to_js_error)
+}
+
+/// Validates, builds and signs in one call.
+#[wasm_bindgen(js_name = createSignedRequest, unchecked_return_type = "HttpRequest")]
+pub fn create_signed_request_js(
+    #[wasm_bindgen(unchecked_param_type = "CreateConfiguredModelAlgorithmAssociationRequest")] input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "SigningConfig")] config: JsValue,
+) -> Result<JsValue, JsValue> {
+    create_signed_request(&input, &config).map(|request| js::to_js(&request)).map_err(js::to_js_error)
+}
+
+fn build(input: &JsValue, config: &JsValue) -> Result<serialize::HttpRequest, ApiError> {
+    let value = js::read(&schema::REQUEST, input);
+    let valid = validate::check(&value).map_err(ApiError::invalid_input)?;
+    let config = Reader::new(config, "config", ErrorKind::Configuration)?;
+    let endpoint = endpoint::resolve(&js::read_endpoint_params(&config)?).map_err(|e| ApiError::endpoint("config", e))?;
+    Ok(serialize::build_request(&valid, &endpoint))
+}
+
+fn sign_request(request: &JsValue, options: &JsValue) -> Result<serialize::HttpRequest, ApiError> {
+    let request = js::read_http_request(request)?;
+    let options = Reader::new(options, "options", ErrorKind::Configuration)?;
+    let signing = sign::SigningOptions {
+        region: options.required_string("region")?,
+        service: options.string("service")?.unwrap_or_else(|| sign::SIGNING_NAME.into()),
+        credentials: js::read_credentials(&options)?,
+        time_ms: js::read_signing_time(&options)?,
+    };
+    sign::sign(&request, &signing).map_err(|e| ApiError::signing("options", e))
+}
+
+fn create_signed_request(input: &JsValue, config: &JsValue) -> Result<serialize::HttpRequest, ApiError> {
+    let request = build(input, config)?;
+    let config = Reader::new(config, "config", ErrorKind::Configuration)?;
+    let signing = sign::SigningOptions {
+        region: config.required_string("region")?,
+        service: sign::SIGNING_NAME.into(),
+        credentials: js::read_credentials(&config)?,
+        time_ms: js::read_signing_time(&config)?,
+    };
+    sign::sign(&request, &signing).map_err(|e| ApiError::signing("config", e))
 }

@@ -76,6 +76,37 @@ pub fn validate(input: &Value) -> ValidationReport {
     ValidationReport { ok, issues: walk.issues }
 }
 
+/// An input with no validation errors: what a request is built from.
+#[derive(Debug, Clone, Copy)]
+pub struct ValidRequest<'a> {
+    pub membership_identifier: &'a str,
+    members: &'a [(Text, Value)],
+}
+
+/// The member sent in the path instead of the body.
+const LABEL: &str = "membershipIdentifier";
+
+impl<'a> ValidRequest<'a> {
+    /// The members that go into the JSON body, in the input's order.
+    pub fn body_members(&self) -> impl Iterator<Item = (&'a str, &'a Value)> {
+        self.members.iter().filter(|(k, _)| k.text != LABEL).map(|(k, v)| (k.text.as_str(), v))
+    }
+}
+
+/// Validates, and on success hands out the input as a `ValidRequest`.
+pub fn check(input: &Value) -> Result<ValidRequest<'_>, ValidationReport> {
+    let report = validate(input);
+    let Value::Object(members) = input else { return Err(report) };
+    let membership = members.iter().find_map(|(k, v)| match v {
+        Value::String(s) if k.text == LABEL => Some(s.text.as_str()),
+        _ => None,
+    });
+    match membership {
+        Some(membership_identifier) if report.ok => Ok(ValidRequest { membership_identifier, members }),
+        _ => Err(report),
+    }
+}
+
 struct Walk {
     issues: Vec<Issue>,
     path: String,

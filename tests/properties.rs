@@ -193,10 +193,13 @@ struct Mutation {
     code: IssueCode,
 }
 
+/// Changes a request, or None when it does not apply; Some(value) replaces the JSON input.
+type MutationFn<'a> = dyn Fn(&mut Rng, &mut Json) -> Option<(Option<Value>, Mutation)> + 'a;
+
 /// Applies a random applicable mutation and returns what it must produce.
 fn mutate(r: &mut Rng, request: &mut Json) -> (Value, Mutation) {
     let expect = |path: &str, code| Mutation { issue_path: path.to_owned(), code };
-    let mut candidates: Vec<Box<dyn Fn(&mut Rng, &mut Json) -> Option<(Option<Value>, Mutation)>>> = vec![
+    let mut candidates: Vec<Box<MutationFn<'_>>> = vec![
         Box::new(|_, q| {
             q["name"] = json!("");
             Some((None, expect("name", IssueCode::Length)))

@@ -14,8 +14,10 @@ const EXPORTS: &str = "/privacyConfiguration/policies/trainedModelExports";
 const INFERENCE: &str = "/privacyConfiguration/policies/trainedModelInferenceJobs";
 const REDACTION: &str = "/privacyConfiguration/policies/trainedModels/containerLogs/0/logRedactionConfiguration";
 
-/// The issues as (path, code, severity).
-fn issues_of(input: &Json) -> Vec<(String, IssueCode, Severity)> {
+/// Issues as (path, code, severity).
+type Issues = Vec<(String, IssueCode, Severity)>;
+
+fn issues_of(input: &Json) -> Issues {
     let report = validate(&value(input));
     assert_eq!(report.ok, report.issues.iter().all(|i| i.severity == Severity::Warning));
     report.issues.into_iter().map(|i| (i.path, i.code, i.severity)).collect()
@@ -40,18 +42,18 @@ fn with(pointer: &str, new: Option<Json>) -> Json {
 }
 
 fn s(len: usize, c: char) -> Json {
-    Json::String(std::iter::repeat(c).take(len).collect())
+    Json::String(std::iter::repeat_n(c, len).collect())
 }
 
-fn error(path: &str, code: IssueCode) -> Vec<(String, IssueCode, Severity)> {
+fn error(path: &str, code: IssueCode) -> Issues {
     vec![(path.to_owned(), code, Severity::Error)]
 }
 
-fn warning(path: &str, code: IssueCode) -> Vec<(String, IssueCode, Severity)> {
+fn warning(path: &str, code: IssueCode) -> Issues {
     vec![(path.to_owned(), code, Severity::Warning)]
 }
 
-fn none() -> Vec<(String, IssueCode, Severity)> {
+fn none() -> Issues {
     Vec::new()
 }
 
@@ -73,7 +75,7 @@ fn every_rule_at_its_boundaries() {
     let identifiers = |n: usize| Json::Array((0..n).map(|i| json!(format!("id{i}"))).collect());
     let tags = |n: usize| Json::Object((0..n).map(|i| (format!("k{i}"), json!("v"))).collect());
 
-    let cases: Vec<(&str, Json, Vec<(String, IssueCode, Severity)>)> = vec![
+    let cases: Vec<(&str, Json, Issues)> = vec![
         // required members
         ("membership missing", with("/membershipIdentifier", None), error("membershipIdentifier", Required)),
         ("arn null", with("/configuredModelAlgorithmArn", Some(Json::Null)), error("configuredModelAlgorithmArn", Required)),

@@ -1,0 +1,79 @@
+//! The errors the JavaScript API throws: each names what is wrong (`path`), how (`code`)
+//! and what to do (`message`), and never contains a secret.
+
+use crate::endpoint::EndpointError;
+use crate::sign::SignError;
+use crate::validate::ValidationReport;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// The operation's input failed validation; `report` holds every issue.
+    Validation,
+    /// A configuration or options value is missing or wrong (region, endpoint, credentials, date).
+    Configuration,
+    /// The request given to `signRequest` is not a usable HTTP request.
+    Request,
+}
+
+impl ErrorKind {
+    /// The JavaScript `Error.name`.
+    pub fn name(self) -> &'static str {
+        match self {
+            ErrorKind::Validation => "ValidationError",
+            ErrorKind::Configuration => "ConfigurationError",
+            ErrorKind::Request => "RequestError",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ApiError {
+    pub kind: ErrorKind,
+    /// `required`, `type`, `invalid`, `expired`, `unsupported` or `invalidInput`.
+    pub code: &'static str,
+    /// The argument member at fault, e.g. `config.credentials.secretAccessKey`.
+    pub path: String,
+    pub message: String,
+    pub report: Option<ValidationReport>,
+}
+
+impl ApiError {
+    pub fn new(kind: ErrorKind, code: &'static str, path: impl Into<String>, message: impl Into<String>) -> Self {
+        ApiError { kind, code, path: path.into(), message: message.into(), report: None }
+    }
+
+    pub fn invalid_input(report: ValidationReport) -> Self {
+        let errors = report.issues.iter().filter(|i| i.severity == crate::validate::Severity::Error).count();
+        let first = report.issues.iter().find(|i| i.severity == crate::validate::Severity::Error);
+        let message = match first {
+            Some(issue) if errors == 1 => format!("the input is invalid: {} {}", path_or_input(&issue.path), issue.message),
+            Some(issue) => format!(
+                "the input is invalid ({errors} errors; see report): {} {}",
+                path_or_input(&issue.path),
+                issue.message
+            ),
+            None => "the input is invalid".into(),
+        };
+        ApiError { kind: ErrorKind::Validation, code: "invalidInput", path: "input".into(), message, report: Some(report) }
+    }
+
+    /// An endpoint error, for the configuration object named `argument`.
+    pub fn endpoint(argument: &str, err: EndpointError) -> Self {
+        let code = if err.message.ends_with("Missing Region") { "required" } else { "invalid" };
+        ApiError::new(ErrorKind::Configuration, code, format!("{argument}.{}", err.member), err.message)
+    }
+
+    /// A signing error; `request` errors are the request's, the rest the options'.
+    pub fn signing(argument: &str, err: SignError) -> Self {
+        let kind = match err.member {
+            "url" | "headers" | "method" | "body" => ErrorKind::Request,
+            _ => ErrorKind::Configuration,
+        };
+        let path = if kind == ErrorKind::Request { format!("request.{}", err.member) } else { format!("{argument}.{}", err.member) };
+        ApiError::new(kind, err.code, path, err.message)
+    }
+}
+
+fn path_or_input(path: &str) -> &str {
+    if path.is_empty() { "the input" } else { path }
+}

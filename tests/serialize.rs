@@ -1,0 +1,68 @@
+//! The request body is the JSON `JSON.stringify` would write for the set members.
+
+mod common;
+
+use cleanroomsml_wasm::endpoint::parse_base_url;
+use cleanroomsml_wasm::serialize::{build_request, encode_label};
+use cleanroomsml_wasm::validate::check;
+use common::{full_request, value};
+use serde_json::{json, Value as Json};
+
+fn body_of(input: &Json) -> String {
+    let v = value(input);
+    let valid = check(&v).expect("valid");
+    build_request(&valid, &parse_base_url("https://example.com").unwrap()).body
+}
+
+#[test]
+fn body_is_the_input_without_the_label() {
+    let mut expected = full_request();
+    expected.as_object_mut().unwrap().remove("membershipIdentifier");
+    let body = body_of(&full_request());
+    assert_eq!(serde_json::from_str::<Json>(&body).unwrap(), expected);
+    // Member order is the input's, as JSON.stringify keeps it.
+    assert!(body.starts_with(r#"{"configuredModelAlgorithmArn":"#), "{body}");
+}
+
+#[test]
+fn numbers_and_strings_as_javascript_writes_them() {
+    let mut input = full_request();
+    // Tag values admit any character (odd ones are only a warning).
+    input["tags"] = json!({ "t": "q\"b\\s\n\t\r\u{8}\u{c}\u{1}é😀\u{2028}" });
+    input["privacyConfiguration"]["policies"]["trainedModels"]["maxArtifactSize"]["value"] = json!(10.0);
+    input["privacyConfiguration"]["policies"]["trainedModelExports"]["maxSize"]["value"] = json!(0.1);
+    let body = body_of(&input);
+    assert!(body.contains("\"tags\":{\"t\":\"q\\\"b\\\\s\\n\\t\\r\\b\\f\\u0001é😀\u{2028}\"}"), "{body}");
+    assert!(body.contains(r#""maxArtifactSize":{"unit":"GB","value":10}"#), "{body}");
+    assert!(body.contains(r#""maxSize":{"unit":"GB","value":0.1}"#), "{body}");
+}
+
+#[test]
+fn null_members_are_left_out() {
+    let mut input = full_request();
+    input["description"] = Json::Null;
+    input["privacyConfiguration"]["policies"]["trainedModels"]["containerMetrics"] = Json::Null;
+    let body = body_of(&input);
+    assert!(!body.contains("description") && !body.contains("containerMetrics") && !body.contains("null"), "{body}");
+}
+
+#[test]
+fn url_and_headers() {
+    let v = value(&full_request());
+    let request = build_request(&check(&v).unwrap(), &parse_base_url("http://127.0.0.1:9000/base/").unwrap());
+    assert_eq!(request.method, "POST");
+    assert_eq!(
+        request.url,
+        "http://127.0.0.1:9000/base/memberships/0d0a0c1e-1111-4222-8333-944455556666/configured-model-algorithm-associations"
+    );
+    assert_eq!(request.headers["host"], "127.0.0.1:9000");
+    assert_eq!(request.headers["content-type"], "application/json");
+    assert_eq!(encode_label("a b/c~d_e.f-g"), "a%20b%2Fc~d_e.f-g");
+}
+
+#[test]
+fn invalid_input_builds_nothing() {
+    let mut input = full_request();
+    input["name"] = json!("");
+    assert!(check(&value(&input)).is_err());
+}

@@ -30,7 +30,7 @@ test-wasm: bootstrap
 # Node 20 tests of the release package: the SigV4 suite, parity with botocore and the
 # JS SDK's signer, the request on the wire and its errors.
 test-node: build
-	node --test tests/node/
+	node --test tests/node/ tests/client/
 
 # Browser tests of the release package, as users get it.
 test-browser: build

@@ -6,7 +6,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
-const mounts = [
+const defaultMounts = [
   ['/pkg/', join(root, 'pkg')],
   ['/', join(root, 'www')],
 ];
@@ -23,7 +23,7 @@ const types = {
 };
 
 /** Maps a URL path to a file inside one of the mounts, or null if it points outside. */
-function fileFor(urlPath) {
+function fileFor(mounts, urlPath) {
   const [prefix, dir] = mounts.find(([p]) => urlPath.startsWith(p));
   let rel = decodeURIComponent(urlPath.slice(prefix.length));
   if (rel === '' || rel.endsWith('/')) rel += 'index.html';
@@ -31,10 +31,14 @@ function fileFor(urlPath) {
   return file.startsWith(dir + sep) ? file : null;
 }
 
-/** Starts the server; resolves to { server, url }. Port 0 picks a free port. */
-export function serve({ port = 8080 } = {}) {
+/**
+ * Starts the server; resolves to { server, url }. Port 0 picks a free port. Tests add
+ * mounts, e.g. `['/tests/', dir]`, to load their own modules into the page.
+ */
+export function serve({ port = 8080, extraMounts = [] } = {}) {
+  const mounts = [...extraMounts, ...defaultMounts].map(([prefix, dir]) => [prefix, resolve(dir)]);
   const server = createServer(async (req, res) => {
-    const file = fileFor(new URL(req.url, 'http://127.0.0.1').pathname);
+    const file = fileFor(mounts, new URL(req.url, 'http://127.0.0.1').pathname);
     try {
       if (!file || (req.method !== 'GET' && req.method !== 'HEAD')) throw new Error('not found');
       const body = await readFile(file);

@@ -11,7 +11,8 @@ use wasm_bindgen::JsCast;
 
 use crate::endpoint::EndpointParams;
 use crate::error::{ApiError, ErrorKind};
-use crate::schema::{List, Member, Shape};
+use crate::response::HttpResponse;
+use crate::schema::{self, List, Member, Shape};
 use crate::serialize::HttpRequest;
 use crate::sign::Credentials;
 use crate::value::{Text, Value};
@@ -223,6 +224,23 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// A finite number from `min` up; None when not set.
+    pub fn number(&self, name: &str, min: f64) -> Result<Option<f64>, ApiError> {
+        let Some(v) = self.get(name)? else { return Ok(None) };
+        let n = v.as_f64().ok_or_else(|| self.type_error(name, "a number", &v))?;
+        if n.is_finite() && n >= min {
+            Ok(Some(n))
+        } else {
+            Err(self.error("invalid", name, format!("{} must be a finite number of at least {min}", self.path(name))))
+        }
+    }
+
+    /// A function; None when not set.
+    pub fn function(&self, name: &str) -> Result<Option<js_sys::Function>, ApiError> {
+        let Some(v) = self.get(name)? else { return Ok(None) };
+        v.dyn_into::<js_sys::Function>().map(Some).map_err(|v| self.type_error(name, "a function", &v))
+    }
+
     pub fn object(&self, name: &str) -> Result<Option<(JsValue, String)>, ApiError> {
         Ok(self.get(name)?.map(|v| (v, self.path(name))))
     }
@@ -238,12 +256,17 @@ pub fn read_endpoint_params(config: &Reader) -> Result<EndpointParams, ApiError>
     })
 }
 
-/// `{ accessKeyId, secretAccessKey, sessionToken?, expiration? }`.
+/// The `credentials` member: `{ accessKeyId, secretAccessKey, sessionToken?, expiration? }`.
 pub fn read_credentials(owner: &Reader) -> Result<Credentials, ApiError> {
     let Some((value, path)) = owner.object("credentials")? else {
         return Err(owner.error("required", "credentials", format!("{} is required", owner.path("credentials"))));
     };
-    let creds = Reader::new(&value, &path, owner.kind)?;
+    read_credentials_value(&value, &path)
+}
+
+/// A credentials object, from the member `path` or from a credentials function.
+pub fn read_credentials_value(value: &JsValue, path: &str) -> Result<Credentials, ApiError> {
+    let creds = Reader::new(value, path, ErrorKind::Configuration)?;
     Ok(Credentials {
         access_key_id: creds.required_string("accessKeyId")?,
         secret_access_key: creds.required_string("secretAccessKey")?,
@@ -276,4 +299,29 @@ pub fn read_http_request(value: &JsValue) -> Result<HttpRequest, ApiError> {
         }
     }
     Ok(HttpRequest { method, url, headers, body })
+}
+
+/// The response as `js/transport.js` hands it over; the JSON body is read as far as the
+/// shape that applies to its status reaches.
+pub fn read_http_response(value: &JsValue) -> HttpResponse {
+    let get = |name: &str| Reflect::get(value, &name.into()).unwrap_or(JsValue::UNDEFINED);
+    let status = get("status").as_f64().unwrap_or(0.0) as u16;
+    let mut headers = std::collections::BTreeMap::new();
+    let header_object = get("headers");
+    if let Ok(names) = object_keys(&header_object) {
+        for name in names.iter().filter_map(|n| n.as_string()) {
+            if let Some(v) = Reflect::get(&header_object, &name.as_str().into()).ok().and_then(|v| v.as_string()) {
+                headers.insert(name.to_ascii_lowercase(), v);
+            }
+        }
+    }
+    let json = get("json");
+    let shape = if (200..300).contains(&status) { &schema::RESPONSE } else { &schema::ERROR_BODY };
+    HttpResponse {
+        status,
+        status_text: get("statusText").as_string().unwrap_or_default(),
+        headers,
+        body: get("body").as_string().unwrap_or_default(),
+        json: (!json.is_undefined()).then(|| read(shape, &json)),
+    }
 }

@@ -7,17 +7,21 @@
 
 use wasm_bindgen::prelude::*;
 
+mod client;
 pub mod endpoint;
 pub mod error;
 mod js;
 pub mod model;
 pub mod patterns;
+pub mod response;
+pub mod retry;
 pub mod schema;
 pub mod serialize;
 pub mod sign;
 pub mod validate;
 pub mod value;
 
+pub use client::CleanRoomsMlClient;
 use error::{ApiError, ErrorKind};
 use js::Reader;
 
@@ -54,6 +58,49 @@ export interface SignOptions {
     signingDate?: Date | number;
     /** The signing name; `cleanrooms-ml` when left out. */
     service?: string;
+}
+
+export interface CleanRoomsMlClientConfig extends EndpointConfig {
+    region: string;
+    /** Fixed credentials, or a function returning them (called again before they expire). */
+    credentials: AwsCredentialIdentity | (() => AwsCredentialIdentity | Promise<AwsCredentialIdentity>);
+    /** Attempts per call, retries included (default 3). */
+    maxAttempts?: number;
+    /** A hung attempt fails with a retryable `TimeoutError` after this long (default: none). */
+    requestTimeoutMs?: number;
+    /** Used instead of `globalThis.fetch`. */
+    fetch?: typeof fetch;
+    /** Returns a number in [0, 1] for the backoff's full jitter (default `Math.random`). */
+    jitter?: () => number;
+}
+
+export interface CallOptions {
+    abortSignal?: AbortSignal;
+}
+
+export interface ResponseMetadata {
+    httpStatusCode?: number;
+    /** `x-amzn-requestid` */
+    requestId?: string;
+    attempts: number;
+    /** Milliseconds spent waiting between attempts. */
+    totalRetryDelay: number;
+}
+
+export interface CreateConfiguredModelAlgorithmAssociationOutput extends CreateConfiguredModelAlgorithmAssociationResponse {
+    $metadata: ResponseMetadata;
+}
+
+/** A failed call: the service's error type as `name` (`ConflictException`, `ThrottlingException`,
+ * `UnrecognizedClientException`, …), or `NetworkError`, `TimeoutError`, `InvalidResponseError`, `AbortError`. */
+export interface ServiceError extends Error {
+    $fault: "client" | "server";
+    /** Set when the error is of a retryable kind, as in the AWS SDK. */
+    $retryable?: { throttling: boolean };
+    $metadata: ResponseMetadata;
+    /** With `ServiceQuotaExceededException`. */
+    quotaName?: string;
+    quotaValue?: number;
 }
 
 /** What every function of this module throws: a JavaScript `Error` with these fields. */

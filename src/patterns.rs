@@ -14,25 +14,39 @@ pub fn is_uuid(s: &str) -> bool {
 /// `^arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:configured-model-algorithm/[-a-zA-Z0-9_/.]+$`
 /// (shape `ConfiguredModelAlgorithmArn`).
 pub fn is_configured_model_algorithm_arn(s: &str) -> bool {
-    let mut parts = s.splitn(6, ':');
-    let (Some("arn"), Some(partition), Some("cleanrooms-ml"), Some(region), Some(account), Some(resource)) = (
-        parts.next(),
-        parts.next(),
-        parts.next(),
-        parts.next(),
-        parts.next(),
-        parts.next(),
-    ) else {
+    cleanrooms_ml_resource(s)
+        .and_then(|r| r.strip_prefix("configured-model-algorithm/"))
+        .is_some_and(is_resource_id)
+}
+
+/// `^arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:membership/UUID/configured-model-algorithm-association/[-a-zA-Z0-9_/.]+$`
+/// (shape `ConfiguredModelAlgorithmAssociationArn`).
+pub fn is_configured_model_algorithm_association_arn(s: &str) -> bool {
+    let Some(rest) = cleanrooms_ml_resource(s).and_then(|r| r.strip_prefix("membership/")) else {
         return false;
     };
-    let Some(partition_rest) = partition.strip_prefix("aws") else { return false };
-    let Some(id) = resource.strip_prefix("configured-model-algorithm/") else { return false };
-    partition_rest.bytes().all(|c| c == b'-' || c.is_ascii_lowercase())
-        && !region.is_empty()
-        && region.bytes().all(|c| c == b'-' || c.is_ascii_lowercase() || c.is_ascii_digit())
-        && is_account_id(account)
-        && !id.is_empty()
-        && id.bytes().all(|c| c.is_ascii_alphanumeric() || b"-_/.".contains(&c))
+    rest.len() > 37
+        && rest.is_char_boundary(36)
+        && is_uuid(&rest[..36])
+        && rest[36..].strip_prefix("/configured-model-algorithm-association/").is_some_and(is_resource_id)
+}
+
+/// The resource part of `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:RESOURCE`.
+fn cleanrooms_ml_resource(s: &str) -> Option<&str> {
+    let mut parts = s.splitn(6, ':');
+    let (Some("arn"), Some(partition), Some("cleanrooms-ml"), Some(region), Some(account), Some(resource)) =
+        (parts.next(), parts.next(), parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return None;
+    };
+    let partition_ok = partition.strip_prefix("aws").is_some_and(|p| p.bytes().all(|c| c == b'-' || c.is_ascii_lowercase()));
+    let region_ok = !region.is_empty() && region.bytes().all(|c| c == b'-' || c.is_ascii_lowercase() || c.is_ascii_digit());
+    (partition_ok && region_ok && is_account_id(account)).then_some(resource)
+}
+
+/// `[-a-zA-Z0-9_/.]+`
+fn is_resource_id(id: &str) -> bool {
+    !id.is_empty() && id.bytes().all(|c| c.is_ascii_alphanumeric() || b"-_/.".contains(&c))
 }
 
 /// An AWS account ID: exactly 12 digits.

@@ -71,6 +71,7 @@ pub enum Pattern {
     None,
     Uuid,
     ConfiguredModelAlgorithmArn,
+    ConfiguredModelAlgorithmAssociationArn,
     /// Not in the model (its `AccountIdList` holds plain strings); an AWS account ID is
     /// always 12 digits, and anything else would only fail at the service.
     AccountId,
@@ -188,6 +189,23 @@ const LOG_REDACTION_CONFIGURATION: Shape = Shape::Structure(
     ],
     Check::CustomRedaction,
 );
+
+/// The operation's output.
+pub const RESPONSE: Shape = structure(&[required(
+    "configuredModelAlgorithmAssociationArn",
+    &string(20, 2048, Pattern::ConfiguredModelAlgorithmAssociationArn),
+)]);
+
+/// The members of an error body that errors carry (all modelled errors have `message`;
+/// `ServiceQuotaExceededException` adds the quota). Only read, never validated.
+pub const ERROR_BODY: Shape = structure(&[
+    member("__type", &string(0, usize::MAX, Pattern::None)),
+    member("code", &string(0, usize::MAX, Pattern::None)),
+    member("message", &string(0, usize::MAX, Pattern::None)),
+    member("Message", &string(0, usize::MAX, Pattern::None)),
+    member("quotaName", &string(0, usize::MAX, Pattern::None)),
+    member("quotaValue", &Shape::Double { min: 0.0, max: 100_000.0 }),
+]);
 
 /// `TagMap` allows 200 entries, but AWS allows at most 50 tags on a resource.
 pub const MAX_TAGS: usize = 50;

@@ -70,8 +70,13 @@ pub enum Severity {
 
 /// Validates a `CreateConfiguredModelAlgorithmAssociationRequest`.
 pub fn validate(input: &Value) -> ValidationReport {
+    validate_shape(&schema::REQUEST, input)
+}
+
+/// Validates a value against any shape of the schema.
+pub fn validate_shape(shape: &Shape, input: &Value) -> ValidationReport {
     let mut walk = Walk { issues: Vec::new(), path: String::new() };
-    walk.check(&schema::REQUEST, input);
+    walk.check(shape, input);
     let ok = walk.issues.iter().all(|issue| issue.severity == Severity::Warning);
     ValidationReport { ok, issues: walk.issues }
 }
@@ -280,6 +285,11 @@ impl Walk {
                 self,
                 "must be a membership ID: a lowercase UUID such as 1f2e3d4c-5b6a-4978-8695-a4b3c2d1e0f9".into(),
             ),
+            Pattern::ConfiguredModelAlgorithmAssociationArn
+                if !patterns::is_configured_model_algorithm_association_arn(s) =>
+            {
+                pattern_error(self, "must be a configured model algorithm association ARN".into())
+            }
             Pattern::ConfiguredModelAlgorithmArn if !patterns::is_configured_model_algorithm_arn(s) => {
                 pattern_error(
                     self,

@@ -82,3 +82,19 @@ fn tag_characters() {
     assert_eq!(first_outside_tag_characters("a*b"), Some('*'));
     assert_eq!(first_outside_tag_characters("a\tb"), Some('\t'));
 }
+
+#[test]
+fn association_arn() {
+    let good = "arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/0d0a0c1e-1111-4222-8333-944455556666/configured-model-algorithm-association/a_b.c";
+    assert!(is_configured_model_algorithm_association_arn(good));
+    for bad in [
+        good.replace("membership/0d0a", "membership/0D0A"),
+        good.replace("/configured-model-algorithm-association/a_b.c", "/configured-model-algorithm-association/"),
+        good.replace("association/", "associations/"),
+        good.replace("membership/", "memberships/"),
+        good.replace(":123456789012:", ":12345678901:"),
+        "arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/é".into(),
+    ] {
+        assert!(!is_configured_model_algorithm_association_arn(&bad), "{bad}");
+    }
+}

@@ -1,0 +1,42 @@
+// The client's only JavaScript: one HTTP exchange through `fetch`, and a wait. Every
+// decision (retry, backoff, clock skew, error naming) is made in Rust; this file only
+// turns the platform's promises, timers and abort signals into plain results.
+
+/** Rejects with `{ kind: 'abort' | 'timeout' | 'network', message }`; resolves with the response as data. */
+export async function send(fetchFn, request, timeoutMs, signal) {
+  if (signal?.aborted) throw { kind: 'abort', message: 'the request was aborted' };
+  const controller = new AbortController();
+  const abort = () => controller.abort();
+  signal?.addEventListener('abort', abort, { once: true });
+  let timedOut = false;
+  const timer = timeoutMs > 0 ? setTimeout(() => { timedOut = true; controller.abort(); }, timeoutMs) : undefined;
+  // `host` is signed but set by the platform from the URL.
+  const { host, ...headers } = request.headers;
+  try {
+    const response = await fetchFn(request.url, { method: request.method, headers, body: request.body, signal: controller.signal });
+    const body = await response.text();
+    const responseHeaders = {};
+    response.headers.forEach((value, name) => { responseHeaders[name.toLowerCase()] = value; });
+    let json;
+    try { json = body ? JSON.parse(body) : undefined; } catch { json = undefined; }
+    return { status: response.status, statusText: response.statusText ?? '', headers: responseHeaders, body, json };
+  } catch (err) {
+    if (signal?.aborted) throw { kind: 'abort', message: 'the request was aborted' };
+    if (timedOut) throw { kind: 'timeout', message: `no response within ${timeoutMs} ms` };
+    throw { kind: 'network', message: `the request failed: ${err?.message ?? err}` };
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', abort);
+  }
+}
+
+/** Resolves after `ms`; rejects with `{ kind: 'abort' }` as soon as `signal` aborts. */
+export function sleep(ms, signal) {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject({ kind: 'abort', message: 'the request was aborted' });
+    const done = () => { signal?.removeEventListener('abort', aborted); resolve(); };
+    const timer = setTimeout(done, ms);
+    const aborted = () => { clearTimeout(timer); reject({ kind: 'abort', message: 'the request was aborted' }); };
+    signal?.addEventListener('abort', aborted, { once: true });
+  });
+}

@@ -1,0 +1,318 @@
+//! `CleanRoomsMlClient`: validates, builds, signs and sends through `fetch`, with the AWS
+//! SDKs' standard retries, clock-skew correction, abort and timeouts. The decisions are
+//! `retry` and `response` (pure Rust); this module sequences them around
+//! `js/transport.js`, the only JavaScript the client needs.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use js_sys::{Function, Promise, Reflect};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::{future_to_promise, JsFuture};
+
+use crate::endpoint::{self, Endpoint};
+use crate::error::{ApiError, ErrorKind};
+use crate::js::{self, Reader};
+use crate::response::{self, ServiceError};
+use crate::retry::{self, RetryQuota};
+use crate::serialize::{self, HttpRequest};
+use crate::sign::{self, Credentials, SigningOptions};
+use crate::{schema, validate};
+
+#[wasm_bindgen(module = "/js/transport.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = send)]
+    fn transport_send(fetch: &JsValue, request: &JsValue, timeout_ms: f64, signal: &JsValue) -> Promise;
+    #[wasm_bindgen(js_name = sleep)]
+    fn transport_sleep(ms: f64, signal: &JsValue) -> Promise;
+}
+
+/// Credentials from a credentials function are fetched again this long before they expire.
+const REFRESH_BEFORE_EXPIRY_MS: f64 = 300_000.0;
+const DEFAULT_MAX_ATTEMPTS: u32 = 3;
+
+enum CredentialSource {
+    Fixed(Credentials),
+    Provider(Function),
+}
+
+struct Settings {
+    endpoint: Endpoint,
+    region: String,
+    credentials: CredentialSource,
+    max_attempts: u32,
+    /// 0: no timeout.
+    timeout_ms: f64,
+    fetch: Option<Function>,
+    jitter: Option<Function>,
+}
+
+#[derive(Default)]
+struct State {
+    /// Service time − local time, learnt from responses' `Date`.
+    clock_offset_ms: f64,
+    cached_credentials: Option<Credentials>,
+    quota: RetryQuota,
+}
+
+/// A client for `CreateConfiguredModelAlgorithmAssociation`.
+#[wasm_bindgen]
+pub struct CleanRoomsMlClient {
+    settings: Rc<Settings>,
+    state: Rc<RefCell<State>>,
+}
+
+#[wasm_bindgen]
+impl CleanRoomsMlClient {
+    /// Checks the configuration now: a wrong region, endpoint or credentials object throws
+    /// a `ConfigurationError` here rather than at the first call.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "CleanRoomsMlClientConfig")] config: JsValue,
+    ) -> Result<CleanRoomsMlClient, JsValue> {
+        read_settings(&config)
+            .map(|settings| CleanRoomsMlClient { settings: Rc::new(settings), state: Rc::default() })
+            .map_err(js::to_js_error)
+    }
+
+    /// Sends the request. Resolves with the output and `$metadata`; rejects with a
+    /// `ValidationError` (nothing was sent), a `ConfigurationError`, an `AbortError`, or the
+    /// service's error (`ConflictException`, …) after the retries the error allows.
+    #[wasm_bindgen(
+        js_name = createConfiguredModelAlgorithmAssociation,
+        unchecked_return_type = "Promise<CreateConfiguredModelAlgorithmAssociationOutput>"
+    )]
+    pub fn create_configured_model_algorithm_association(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "CreateConfiguredModelAlgorithmAssociationRequest")] input: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions | undefined")] options: JsValue,
+    ) -> Promise {
+        // The input is read now: a caller that changes it after the call changes nothing.
+        let prepared = prepare(&self.settings, &input, &options);
+        let (settings, state) = (self.settings.clone(), self.state.clone());
+        future_to_promise(async move {
+            let (request, signal) = prepared.map_err(js::to_js_error)?;
+            send_with_retries(&settings, &state, &request, &signal).await
+        })
+    }
+
+    /// The clock correction in use, in milliseconds (service time − local time).
+    #[wasm_bindgen(getter, js_name = clockOffsetMs)]
+    pub fn clock_offset_ms(&self) -> f64 {
+        self.state.borrow().clock_offset_ms
+    }
+}
+
+fn read_settings(config: &JsValue) -> Result<Settings, ApiError> {
+    let config = Reader::new(config, "config", ErrorKind::Configuration)?;
+    let endpoint = endpoint::resolve(&js::read_endpoint_params(&config)?).map_err(|e| ApiError::endpoint("config", e))?;
+    let credentials = match config.function("credentials") {
+        Ok(Some(provider)) => CredentialSource::Provider(provider),
+        _ => CredentialSource::Fixed(js::read_credentials(&config)?),
+    };
+    let max_attempts = config.number("maxAttempts", 1.0)?;
+    if max_attempts.is_some_and(|n| n.fract() != 0.0 || n > 100.0) {
+        let message = "config.maxAttempts must be a whole number from 1 to 100";
+        return Err(ApiError::new(ErrorKind::Configuration, "invalid", "config.maxAttempts", message));
+    }
+    Ok(Settings {
+        endpoint,
+        region: config.required_string("region")?,
+        credentials,
+        max_attempts: max_attempts.map_or(DEFAULT_MAX_ATTEMPTS, |n| n as u32),
+        timeout_ms: config.number("requestTimeoutMs", 1.0)?.unwrap_or(0.0),
+        fetch: config.function("fetch")?,
+        jitter: config.function("jitter")?,
+    })
+}
+
+/// Validation and building: everything that needs no network.
+fn prepare(settings: &Settings, input: &JsValue, options: &JsValue) -> Result<(HttpRequest, JsValue), ApiError> {
+    let value = js::read(&schema::REQUEST, input);
+    let valid = validate::check(&value).map_err(ApiError::invalid_input)?;
+    let request = serialize::build_request(&valid, &settings.endpoint);
+    let signal = if options.is_undefined() || options.is_null() {
+        JsValue::UNDEFINED
+    } else {
+        Reader::new(options, "options", ErrorKind::Configuration)?.get("abortSignal")?.unwrap_or(JsValue::UNDEFINED)
+    };
+    Ok((request, signal))
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Metadata {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    http_status_code: Option<u16>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    request_id: Option<String>,
+    attempts: u32,
+    total_retry_delay: f64,
+}
+
+#[derive(Serialize)]
+struct Output {
+    #[serde(rename = "configuredModelAlgorithmAssociationArn")]
+    arn: String,
+    #[serde(rename = "$metadata")]
+    metadata: Metadata,
+}
+
+async fn send_with_retries(
+    settings: &Settings,
+    state: &RefCell<State>,
+    request: &HttpRequest,
+    signal: &JsValue,
+) -> Result<JsValue, JsValue> {
+    let fetch = match &settings.fetch {
+        Some(f) => f.clone().into(),
+        None => Reflect::get(&js_sys::global(), &"fetch".into()).unwrap_or(JsValue::UNDEFINED),
+    };
+    if !fetch.is_function() {
+        let message = "no fetch: this platform has no globalThis.fetch; pass config.fetch";
+        return Err(js::to_js_error(ApiError::new(ErrorKind::Configuration, "required", "config.fetch", message)));
+    }
+    let (mut attempts, mut total_delay, mut spent) = (0u32, 0.0f64, 0u32);
+    loop {
+        attempts += 1;
+        let credentials = credentials(settings, state).await.map_err(js::to_js_error)?;
+        let signing = SigningOptions {
+            region: settings.region.clone(),
+            service: sign::SIGNING_NAME.into(),
+            credentials,
+            time_ms: js_sys::Date::now() + state.borrow().clock_offset_ms,
+        };
+        // Each attempt is signed afresh: a retry carries its own time.
+        let signed = sign::sign(request, &signing).map_err(|e| js::to_js_error(ApiError::signing("config", e)))?;
+        let sent = JsFuture::from(transport_send(&fetch, &js::to_js(&signed), settings.timeout_ms, signal)).await;
+        let metadata = |status: Option<u16>, request_id: Option<String>, delay: f64| Metadata {
+            http_status_code: status,
+            request_id,
+            attempts,
+            total_retry_delay: delay,
+        };
+        let (error, clock_corrected) = match sent {
+            Ok(raw) => {
+                let response = js::read_http_response(&raw);
+                let corrected = correct_clock(state, &response);
+                match response::read(&response) {
+                    Ok(arn) => {
+                        state.borrow_mut().quota.release(spent);
+                        let output = Output {
+                            arn,
+                            metadata: metadata(Some(response.status), response.request_id(), total_delay),
+                        };
+                        return Ok(js::to_js(&output));
+                    }
+                    Err(error) => (error, corrected),
+                }
+            }
+            Err(failure) => match Reflect::get(&failure, &"kind".into()).ok().and_then(|k| k.as_string()).as_deref() {
+                Some("abort") => return Err(abort_error(metadata(None, None, total_delay))),
+                Some("timeout") => (ServiceError::without_response("TimeoutError", failure_message(&failure)), false),
+                _ => (ServiceError::without_response("NetworkError", failure_message(&failure)), false),
+            },
+        };
+        let retry = attempts < settings.max_attempts
+            && retry::is_retryable(&error, clock_corrected)
+            && state.borrow_mut().quota.acquire(&error).map(|cost| spent += cost).is_some();
+        if !retry {
+            return Err(service_error(&error, metadata(error.status, error.request_id.clone(), total_delay)));
+        }
+        let delay = retry::backoff_ms(attempts, jitter(settings));
+        if JsFuture::from(transport_sleep(delay, signal)).await.is_err() {
+            return Err(abort_error(metadata(None, None, total_delay)));
+        }
+        total_delay += delay;
+    }
+}
+
+/// Learns the clock offset from a response's `Date`; true when it changed.
+fn correct_clock(state: &RefCell<State>, response: &response::HttpResponse) -> bool {
+    let Some(date) = response.headers.get("date") else { return false };
+    let server_ms = js_sys::Date::parse(date);
+    let mut state = state.borrow_mut();
+    match retry::corrected_offset(server_ms, js_sys::Date::now(), state.clock_offset_ms) {
+        Some(offset) => {
+            state.clock_offset_ms = offset;
+            true
+        }
+        None => false,
+    }
+}
+
+fn jitter(settings: &Settings) -> f64 {
+    settings
+        .jitter
+        .as_ref()
+        .and_then(|f| f.call0(&JsValue::UNDEFINED).ok())
+        .and_then(|v| v.as_f64())
+        .filter(|j| (0.0..=1.0).contains(j))
+        .unwrap_or_else(js_sys::Math::random)
+}
+
+/// Fixed credentials, or those of the credentials function, fetched again shortly
+/// before they expire.
+async fn credentials(settings: &Settings, state: &RefCell<State>) -> Result<Credentials, ApiError> {
+    let provider = match &settings.credentials {
+        CredentialSource::Fixed(credentials) => return Ok(credentials.clone()),
+        CredentialSource::Provider(provider) => provider,
+    };
+    let now = js_sys::Date::now();
+    let cached = state.borrow().cached_credentials.clone();
+    if let Some(credentials) = cached.filter(|c| c.expiration_ms.is_none_or(|e| e - now > REFRESH_BEFORE_EXPIRY_MS)) {
+        return Ok(credentials);
+    }
+    let failed = |err: JsValue| {
+        let why = Reflect::get(&err, &"message".into()).ok().and_then(|m| m.as_string()).unwrap_or_else(|| "it threw".into());
+        ApiError::new(ErrorKind::Configuration, "invalid", "config.credentials", format!("the credentials function failed: {why}"))
+    };
+    let mut value = provider.call0(&JsValue::UNDEFINED).map_err(failed)?;
+    if let Some(promise) = value.dyn_ref::<Promise>() {
+        value = JsFuture::from(promise.clone()).await.map_err(failed)?;
+    }
+    let credentials = js::read_credentials_value(&value, "config.credentials()")?;
+    state.borrow_mut().cached_credentials = Some(credentials.clone());
+    Ok(credentials)
+}
+
+fn failure_message(failure: &JsValue) -> String {
+    Reflect::get(failure, &"message".into()).ok().and_then(|m| m.as_string()).unwrap_or_default()
+}
+
+fn abort_error(metadata: Metadata) -> JsValue {
+    let error = js_sys::Error::new("the request was aborted");
+    error.set_name("AbortError");
+    let _ = Reflect::set(&error, &"$metadata".into(), &js::to_js(&metadata));
+    error.into()
+}
+
+/// The service's error as the SDKs shape it: `name`, `message`, `$fault`, `$retryable`,
+/// `$metadata`, and the quota for `ServiceQuotaExceededException`.
+fn service_error(error: &ServiceError, metadata: Metadata) -> JsValue {
+    let js_error = js_sys::Error::new(&error.message);
+    js_error.set_name(&error.name);
+    let set = |key: &str, value: JsValue| {
+        let _ = Reflect::set(&js_error, &key.into(), &value);
+    };
+    set("$fault", error.fault().into());
+    if let Some(throttling) = match error.class {
+        response::ErrorClass::Throttling => Some(true),
+        response::ErrorClass::Transient => Some(false),
+        _ => None,
+    } {
+        let retryable = js_sys::Object::new();
+        let _ = Reflect::set(&retryable, &"throttling".into(), &throttling.into());
+        set("$retryable", retryable.into());
+    }
+    set("$metadata", js::to_js(&metadata));
+    if let Some(name) = &error.quota_name {
+        set("quotaName", name.as_str().into());
+    }
+    if let Some(value) = error.quota_value {
+        set("quotaValue", value.into());
+    }
+    js_error.into()
+}

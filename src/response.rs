@@ -1,0 +1,209 @@
+//! Reading a response: a 200 becomes the operation's output (checked against the output
+//! shape), anything else a `ServiceError` named as the AWS SDKs name it.
+
+use std::collections::BTreeMap;
+
+use crate::schema;
+use crate::validate::{validate_shape, IssueCode, Severity};
+use crate::value::Value;
+
+/// A response as received; `json` is the body parsed as JSON, when it is JSON.
+#[derive(Debug, Clone, Default)]
+pub struct HttpResponse {
+    pub status: u16,
+    pub status_text: String,
+    /// Lower-case names.
+    pub headers: BTreeMap<String, String>,
+    pub body: String,
+    pub json: Option<Value>,
+}
+
+impl HttpResponse {
+    pub fn request_id(&self) -> Option<String> {
+        self.headers.get("x-amzn-requestid").or_else(|| self.headers.get("x-amz-request-id")).cloned()
+    }
+}
+
+/// Which retry rule an error falls under.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorClass {
+    Throttling,
+    /// 5xx, timeouts, network failures.
+    Transient,
+    /// The service rejected the signing time; retried once the clock offset is corrected.
+    ClockSkew,
+    Other,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ServiceError {
+    /// The error type: `ConflictException`, `UnrecognizedClientException`, …
+    pub name: String,
+    pub message: String,
+    pub status: Option<u16>,
+    pub request_id: Option<String>,
+    pub quota_name: Option<String>,
+    pub quota_value: Option<f64>,
+    pub class: ErrorClass,
+}
+
+impl ServiceError {
+    /// `server` for 5xx and failures without a response, as the SDKs' `$fault`.
+    pub fn fault(&self) -> &'static str {
+        match self.status {
+            Some(s) if s < 500 => "client",
+            _ => "server",
+        }
+    }
+
+    /// An error without a response: a network failure or a timeout.
+    pub fn without_response(name: &str, message: String) -> Self {
+        ServiceError {
+            name: name.into(),
+            message,
+            status: None,
+            request_id: None,
+            quota_name: None,
+            quota_value: None,
+            class: ErrorClass::Transient,
+        }
+    }
+}
+
+const THROTTLING: &[&str] = &[
+    "ThrottlingException",
+    "Throttling",
+    "ThrottledException",
+    "RequestThrottledException",
+    "TooManyRequestsException",
+    "ProvisionedThroughputExceededException",
+    "TransactionInProgressException",
+    "RequestLimitExceeded",
+    "BandwidthLimitExceeded",
+    "LimitExceededException",
+    "RequestThrottled",
+    "SlowDown",
+    "PriorRequestNotComplete",
+    "EC2ThrottledException",
+];
+const TRANSIENT: &[&str] = &["TimeoutError", "RequestTimeout", "RequestTimeoutException"];
+const CLOCK_SKEW: &[&str] = &[
+    "AuthFailure",
+    "InvalidSignatureException",
+    "RequestExpired",
+    "RequestInTheFuture",
+    "RequestTimeTooSkewed",
+    "SignatureDoesNotMatch",
+];
+
+/// The output, or why there is none.
+pub fn read(response: &HttpResponse) -> Result<String, ServiceError> {
+    if (200..300).contains(&response.status) {
+        return read_output(response);
+    }
+    let field = |name: &str| match &response.json {
+        Some(Value::Object(members)) => members.iter().find(|(k, _)| k.text == name).map(|(_, v)| v),
+        _ => None,
+    };
+    let text = |name: &str| match field(name) {
+        Some(Value::String(s)) => Some(s.text.clone()),
+        _ => None,
+    };
+    let name = response
+        .headers
+        .get("x-amzn-errortype")
+        .cloned()
+        .or_else(|| text("code"))
+        .or_else(|| text("__type"))
+        .map(|raw| sanitize_error_code(&raw))
+        .filter(|n| !n.is_empty())
+        .unwrap_or_else(|| "UnknownError".into());
+    let message = text("message")
+        .or_else(|| text("Message"))
+        .unwrap_or_else(|| format!("{} {}", status_line(response), describe_body(response)));
+    let class = if response.status == 429 || THROTTLING.contains(&name.as_str()) {
+        ErrorClass::Throttling
+    } else if matches!(response.status, 500 | 502 | 503 | 504) || TRANSIENT.contains(&name.as_str()) {
+        ErrorClass::Transient
+    } else if CLOCK_SKEW.contains(&name.as_str()) {
+        ErrorClass::ClockSkew
+    } else {
+        ErrorClass::Other
+    };
+    let quota_value = match field("quotaValue") {
+        Some(Value::Number(n)) => Some(*n),
+        _ => None,
+    };
+    Err(ServiceError {
+        name,
+        message,
+        status: Some(response.status),
+        request_id: response.request_id(),
+        quota_name: text("quotaName"),
+        quota_value,
+        class,
+    })
+}
+
+/// As the AWS SDKs read an error type: `Name:namespace…` or `namespace#Name`, first of a list.
+pub fn sanitize_error_code(raw: &str) -> String {
+    let mut code = raw.split(',').next().unwrap_or(raw);
+    code = code.split(':').next().unwrap_or(code);
+    if let Some((_, name)) = code.split_once('#') {
+        code = name;
+    }
+    code.trim().to_owned()
+}
+
+fn status_line(response: &HttpResponse) -> String {
+    format!("HTTP {} {}", response.status, response.status_text).trim_end().to_owned()
+}
+
+/// What a body that carries no message is, for an error message: never a parse crash.
+fn describe_body(response: &HttpResponse) -> String {
+    let body = response.body.trim();
+    if body.is_empty() {
+        return "with an empty body".into();
+    }
+    let kind = response.headers.get("content-type").map(|t| format!(" ({t})")).unwrap_or_default();
+    let excerpt: String = body.chars().filter(|c| !c.is_control()).take(200).collect();
+    let what = if response.json.is_some() { "a JSON body without a message" } else { "a body that is not JSON" };
+    format!("with {what}{kind}: {excerpt}")
+}
+
+fn read_output(response: &HttpResponse) -> Result<String, ServiceError> {
+    let invalid = |why: String| ServiceError {
+        name: "InvalidResponseError".into(),
+        message: format!("{} {why}", status_line(response)),
+        status: Some(response.status),
+        request_id: response.request_id(),
+        quota_name: None,
+        quota_value: None,
+        class: ErrorClass::Other,
+    };
+    let Some(json) = &response.json else {
+        return Err(invalid(describe_body(response)));
+    };
+    // Members the service adds later are fine; anything else wrong with the shape is not.
+    let report = validate_shape(&schema::RESPONSE, json);
+    if let Some(issue) = report
+        .issues
+        .iter()
+        .find(|i| i.severity == Severity::Error && i.code != IssueCode::UnknownMember)
+    {
+        let at = if issue.path.is_empty() { "the body".to_owned() } else { issue.path.clone() };
+        return Err(invalid(format!("but the body does not match the output shape: {at} {}", issue.message)));
+    }
+    match json {
+        Value::Object(members) => members
+            .iter()
+            .find_map(|(k, v)| match v {
+                Value::String(s) if k.text == ARN => Some(s.text.clone()),
+                _ => None,
+            })
+            .ok_or_else(|| invalid(format!("but {ARN} is missing"))),
+        _ => Err(invalid("but the body is not an object".into())),
+    }
+}
+
+const ARN: &str = "configuredModelAlgorithmAssociationArn";

@@ -1,0 +1,75 @@
+//! What to do after a failed attempt, as the AWS SDKs' standard retry mode does:
+//! retry throttling, transient (5xx, timeout, network) and corrected clock-skew errors,
+//! with exponential backoff and full jitter, within a retry quota shared by the client.
+
+use crate::response::{ErrorClass, ServiceError};
+
+/// Backoff base and cap, in milliseconds.
+pub const BASE_DELAY_MS: f64 = 100.0;
+pub const MAX_DELAY_MS: f64 = 20_000.0;
+/// A clock further than this from the service's is corrected (the SDKs' 5 minutes).
+pub const MAX_CLOCK_SKEW_MS: f64 = 300_000.0;
+
+const INITIAL_RETRY_TOKENS: u32 = 500;
+const RETRY_COST: u32 = 5;
+const TIMEOUT_RETRY_COST: u32 = 10;
+const NO_RETRY_INCREMENT: u32 = 1;
+
+/// The delay before retry number `retry` (1 for the first retry): `jitter` × min(cap, base × 2^(retry−1)),
+/// with `jitter` uniform in [0, 1).
+pub fn backoff_ms(retry: u32, jitter: f64) -> f64 {
+    let exponential = BASE_DELAY_MS * 2f64.powi(retry.saturating_sub(1).min(30) as i32);
+    jitter.clamp(0.0, 1.0) * exponential.min(MAX_DELAY_MS)
+}
+
+/// The client's retry quota: retries spend tokens, successes earn some back, so a failing
+/// service is not hammered by every caller at once.
+#[derive(Debug, Clone)]
+pub struct RetryQuota {
+    tokens: u32,
+}
+
+impl Default for RetryQuota {
+    fn default() -> Self {
+        RetryQuota { tokens: INITIAL_RETRY_TOKENS }
+    }
+}
+
+impl RetryQuota {
+    /// Takes the cost of one retry of `error`; false when the quota is spent.
+    pub fn acquire(&mut self, error: &ServiceError) -> Option<u32> {
+        let cost = if error.name == "TimeoutError" { TIMEOUT_RETRY_COST } else { RETRY_COST };
+        (self.tokens >= cost).then(|| {
+            self.tokens -= cost;
+            cost
+        })
+    }
+
+    /// After a success: refunds what the retries of this call took, or one token.
+    pub fn release(&mut self, spent: u32) {
+        let earned = if spent > 0 { spent } else { NO_RETRY_INCREMENT };
+        self.tokens = (self.tokens + earned).min(INITIAL_RETRY_TOKENS);
+    }
+
+    pub fn tokens(&self) -> u32 {
+        self.tokens
+    }
+}
+
+/// The clock offset (service time − local time) to use from now on, given a response's
+/// `Date`: corrected only when the local clock, with the current offset, is more than
+/// five minutes off.
+pub fn corrected_offset(server_time_ms: f64, local_now_ms: f64, current_offset_ms: f64) -> Option<f64> {
+    let skew = server_time_ms - (local_now_ms + current_offset_ms);
+    (server_time_ms.is_finite() && skew.abs() > MAX_CLOCK_SKEW_MS).then_some(server_time_ms - local_now_ms)
+}
+
+/// Whether an error may be retried at all: throttling and transient errors, and a clock
+/// skew error once the offset has been corrected.
+pub fn is_retryable(error: &ServiceError, clock_corrected: bool) -> bool {
+    match error.class {
+        ErrorClass::Throttling | ErrorClass::Transient => true,
+        ErrorClass::ClockSkew => clock_corrected,
+        ErrorClass::Other => false,
+    }
+}

@@ -1,0 +1,103 @@
+//! Reading responses: output checks, error names as the SDKs derive them, bodies that are
+//! not JSON, and which retry rule each error falls under.
+
+mod common;
+
+use cleanroomsml_wasm::response::{read, sanitize_error_code, ErrorClass, HttpResponse};
+use common::value;
+use serde_json::json;
+
+const ARN: &str = "arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/0d0a0c1e-1111-4222-8333-944455556666/configured-model-algorithm-association/abc";
+
+fn response(status: u16, headers: &[(&str, &str)], body: &str) -> HttpResponse {
+    HttpResponse {
+        status,
+        status_text: String::new(),
+        headers: headers.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(),
+        body: body.into(),
+        json: serde_json::from_str(body).ok().map(|j| value(&j)),
+    }
+}
+
+#[test]
+fn success_is_checked_against_the_output_shape() {
+    let ok = response(200, &[], &json!({ "configuredModelAlgorithmAssociationArn": ARN, "later": 1 }).to_string());
+    assert_eq!(read(&ok).unwrap(), ARN);
+    for body in [
+        json!({}).to_string(),
+        json!({ "configuredModelAlgorithmAssociationArn": 5 }).to_string(),
+        json!({ "configuredModelAlgorithmAssociationArn": "arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/x/configured-model-algorithm-association/a" }).to_string(),
+        "[]".into(),
+        "<html>".into(),
+        "".into(),
+        "{\"configuredModelAlgorithmAssociationArn\": \"arn:aws:clean".into(),
+    ] {
+        let err = read(&response(200, &[], &body)).unwrap_err();
+        assert_eq!(err.name, "InvalidResponseError", "{body}");
+        assert_eq!(err.class, ErrorClass::Other);
+        assert!(err.message.starts_with("HTTP 200"), "{}", err.message);
+    }
+}
+
+#[test]
+fn error_names_as_the_sdks_read_them() {
+    assert_eq!(sanitize_error_code("ValidationException:http://internal.amazon.com/coral/com.amazon.coral.validate/"), "ValidationException");
+    assert_eq!(sanitize_error_code("com.amazonaws.cleanroomsml#ConflictException"), "ConflictException");
+    assert_eq!(sanitize_error_code("aws.protocoltests#FooError:http://x,Other"), "FooError");
+    assert_eq!(sanitize_error_code("ThrottlingException"), "ThrottlingException");
+
+    // The header wins over the body; the body's code over its __type.
+    let both = response(409, &[("x-amzn-errortype", "ConflictException:http://x")], r#"{"__type":"a#Other","message":"m"}"#);
+    assert_eq!(read(&both).unwrap_err().name, "ConflictException");
+    let code = response(400, &[], r#"{"code":"UnrecognizedClientException","__type":"a#Other"}"#);
+    assert_eq!(read(&code).unwrap_err().name, "UnrecognizedClientException");
+    let type_only = response(404, &[], r#"{"__type":"com.amazonaws.cleanroomsml#ResourceNotFoundException","Message":"no such"}"#);
+    let err = read(&type_only).unwrap_err();
+    assert_eq!((err.name.as_str(), err.message.as_str(), err.fault()), ("ResourceNotFoundException", "no such", "client"));
+}
+
+#[test]
+fn quota_and_request_id() {
+    let quota = response(
+        402,
+        &[("x-amzn-errortype", "ServiceQuotaExceededException"), ("x-amzn-requestid", "req-1")],
+        r#"{"message":"too many","quotaName":"associations","quotaValue":100}"#,
+    );
+    let err = read(&quota).unwrap_err();
+    assert_eq!(err.quota_name.as_deref(), Some("associations"));
+    assert_eq!(err.quota_value, Some(100.0));
+    assert_eq!(err.request_id.as_deref(), Some("req-1"));
+    assert_eq!(err.status, Some(402));
+}
+
+#[test]
+fn bodies_that_are_not_json_give_clear_errors() {
+    let html = response(502, &[("content-type", "text/html")], "<html><body>Bad Gateway</body></html>");
+    let err = read(&html).unwrap_err();
+    assert_eq!(err.name, "UnknownError");
+    assert_eq!(err.message, "HTTP 502 with a body that is not JSON (text/html): <html><body>Bad Gateway</body></html>");
+    assert_eq!((err.fault(), err.class), ("server", ErrorClass::Transient));
+    let empty = read(&response(403, &[("x-amzn-errortype", "AccessDeniedException")], "")).unwrap_err();
+    assert_eq!((empty.name.as_str(), empty.message.as_str()), ("AccessDeniedException", "HTTP 403 with an empty body"));
+    let truncated = read(&response(500, &[], r#"{"message":"bo"#)).unwrap_err();
+    assert!(truncated.message.starts_with("HTTP 500 with a body that is not JSON"), "{}", truncated.message);
+}
+
+#[test]
+fn retry_classes() {
+    let class = |status: u16, name: &str| {
+        read(&response(status, &[("x-amzn-errortype", name)], r#"{"message":"m"}"#)).unwrap_err().class
+    };
+    assert_eq!(class(429, "ThrottlingException"), ErrorClass::Throttling);
+    assert_eq!(class(400, "ThrottlingException"), ErrorClass::Throttling);
+    assert_eq!(class(429, "Anything"), ErrorClass::Throttling);
+    for status in [500, 502, 503, 504] {
+        assert_eq!(class(status, "InternalServerException"), ErrorClass::Transient);
+    }
+    assert_eq!(class(501, "NotImplemented"), ErrorClass::Other);
+    assert_eq!(class(403, "InvalidSignatureException"), ErrorClass::ClockSkew);
+    assert_eq!(class(400, "RequestTimeTooSkewed"), ErrorClass::ClockSkew);
+    for name in ["ValidationException", "ConflictException", "AccessDeniedException", "ResourceNotFoundException", "ServiceQuotaExceededException"] {
+        assert_eq!(class(400, name), ErrorClass::Other, "{name}");
+    }
+}

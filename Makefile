@@ -15,7 +15,7 @@ build: bootstrap
 	$(WASM) wasm-pack build --release --target web
 
 demo: build
-	node scripts/serve.mjs
+	node scripts/demo.mjs
 
 test: test-native test-wasm test-node test-browser
 

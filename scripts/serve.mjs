@@ -33,12 +33,18 @@ function fileFor(mounts, urlPath) {
 
 /**
  * Starts the server; resolves to { server, url }. Port 0 picks a free port. Tests add
- * mounts, e.g. `['/tests/', dir]`, to load their own modules into the page.
+ * mounts, e.g. `['/tests/', dir]`, to load their own modules into the page; `config`
+ * is served as /demo-config.json (see scripts/demo.mjs; `{}` without a demo).
  */
-export function serve({ port = 8080, extraMounts = [] } = {}) {
+export function serve({ port = 8080, extraMounts = [], config } = {}) {
   const mounts = [...extraMounts, ...defaultMounts].map(([prefix, dir]) => [prefix, resolve(dir)]);
   const server = createServer(async (req, res) => {
-    const file = fileFor(mounts, new URL(req.url, 'http://127.0.0.1').pathname);
+    const path = new URL(req.url, 'http://127.0.0.1').pathname;
+    if (path === '/demo-config.json') {
+      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+      return res.end(JSON.stringify(config ?? {}));
+    }
+    const file = fileFor(mounts, path);
     try {
       if (!file || (req.method !== 'GET' && req.method !== 'HEAD')) throw new Error('not found');
       const body = await readFile(file);
@@ -59,15 +65,4 @@ export function serve({ port = 8080, extraMounts = [] } = {}) {
       resolvePromise({ server, url: `http://127.0.0.1:${server.address().port}/` });
     });
   });
-}
-
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const port = Number(process.env.PORT ?? 8080);
-  serve({ port }).then(
-    ({ url }) => console.log(`cleanroomsml-wasm demo: open ${url}  (Ctrl-C to stop)`),
-    (err) => {
-      console.error(`cannot serve on 127.0.0.1:${port}: ${err.message} (set PORT=… to use another port)`);
-      process.exit(1);
-    },
-  );
 }

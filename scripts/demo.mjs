@@ -1,0 +1,34 @@
+// `make demo`: the local Clean Rooms ML endpoint and the page server, both on 127.0.0.1.
+// The page reads /demo-config.json to prefill the endpoint, region and demo credentials.
+import { fileURLToPath } from 'node:url';
+import { serve } from './serve.mjs';
+import { startLocalEndpoint, DEMO_CREDENTIALS, UNKNOWN_MEMBERSHIP } from './local-endpoint.mjs';
+
+export async function startDemo({ pagePort = 8080, endpointPort = 8081, log = console.log } = {}) {
+  const endpoint = await startLocalEndpoint({ port: endpointPort, log });
+  const config = { region: 'us-east-1', endpoint: endpoint.url, credentials: DEMO_CREDENTIALS, unknownMembership: UNKNOWN_MEMBERSHIP };
+  const { server, url } = await serve({ port: pagePort, config });
+  return {
+    pageUrl: url,
+    endpointUrl: endpoint.url,
+    async close() {
+      server.close();
+      await endpoint.close();
+    },
+  };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const pagePort = Number(process.env.PORT ?? 8080);
+  const endpointPort = Number(process.env.ENDPOINT_PORT ?? 8081);
+  startDemo({ pagePort, endpointPort }).then(
+    ({ pageUrl, endpointUrl }) => {
+      console.log(`local Clean Rooms ML endpoint: ${endpointUrl}`);
+      console.log(`cleanroomsml-wasm demo: open ${pageUrl}  (Ctrl-C to stop)`);
+    },
+    (err) => {
+      console.error(`cannot start the demo: ${err.message} (set PORT=… and ENDPOINT_PORT=… to use other ports)`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,109 @@
+// The local endpoint behaves as the service does, and checks signatures independently.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { SignatureV4 } from '@smithy/signature-v4';
+import { Sha256 } from '@aws-crypto/sha256-js';
+import wasm from './wasm.mjs';
+import { startLocalEndpoint, DEMO_CREDENTIALS, UNKNOWN_MEMBERSHIP } from '../../scripts/local-endpoint.mjs';
+
+const MEMBERSHIP = '1f2e3d4c-5b6a-4978-8695-a4b3c2d1e0f9';
+const input = (name, membershipIdentifier = MEMBERSHIP) => ({
+  membershipIdentifier,
+  configuredModelAlgorithmArn: 'arn:aws:cleanrooms-ml:us-east-1:123456789012:configured-model-algorithm/abc',
+  name,
+});
+const ASSOCIATION_ARN = /^arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:membership\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/configured-model-algorithm-association\/[-a-zA-Z0-9_/.]+$/;
+
+let endpoint;
+const logs = [];
+
+before(async () => {
+  endpoint = await startLocalEndpoint({ port: 0, log: (line) => logs.push(line) });
+});
+after(() => endpoint?.close());
+
+async function send(request) {
+  const { host, ...headers } = request.headers;
+  const response = await fetch(request.url, { method: request.method, headers, body: request.body });
+  return { status: response.status, type: response.headers.get('x-amzn-errortype')?.split(':')[0], body: await response.json() };
+}
+
+const signed = (value, credentials = DEMO_CREDENTIALS, signingDate = Date.now()) =>
+  wasm.createSignedRequest(value, { region: 'us-east-1', endpoint: endpoint.url, credentials, signingDate });
+
+test('creates an association and answers a well-formed ARN', async () => {
+  const answer = await send(signed(input('first')));
+  assert.equal(answer.status, 200, JSON.stringify(answer));
+  assert.match(answer.body.configuredModelAlgorithmAssociationArn, ASSOCIATION_ARN);
+  assert.ok(answer.body.configuredModelAlgorithmAssociationArn.includes(`membership/${MEMBERSHIP}/`));
+});
+
+test('the same name twice in a membership is a ConflictException', async () => {
+  assert.equal((await send(signed(input('twice')))).status, 200);
+  const again = await send(signed(input('twice')));
+  assert.deepEqual([again.status, again.type], [409, 'ConflictException']);
+  assert.match(again.body.message, /already exists/);
+  const elsewhere = await send(signed(input('twice', '2f2e3d4c-5b6a-4978-8695-a4b3c2d1e0f9')));
+  assert.equal(elsewhere.status, 200, 'names are per membership');
+});
+
+test('an unknown membership is a ResourceNotFoundException', async () => {
+  const answer = await send(signed(input('x', UNKNOWN_MEMBERSHIP)));
+  assert.deepEqual([answer.status, answer.type], [404, 'ResourceNotFoundException']);
+});
+
+test('invalid input is a ValidationException', async () => {
+  const request = wasm.buildRequest(input('ok'), { endpoint: endpoint.url });
+  request.body = JSON.stringify({ ...JSON.parse(request.body), name: '', extra: 1 });
+  const resigned = wasm.signRequest(request, { region: 'us-east-1', credentials: DEMO_CREDENTIALS });
+  const answer = await send(resigned);
+  assert.deepEqual([answer.status, answer.type], [400, 'ValidationException']);
+  assert.match(answer.body.message, /^1 validation error detected: Value at 'name'/);
+});
+
+test('authentication errors', async () => {
+  const wrongSecret = await send(signed(input('a'), { ...DEMO_CREDENTIALS, secretAccessKey: 'not-the-secret' }));
+  assert.deepEqual([wrongSecret.status, wrongSecret.type], [403, 'InvalidSignatureException']);
+  const unknownKey = await send(signed(input('b'), { ...DEMO_CREDENTIALS, accessKeyId: 'AKIAUNKNOWN' }));
+  assert.deepEqual([unknownKey.status, unknownKey.type], [403, 'UnrecognizedClientException']);
+  const stale = await send(signed(input('c'), DEMO_CREDENTIALS, Date.now() - 10 * 60 * 1000));
+  assert.deepEqual([stale.status, stale.type], [403, 'InvalidSignatureException']);
+  assert.match(stale.body.message, /^Signature expired/);
+  const tampered = signed(input('d'));
+  tampered.body = tampered.body.replace('"d"', '"e"');
+  assert.deepEqual((await send(tampered)).type, 'InvalidSignatureException');
+  const unsigned = await fetch(`${endpoint.url}/memberships/${MEMBERSHIP}/configured-model-algorithm-associations`, { method: 'POST', body: '{}' });
+  assert.equal(unsigned.status, 403);
+});
+
+test('accepts a request signed by the AWS SDK for JavaScript signer itself', async () => {
+  const url = new URL(`${endpoint.url}/memberships/${MEMBERSHIP}/configured-model-algorithm-associations`);
+  const body = JSON.stringify({ configuredModelAlgorithmArn: input('').configuredModelAlgorithmArn, name: 'by-the-sdk-signer' });
+  const signer = new SignatureV4({ service: 'cleanrooms-ml', region: 'eu-west-1', credentials: DEMO_CREDENTIALS, sha256: Sha256 });
+  const request = await signer.sign({ method: 'POST', protocol: 'http:', hostname: url.hostname, port: Number(url.port), path: url.pathname, query: {}, headers: { host: url.host, 'content-type': 'application/json' }, body });
+  const { host, ...headers } = request.headers;
+  const response = await fetch(url, { method: 'POST', headers, body });
+  assert.equal(response.status, 200);
+  assert.match((await response.json()).configuredModelAlgorithmAssociationArn, /^arn:aws:cleanrooms-ml:eu-west-1:/);
+});
+
+test('CORS preflight allows the page to call it', async () => {
+  const response = await fetch(`${endpoint.url}/memberships/${MEMBERSHIP}/configured-model-algorithm-associations`, {
+    method: 'OPTIONS',
+    headers: { origin: 'http://127.0.0.1:8080', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type,x-amz-date,x-amz-security-token' },
+  });
+  assert.equal(response.status, 204);
+  assert.equal(response.headers.get('access-control-allow-origin'), '*');
+  for (const header of ['authorization', 'content-type', 'x-amz-date', 'x-amz-security-token']) {
+    assert.ok(response.headers.get('access-control-allow-headers').includes(header), header);
+  }
+  assert.match(response.headers.get('access-control-expose-headers'), /x-amzn-requestid.*x-amzn-errortype.*date/);
+});
+
+test('one log line per request, without secrets', () => {
+  assert.ok(logs.length >= 10, `${logs.length} lines`);
+  for (const line of logs) {
+    assert.match(line, /^local-endpoint (POST|OPTIONS) \S+ \d{3} \w+ key=\S+ \d+ms$/);
+    assert.ok(!line.includes(DEMO_CREDENTIALS.secretAccessKey) && !line.includes('Signature='), line);
+  }
+});

@@ -5,7 +5,7 @@
 
 WASM := scripts/wasm-env
 
-.PHONY: bootstrap build demo test test-native test-wasm test-node test-browser
+.PHONY: bootstrap build demo test test-native test-wasm test-node test-browser test-package
 
 bootstrap:
 	@scripts/bootstrap.sh
@@ -13,11 +13,12 @@ bootstrap:
 # Release build: wasm-opt comes from the npm package binaryen (see scripts/wasm-env).
 build: bootstrap
 	$(WASM) wasm-pack build --release --target web
+	node scripts/package.mjs
 
 demo: build
 	node scripts/demo.mjs
 
-test: test-native test-wasm test-node test-browser
+test: test-native test-wasm test-node test-browser test-package
 
 # Native: pure Rust logic, no browser.
 test-native: bootstrap
@@ -35,3 +36,8 @@ test-node: build
 # Browser tests of the release package, as users get it.
 test-browser: build
 	node --test tests/browser/
+
+# The npm package as consumers get it: npm pack, a strict TypeScript consumer, Node 20,
+# a Vite app in Chromium, and the README's examples run as written.
+test-package: build
+	node --test tests/package/

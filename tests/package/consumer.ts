@@ -1,0 +1,115 @@
+// A strict TypeScript consumer of the packed package: what must compile does, and each
+// mistake marked @ts-expect-error must be a compile error (tsc fails on an unused one).
+import init, {
+  validate,
+  createSignedRequest,
+  CleanRoomsMlClient,
+  type CreateConfiguredModelAlgorithmAssociationRequest,
+  type CreateConfiguredModelAlgorithmAssociationOutput,
+  type ValidationReport,
+  type Issue,
+  type IssueCode,
+  type HttpRequest,
+  type ServiceError,
+  type CleanRoomsMlError,
+  type NoiseLevelType,
+} from 'cleanroomsml-wasm';
+
+export async function consumer(): Promise<void> {
+  await init();
+
+  const full: CreateConfiguredModelAlgorithmAssociationRequest = {
+    membershipIdentifier: '0d0a0c1e-1111-4222-8333-944455556666',
+    configuredModelAlgorithmArn: 'arn:aws:cleanrooms-ml:us-east-1:123456789012:configured-model-algorithm/abc',
+    name: 'churn model',
+    description: 'weekly',
+    privacyConfiguration: {
+      policies: {
+        trainedModels: {
+          containerLogs: [
+            {
+              allowedAccountIds: ['123456789012'],
+              filterPattern: 'ERROR.*',
+              logType: 'ERROR_SUMMARY',
+              logRedactionConfiguration: {
+                entitiesToRedact: ['CUSTOM', 'NUMBERS'],
+                customEntityConfig: { customDataIdentifiers: ['[0-9]{4}'] },
+              },
+            },
+          ],
+          containerMetrics: { noiseLevel: 'MEDIUM' },
+          maxArtifactSize: { unit: 'GB', value: 1.5 },
+        },
+        trainedModelExports: { maxSize: { unit: 'GB', value: 2 }, filesToExport: ['MODEL', 'OUTPUT'] },
+        trainedModelInferenceJobs: { maxOutputSize: { unit: 'GB', value: 10 } },
+      },
+    },
+    tags: { team: 'ml' },
+  };
+
+  const misspelled: CreateConfiguredModelAlgorithmAssociationRequest = {
+    ...full,
+    privacyConfiguration: {
+      policies: {
+        // @ts-expect-error a misspelled member
+        trainedModel: {},
+      },
+    },
+  };
+
+  const noise: NoiseLevelType = 'HIGH';
+  // @ts-expect-error a wrong enum string
+  const wrongNoise: NoiseLevelType = 'high';
+
+  const wrongNumber: CreateConfiguredModelAlgorithmAssociationRequest = {
+    ...full,
+    // @ts-expect-error a string where a number belongs
+    privacyConfiguration: { policies: { trainedModels: { maxArtifactSize: { unit: 'GB', value: '1.5' } } } },
+  };
+
+  // @ts-expect-error a missing required member (name)
+  const missing: CreateConfiguredModelAlgorithmAssociationRequest = {
+    membershipIdentifier: full.membershipIdentifier,
+    configuredModelAlgorithmArn: full.configuredModelAlgorithmArn,
+  };
+
+  // The report is typed: codes and severities are unions.
+  const report: ValidationReport = validate({ anything: true });
+  const first: Issue | undefined = report.issues[0];
+  const code: IssueCode | undefined = first?.code;
+  // @ts-expect-error not an issue code
+  const badCode: IssueCode = 'tooLong';
+  const severity: 'error' | 'warning' | undefined = first?.severity;
+
+  const signed: HttpRequest = createSignedRequest(full, {
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'AKID', secretAccessKey: 'secret' },
+    signingDate: new Date(),
+  });
+  const headers: Record<string, string> = signed.headers;
+
+  const client = new CleanRoomsMlClient({
+    region: 'us-east-1',
+    credentials: async () => ({ accessKeyId: 'AKID', secretAccessKey: 'secret', expiration: new Date() }),
+    maxAttempts: 3,
+    requestTimeoutMs: 5000,
+  });
+  // @ts-expect-error the client wants a region
+  new CleanRoomsMlClient({ credentials: { accessKeyId: 'a', secretAccessKey: 'b' } });
+  try {
+    const output: CreateConfiguredModelAlgorithmAssociationOutput = await client.createConfiguredModelAlgorithmAssociation(full, {
+      abortSignal: new AbortController().signal,
+    });
+    const arn: string = output.configuredModelAlgorithmAssociationArn;
+    const attempts: number = output.$metadata.attempts;
+    void [arn, attempts];
+  } catch (err) {
+    const failure = err as ServiceError;
+    const fault: 'client' | 'server' = failure.$fault;
+    const status: number | undefined = failure.$metadata.httpStatusCode;
+    const local = err as CleanRoomsMlError;
+    const path: string = local.path;
+    void [fault, status, path];
+  }
+  void [misspelled, noise, wrongNoise, wrongNumber, missing, code, badCode, severity, headers];
+}

@@ -1,0 +1,166 @@
+// The npm package as consumers get it: `npm pack` of pkg/ holds what a consumer needs and
+// nothing else; installed from the tarball it type-checks in a strict TypeScript project,
+// imports in Node 20, and bundles with Vite into an app that signs in headless Chromium.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '../../scripts/serve.mjs';
+import { launchChromium } from '../browser/chromium.mjs';
+import wasm from '../node/wasm.mjs';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const here = fileURLToPath(new URL('.', import.meta.url));
+const app = mkdtempSync(join(tmpdir(), 'cleanroomsml-consumer-'));
+let packed;
+
+let browser, server;
+
+before(async () => {
+  browser = await launchChromium();
+  const out = execFileSync('npm', ['pack', join(root, 'pkg'), '--pack-destination', app, '--json'], { encoding: 'utf8' });
+  [packed] = JSON.parse(out);
+  writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
+  execFileSync('npm', ['install', '--no-save', '--offline', '--no-audit', '--no-fund', '--loglevel=error', join(app, packed.filename)], { cwd: app });
+});
+
+test('npm pack holds exactly what a consumer needs', () => {
+  const files = packed.files.map((f) => f.path).map((p) => p.replace(/^snippets\/[^/]+\//, 'snippets/*/')).sort();
+  assert.deepEqual(files, [
+    'LICENSE',
+    'README.md',
+    'cleanroomsml_wasm.d.ts',
+    'cleanroomsml_wasm.js',
+    'cleanroomsml_wasm_bg.wasm',
+    'package.json',
+    'snippets/*/js/transport.js',
+  ]);
+  const meta = JSON.parse(readFileSync(join(app, 'node_modules/cleanroomsml-wasm/package.json'), 'utf8'));
+  for (const field of ['name', 'version', 'description', 'license', 'keywords', 'types', 'exports', 'sideEffects', 'files', 'module']) {
+    assert.ok(meta[field], `package.json has ${field}`);
+  }
+  assert.equal(meta.type, 'module');
+  assert.deepEqual(meta.exports['.'], { types: './cleanroomsml_wasm.d.ts', default: './cleanroomsml_wasm.js' });
+  console.log(`packed ${packed.filename}: ${packed.size} bytes, unpacked ${packed.unpackedSize}, ${packed.entryCount} files`);
+});
+
+test('the public types have no `any` (wasm-bindgen\'s internal InitOutput aside)', () => {
+  const dts = readFileSync(join(app, 'node_modules/cleanroomsml-wasm/cleanroomsml_wasm.d.ts'), 'utf8');
+  const publicPart = dts.replace(/export interface InitOutput \{[\s\S]*?\n\}/, '');
+  const anys = publicPart.split('\n').filter((line) => /\bany\b/.test(line) && !line.trim().startsWith('*'));
+  assert.deepEqual(anys, []);
+});
+
+test('a strict TypeScript project accepts valid use and rejects each mistake', () => {
+  cpSync(join(here, 'consumer.ts'), join(app, 'consumer.ts'));
+  cpSync(join(here, 'tsconfig.json'), join(app, 'tsconfig.json'));
+  const tsc = join(root, 'node_modules/typescript/bin/tsc');
+  try {
+    execFileSync(process.execPath, [tsc, '-p', app], { encoding: 'utf8' });
+  } catch (err) {
+    assert.fail(`tsc failed:\n${err.stdout}${err.stderr}`);
+  }
+  // The @ts-expect-error lines are real errors: without them, tsc fails on each.
+  const strict = readFileSync(join(app, 'consumer.ts'), 'utf8');
+  const marked = strict.split('// @ts-expect-error').length - 1;
+  const loose = strict.replaceAll('// @ts-expect-error', '// expected:');
+  writeFileSync(join(app, 'consumer.ts'), loose);
+  let output = '';
+  try {
+    execFileSync(process.execPath, [tsc, '-p', app], { encoding: 'utf8' });
+  } catch (err) {
+    output = err.stdout;
+  }
+  const errors = output.split('\n').filter((l) => l.includes('error TS'));
+  assert.equal(marked, 6);
+  assert.equal(errors.length, marked, output);
+  cpSync(join(here, 'consumer.ts'), join(app, 'consumer.ts'));
+});
+
+test('Node 20 imports the installed package and validates', () => {
+  writeFileSync(join(app, 'node-use.mjs'), `
+    import { readFileSync } from 'node:fs';
+    import { fileURLToPath } from 'node:url';
+    import { initSync, validate } from 'cleanroomsml-wasm';
+    initSync({ module: readFileSync(fileURLToPath(import.meta.resolve('cleanroomsml-wasm/cleanroomsml_wasm_bg.wasm'))) });
+    console.log(JSON.stringify(validate({ name: 'x' }).issues.map((i) => i.path)));
+  `);
+  const out = execFileSync(process.execPath, ['node-use.mjs'], { cwd: app, encoding: 'utf8' });
+  assert.deepEqual(JSON.parse(out), ['membershipIdentifier', 'configuredModelAlgorithmArn']);
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+test('a Vite app bundles the package and signs in headless Chromium', async () => {
+  cpSync(join(here, 'vite-app'), app, { recursive: true });
+  execFileSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'], { cwd: app, encoding: 'utf8' });
+  let url;
+  ({ server, url } = await serve({ port: 0, extraMounts: [['/', join(app, 'dist')]] }));
+  const page = await browser.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(url);
+  await page.locator('#out:not(:has-text("loading"))').waitFor({ timeout: 15000 });
+  const shown = JSON.parse(await page.textContent('#out'));
+  const expected = wasm.createSignedRequest(
+    { membershipIdentifier: '0d0a0c1e-1111-4222-8333-944455556666', configuredModelAlgorithmArn: 'arn:aws:cleanrooms-ml:us-east-1:123456789012:configured-model-algorithm/abc', name: 'from vite' },
+    { region: 'us-east-1', credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' }, signingDate: Date.UTC(2026, 0, 1) },
+  );
+  assert.deepEqual(shown, { ok: true, authorization: expected.headers.authorization });
+  assert.deepEqual(problems, []);
+});
+
+/** The README's examples: `// example: node|browser` blocks and their `// prints:` lines. */
+function readmeExamples() {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  return [...readme.matchAll(/```js\n(\/\/ example: (node|browser)\n[\s\S]*?)```/g)].map(([, code, where]) => ({
+    where,
+    code,
+    prints: [...code.matchAll(/^\s*\/\/ prints: (.*)$/gm)].map((m) => m[1]),
+  }));
+}
+
+test('the README examples run as written and print what they say', async () => {
+  const examples = readmeExamples();
+  assert.deepEqual(examples.map((e) => e.where), ['node', 'browser', 'browser', 'browser']);
+  const { startLocalEndpoint } = await import('../../scripts/local-endpoint.mjs');
+  const endpoint = await startLocalEndpoint({ port: 0, log: () => {} });
+  const page = await browser.newPage();
+  const printed = [];
+  page.on('console', (m) => m.type() === 'log' && printed.push(m.text()));
+  page.on('pageerror', (e) => printed.push(`pageerror: ${e.message}`));
+  const { server: readmeServer, url } = await serve({
+    port: 0,
+    extraMounts: [['/consumer/', join(app, 'node_modules/cleanroomsml-wasm')], ['/tests/', here]],
+  });
+  try {
+    await page.goto(`${url}tests/readme.html`);
+    for (const [i, example] of examples.entries()) {
+      // The examples name the demo's endpoint; this run has its own port.
+      const code = example.code.replaceAll('http://127.0.0.1:8081', endpoint.url);
+      let output;
+      if (example.where === 'node') {
+        writeFileSync(join(app, `readme-${i}.mjs`), code);
+        output = execFileSync(process.execPath, [`readme-${i}.mjs`], { cwd: app, encoding: 'utf8' }).trimEnd().split('\n');
+      } else {
+        printed.length = 0;
+        await page.evaluate(async (source) => {
+          const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+          await import(url);
+        }, code);
+        output = [...printed];
+      }
+      assert.deepEqual(output, example.prints, `README example ${i + 1} (${example.where})`);
+    }
+  } finally {
+    await page.close();
+    readmeServer.close();
+    await endpoint.close();
+  }
+});

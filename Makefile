@@ -5,7 +5,7 @@
 
 WASM := scripts/wasm-env
 
-.PHONY: bootstrap build demo test test-native test-wasm test-node test-browser test-package
+.PHONY: bootstrap build demo test test-native test-wasm test-node test-browser test-package bench
 
 bootstrap:
 	@scripts/bootstrap.sh
@@ -41,3 +41,9 @@ test-browser: build
 # a Vite app in Chromium, and the README's examples run as written.
 test-package: build
 	node --test tests/package/
+
+# Not part of `make test`: the benchmark against the AWS SDK v3 and aws4fetch, written to
+# BENCHMARKS.md. Its baselines are installed here only.
+bench: build
+	cd bench && npm ci --no-audit --no-fund --loglevel=error
+	node bench/run.mjs

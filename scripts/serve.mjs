@@ -34,9 +34,10 @@ function fileFor(mounts, urlPath) {
 /**
  * Starts the server; resolves to { server, url }. Port 0 picks a free port. Tests add
  * mounts, e.g. `['/tests/', dir]`, to load their own modules into the page; `config`
- * is served as /demo-config.json (see scripts/demo.mjs; `{}` without a demo).
+ * is served as /demo-config.json (see scripts/demo.mjs; `{}` without a demo); `headers`
+ * are added to every file (the benchmark's cross-origin isolation).
  */
-export function serve({ port = 8080, extraMounts = [], config } = {}) {
+export function serve({ port = 8080, extraMounts = [], config, headers = {} } = {}) {
   const mounts = [...extraMounts, ...defaultMounts].map(([prefix, dir]) => [prefix, resolve(dir)]);
   const server = createServer(async (req, res) => {
     const path = new URL(req.url, 'http://127.0.0.1').pathname;
@@ -52,6 +53,7 @@ export function serve({ port = 8080, extraMounts = [], config } = {}) {
         'content-type': types[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-store',
         'x-content-type-options': 'nosniff',
+        ...headers,
       });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch {

@@ -7,7 +7,6 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use js_sys::{Function, Promise, Reflect};
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::{future_to_promise, JsFuture};
@@ -15,6 +14,7 @@ use wasm_bindgen_futures::{future_to_promise, JsFuture};
 use crate::endpoint::{self, Endpoint};
 use crate::error::{ApiError, ErrorKind};
 use crate::js::{self, Reader};
+use crate::json::{self, ToJson};
 use crate::response::{self, ServiceError};
 use crate::retry::{self, RetryQuota};
 use crate::serialize::{self, HttpRequest};
@@ -141,23 +141,47 @@ fn prepare(settings: &Settings, input: &JsValue, options: &JsValue) -> Result<(H
     Ok((request, signal))
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
+/// `$metadata`, as the AWS SDK's `ResponseMetadata`.
 struct Metadata {
-    #[serde(skip_serializing_if = "Option::is_none")]
     http_status_code: Option<u16>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     request_id: Option<String>,
     attempts: u32,
     total_retry_delay: f64,
 }
 
-#[derive(Serialize)]
+impl ToJson for Metadata {
+    fn write(&self, w: &mut json::Writer) {
+        w.begin_object();
+        if let Some(status) = self.http_status_code {
+            w.key("httpStatusCode");
+            w.number(status.into());
+        }
+        if let Some(id) = &self.request_id {
+            w.key("requestId");
+            w.string(id);
+        }
+        w.key("attempts");
+        w.number(self.attempts.into());
+        w.key("totalRetryDelay");
+        w.number(self.total_retry_delay);
+        w.end_object();
+    }
+}
+
 struct Output {
-    #[serde(rename = "configuredModelAlgorithmAssociationArn")]
     arn: String,
-    #[serde(rename = "$metadata")]
     metadata: Metadata,
+}
+
+impl ToJson for Output {
+    fn write(&self, w: &mut json::Writer) {
+        w.begin_object();
+        w.key("configuredModelAlgorithmAssociationArn");
+        w.string(&self.arn);
+        w.key("$metadata");
+        self.metadata.write(w);
+        w.end_object();
+    }
 }
 
 async fn send_with_retries(

@@ -4,18 +4,25 @@
 //! cyclic object, a huge unrelated member or a proxy cannot make it do unbounded work,
 //! and every JavaScript operation that can throw (getters, proxy traps) is caught.
 
-use js_sys::{Array, JsString, Reflect};
-use serde::Serialize;
+use js_sys::{Array, JsString, Reflect, JSON};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::endpoint::EndpointParams;
 use crate::error::{ApiError, ErrorKind};
+use crate::json::{self, ToJson};
 use crate::response::HttpResponse;
 use crate::schema::{self, List, Member, Shape};
 use crate::serialize::HttpRequest;
 use crate::sign::Credentials;
 use crate::value::{Text, Value};
+
+#[wasm_bindgen(module = "/js/encode.js")]
+extern "C" {
+    /// The value as tagged JSON text (see `json`), or undefined when it must be read
+    /// member by member.
+    fn encode(value: &JsValue) -> Option<String>;
+}
 
 #[wasm_bindgen]
 extern "C" {
@@ -24,8 +31,18 @@ extern "C" {
     fn object_keys(value: &JsValue) -> Result<Array, JsValue>;
 }
 
-/// Reads `value` as far as `shape` reaches.
+/// Reads a JavaScript value: as one JSON string when it can be, otherwise member by
+/// member as far as `shape` reaches.
 pub fn read(shape: &Shape, value: &JsValue) -> Value {
+    match encode(value).as_deref().and_then(json::parse) {
+        Some(Value::Object(mut wrapper)) if wrapper.len() == 1 => wrapper.pop().map(|(_, v)| v).unwrap_or(Value::Undefined),
+        _ => read_members_of(shape, value),
+    }
+}
+
+/// The slow path: every JavaScript operation that can throw is caught, and nothing the
+/// shape does not reach is read (a cycle or a huge unrelated member costs nothing).
+fn read_members_of(shape: &Shape, value: &JsValue) -> Value {
     if let Some(scalar) = read_scalar(value) {
         return scalar;
     }
@@ -98,7 +115,7 @@ fn read_array(list: &List, array: &JsValue) -> Value {
     let length = Reflect::get(array, &"length".into()).ok().and_then(|l| l.as_f64()).unwrap_or(0.0) as u32;
     let items = (0..length.min(list.checked_items() as u32))
         .map(|i| match Reflect::get_u32(array, i) {
-            Ok(item) => read(list.member, &item),
+            Ok(item) => read_members_of(list.member, &item),
             Err(_) => threw(),
         })
         .collect();
@@ -118,7 +135,7 @@ fn read_members(object: &JsValue, shape_of: impl Fn(&str) -> Option<&'static Sha
             let value = match shape_of(&name.text) {
                 None => Value::Other("an unknown member".into()),
                 Some(shape) => match Reflect::get(object, &key) {
-                    Ok(v) => read(shape, &v),
+                    Ok(v) => read_members_of(shape, &v),
                     Err(_) => threw(),
                 },
             };
@@ -132,11 +149,9 @@ fn threw() -> Value {
     Value::Other("a value whose getter threw".into())
 }
 
-/// Converts a Rust value to a JavaScript one: plain objects (not `Map`s), as the SDK uses.
-pub fn to_js<T: Serialize>(value: &T) -> JsValue {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .unwrap_or_else(|err| JsValue::from(js_sys::Error::new(&err.to_string())))
+/// Converts a Rust value to a JavaScript one (plain objects and arrays) in one crossing.
+pub fn to_js(value: &impl ToJson) -> JsValue {
+    JSON::parse(&value.to_json()).unwrap_or(JsValue::NULL)
 }
 
 /// Throws as a JavaScript `Error` with `name`, `code`, `path`, `message` (and `report`).

@@ -9,6 +9,7 @@ use wasm_bindgen::prelude::*;
 
 mod client;
 pub mod endpoint;
+pub mod json;
 pub mod error;
 mod js;
 pub mod model;

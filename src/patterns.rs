@@ -59,6 +59,11 @@ pub fn is_account_id(s: &str) -> bool {
 /// The odd-looking surrogate ranges are the model's way of admitting surrogate pairs,
 /// i.e. every character above U+FFFF. Returns the first character outside the class.
 pub fn first_outside_text_class(s: &str, allow_line_breaks: bool) -> Option<char> {
+    if s.is_ascii() {
+        // The common case, byte by byte: only control characters fall outside.
+        let outside = |b: u8| b < 0x20 && b != b'\t' && !(allow_line_breaks && (b == b'\r' || b == b'\n'));
+        return s.bytes().find(|&b| outside(b)).map(char::from);
+    }
     s.chars().find(|&c| {
         let ok = matches!(c, '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
             || c == '\t'
@@ -82,12 +87,16 @@ pub fn is_blank(s: &str) -> bool {
 /// `^[a-zA-Z0-9\_\#\=\@/\;\,\-\ \^\$\?\[\]\{\}\|\\\*\+\.\(\)]+$` (shape `CustomDataIdentifier`),
 /// without the length part. Returns the first character outside the class.
 pub fn first_outside_custom_data_identifier(s: &str) -> Option<char> {
-    s.chars().find(|&c| !(c.is_ascii_alphanumeric() || "_#=@/;,- ^$?[]{}|\\*+.()".contains(c)))
+    s.chars().find(|&c| !(c.is_ascii_alphanumeric() || (c.is_ascii() && b"_#=@/;,- ^$?[]{}|\\*+.()".contains(&(c as u8)))))
 }
 
 /// Characters AWS tagging accepts across services: `[\p{L}\p{Z}\p{N}_.:/=+\-@]`.
 /// Returns the first character outside that set.
 pub fn first_outside_tag_characters(s: &str) -> Option<char> {
+    if s.is_ascii() {
+        let allowed = |b: u8| b.is_ascii_alphanumeric() || b == b' ' || b"_.:/=+-@".contains(&b);
+        return s.bytes().find(|&b| !allowed(b)).map(char::from);
+    }
     s.chars().find(|&c| {
         let separator = c.is_whitespace() && !c.is_control();
         !(c.is_alphabetic() || c.is_numeric() || separator || "_.:/=+-@".contains(c))
@@ -190,4 +199,13 @@ fn counted_repetition(chars: &[char]) -> Option<(usize, bool)> {
         None => true,
     };
     Some((end + 1, ordered))
+}
+
+/// The length in Unicode code points, as the model's `length` counts it.
+pub fn char_count(s: &str) -> usize {
+    if s.is_ascii() {
+        s.len()
+    } else {
+        s.chars().count()
+    }
 }

@@ -5,6 +5,7 @@
 use serde::Serialize;
 use tsify::Tsify;
 
+use crate::json;
 use crate::patterns;
 use crate::schema::{self, Check, List, Member, Pattern, Shape, Str, Unique};
 use crate::value::{Text, Value};
@@ -268,7 +269,7 @@ impl Walk {
     }
 
     fn length(&mut self, s: &str, (min, max): (usize, usize)) {
-        let n = s.chars().count();
+        let n = patterns::char_count(s);
         if n < min || n > max {
             let bounds = if min == max { format!("exactly {min}") } else { format!("{min} to {max}") };
             self.error(IssueCode::Length, format!("must be {bounds} characters long; is {n}"));
@@ -379,7 +380,7 @@ impl Walk {
                         "key contains a lone surrogate (invalid UTF-16), which cannot be sent".into(),
                     );
                 }
-                let n = key.text.chars().count();
+                let n = patterns::char_count(&key.text);
                 let (min, max) = schema::TAG_KEY_LENGTH;
                 if n < min || n > max {
                     w.error(IssueCode::Length, format!("key must be {min} to {max} characters long; is {n}"));
@@ -391,7 +392,7 @@ impl Walk {
                     w.warn(IssueCode::Characters, tag_characters_message("key", c));
                 }
                 if let Some(s) = w.text(tag_value) {
-                    let n = s.chars().count();
+                    let n = patterns::char_count(s);
                     let (min, max) = schema::TAG_VALUE_LENGTH;
                     if n < min || n > max {
                         w.error(IssueCode::Length, format!("value must be {min} to {max} characters long; is {n}"));
@@ -420,17 +421,22 @@ fn is_identifier(name: &str) -> bool {
 /// Appends `s` as a JavaScript string literal in double quotes.
 fn push_quoted(out: &mut String, s: &str) {
     out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
-            c => out.push(c),
-        }
+    let mut run = 0; // start of the characters not yet copied
+    for (i, c) in s.char_indices() {
+        let escaped = match c {
+            '"' => "\\\"".to_owned(),
+            '\\' => "\\\\".to_owned(),
+            '\n' => "\\n".to_owned(),
+            '\r' => "\\r".to_owned(),
+            '\t' => "\\t".to_owned(),
+            c if c.is_control() => format!("\\u{{{:x}}}", c as u32),
+            _ => continue,
+        };
+        out.push_str(&s[run..i]);
+        out.push_str(&escaped);
+        run = i + c.len_utf8();
     }
+    out.push_str(&s[run..]);
     out.push('"');
 }
 
@@ -497,4 +503,54 @@ fn edit_distance(a: &str, b: &str) -> usize {
         }
     }
     row[b.len()]
+}
+
+impl json::ToJson for ValidationReport {
+    fn write(&self, w: &mut json::Writer) {
+        w.begin_object();
+        w.key("ok");
+        w.bool(self.ok);
+        w.key("issues");
+        w.begin_array();
+        for issue in &self.issues {
+            w.begin_object();
+            w.key("path");
+            w.string(&issue.path);
+            w.key("code");
+            w.string(issue.code.as_str());
+            w.key("message");
+            w.string(&issue.message);
+            w.key("severity");
+            w.string(match issue.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            });
+            w.end_object();
+        }
+        w.end_array();
+        w.end_object();
+    }
+}
+
+impl IssueCode {
+    /// The code as JavaScript sees it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            IssueCode::Required => "required",
+            IssueCode::Type => "type",
+            IssueCode::Length => "length",
+            IssueCode::Pattern => "pattern",
+            IssueCode::Range => "range",
+            IssueCode::Enum => "enum",
+            IssueCode::Count => "count",
+            IssueCode::Duplicate => "duplicate",
+            IssueCode::ReservedPrefix => "reservedPrefix",
+            IssueCode::UnknownMember => "unknownMember",
+            IssueCode::NotFinite => "notFinite",
+            IssueCode::Encoding => "encoding",
+            IssueCode::Characters => "characters",
+            IssueCode::Regex => "regex",
+            IssueCode::Dependency => "dependency",
+        }
+    }
 }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 
 // Without the background-networking flags Chromium keeps trying hosts this machine
 // cannot reach; --no-sandbox because the tests run as root.
-const args = [
+export const chromiumArgs = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-dev-shm-usage',
@@ -22,6 +22,6 @@ export async function launchChromium() {
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
-    args,
+    args: chromiumArgs,
   });
 }

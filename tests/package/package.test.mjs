@@ -36,6 +36,7 @@ test('npm pack holds exactly what a consumer needs', () => {
     'cleanroomsml_wasm.js',
     'cleanroomsml_wasm_bg.wasm',
     'package.json',
+    'snippets/*/js/encode.js',
     'snippets/*/js/transport.js',
   ]);
   const meta = JSON.parse(readFileSync(join(app, 'node_modules/cleanroomsml-wasm/package.json'), 'utf8'));

@@ -1,0 +1,2 @@
+// The cold-start floor: a page whose "call" does nothing.
+export const nothing = 0;

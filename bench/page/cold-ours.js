@@ -1,0 +1,8 @@
+// Cold start: navigation to the first completed client call (module load, init, call).
+import init, { CleanRoomsMlClient } from '/pkg/cleanroomsml_wasm.js';
+import { realistic, credentials, successBody } from './inputs.mjs';
+
+await init();
+const client = new CleanRoomsMlClient({ region: 'us-east-1', credentials, fetch: async () => new Response(successBody, { status: 200 }) });
+await client.createConfiguredModelAlgorithmAssociation(realistic);
+window.__done = performance.now();

@@ -1,0 +1,6 @@
+// Cold start: navigation to the first completed SDK call.
+import { sdkCall } from '/bench/dist/sdk.js';
+import { credentials, realisticTags } from './inputs.mjs';
+
+await sdkCall(credentials, realisticTags)();
+window.__done = performance.now();

@@ -1,0 +1,47 @@
+// Hands any JavaScript value to Rust as one JSON string (see src/json.rs for the tags):
+// one crossing instead of one per member. Whatever JSON.stringify cannot take as it is
+// (a cycle, a getter or proxy trap that throws, a `toJSON` of its own, nesting too deep)
+// returns undefined, and Rust reads the value member by member instead.
+const TAG = '\u0000';
+const MAX_ITEMS = 100; // no list of the model is checked further (schema::List::checked_items)
+const SLOW = Symbol('read member by member');
+
+const kinds = [
+  [Map, 'a Map'], [Set, 'a Set'], [Date, 'a Date'], [RegExp, 'a RegExp'],
+  [Promise, 'a Promise'], [Error, 'an Error'], [ArrayBuffer, 'an ArrayBuffer'],
+];
+
+function replacer(key, value) {
+  const original = this[key]; // before any toJSON
+  switch (typeof original) {
+    case 'string':
+    case 'boolean':
+      return original;
+    case 'number':
+      return Number.isFinite(original) && !Object.is(original, -0) ? original : { [TAG]: 'number', v: Object.is(original, -0) ? '-0' : String(original) };
+    case 'undefined':
+      return { [TAG]: 'undefined' };
+    case 'bigint':
+      return { [TAG]: 'other', v: 'a bigint' };
+    case 'symbol':
+      return { [TAG]: 'other', v: 'a symbol' };
+    case 'function':
+      return { [TAG]: 'other', v: 'a function' };
+  }
+  if (original === null) return null;
+  if (Array.isArray(original)) {
+    return original.length > MAX_ITEMS ? { [TAG]: 'array', n: original.length, items: Array.from(original.slice(0, MAX_ITEMS)) } : original;
+  }
+  for (const [type, kind] of kinds) if (original instanceof type) return { [TAG]: 'other', v: kind };
+  if (ArrayBuffer.isView(original)) return { [TAG]: 'other', v: 'a typed array' };
+  if (Object.hasOwn(original, TAG) || typeof original.toJSON === 'function') throw SLOW;
+  return original;
+}
+
+export function encode(value) {
+  try {
+    return JSON.stringify({ v: value }, replacer);
+  } catch {
+    return undefined;
+  }
+}

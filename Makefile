@@ -5,7 +5,7 @@
 
 WASM := scripts/wasm-env
 
-.PHONY: bootstrap build demo test test-native test-wasm test-node test-browser test-package bench
+.PHONY: bootstrap build demo test test-native test-wasm test-node test-browser test-package bench fuzz
 
 bootstrap:
 	@scripts/bootstrap.sh
@@ -26,7 +26,7 @@ test-native: bootstrap
 
 # The crate's wasm tests inside headless Chromium (webdriver.json holds its flags).
 test-wasm: bootstrap
-	$(WASM) wasm-pack test --headless --chrome -- --test web
+	$(WASM) wasm-pack test --headless --chrome -- --features test-hooks --test web --test panic
 
 # Node 20 tests of the release package: the SigV4 suite, parity with botocore and the
 # JS SDK's signer, the request on the wire and its errors.
@@ -47,3 +47,8 @@ test-package: build
 bench: build
 	cd bench && npm ci --no-audit --no-fund --loglevel=error
 	node bench/run.mjs
+
+# Not part of `make test`: both fuzz targets for FUZZ_SECONDS each (see scripts/fuzz.sh).
+FUZZ_SECONDS ?= 60
+fuzz:
+	scripts/fuzz.sh $(FUZZ_SECONDS)

@@ -2,8 +2,11 @@
 // decision (retry, backoff, clock skew, error naming) is made in Rust; this file only
 // turns the platform's promises, timers and abort signals into plain results.
 
-/** Rejects with `{ kind: 'abort' | 'timeout' | 'network', message }`; resolves with the response as data. */
-export async function send(fetchFn, request, timeoutMs, signal) {
+/**
+ * Rejects with `{ kind: 'abort' | 'timeout' | 'network', message }`; resolves with the
+ * response as data. A body over `maxBodyBytes` is not parsed (Rust reports it).
+ */
+export async function send(fetchFn, request, timeoutMs, signal, maxBodyBytes) {
   if (signal?.aborted) throw { kind: 'abort', message: 'the request was aborted' };
   const controller = new AbortController();
   const abort = () => controller.abort();
@@ -18,7 +21,7 @@ export async function send(fetchFn, request, timeoutMs, signal) {
     const responseHeaders = {};
     response.headers.forEach((value, name) => { responseHeaders[name.toLowerCase()] = value; });
     let json;
-    try { json = body ? JSON.parse(body) : undefined; } catch { json = undefined; }
+    try { json = body && body.length <= maxBodyBytes ? JSON.parse(body) : undefined; } catch { json = undefined; }
     return { status: response.status, statusText: response.statusText ?? '', headers: responseHeaders, body, json };
   } catch (err) {
     if (signal?.aborted) throw { kind: 'abort', message: 'the request was aborted' };

@@ -24,7 +24,7 @@ use crate::{schema, validate};
 #[wasm_bindgen(module = "/js/transport.js")]
 extern "C" {
     #[wasm_bindgen(js_name = send)]
-    fn transport_send(fetch: &JsValue, request: &JsValue, timeout_ms: f64, signal: &JsValue) -> Promise;
+    fn transport_send(fetch: &JsValue, request: &JsValue, timeout_ms: f64, signal: &JsValue, max_body_bytes: usize) -> Promise;
     #[wasm_bindgen(js_name = sleep)]
     fn transport_sleep(ms: f64, signal: &JsValue) -> Promise;
 }
@@ -72,7 +72,8 @@ impl CleanRoomsMlClient {
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "CleanRoomsMlClientConfig")] config: JsValue,
     ) -> Result<CleanRoomsMlClient, JsValue> {
-        read_settings(&config)
+        crate::guard::check()
+            .and_then(|()| read_settings(&config))
             .map(|settings| CleanRoomsMlClient { settings: Rc::new(settings), state: Rc::default() })
             .map_err(js::to_js_error)
     }
@@ -130,6 +131,7 @@ fn read_settings(config: &JsValue) -> Result<Settings, ApiError> {
 
 /// Validation and building: everything that needs no network.
 fn prepare(settings: &Settings, input: &JsValue, options: &JsValue) -> Result<(HttpRequest, JsValue), ApiError> {
+    crate::guard::check()?;
     let value = js::read(&schema::REQUEST, input);
     let valid = validate::check(&value).map_err(ApiError::invalid_input)?;
     let request = serialize::build_request(&valid, &settings.endpoint);
@@ -210,7 +212,7 @@ async fn send_with_retries(
         };
         // Each attempt is signed afresh: a retry carries its own time.
         let signed = sign::sign(request, &signing).map_err(|e| js::to_js_error(ApiError::signing("config", e)))?;
-        let sent = JsFuture::from(transport_send(&fetch, &js::to_js(&signed), settings.timeout_ms, signal)).await;
+        let sent = JsFuture::from(transport_send(&fetch, &js::to_js(&signed), settings.timeout_ms, signal, response::MAX_RESPONSE_BYTES)).await;
         let metadata = |status: Option<u16>, request_id: Option<String>, delay: f64| Metadata {
             http_status_code: status,
             request_id,

@@ -13,6 +13,8 @@ pub enum ErrorKind {
     Configuration,
     /// The request given to `signRequest` is not a usable HTTP request.
     Request,
+    /// The module itself failed (a panic) and must be reloaded.
+    Internal,
 }
 
 impl ErrorKind {
@@ -22,6 +24,7 @@ impl ErrorKind {
             ErrorKind::Validation => "ValidationError",
             ErrorKind::Configuration => "ConfigurationError",
             ErrorKind::Request => "RequestError",
+            ErrorKind::Internal => "InternalError",
         }
     }
 }
@@ -29,7 +32,7 @@ impl ErrorKind {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ApiError {
     pub kind: ErrorKind,
-    /// `required`, `type`, `invalid`, `expired`, `unsupported` or `invalidInput`.
+    /// `required`, `type`, `invalid`, `expired`, `tooLarge`, `invalidInput` or `unusable`.
     pub code: &'static str,
     /// The argument member at fault, e.g. `config.credentials.secretAccessKey`.
     pub path: String,

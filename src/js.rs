@@ -15,7 +15,7 @@ use crate::response::HttpResponse;
 use crate::schema::{self, List, Member, Shape};
 use crate::serialize::HttpRequest;
 use crate::sign::Credentials;
-use crate::value::{Text, Value};
+use crate::value::{Text, Value, MAX_INPUT_BYTES};
 
 #[wasm_bindgen(module = "/js/encode.js")]
 extern "C" {
@@ -34,7 +34,11 @@ extern "C" {
 /// Reads a JavaScript value: as one JSON string when it can be, otherwise member by
 /// member as far as `shape` reaches.
 pub fn read(shape: &Shape, value: &JsValue) -> Value {
-    match encode(value).as_deref().and_then(json::parse) {
+    let text = encode(value);
+    if let Some(bytes) = text.as_ref().map(String::len).filter(|&n| n > MAX_INPUT_BYTES) {
+        return Value::TooLarge { bytes };
+    }
+    match text.as_deref().and_then(json::parse) {
         Some(Value::Object(mut wrapper)) if wrapper.len() == 1 => wrapper.pop().map(|(_, v)| v).unwrap_or(Value::Undefined),
         _ => read_members_of(shape, value),
     }

@@ -326,7 +326,7 @@ impl Writer {
                 self.end_array();
             }
             Value::Object(members) => self.object(members.iter().map(|(k, v)| (k.text.as_str(), v))),
-            Value::Undefined | Value::Null | Value::Other(_) => {
+            Value::Undefined | Value::Null | Value::Other(_) | Value::TooLarge { .. } => {
                 self.separate();
                 self.out.push_str("null");
             }

@@ -9,8 +9,11 @@ use wasm_bindgen::prelude::*;
 
 mod client;
 pub mod endpoint;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod json;
 pub mod error;
+pub mod guard;
 mod js;
 pub mod model;
 pub mod patterns;
@@ -106,14 +109,27 @@ export interface ServiceError extends Error {
 
 /** What every function of this module throws: a JavaScript `Error` with these fields. */
 export interface CleanRoomsMlError extends Error {
-    name: "ValidationError" | "ConfigurationError" | "RequestError";
-    code: "invalidInput" | "required" | "type" | "invalid" | "expired" | "unsupported";
+    name: "ValidationError" | "ConfigurationError" | "RequestError" | "InternalError";
+    code: "invalidInput" | "required" | "type" | "invalid" | "expired" | "tooLarge" | "unusable";
     /** The argument member at fault, e.g. `config.credentials.accessKeyId`, or `input`. */
     path: string;
     /** With `ValidationError`: every issue of the input. */
     report?: ValidationReport;
 }
 "#;
+
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen(start)]
+fn start() {
+    guard::install_panic_hook();
+}
+
+/// Only in builds with the `test-hooks` feature (the panic tests): panics on purpose.
+#[cfg(feature = "test-hooks")]
+#[wasm_bindgen(js_name = __panicForTests)]
+pub fn panic_for_tests() {
+    panic!("a panic on purpose");
+}
 
 /// The version of this package, so a page can show which build it loaded.
 #[wasm_bindgen]
@@ -122,11 +138,13 @@ pub fn version() -> String {
 }
 
 /// Checks a `CreateConfiguredModelAlgorithmAssociationRequest` against every constraint of
-/// the service model and reports all problems at once. Never throws: any value gets a report.
+/// the service model and reports all problems at once. Any value gets a report; it throws
+/// only an `InternalError` after an earlier panic left the module unusable.
 #[wasm_bindgen(js_name = validate, unchecked_return_type = "ValidationReport")]
-pub fn validate_js(#[wasm_bindgen(unchecked_param_type = "unknown")] input: JsValue) -> JsValue {
+pub fn validate_js(#[wasm_bindgen(unchecked_param_type = "unknown")] input: JsValue) -> Result<JsValue, JsValue> {
+    guard::check().map_err(js::to_js_error)?;
     let value = js::read(&schema::REQUEST, &input);
-    js::to_js(&validate::validate(&value))
+    Ok(js::to_js(&validate::validate(&value)))
 }
 
 /// Validates the input and builds the unsigned HTTP request (restJson1). Throws a
@@ -159,6 +177,7 @@ pub fn create_signed_request_js(
 }
 
 fn build(input: &JsValue, config: &JsValue) -> Result<serialize::HttpRequest, ApiError> {
+    guard::check()?;
     let value = js::read(&schema::REQUEST, input);
     let valid = validate::check(&value).map_err(ApiError::invalid_input)?;
     let config = Reader::new(config, "config", ErrorKind::Configuration)?;
@@ -167,6 +186,7 @@ fn build(input: &JsValue, config: &JsValue) -> Result<serialize::HttpRequest, Ap
 }
 
 fn sign_request(request: &JsValue, options: &JsValue) -> Result<serialize::HttpRequest, ApiError> {
+    guard::check()?;
     let request = js::read_http_request(request)?;
     let options = Reader::new(options, "options", ErrorKind::Configuration)?;
     let signing = sign::SigningOptions {

@@ -96,8 +96,26 @@ const CLOCK_SKEW: &[&str] = &[
     "SignatureDoesNotMatch",
 ];
 
+/// The largest response body read; the output and every error body are a few hundred bytes.
+pub const MAX_RESPONSE_BYTES: usize = 1 << 20;
+
 /// The output, or why there is none.
 pub fn read(response: &HttpResponse) -> Result<String, ServiceError> {
+    if response.body.len() > MAX_RESPONSE_BYTES {
+        return Err(ServiceError {
+            name: "InvalidResponseError".into(),
+            message: format!(
+                "{} with a body of {} bytes; this module reads at most {MAX_RESPONSE_BYTES}",
+                status_line(response),
+                response.body.len()
+            ),
+            status: Some(response.status),
+            request_id: response.request_id(),
+            quota_name: None,
+            quota_value: None,
+            class: ErrorClass::Other,
+        });
+    }
     if (200..300).contains(&response.status) {
         return read_output(response);
     }
@@ -105,8 +123,9 @@ pub fn read(response: &HttpResponse) -> Result<String, ServiceError> {
         Some(Value::Object(members)) => members.iter().find(|(k, _)| k.text == name).map(|(_, v)| v),
         _ => None,
     };
+    // An empty string says nothing: treated as absent.
     let text = |name: &str| match field(name) {
-        Some(Value::String(s)) => Some(s.text.clone()),
+        Some(Value::String(s)) if !s.text.trim().is_empty() => Some(s.text.clone()),
         _ => None,
     };
     let name = response
@@ -146,13 +165,14 @@ pub fn read(response: &HttpResponse) -> Result<String, ServiceError> {
 }
 
 /// As the AWS SDKs read an error type: `Name:namespace…` or `namespace#Name`, first of a list.
+/// Control characters are dropped: they belong to no error name.
 pub fn sanitize_error_code(raw: &str) -> String {
     let mut code = raw.split(',').next().unwrap_or(raw);
     code = code.split(':').next().unwrap_or(code);
     if let Some((_, name)) = code.split_once('#') {
         code = name;
     }
-    code.trim().to_owned()
+    code.trim().chars().filter(|c| !c.is_control()).collect()
 }
 
 fn status_line(response: &HttpResponse) -> String {

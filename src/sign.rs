@@ -64,6 +64,9 @@ fn error(member: &'static str, code: &'static str, message: impl Into<String>) -
     SignError { member, code, message: message.into() }
 }
 
+/// The largest body `sign` signs (what `build_request` makes is under 100 KB).
+pub const MAX_BODY_BYTES: usize = 10 << 20;
+
 /// Headers this module computes; any given ones are replaced.
 const COMPUTED: [&str; 3] = ["authorization", "x-amz-date", "x-amz-security-token"];
 
@@ -88,6 +91,10 @@ pub fn sign(request: &HttpRequest, options: &SigningOptions) -> Result<HttpReque
                 "the credentials expired before the signing date; refresh them",
             ));
         }
+    }
+    if request.body.len() > MAX_BODY_BYTES {
+        let message = format!("the body is {} bytes; this module signs at most {MAX_BODY_BYTES}", request.body.len());
+        return Err(error("body", "tooLarge", message));
     }
     if options.region.is_empty() {
         return Err(error("region", "required", "a region is required for signing"));

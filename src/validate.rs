@@ -60,6 +60,8 @@ pub enum IssueCode {
     Regex,
     /// (warning) Members that only make sense together: `CUSTOM` and `customEntityConfig`.
     Dependency,
+    /// The input is larger than this module reads (1 MiB as JSON); nothing else was checked.
+    TooLarge,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
@@ -157,6 +159,13 @@ impl Walk {
     }
 
     fn check(&mut self, shape: &Shape, value: &Value) {
+        if let Value::TooLarge { bytes } = value {
+            let message = format!(
+                "is {bytes} bytes as JSON; this module reads at most {} bytes (a valid request is under 100 KB)",
+                crate::value::MAX_INPUT_BYTES
+            );
+            return self.error(IssueCode::TooLarge, message);
+        }
         match shape {
             Shape::Structure(members, check) => self.structure(members, *check, value),
             Shape::List(list) => self.list(list, value),
@@ -551,6 +560,7 @@ impl IssueCode {
             IssueCode::Characters => "characters",
             IssueCode::Regex => "regex",
             IssueCode::Dependency => "dependency",
+            IssueCode::TooLarge => "tooLarge",
         }
     }
 }

@@ -30,7 +30,13 @@ pub enum Value {
     Object(Vec<(Text, Value)>),
     /// Anything else, by what a user would call it: "a function", "a Map", "a bigint", …
     Other(String),
+    /// An input larger than this module reads (`MAX_INPUT_BYTES` of JSON): nothing of it
+    /// was looked at.
+    TooLarge { bytes: usize },
 }
+
+/// The largest input read, as JSON text. A valid request is under 100 KB.
+pub const MAX_INPUT_BYTES: usize = 1 << 20;
 
 impl Value {
     /// How a message names this value's type: "a string", "null", "an array", …
@@ -44,6 +50,7 @@ impl Value {
             Value::Array { .. } => "an array".into(),
             Value::Object(_) => "an object".into(),
             Value::Other(kind) => kind.clone(),
+            Value::TooLarge { bytes } => format!("an input of {bytes} bytes"),
         }
     }
 

@@ -101,7 +101,8 @@ const cases = [
     'let deep = {}; for (let i = 0; i < 10000; i++) deep = { deep }; r.extra = deep; return r', ['extra unknownMember']],
   ['a cycle', 'r.self = r; r.privacyConfiguration.policies.trainedModels.loop = r; return r',
     ['privacyConfiguration.policies.trainedModels.loop unknownMember', 'self unknownMember']],
-  ['a 10 MB name', 'r.name = "x".repeat(10 * 1024 * 1024); return r', ['name length']],
+  ['a 10 MB name: over the 1 MiB this module reads', 'r.name = "x".repeat(10 * 1024 * 1024); return r', [' tooLarge']],
+  ['a 900 KB name: read, and too long', 'r.name = "x".repeat(900 * 1024); return r', ['name length']],
   ['10,000 tags', 'r.tags = {}; for (let i = 0; i < 10000; i++) r.tags["k" + i] = "v"; return r', ['tags count']],
 ];
 

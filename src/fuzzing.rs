@@ -1,0 +1,70 @@
+//! The two fuzz targets' bodies (`fuzz/`), here so that the corpus and every crash
+//! reproducer also run as plain regression tests (`tests/fuzz_regressions.rs`).
+
+use crate::endpoint::{resolve, EndpointParams};
+use crate::response::{read, HttpResponse};
+use crate::sign::{sign, Credentials, SigningOptions};
+use crate::validate::{check, validate, Severity};
+use crate::value::{Text, Value};
+use crate::{json, patterns, serialize};
+
+/// JSON text → model value → validation → serialization → signing. Panics on a broken
+/// invariant: `ok` agrees with the issues, a valid input builds a body that reads back as
+/// a valid request again, and it always signs.
+pub fn request(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let Some(value) = json::parse(text) else { return };
+    let report = validate(&value);
+    assert_eq!(report.ok, report.issues.iter().all(|i| i.severity == Severity::Warning));
+    let Ok(valid) = check(&value) else {
+        assert!(!report.ok, "check refused an input that validate accepted");
+        return;
+    };
+    let endpoint = resolve(&EndpointParams { region: Some("us-east-1".into()), ..Default::default() })
+        .expect("us-east-1 resolves");
+    let request = serialize::build_request(&valid, &endpoint);
+    let Some(Value::Object(mut members)) = json::parse(&request.body) else { panic!("the body is not a JSON object") };
+    members.insert(0, (Text::from("membershipIdentifier"), Value::String(Text::from(valid.membership_identifier))));
+    let again = validate(&Value::Object(members));
+    assert!(again.ok, "the body does not read back as a valid request: {:?}", again.issues);
+    let options = SigningOptions {
+        region: "us-east-1".into(),
+        service: "cleanrooms-ml".into(),
+        credentials: Credentials {
+            access_key_id: "AKIDEXAMPLE".into(),
+            secret_access_key: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY".into(),
+            session_token: None,
+            expiration_ms: None,
+        },
+        time_ms: 1_767_225_600_000.0,
+    };
+    let signed = sign(&request, &options).expect("a valid request signs");
+    assert!(signed.headers["authorization"].starts_with("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260101/"));
+}
+
+/// Status (2 bytes), `name: value` header lines, a blank line, the body → output or a
+/// named error, never a panic.
+pub fn response(data: &[u8]) {
+    if data.len() < 2 {
+        return;
+    }
+    let status = u16::from_be_bytes([data[0], data[1]]) % 600;
+    let text = String::from_utf8_lossy(&data[2..]);
+    let (head, body) = text.split_once("\n\n").unwrap_or(("", &text));
+    let headers = head
+        .lines()
+        .filter_map(|line| line.split_once(':'))
+        .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_owned()))
+        .collect();
+    let response = HttpResponse {
+        status,
+        status_text: String::new(),
+        headers,
+        body: body.to_owned(),
+        json: json::parse(body),
+    };
+    match read(&response) {
+        Ok(arn) => assert!(patterns::is_configured_model_algorithm_association_arn(&arn)),
+        Err(error) => assert!(!error.name.is_empty() && !error.message.is_empty()),
+    }
+}

@@ -14,7 +14,7 @@ use crate::json::{self, ToJson};
 use crate::response::HttpResponse;
 use crate::schema::{self, List, Member, Shape};
 use crate::serialize::HttpRequest;
-use crate::sign::Credentials;
+use crate::sign::{Credentials, SigningOptions};
 use crate::value::{Text, Value, MAX_INPUT_BYTES};
 
 #[wasm_bindgen(module = "/js/encode.js")]
@@ -294,9 +294,15 @@ pub fn read_credentials_value(value: &JsValue, path: &str) -> Result<Credentials
     })
 }
 
-/// `signingDate`, or now from JavaScript's clock (`SystemTime::now()` panics on wasm32).
-pub fn read_signing_time(owner: &Reader) -> Result<f64, ApiError> {
-    Ok(owner.time_ms("signingDate")?.unwrap_or_else(js_sys::Date::now))
+/// `{ region, credentials, signingDate? }`; without `signingDate`, now from JavaScript's
+/// clock (`SystemTime::now()` panics on wasm32).
+pub fn read_signing_options(owner: &Reader, service: String) -> Result<SigningOptions, ApiError> {
+    Ok(SigningOptions {
+        region: owner.required_string("region")?,
+        service,
+        credentials: read_credentials(owner)?,
+        time_ms: owner.time_ms("signingDate")?.unwrap_or_else(js_sys::Date::now),
+    })
 }
 
 /// An `HttpRequest` given by the caller, checked member by member.

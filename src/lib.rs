@@ -189,23 +189,13 @@ fn sign_request(request: &JsValue, options: &JsValue) -> Result<serialize::HttpR
     guard::check()?;
     let request = js::read_http_request(request)?;
     let options = Reader::new(options, "options", ErrorKind::Configuration)?;
-    let signing = sign::SigningOptions {
-        region: options.required_string("region")?,
-        service: options.string("service")?.unwrap_or_else(|| sign::SIGNING_NAME.into()),
-        credentials: js::read_credentials(&options)?,
-        time_ms: js::read_signing_time(&options)?,
-    };
-    sign::sign(&request, &signing).map_err(|e| ApiError::signing("options", e))
+    let service = options.string("service")?.unwrap_or_else(|| sign::SIGNING_NAME.into());
+    sign::sign(&request, &js::read_signing_options(&options, service)?).map_err(|e| ApiError::signing("options", e))
 }
 
 fn create_signed_request(input: &JsValue, config: &JsValue) -> Result<serialize::HttpRequest, ApiError> {
     let request = build(input, config)?;
     let config = Reader::new(config, "config", ErrorKind::Configuration)?;
-    let signing = sign::SigningOptions {
-        region: config.required_string("region")?,
-        service: sign::SIGNING_NAME.into(),
-        credentials: js::read_credentials(&config)?,
-        time_ms: js::read_signing_time(&config)?,
-    };
+    let signing = js::read_signing_options(&config, sign::SIGNING_NAME.into())?;
     sign::sign(&request, &signing).map_err(|e| ApiError::signing("config", e))
 }

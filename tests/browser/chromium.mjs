@@ -25,3 +25,21 @@ export async function launchChromium() {
     args: chromiumArgs,
   });
 }
+
+/**
+ * Serves the project on 127.0.0.1 (see scripts/serve.mjs for `serveOptions`) and starts
+ * Chromium; `close()` ends both.
+ */
+export async function startSession(serveOptions = {}) {
+  const { serve } = await import('../../scripts/serve.mjs');
+  const { server, url } = await serve({ port: 0, ...serveOptions });
+  const browser = await launchChromium();
+  return {
+    url,
+    browser,
+    async close() {
+      await browser.close();
+      server.close();
+    },
+  };
+}

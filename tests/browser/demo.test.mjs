@@ -163,9 +163,11 @@ test('no storage, URL, console or log holds the secret', async () => {
     session: { ...sessionStorage },
     cookies: document.cookie,
     url: location.href,
+    dom: document.documentElement.outerHTML,
+    text: document.body.innerText,
   }));
   for (const secret of [DEMO_CREDENTIALS.secretAccessKey, 'SESSION-TOKEN-SECRET-VALUE']) {
-    assert.ok(!stored.includes(secret), 'storage holds a secret');
+    assert.ok(!stored.includes(secret), 'storage, the URL or the DOM holds a secret');
     assert.ok(!consoleLog.join('\n').includes(secret), 'the console holds a secret');
     assert.ok(!endpointLog.join('\n').includes(secret), 'the endpoint log holds a secret');
     assert.ok(!(await page.textContent('#preview')).includes(secret), 'the preview shows a secret');

@@ -5,25 +5,19 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
-import { serve } from '../../scripts/serve.mjs';
-import { launchChromium } from './chromium.mjs';
+import { startSession } from './chromium.mjs';
 
-let server, browser, page;
+let session, page;
 const consoleLines = [];
 
 before(async () => {
-  let url;
-  ({ server, url } = await serve({ port: 0, extraMounts: [['/tests/', fileURLToPath(new URL('..', import.meta.url))]] }));
-  browser = await launchChromium();
-  page = await browser.newPage();
+  session = await startSession({ extraMounts: [['/tests/', fileURLToPath(new URL('..', import.meta.url))]] });
+  page = await session.browser.newPage();
   page.on('console', (m) => consoleLines.push(m.text()));
   page.on('pageerror', (e) => consoleLines.push(`pageerror: ${e.message}`));
-  await page.goto(`${url}tests/client/harness.html`);
+  await page.goto(`${session.url}tests/client/harness.html`);
 });
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+after(() => session?.close());
 
 /** JavaScript expressions for hostile values, built in the page. */
 const HOSTILE = {

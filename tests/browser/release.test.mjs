@@ -3,21 +3,17 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serve } from '../../scripts/serve.mjs';
-import { launchChromium } from './chromium.mjs';
+import { startSession } from './chromium.mjs';
 
 const cargoToml = await readFile(new URL('../../Cargo.toml', import.meta.url), 'utf8');
 const crateVersion = cargoToml.match(/^version = "(.+)"$/m)[1];
-let server, url, browser;
+let session, url, browser;
 
 before(async () => {
-  ({ server, url } = await serve({ port: 0 }));
-  browser = await launchChromium();
+  session = await startSession();
+  ({ url, browser } = session);
 });
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+after(() => session?.close());
 
 test('the demo page loads the release module and shows its version', async () => {
   const page = await browser.newPage();

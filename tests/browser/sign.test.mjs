@@ -2,21 +2,17 @@
 // Node (where tests/node/parity.test.mjs holds it to botocore and the JS SDK's signer).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve } from '../../scripts/serve.mjs';
-import { launchChromium } from './chromium.mjs';
+import { startSession } from './chromium.mjs';
 import wasm from '../node/wasm.mjs';
 import { rng, validInput } from '../node/generate.mjs';
 
-let server, url, browser;
+let session, url, browser;
 
 before(async () => {
-  ({ server, url } = await serve({ port: 0 }));
-  browser = await launchChromium();
+  session = await startSession();
+  ({ url, browser } = session);
 });
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+after(() => session?.close());
 
 test('createSignedRequest in the page equals Node for 50 generated inputs', async () => {
   const r = rng(7);

@@ -2,17 +2,14 @@
 // that JSON cannot express: every one gives a report, never a throw or a trap.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve } from '../../scripts/serve.mjs';
-import { launchChromium } from './chromium.mjs';
+import { startSession } from './chromium.mjs';
 
-let server, browser, page;
+let session, page;
 
 before(async () => {
-  let url;
-  ({ server, url } = await serve({ port: 0 }));
-  browser = await launchChromium();
-  page = await browser.newPage();
-  await page.goto(url);
+  session = await startSession();
+  page = await session.browser.newPage();
+  await page.goto(session.url);
   await page.evaluate(async () => {
     const mod = await import('/pkg/cleanroomsml_wasm.js');
     await mod.default();
@@ -36,10 +33,7 @@ before(async () => {
     });
   });
 });
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+after(() => session?.close());
 
 /** Runs `build` (source of a function of `validRequest()`) in the page and validates its result. */
 async function validateIn(build) {

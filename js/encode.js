@@ -38,9 +38,35 @@ function replacer(key, value) {
   return original;
 }
 
+/** Whether plain JSON.stringify says everything about `value` (the common case, and fast). */
+function plain(value, depth) {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(value) && !Object.is(value, -0);
+    case 'object': {
+      if (value === null) return true;
+      if (depth > 64) return false;
+      if (Array.isArray(value)) {
+        if (value.length > MAX_ITEMS) return false;
+        for (let i = 0; i < value.length; i++) if (!(i in value) || !plain(value[i], depth + 1)) return false;
+        return true;
+      }
+      const proto = Object.getPrototypeOf(value);
+      if ((proto !== Object.prototype && proto !== null) || Object.hasOwn(value, TAG)) return false;
+      for (const key of Object.keys(value)) if (!plain(value[key], depth + 1)) return false;
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
 export function encode(value) {
   try {
-    return JSON.stringify({ v: value }, replacer);
+    return plain(value, 0) ? JSON.stringify({ v: value }) : JSON.stringify({ v: value }, replacer);
   } catch {
     return undefined;
   }

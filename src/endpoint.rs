@@ -168,8 +168,7 @@ fn check_region(region: &str) -> Result<(), EndpointError> {
 }
 
 fn quote(s: &str) -> String {
-    let short: String = s.chars().take(64).collect();
-    format!("{short:?}")
+    crate::validate::quoted(s)
 }
 
 /// Resolves the endpoint as the service's rule set does.

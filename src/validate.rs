@@ -449,9 +449,10 @@ fn push_quoted(out: &mut String, s: &str) {
     out.push('"');
 }
 
-fn quoted(s: &str) -> String {
+/// `s` as a JavaScript string literal, cut after 64 characters: a message names a value,
+/// it does not repeat it.
+pub(crate) fn quoted(s: &str) -> String {
     let mut out = String::new();
-    // Long values are cut: a message names the value, it does not repeat it.
     let cut: String = s.chars().take(64).collect();
     push_quoted(&mut out, &cut);
     if cut.len() < s.len() {

@@ -1,71 +1,84 @@
-//! Runs inside headless Chromium (`wasm-pack test --headless --chrome`): the model types
-//! cross the JavaScript boundary with the SDK's shapes.
+//! Runs inside headless Chromium (`wasm-pack test --headless --chrome`): the exports take
+//! JavaScript values and give back plain JavaScript objects, as the SDK's shapes are.
 #![cfg(target_arch = "wasm32")]
 
-use cleanroomsml_wasm::model::*;
+use cleanroomsml_wasm::{build_request_js, validate_js, version};
 use js_sys::{Array, Map, Object, Reflect, JSON};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+const REQUEST: &str = r#"{
+    "membershipIdentifier": "0d0a0c1e-1111-4222-8333-944455556666",
+    "configuredModelAlgorithmArn": "arn:aws:cleanrooms-ml:us-east-1:123456789012:configured-model-algorithm/abc",
+    "name": "n",
+    "privacyConfiguration": {"policies": {"trainedModelExports": {
+        "maxSize": {"unit": "GB", "value": 2.5}, "filesToExport": ["OUTPUT"]}}},
+    "tags": {"team": "ml"}
+}"#;
+
 fn js(text: &str) -> JsValue {
     JSON::parse(text).expect("test JSON parses")
 }
 
+fn get(value: &JsValue, key: &str) -> JsValue {
+    Reflect::get(value, &key.into()).unwrap()
+}
+
+fn issues(report: &JsValue) -> Vec<String> {
+    Array::from(&get(report, "issues"))
+        .iter()
+        .map(|i| format!("{} {}", get(&i, "path").as_string().unwrap(), get(&i, "code").as_string().unwrap()))
+        .collect()
+}
+
 #[wasm_bindgen_test]
 fn runs_in_a_browser_page() {
-    let global = js_sys::global();
-    assert!(Reflect::has(&global, &"document".into()).unwrap(), "no document: not a page");
+    assert!(Reflect::has(&js_sys::global(), &"document".into()).unwrap(), "no document: not a page");
 }
 
 #[wasm_bindgen_test]
-fn request_object_from_javascript_becomes_the_model() {
-    let input = js(r#"{
-        "membershipIdentifier": "0d0a0c1e-1111-4222-8333-944455556666",
-        "configuredModelAlgorithmArn": "arn:aws:cleanrooms-ml:us-east-1:123456789012:configured-model-algorithm/abc",
-        "name": "n",
-        "privacyConfiguration": {"policies": {"trainedModelExports": {
-            "maxSize": {"unit": "GB", "value": 2.5}, "filesToExport": ["OUTPUT"]}}},
-        "tags": {"team": "ml"}
-    }"#);
-    let request: CreateConfiguredModelAlgorithmAssociationRequest =
-        serde_wasm_bindgen::from_value(input).unwrap();
-    let exports = request.privacy_configuration.as_ref().unwrap().policies.trained_model_exports.as_ref().unwrap();
-    assert_eq!(exports.max_size.value, 2.5);
-    assert_eq!(exports.files_to_export, vec![TrainedModelExportFileType::Output]);
-    assert_eq!(request.tags.as_ref().unwrap()["team"], "ml");
+fn validate_returns_a_plain_report() {
+    let report = validate_js(js(REQUEST)).unwrap();
+    assert_eq!(get(&report, "ok"), JsValue::TRUE);
+    assert!(Array::is_array(&get(&report, "issues")));
+    assert_eq!(Object::get_prototype_of(&report), Object::get_prototype_of(&Object::new()));
 }
 
 #[wasm_bindgen_test]
-fn model_goes_back_to_javascript_as_plain_objects() {
-    let request = CreateConfiguredModelAlgorithmAssociationRequest {
-        membership_identifier: "m".into(),
-        configured_model_algorithm_arn: "a".into(),
-        name: "n".into(),
-        description: None,
-        privacy_configuration: None,
-        tags: Some([("team".to_owned(), "ml".to_owned())].into()),
-    };
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    let value = serde::Serialize::serialize(&request, &serializer).unwrap();
-    let tags = Reflect::get(&value, &"tags".into()).unwrap();
-    assert!(!tags.is_instance_of::<Map>(), "tags must be a plain object like the SDK's");
-    assert_eq!(Reflect::get(&tags, &"team".into()).unwrap(), "ml");
-    let keys: Vec<String> = Object::keys(value.unchecked_ref::<Object>())
-        .iter()
-        .map(|k| k.as_string().unwrap())
-        .collect();
-    assert_eq!(keys, ["membershipIdentifier", "configuredModelAlgorithmArn", "name", "tags"]);
+fn values_json_cannot_carry_reach_validation() {
+    let input = js(REQUEST);
+    let max_size = get(&get(&get(&get(&input, "privacyConfiguration"), "policies"), "trainedModelExports"), "maxSize");
+    Reflect::set(&max_size, &"value".into(), &JsValue::from_f64(f64::NAN)).unwrap();
+    Reflect::set(&input, &"tags".into(), &Map::new()).unwrap();
+    let report = validate_js(input).unwrap();
+    assert_eq!(
+        issues(&report),
+        ["privacyConfiguration.policies.trainedModelExports.maxSize.value notFinite", "tags type"]
+    );
 }
 
 #[wasm_bindgen_test]
-fn wrong_enum_string_is_rejected() {
-    let bad = Array::of1(&"model".into());
-    assert!(serde_wasm_bindgen::from_value::<Vec<TrainedModelExportFileType>>(bad.into()).is_err());
+fn wrong_enum_string_is_reported() {
+    let input = js(&REQUEST.replace("\"OUTPUT\"", "\"output\""));
+    let report = validate_js(input).unwrap();
+    assert_eq!(issues(&report), ["privacyConfiguration.policies.trainedModelExports.filesToExport[0] enum"]);
+}
+
+#[wasm_bindgen_test]
+fn build_request_returns_plain_objects() {
+    let config = js(r#"{"region": "eu-west-1"}"#);
+    let request = build_request_js(js(REQUEST), config).unwrap();
+    let headers = get(&request, "headers");
+    assert!(!headers.is_instance_of::<Map>(), "headers must be a plain object like the SDK's");
+    assert_eq!(get(&headers, "host"), "cleanrooms-ml.eu-west-1.amazonaws.com");
+    let body = js(&get(&request, "body").as_string().unwrap());
+    let keys: Vec<String> = Object::keys(body.unchecked_ref::<Object>()).iter().map(|k| k.as_string().unwrap()).collect();
+    assert_eq!(keys, ["configuredModelAlgorithmArn", "name", "privacyConfiguration", "tags"]);
 }
 
 #[wasm_bindgen_test]
 fn version_export_matches_the_crate() {
-    assert_eq!(cleanroomsml_wasm::version(), env!("CARGO_PKG_VERSION"));
+    assert_eq!(version(), env!("CARGO_PKG_VERSION"));
 }

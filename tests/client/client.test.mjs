@@ -1,5 +1,5 @@
-// The client against a scripted local server (127.0.0.1), in Node 20 and in headless
-// Chromium: retries, backoff with injected jitter, every modelled error and others,
+// The client against a scripted local server (127.0.0.1), in Node 20, in a headless
+// Chromium page and in a Web Worker there: retries, backoff with injected jitter, every modelled error and others,
 // bodies that are not JSON, clock skew, timeouts, abort and credential refresh.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -26,6 +26,17 @@ before(async () => {
     globalThis.mod = await import('/pkg/cleanroomsml_wasm.js');
     await globalThis.mod.default();
     globalThis.execute = (await import('/tests/client/execute.mjs')).execute;
+    const worker = new Worker('/tests/client/worker.mjs', { type: 'module' });
+    const pending = new Map();
+    let next = 0;
+    worker.onmessage = ({ data }) => {
+      if (data.hasWindow) throw new Error('the worker has a window');
+      pending.get(data.id)(data.outcome);
+    };
+    globalThis.inWorker = (spec) => new Promise((resolve) => {
+      pending.set(++next, resolve);
+      worker.postMessage({ id: next, spec });
+    });
   });
 });
 after(async () => {
@@ -37,6 +48,7 @@ after(async () => {
 const environments = {
   node: (spec) => execute(wasm, spec),
   chromium: (spec) => page.evaluate((spec) => globalThis.execute(globalThis.mod, spec), spec),
+  'a Web Worker': (spec) => page.evaluate((spec) => globalThis.inWorker(spec), spec),
 };
 
 for (const [env, run] of Object.entries(environments)) {

@@ -4,9 +4,9 @@
 
 /**
  * Rejects with `{ kind: 'abort' | 'timeout' | 'network', message }`; resolves with the
- * response as data. A body over `maxBodyBytes` is not parsed (Rust reports it).
+ * response as one JSON string `{ status, statusText, headers, body }` (one crossing).
  */
-export async function send(fetchFn, request, timeoutMs, signal, maxBodyBytes) {
+export async function send(fetchFn, request, timeoutMs, signal) {
   if (signal?.aborted) throw { kind: 'abort', message: 'the request was aborted' };
   const controller = new AbortController();
   const abort = () => controller.abort();
@@ -20,9 +20,7 @@ export async function send(fetchFn, request, timeoutMs, signal, maxBodyBytes) {
     const body = await response.text();
     const responseHeaders = {};
     response.headers.forEach((value, name) => { responseHeaders[name.toLowerCase()] = value; });
-    let json;
-    try { json = body && body.length <= maxBodyBytes ? JSON.parse(body) : undefined; } catch { json = undefined; }
-    return { status: response.status, statusText: response.statusText ?? '', headers: responseHeaders, body, json };
+    return JSON.stringify({ status: response.status, statusText: response.statusText ?? '', headers: responseHeaders, body });
   } catch (err) {
     if (signal?.aborted) throw { kind: 'abort', message: 'the request was aborted' };
     if (timedOut) throw { kind: 'timeout', message: `no response within ${timeoutMs} ms` };

@@ -24,7 +24,7 @@ use crate::{schema, validate};
 #[wasm_bindgen(module = "/js/transport.js")]
 extern "C" {
     #[wasm_bindgen(js_name = send)]
-    fn transport_send(fetch: &JsValue, request: &JsValue, timeout_ms: f64, signal: &JsValue, max_body_bytes: usize) -> Promise;
+    fn transport_send(fetch: &JsValue, request: &JsValue, timeout_ms: f64, signal: &JsValue) -> Promise;
     #[wasm_bindgen(js_name = sleep)]
     fn transport_sleep(ms: f64, signal: &JsValue) -> Promise;
 }
@@ -212,7 +212,7 @@ async fn send_with_retries(
         };
         // Each attempt is signed afresh: a retry carries its own time.
         let signed = sign::sign(request, &signing).map_err(|e| js::to_js_error(ApiError::signing("config", e)))?;
-        let sent = JsFuture::from(transport_send(&fetch, &js::to_js(&signed), settings.timeout_ms, signal, response::MAX_RESPONSE_BYTES)).await;
+        let sent = JsFuture::from(transport_send(&fetch, &js::to_js(&signed), settings.timeout_ms, signal)).await;
         let metadata = |status: Option<u16>, request_id: Option<String>, delay: f64| Metadata {
             http_status_code: status,
             request_id,
@@ -221,7 +221,7 @@ async fn send_with_retries(
         };
         let (error, clock_corrected) = match sent {
             Ok(raw) => {
-                let response = js::read_http_response(&raw);
+                let response = response::HttpResponse::from_json(&raw.as_string().unwrap_or_default());
                 let corrected = correct_clock(state, &response);
                 match response::read(&response) {
                     Ok(arn) => {

@@ -11,8 +11,7 @@ use wasm_bindgen::JsCast;
 use crate::endpoint::EndpointParams;
 use crate::error::{ApiError, ErrorKind};
 use crate::json::{self, ToJson};
-use crate::response::HttpResponse;
-use crate::schema::{self, List, Member, Shape};
+use crate::schema::{List, Member, Shape};
 use crate::serialize::HttpRequest;
 use crate::sign::{Credentials, SigningOptions};
 use crate::value::{Text, Value, MAX_INPUT_BYTES};
@@ -324,29 +323,4 @@ pub fn read_http_request(value: &JsValue) -> Result<HttpRequest, ApiError> {
         }
     }
     Ok(HttpRequest { method, url, headers, body })
-}
-
-/// The response as `js/transport.js` hands it over; the JSON body is read as far as the
-/// shape that applies to its status reaches.
-pub fn read_http_response(value: &JsValue) -> HttpResponse {
-    let get = |name: &str| Reflect::get(value, &name.into()).unwrap_or(JsValue::UNDEFINED);
-    let status = get("status").as_f64().unwrap_or(0.0) as u16;
-    let mut headers = std::collections::BTreeMap::new();
-    let header_object = get("headers");
-    if let Ok(names) = object_keys(&header_object) {
-        for name in names.iter().filter_map(|n| n.as_string()) {
-            if let Some(v) = Reflect::get(&header_object, &name.as_str().into()).ok().and_then(|v| v.as_string()) {
-                headers.insert(name.to_ascii_lowercase(), v);
-            }
-        }
-    }
-    let json = get("json");
-    let shape = if (200..300).contains(&status) { &schema::RESPONSE } else { &schema::ERROR_BODY };
-    HttpResponse {
-        status,
-        status_text: get("statusText").as_string().unwrap_or_default(),
-        headers,
-        body: get("body").as_string().unwrap_or_default(),
-        json: (!json.is_undefined()).then(|| read(shape, &json)),
-    }
 }

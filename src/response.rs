@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::json;
 use crate::schema;
 use crate::validate::{validate_shape, IssueCode, Severity};
 use crate::value::Value;
@@ -19,6 +20,32 @@ pub struct HttpResponse {
 }
 
 impl HttpResponse {
+    /// Reads `{ status, statusText, headers, body }` as `js/transport.js` hands it over; the
+    /// body is parsed as JSON when it is JSON and no larger than this module reads.
+    pub fn from_json(text: &str) -> Self {
+        let Some(Value::Object(members)) = json::parse(text) else { return HttpResponse::default() };
+        let mut response = HttpResponse::default();
+        for (key, value) in members {
+            match (key.text.as_str(), value) {
+                ("status", Value::Number(n)) => response.status = n as u16,
+                ("statusText", Value::String(s)) => response.status_text = s.text,
+                ("body", Value::String(s)) => response.body = s.text,
+                ("headers", Value::Object(headers)) => {
+                    for (name, value) in headers {
+                        if let Value::String(v) = value {
+                            response.headers.insert(name.text.to_ascii_lowercase(), v.text);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        if response.body.len() <= MAX_RESPONSE_BYTES {
+            response.json = json::parse(&response.body);
+        }
+        response
+    }
+
     pub fn request_id(&self) -> Option<String> {
         self.headers.get("x-amzn-requestid").or_else(|| self.headers.get("x-amz-request-id")).cloned()
     }

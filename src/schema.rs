@@ -196,17 +196,6 @@ pub const RESPONSE: Shape = structure(&[required(
     &string(20, 2048, Pattern::ConfiguredModelAlgorithmAssociationArn),
 )]);
 
-/// The members of an error body that errors carry (all modelled errors have `message`;
-/// `ServiceQuotaExceededException` adds the quota). Only read, never validated.
-pub const ERROR_BODY: Shape = structure(&[
-    member("__type", &string(0, usize::MAX, Pattern::None)),
-    member("code", &string(0, usize::MAX, Pattern::None)),
-    member("message", &string(0, usize::MAX, Pattern::None)),
-    member("Message", &string(0, usize::MAX, Pattern::None)),
-    member("quotaName", &string(0, usize::MAX, Pattern::None)),
-    member("quotaValue", &Shape::Double { min: 0.0, max: 100_000.0 }),
-]);
-
 /// `TagMap` allows 200 entries, but AWS allows at most 50 tags on a resource.
 pub const MAX_TAGS: usize = 50;
 /// `TagKey` and `TagValue` lengths, in Unicode code points.

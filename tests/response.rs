@@ -101,3 +101,26 @@ fn retry_classes() {
         assert_eq!(class(400, name), ErrorClass::Other, "{name}");
     }
 }
+
+#[test]
+fn response_as_the_transport_hands_it_over() {
+    let text = serde_json::json!({
+        "status": 409,
+        "statusText": "Conflict",
+        "headers": { "X-Amzn-ErrorType": "ConflictException:http://x", "x-amzn-requestid": "r-1", "odd": 5 },
+        "body": "{\"message\":\"exists\"}",
+    })
+    .to_string();
+    let response = HttpResponse::from_json(&text);
+    assert_eq!((response.status, response.status_text.as_str()), (409, "Conflict"));
+    assert_eq!(response.headers.get("x-amzn-errortype").map(String::as_str), Some("ConflictException:http://x"));
+    assert!(!response.headers.contains_key("odd"), "non-string header values are dropped");
+    let err = read(&response).unwrap_err();
+    assert_eq!((err.name.as_str(), err.message.as_str(), err.request_id.as_deref()), ("ConflictException", "exists", Some("r-1")));
+
+    let huge = serde_json::json!({ "status": 200, "body": "x".repeat((1 << 20) + 1) }).to_string();
+    let response = HttpResponse::from_json(&huge);
+    assert!(response.json.is_none(), "a body over the limit is not parsed");
+    assert!(read(&response).unwrap_err().message.contains("this module reads at most 1048576"));
+    assert_eq!(HttpResponse::from_json("not json").status, 0);
+}

@@ -1,7 +1,8 @@
 # Entry points. Each one bootstraps first, so a fresh machine needs nothing else.
-#   make demo   build the package and serve the page on 127.0.0.1
+#   make demo   build the package, start the local endpoint, serve the page (127.0.0.1)
 #   make test   every test suite
 #   make build  the optimized npm package in pkg/
+#   make bench, make fuzz   not part of make test
 
 WASM := scripts/wasm-env
 
@@ -29,7 +30,8 @@ test-wasm: bootstrap
 	$(WASM) wasm-pack test --headless --chrome -- --features test-hooks --test web --test panic
 
 # Node 20 tests of the release package: the SigV4 suite, parity with botocore and the
-# JS SDK's signer, the request on the wire and its errors.
+# JS SDK's signer, the request on the wire and its errors, the local endpoint; and the
+# client against a scripted server in Node, a Chromium page and a Web Worker.
 test-node: build
 	node --test tests/node/ tests/client/
 

@@ -17,9 +17,8 @@ use crate::js::{self, Reader};
 use crate::json::{self, ToJson};
 use crate::response::{self, ServiceError};
 use crate::retry::{self, RetryQuota};
-use crate::serialize::{self, HttpRequest};
+use crate::serialize::HttpRequest;
 use crate::sign::{self, Credentials, SigningOptions};
-use crate::{schema, validate};
 
 #[wasm_bindgen(module = "/js/transport.js")]
 extern "C" {
@@ -131,10 +130,7 @@ fn read_settings(config: &JsValue) -> Result<Settings, ApiError> {
 
 /// Validation and building: everything that needs no network.
 fn prepare(settings: &Settings, input: &JsValue, options: &JsValue) -> Result<(HttpRequest, JsValue), ApiError> {
-    crate::guard::check()?;
-    let value = js::read(&schema::REQUEST, input);
-    let valid = validate::check(&value).map_err(ApiError::invalid_input)?;
-    let request = serialize::build_request(&valid, &settings.endpoint);
+    let request = js::request_from_input(input, || Ok(settings.endpoint.clone()))?;
     let signal = if options.is_undefined() || options.is_null() {
         JsValue::UNDEFINED
     } else {

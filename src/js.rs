@@ -8,11 +8,12 @@ use js_sys::{Array, JsString, Reflect, JSON};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::endpoint::EndpointParams;
+use crate::endpoint::{Endpoint, EndpointParams};
 use crate::error::{ApiError, ErrorKind};
 use crate::json::{self, ToJson};
-use crate::schema::{List, Member, Shape};
-use crate::serialize::HttpRequest;
+use crate::schema::{self, List, Member, Shape};
+use crate::serialize::{self, HttpRequest};
+use crate::validate;
 use crate::sign::{Credentials, SigningOptions};
 use crate::value::{Text, Value, MAX_INPUT_BYTES};
 
@@ -150,6 +151,19 @@ fn read_members(object: &JsValue, shape_of: impl Fn(&str) -> Option<&'static Sha
 
 fn threw() -> Value {
     Value::Other("a value whose getter threw".into())
+}
+
+/// The operation's input, validated and built into the request for the endpoint that
+/// `endpoint` gives; the endpoint is asked only once the input is valid, so input errors
+/// come first. Refuses to work after a panic.
+pub fn request_from_input(
+    input: &JsValue,
+    endpoint: impl FnOnce() -> Result<Endpoint, ApiError>,
+) -> Result<HttpRequest, ApiError> {
+    crate::guard::check()?;
+    let value = read(&schema::REQUEST, input);
+    let valid = validate::check(&value).map_err(ApiError::invalid_input)?;
+    Ok(serialize::build_request(&valid, &endpoint()?))
 }
 
 /// Converts a Rust value to a JavaScript one (plain objects and arrays) in one crossing.

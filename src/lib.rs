@@ -11,10 +11,10 @@ mod client;
 pub mod endpoint;
 #[doc(hidden)]
 pub mod fuzzing;
-pub mod json;
 pub mod error;
 pub mod guard;
 mod js;
+pub mod json;
 pub mod model;
 pub mod patterns;
 pub mod response;
@@ -177,12 +177,10 @@ pub fn create_signed_request_js(
 }
 
 fn build(input: &JsValue, config: &JsValue) -> Result<serialize::HttpRequest, ApiError> {
-    guard::check()?;
-    let value = js::read(&schema::REQUEST, input);
-    let valid = validate::check(&value).map_err(ApiError::invalid_input)?;
-    let config = Reader::new(config, "config", ErrorKind::Configuration)?;
-    let endpoint = endpoint::resolve(&js::read_endpoint_params(&config)?).map_err(|e| ApiError::endpoint("config", e))?;
-    Ok(serialize::build_request(&valid, &endpoint))
+    js::request_from_input(input, || {
+        let config = Reader::new(config, "config", ErrorKind::Configuration)?;
+        endpoint::resolve(&js::read_endpoint_params(&config)?).map_err(|e| ApiError::endpoint("config", e))
+    })
 }
 
 fn sign_request(request: &JsValue, options: &JsValue) -> Result<serialize::HttpRequest, ApiError> {

@@ -42,9 +42,15 @@ pub fn build_request(input: &ValidRequest<'_>, endpoint: &Endpoint) -> HttpReque
 /// Percent-encodes a path label: everything but RFC 3986 unreserved characters, as the
 /// SDKs' `extendedEncodeURIComponent` does.
 pub fn encode_label(label: &str) -> String {
-    let mut out = String::with_capacity(label.len());
-    for b in label.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+    percent_encode(label, |_| false)
+}
+
+/// Percent-encodes every byte of `s` but RFC 3986 unreserved characters and those `keep`
+/// accepts.
+pub fn percent_encode(s: &str, keep: impl Fn(u8) -> bool) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) || keep(b) {
             out.push(b as char);
         } else {
             let _ = write!(out, "%{b:02X}");

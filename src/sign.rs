@@ -16,7 +16,7 @@ use aws_sigv4::sign::v4;
 use aws_smithy_runtime_api::client::identity::Identity;
 
 use crate::endpoint::parse_url;
-use crate::serialize::HttpRequest;
+use crate::serialize::{percent_encode, HttpRequest};
 
 /// The service's signing name (`aws.auth#sigv4` in the service model).
 pub const SIGNING_NAME: &str = "cleanrooms-ml";
@@ -157,24 +157,11 @@ pub fn sign(request: &HttpRequest, options: &SigningOptions) -> Result<HttpReque
 /// Escapes every byte of the path but unreserved characters and `/`, `%` included, so an
 /// escaped path is escaped twice, as SigV4 requires for every service but S3.
 fn escape_path(path: &str) -> String {
-    escape(path, |b| b == b'/')
+    percent_encode(path, |b| b == b'/')
 }
 
 /// Makes a query parseable as a URI without changing what it means: escapes only bytes a
 /// URI cannot hold raw (the signer decodes and re-escapes each parameter canonically).
 fn escape_query(query: &str) -> String {
-    escape(query, |b| b.is_ascii_graphic() && !b"\"<>\\^`{|}".contains(&b))
-}
-
-fn escape(s: &str, keep: impl Fn(u8) -> bool) -> String {
-    use std::fmt::Write;
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) || keep(b) {
-            out.push(b as char);
-        } else {
-            let _ = write!(out, "%{b:02X}");
-        }
-    }
-    out
+    percent_encode(query, |b| b.is_ascii_graphic() && !b"\"<>\\^`{|}".contains(&b))
 }

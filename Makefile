@@ -12,7 +12,9 @@ bootstrap:
 	@scripts/bootstrap.sh
 
 # Release build: wasm-opt comes from the npm package binaryen (see scripts/wasm-env).
+# pkg/ is emptied first: wasm-pack leaves snippets of JS files that no longer exist.
 build: bootstrap
+	rm -rf pkg
 	$(WASM) wasm-pack build --release --target web
 	node scripts/package.mjs
 

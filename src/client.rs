@@ -208,7 +208,7 @@ async fn send_with_retries(
         };
         // Each attempt is signed afresh: a retry carries its own time.
         let signed = sign::sign(request, &signing).map_err(|e| js::to_js_error(ApiError::signing("config", e)))?;
-        let sent = JsFuture::from(transport_send(&fetch, &js::to_js(&signed), settings.timeout_ms, signal)).await;
+        let sent = JsFuture::from(transport_send(&fetch, &js::request_to_js(&signed), settings.timeout_ms, signal)).await;
         let metadata = |status: Option<u16>, request_id: Option<String>, delay: f64| Metadata {
             http_status_code: status,
             request_id,

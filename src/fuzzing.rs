@@ -12,8 +12,7 @@ use crate::{json, patterns, serialize};
 /// invariant: `ok` agrees with the issues, a valid input builds a body that reads back as
 /// a valid request again, and it always signs.
 pub fn request(data: &[u8]) {
-    let Ok(text) = std::str::from_utf8(data) else { return };
-    let Some(value) = json::parse(text) else { return };
+    let Some(value) = json::parse(data) else { return };
     let report = validate(&value);
     assert_eq!(report.ok, report.issues.iter().all(|i| i.severity == Severity::Warning));
     let Ok(valid) = check(&value) else {
@@ -23,7 +22,7 @@ pub fn request(data: &[u8]) {
     let endpoint = resolve(&EndpointParams { region: Some("us-east-1".into()), ..Default::default() })
         .expect("us-east-1 resolves");
     let request = serialize::build_request(&valid, &endpoint);
-    let Some(Value::Object(mut members)) = json::parse(&request.body) else { panic!("the body is not a JSON object") };
+    let Some(Value::Object(mut members)) = json::parse(request.body.as_bytes()) else { panic!("the body is not a JSON object") };
     members.insert(0, (Text::from("membershipIdentifier"), Value::String(Text::from(valid.membership_identifier))));
     let again = validate(&Value::Object(members));
     assert!(again.ok, "the body does not read back as a valid request: {:?}", again.issues);
@@ -61,7 +60,7 @@ pub fn response(data: &[u8]) {
         status_text: String::new(),
         headers,
         body: body.to_owned(),
-        json: json::parse(body),
+        json: json::parse(body.as_bytes()),
     };
     match read(&response) {
         Ok(arn) => assert!(patterns::is_configured_model_algorithm_association_arn(&arn)),

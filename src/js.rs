@@ -17,11 +17,14 @@ use crate::validate;
 use crate::sign::{Credentials, SigningOptions};
 use crate::value::{Text, Value, MAX_INPUT_BYTES};
 
-#[wasm_bindgen(module = "/js/encode.js")]
+#[wasm_bindgen(module = "/js/values.js")]
 extern "C" {
-    /// The value as tagged JSON text (see `json`), or undefined when it must be read
-    /// member by member.
-    fn encode(value: &JsValue) -> Option<String>;
+    /// The value as tagged JSON text (see `json`): a string, or its UTF-8 bytes when long;
+    /// undefined when it must be read member by member.
+    fn encode(value: &JsValue) -> JsValue;
+    /// `{ method, url, headers, body }` from `request_text`.
+    #[wasm_bindgen(js_name = httpRequest)]
+    fn http_request(text: &str) -> JsValue;
 }
 
 #[wasm_bindgen]
@@ -34,8 +37,12 @@ extern "C" {
 /// Reads a JavaScript value: as one JSON string when it can be, otherwise member by
 /// member as far as `shape` reaches.
 pub fn read(shape: &Shape, value: &JsValue) -> Value {
-    let text = encode(value);
-    if let Some(bytes) = text.as_ref().map(String::len).filter(|&n| n > MAX_INPUT_BYTES) {
+    let encoded = encode(value);
+    let text = match encoded.dyn_ref::<js_sys::Uint8Array>() {
+        Some(bytes) => Some(bytes.to_vec()),
+        None => encoded.as_string().map(String::into_bytes),
+    };
+    if let Some(bytes) = text.as_ref().map(Vec::len).filter(|&n| n > MAX_INPUT_BYTES) {
         return Value::TooLarge { bytes };
     }
     match text.as_deref().and_then(json::parse) {
@@ -169,6 +176,26 @@ pub fn request_from_input(
 /// Converts a Rust value to a JavaScript one (plain objects and arrays) in one crossing.
 pub fn to_js(value: &impl ToJson) -> JsValue {
     JSON::parse(&value.to_json()).unwrap_or(JsValue::NULL)
+}
+
+/// An `HttpRequest` as a plain JavaScript object. The body is not a JSON string inside
+/// JSON (escaping it and parsing it back cost more than the rest of the crossing).
+pub fn request_to_js(request: &HttpRequest) -> JsValue {
+    let mut w = json::Writer::default();
+    w.begin_array();
+    w.string(&request.method);
+    w.string(&request.url);
+    w.begin_object();
+    for (name, value) in &request.headers {
+        w.key(name);
+        w.string(value);
+    }
+    w.end_object();
+    w.end_array();
+    let mut text = w.finish();
+    text.push('\n');
+    text.push_str(&request.body);
+    http_request(&text)
 }
 
 /// Throws as a JavaScript `Error` with `name`, `code`, `path`, `message` (and `report`).

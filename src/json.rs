@@ -1,6 +1,6 @@
 //! JSON text and `Value`s, both ways, without a JSON library.
 //!
-//! Reading: JavaScript input crosses into wasm as one JSON string (see `js/encode.js`),
+//! Reading: JavaScript input crosses into wasm as one JSON string (see `js/values.js`),
 //! which is far cheaper than reading it member by member. What JSON cannot say travels as
 //! a tag, an object whose first key is `"\u0000"`: `{"\u0000":"undefined"}`,
 //! `{"\u0000":"number","v":"NaN"}`, `{"\u0000":"other","v":"a Map"}`, and
@@ -18,9 +18,9 @@ use crate::value::{Text, Value};
 const MAX_DEPTH: usize = 64;
 const TAG: &str = "\u{0}";
 
-/// Parses tagged JSON text; None if it is not JSON.
-pub fn parse(text: &str) -> Option<Value> {
-    let mut parser = Parser { bytes: text.as_bytes(), at: 0 };
+/// Parses tagged JSON text; None if it is not JSON (or not UTF-8).
+pub fn parse(bytes: &[u8]) -> Option<Value> {
+    let mut parser = Parser { bytes, at: 0 };
     let value = parser.value(0)?;
     parser.space();
     (parser.at == parser.bytes.len()).then_some(value)
@@ -83,9 +83,8 @@ impl Parser<'_> {
         let mut well_formed = true;
         loop {
             let start = self.at;
-            while !matches!(self.bytes.get(self.at), Some(b'"' | b'\\') | None) {
-                self.at += 1;
-            }
+            let run = self.bytes[start..].iter().position(|&b| b == b'"' || b == b'\\')?;
+            self.at += run;
             text.push_str(std::str::from_utf8(&self.bytes[start..self.at]).ok()?);
             match *self.bytes.get(self.at)? {
                 b'"' => {
@@ -343,22 +342,46 @@ impl Writer {
     }
 }
 
+/// Quotes `s` as `JSON.stringify` does: runs that need no escape are copied whole.
 fn push_string(out: &mut String, s: &str) {
+    out.reserve(s.len() + 2);
     out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\u{8}' => out.push_str("\\b"),
-            '\u{c}' => out.push_str("\\f"),
-            c if (c as u32) < 0x20 => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            c => out.push(c),
-        }
+    if !s.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\') {
+        out.push_str(s);
+        out.push('"');
+        return;
     }
+    let mut run = 0;
+    for (i, b) in s.bytes().enumerate() {
+        // `b` is ASCII whenever it is escaped, so `i` is a char boundary.
+        let escaped = match b {
+            b'"' | b'\\' => {
+                // The character itself starts the next run.
+                out.push_str(&s[run..i]);
+                out.push('\\');
+                run = i;
+                continue;
+            }
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0x08 => "\\b",
+            0x0c => "\\f",
+            0..=0x1f => "",
+            _ => continue,
+        };
+        out.push_str(&s[run..i]);
+        if escaped.is_empty() {
+            out.push_str("\\u00");
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 15)]));
+        } else {
+            out.push_str(escaped);
+        }
+        run = i + 1;
+    }
+    out.push_str(&s[run..]);
     out.push('"');
 }
+
+const HEX: &[u8; 16] = b"0123456789abcdef";

@@ -154,7 +154,7 @@ pub fn build_request_js(
     #[wasm_bindgen(unchecked_param_type = "CreateConfiguredModelAlgorithmAssociationRequest")] input: JsValue,
     #[wasm_bindgen(unchecked_param_type = "EndpointConfig")] config: JsValue,
 ) -> Result<JsValue, JsValue> {
-    build(&input, &config).map(|request| js::to_js(&request)).map_err(js::to_js_error)
+    build(&input, &config).map(|request| js::request_to_js(&request)).map_err(js::to_js_error)
 }
 
 /// Signs any request for this service with SigV4: returns it with `x-amz-date`,
@@ -164,7 +164,7 @@ pub fn sign_request_js(
     #[wasm_bindgen(unchecked_param_type = "HttpRequest")] request: JsValue,
     #[wasm_bindgen(unchecked_param_type = "SignOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    sign_request(&request, &options).map(|request| js::to_js(&request)).map_err(js::to_js_error)
+    sign_request(&request, &options).map(|request| js::request_to_js(&request)).map_err(js::to_js_error)
 }
 
 /// Validates, builds and signs in one call.
@@ -173,7 +173,7 @@ pub fn create_signed_request_js(
     #[wasm_bindgen(unchecked_param_type = "CreateConfiguredModelAlgorithmAssociationRequest")] input: JsValue,
     #[wasm_bindgen(unchecked_param_type = "SigningConfig")] config: JsValue,
 ) -> Result<JsValue, JsValue> {
-    create_signed_request(&input, &config).map(|request| js::to_js(&request)).map_err(js::to_js_error)
+    create_signed_request(&input, &config).map(|request| js::request_to_js(&request)).map_err(js::to_js_error)
 }
 
 fn build(input: &JsValue, config: &JsValue) -> Result<serialize::HttpRequest, ApiError> {

@@ -23,7 +23,7 @@ impl HttpResponse {
     /// Reads `{ status, statusText, headers, body }` as `js/transport.js` hands it over; the
     /// body is parsed as JSON when it is JSON and no larger than this module reads.
     pub fn from_json(text: &str) -> Self {
-        let Some(Value::Object(members)) = json::parse(text) else { return HttpResponse::default() };
+        let Some(Value::Object(members)) = json::parse(text.as_bytes()) else { return HttpResponse::default() };
         let mut response = HttpResponse::default();
         for (key, value) in members {
             match (key.text.as_str(), value) {
@@ -41,7 +41,7 @@ impl HttpResponse {
             }
         }
         if response.body.len() <= MAX_RESPONSE_BYTES {
-            response.json = json::parse(&response.body);
+            response.json = json::parse(response.body.as_bytes());
         }
         response
     }

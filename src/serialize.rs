@@ -3,7 +3,6 @@
 //! the label percent-encoded, a JSON body of the members that are set.
 
 use std::collections::BTreeMap;
-use std::fmt::Write;
 
 use serde::{Deserialize, Serialize};
 use tsify::Tsify;
@@ -53,28 +52,10 @@ pub fn percent_encode(s: &str, keep: impl Fn(u8) -> bool) -> String {
         if b.is_ascii_alphanumeric() || b"-._~".contains(&b) || keep(b) {
             out.push(b as char);
         } else {
-            let _ = write!(out, "%{b:02X}");
+            out.extend(['%', char::from(HEX[usize::from(b >> 4)]), char::from(HEX[usize::from(b & 15)])]);
         }
     }
     out
 }
 
-impl json::ToJson for HttpRequest {
-    fn write(&self, w: &mut json::Writer) {
-        w.begin_object();
-        w.key("method");
-        w.string(&self.method);
-        w.key("url");
-        w.string(&self.url);
-        w.key("headers");
-        w.begin_object();
-        for (name, value) in &self.headers {
-            w.key(name);
-            w.string(value);
-        }
-        w.end_object();
-        w.key("body");
-        w.string(&self.body);
-        w.end_object();
-    }
-}
+const HEX: &[u8; 16] = b"0123456789ABCDEF";

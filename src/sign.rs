@@ -2,8 +2,12 @@
 //!
 //! What this module adds around the crate: the signing time comes from the caller
 //! (`SystemTime::now()` panics on wasm32), credentials are checked before anything is
-//! signed, and the path is escaped once more as the AWS SDKs do for every service but S3
-//! (a raw path is escaped once, an already-escaped one twice).
+//! signed, the path is escaped once more as the AWS SDKs do for every service but S3
+//! (a raw path is escaped once, an already-escaped one twice), and requests whose
+//! canonical form is the request itself take a fast path with a cached signing key
+//! (`canonical`).
+
+mod canonical;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -15,7 +19,7 @@ use aws_sigv4::http_request::{
 use aws_sigv4::sign::v4;
 use aws_smithy_runtime_api::client::identity::Identity;
 
-use crate::endpoint::parse_url;
+use crate::endpoint::{parse_url, Url};
 use crate::serialize::{percent_encode, HttpRequest};
 
 /// The service's signing name (`aws.auth#sigv4` in the service model).
@@ -67,12 +71,42 @@ fn error(member: &'static str, code: &'static str, message: impl Into<String>) -
 /// The largest body `sign` signs (what `build_request` makes is under 100 KB).
 pub const MAX_BODY_BYTES: usize = 10 << 20;
 
+/// 9999-12-31T23:59:59.999Z: `x-amz-date` has four digits for the year.
+const LAST_MS_OF_9999: f64 = 253_402_300_799_999.0;
+
 /// Headers this module computes; any given ones are replaced.
 const COMPUTED: [&str; 3] = ["authorization", "x-amz-date", "x-amz-security-token"];
 
 /// Signs `request`: returns it with `x-amz-date`, `authorization` and, with a session
 /// token, `x-amz-security-token`; every other header given is signed as well.
 pub fn sign(request: &HttpRequest, options: &SigningOptions) -> Result<HttpRequest, SignError> {
+    let (url, mut headers) = checked(request, options)?;
+    let token = options.credentials.session_token.as_deref();
+    if options.time_ms > LAST_MS_OF_9999 || !canonical::applies(url.path, url.query, &headers, token) {
+        return sign_checked_with_crate(request, options, &url, headers);
+    }
+    let amz_date = canonical::amz_date(options.time_ms);
+    headers.insert("x-amz-date".into(), amz_date.clone());
+    if let Some(token) = token {
+        headers.insert("x-amz-security-token".into(), token.into());
+    }
+    let scope = canonical::Scope { region: &options.region, service: &options.service, amz_date: &amz_date, time_ms: options.time_ms };
+    let path = escape_path(if url.path.is_empty() { "/" } else { url.path });
+    let authorization = canonical::authorization(&request.method, &path, &headers, request.body.as_bytes(), &options.credentials, &scope);
+    headers.insert("authorization".into(), authorization);
+    Ok(HttpRequest { method: request.method.clone(), url: request.url.clone(), headers, body: request.body.clone() })
+}
+
+/// Signs with the crate's HTTP signer alone, never the fast path: what `sign` does for
+/// the requests the fast path does not take (public so tests can compare the two).
+pub fn sign_with_crate(request: &HttpRequest, options: &SigningOptions) -> Result<HttpRequest, SignError> {
+    let (url, headers) = checked(request, options)?;
+    sign_checked_with_crate(request, options, &url, headers)
+}
+
+/// Refuses what cannot be signed (before anything is); returns the URL and the headers to
+/// sign (lower-case names, computed ones left out, `host` added).
+fn checked<'a>(request: &'a HttpRequest, options: &SigningOptions) -> Result<(Url<'a>, BTreeMap<String, String>), SignError> {
     let creds = &options.credentials;
     if creds.access_key_id.is_empty() {
         return Err(error("credentials.accessKeyId", "required", "the access key ID is empty"));
@@ -101,14 +135,6 @@ pub fn sign(request: &HttpRequest, options: &SigningOptions) -> Result<HttpReque
     }
 
     let url = parse_url(&request.url).map_err(|why| error("url", "invalid", format!("the URL is not usable: {why}")))?;
-    let signable_uri = format!(
-        "{}://{}{}{}",
-        url.scheme,
-        url.authority,
-        escape_path(if url.path.is_empty() { "/" } else { url.path }),
-        url.query.map(|q| format!("?{}", escape_query(q))).unwrap_or_default()
-    );
-
     let mut headers: BTreeMap<String, String> = request
         .headers
         .iter()
@@ -116,7 +142,23 @@ pub fn sign(request: &HttpRequest, options: &SigningOptions) -> Result<HttpReque
         .filter(|(name, _)| !COMPUTED.contains(&name.as_str()))
         .collect();
     headers.entry("host".into()).or_insert_with(|| url.authority.clone());
+    Ok((url, headers))
+}
 
+fn sign_checked_with_crate(
+    request: &HttpRequest,
+    options: &SigningOptions,
+    url: &Url,
+    mut headers: BTreeMap<String, String>,
+) -> Result<HttpRequest, SignError> {
+    let creds = &options.credentials;
+    let signable_uri = format!(
+        "{}://{}{}{}",
+        url.scheme,
+        url.authority,
+        escape_path(if url.path.is_empty() { "/" } else { url.path }),
+        url.query.map(|q| format!("?{}", escape_query(q))).unwrap_or_default()
+    );
     let identity: Identity = aws_credential_types::Credentials::new(
         &creds.access_key_id,
         &creds.secret_access_key,

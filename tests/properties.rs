@@ -6,38 +6,8 @@ mod common;
 
 use cleanroomsml_wasm::validate::{validate, IssueCode, Severity};
 use cleanroomsml_wasm::value::Value;
-use common::{set_value, value};
+use common::{set_value, value, Rng};
 use serde_json::{json, Map, Value as Json};
-
-/// xorshift64*: small, deterministic, good enough to spread test inputs.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    fn range(&mut self, low: usize, high: usize) -> usize {
-        low + self.below(high - low + 1)
-    }
-    fn chance(&mut self) -> bool {
-        self.next() & 1 == 1
-    }
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
-    }
-    fn text(&mut self, pool: &[char], len: usize) -> String {
-        (0..len).map(|_| *self.pick(pool)).collect()
-    }
-    fn unit(&mut self) -> f64 {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64
-    }
-}
 
 const HEX: &[char] = &['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'a', 'b', 'c', 'd', 'e', 'f'];
 const DIGITS: &[char] = &['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];

@@ -1,5 +1,5 @@
-//! Shared by the native tests: JSON text as the validator's input value, and a full
-//! valid request.
+//! Shared by the native tests: JSON text as the validator's input value, a full valid
+//! request, and a seeded generator.
 #![allow(dead_code)]
 
 use cleanroomsml_wasm::value::{Text, Value};
@@ -64,5 +64,35 @@ pub fn set_value(root: &mut Value, path: &[&str], new: Value) {
         *slot = new;
     } else {
         set_value(slot, &path[1..], new);
+    }
+}
+
+/// xorshift64*: small, deterministic, good enough to spread test inputs.
+pub struct Rng(pub u64);
+
+impl Rng {
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+    pub fn range(&mut self, low: usize, high: usize) -> usize {
+        low + self.below(high - low + 1)
+    }
+    pub fn chance(&mut self) -> bool {
+        self.next() & 1 == 1
+    }
+    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len())]
+    }
+    pub fn text(&mut self, pool: &[char], len: usize) -> String {
+        (0..len).map(|_| *self.pick(pool)).collect()
+    }
+    pub fn unit(&mut self) -> f64 {
+        (self.next() >> 11) as f64 / (1u64 << 53) as f64
     }
 }

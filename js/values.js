@@ -1,4 +1,6 @@
-// Hands any JavaScript value to Rust as one JSON string (see src/json.rs for the tags):
+// Values across the boundary, each in one crossing.
+//
+// In: any JavaScript value reaches Rust as one JSON text (see src/json.rs for the tags):
 // one crossing instead of one per member. Whatever JSON.stringify cannot take as it is
 // (a cycle, a getter or proxy trap that throws, a `toJSON` of its own, nesting too deep)
 // returns undefined, and Rust reads the value member by member instead.
@@ -64,10 +66,28 @@ function plain(value, depth) {
   }
 }
 
+const utf8 = new TextEncoder();
+// Measured in Chromium: a string argument (copied a character at a time) is faster up to
+// a few KB, TextEncoder's bytes beyond (2× faster at 54 KB).
+const BYTES_FROM = 4096;
+
+// The JSON text, as a string or UTF-8 bytes. JSON.stringify escapes lone surrogates, so
+// the bytes lose nothing.
 export function encode(value) {
   try {
-    return plain(value, 0) ? JSON.stringify({ v: value }) : JSON.stringify({ v: value }, replacer);
+    const text = plain(value, 0) ? JSON.stringify({ v: value }) : JSON.stringify({ v: value }, replacer);
+    return text.length < BYTES_FROM ? text : utf8.encode(text);
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Out: an `HttpRequest` from `[method, url, headers]` as JSON, a newline, then the body
+ * as it is (JSON text holds no raw newline), so the body is neither escaped nor parsed.
+ */
+export function httpRequest(text) {
+  const cut = text.indexOf('\n');
+  const [method, url, headers] = JSON.parse(text.slice(0, cut));
+  return { method, url, headers, body: text.slice(cut + 1) };
 }

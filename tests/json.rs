@@ -1,0 +1,46 @@
+//! The JSON reader and writer against serde_json (which writes strings exactly as
+//! `JSON.stringify` does): generated strings full of characters that need escaping.
+
+mod common;
+
+use cleanroomsml_wasm::json::{parse, ToJson, Writer};
+use cleanroomsml_wasm::value::{Text, Value};
+use common::Rng;
+
+struct Str<'a>(&'a str);
+
+impl ToJson for Str<'_> {
+    fn write(&self, w: &mut Writer) {
+        w.string(self.0);
+    }
+}
+
+const POOL: &[char] = &['a', 'Z', '0', ' ', '"', '\\', '/', '\n', '\r', '\t', '\u{8}', '\u{c}', '\u{0}', '\u{1f}', '\u{7f}', 'é', '€', '😀', '\u{2028}'];
+
+#[test]
+fn strings_are_written_as_json_stringify_writes_them_and_read_back() {
+    let mut rng = Rng(0x5EED_0001);
+    for _ in 0..5000 {
+        let len = rng.range(0, 40);
+        let s = rng.text(POOL, len);
+        let written = Str(&s).to_json();
+        assert_eq!(written, serde_json::to_string(&s).unwrap(), "writing {s:?}");
+        assert_eq!(parse(written.as_bytes()), Some(Value::String(Text::from(s.as_str()))), "reading {written}");
+    }
+}
+
+#[test]
+fn text_that_is_not_utf8_or_not_json_is_refused() {
+    assert_eq!(parse(b"\"\xff\""), None);
+    assert_eq!(parse(b"\"abc"), None);
+    assert_eq!(parse(b"{\"a\":1,}"), None);
+    assert_eq!(parse(b"[1] 2"), None);
+}
+
+#[test]
+fn lone_surrogate_escapes_are_kept_visible() {
+    let Some(Value::String(text)) = parse(br#""a\ud800b""#) else { panic!("a string") };
+    assert_eq!((text.text.as_str(), text.well_formed), ("a\u{FFFD}b", false));
+    let Some(Value::String(text)) = parse(br#""\ud83d\ude00""#) else { panic!("a string") };
+    assert_eq!((text.text.as_str(), text.well_formed), ("😀", true));
+}

@@ -237,7 +237,7 @@ impl<'a> Reader<'a> {
 
     /// The member, or None when it is `undefined` or `null`.
     pub fn get(&self, name: &str) -> Result<Option<JsValue>, ApiError> {
-        let value = Reflect::get(self.object, &name.into())
+        let value = Reflect::get(self.object, &property_key(name))
             .map_err(|_| self.error("type", name, format!("{} could not be read: its getter threw", self.path(name))))?;
         Ok((!value.is_undefined() && !value.is_null()).then_some(value))
     }
@@ -303,6 +303,26 @@ impl<'a> Reader<'a> {
     pub fn object(&self, name: &str) -> Result<Option<(JsValue, String)>, ApiError> {
         Ok(self.get(name)?.map(|v| (v, self.path(name))))
     }
+}
+
+/// `name` as a JavaScript string, made once: making it decodes UTF-8 in JavaScript, which
+/// costs more than the property read. Only the first few names are kept (the fixed member
+/// names of the arguments; header names are unbounded).
+fn property_key(name: &str) -> JsValue {
+    const KEPT: usize = 32;
+    thread_local! {
+        static KEYS: std::cell::RefCell<Vec<(String, JsValue)>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    KEYS.with_borrow_mut(|keys| {
+        if let Some((_, key)) = keys.iter().find(|(n, _)| n == name) {
+            return key.clone();
+        }
+        let key = JsValue::from_str(name);
+        if keys.len() < KEPT {
+            keys.push((name.to_owned(), key.clone()));
+        }
+        key
+    })
 }
 
 /// `{ region?, endpoint?, useFipsEndpoint?, useDualstackEndpoint? }` of a configuration.

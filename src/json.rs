@@ -83,7 +83,7 @@ impl Parser<'_> {
         let mut well_formed = true;
         loop {
             let start = self.at;
-            let run = self.bytes[start..].iter().position(|&b| b == b'"' || b == b'\\')?;
+            let run = quote_or_backslash(&self.bytes[start..])?;
             self.at += run;
             text.push_str(std::str::from_utf8(&self.bytes[start..self.at]).ok()?);
             match *self.bytes.get(self.at)? {
@@ -207,6 +207,26 @@ impl Parser<'_> {
             self.at += 1;
         }
     }
+}
+
+/// The first `"` or `\\`, eight bytes at a time (strings are most of the input).
+fn quote_or_backslash(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // Non-zero exactly when some byte of `word` equals `byte` (the classic zero-byte test).
+    let has = |word: u64, byte: u8| {
+        let x = word ^ (ONES * u64::from(byte));
+        x.wrapping_sub(ONES) & !x & HIGHS
+    };
+    let mut at = 0;
+    for chunk in bytes.chunks_exact(8) {
+        let word = u64::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7]]);
+        if has(word, b'"') | has(word, b'\\') != 0 {
+            break;
+        }
+        at += 8;
+    }
+    bytes[at..].iter().position(|&b| b == b'"' || b == b'\\').map(|i| at + i)
 }
 
 fn untag(tag: &str, members: Vec<(Text, Value)>) -> Option<Value> {

@@ -87,15 +87,16 @@ pub fn is_blank(s: &str) -> bool {
 /// `^[a-zA-Z0-9\_\#\=\@/\;\,\-\ \^\$\?\[\]\{\}\|\\\*\+\.\(\)]+$` (shape `CustomDataIdentifier`),
 /// without the length part. Returns the first character outside the class.
 pub fn first_outside_custom_data_identifier(s: &str) -> Option<char> {
-    s.chars().find(|&c| !(c.is_ascii_alphanumeric() || (c.is_ascii() && b"_#=@/;,- ^$?[]{}|\\*+.()".contains(&(c as u8)))))
+    static ALLOWED: AsciiSet = AsciiSet::alphanumeric_and(b"_#=@/;,- ^$?[]{}|\\*+.()");
+    s.chars().find(|&c| !ALLOWED.contains(c))
 }
 
 /// Characters AWS tagging accepts across services: `[\p{L}\p{Z}\p{N}_.:/=+\-@]`.
 /// Returns the first character outside that set.
 pub fn first_outside_tag_characters(s: &str) -> Option<char> {
+    static ALLOWED: AsciiSet = AsciiSet::alphanumeric_and(b" _.:/=+-@");
     if s.is_ascii() {
-        let allowed = |b: u8| b.is_ascii_alphanumeric() || b == b' ' || b"_.:/=+-@".contains(&b);
-        return s.bytes().find(|&b| !allowed(b)).map(char::from);
+        return s.bytes().map(char::from).find(|&c| !ALLOWED.contains(c));
     }
     s.chars().find(|&c| {
         let separator = c.is_whitespace() && !c.is_control();
@@ -107,66 +108,68 @@ pub fn first_outside_tag_characters(s: &str) -> Option<char> {
 /// Python, RE2 agree on these rules): balanced groups and classes, a target for every
 /// quantifier, well-formed `{m,n}`, no trailing backslash. Returns why it is invalid.
 pub fn regex_syntax_error(pattern: &str) -> Option<String> {
-    let chars: Vec<char> = pattern.chars().collect();
+    // Bytes, not chars: every syntax character is ASCII, and the bytes of a multi-byte
+    // character are never syntax, so each reads as a literal just as the character would.
+    let chars = pattern.as_bytes();
     let mut depth = 0usize;
     // Whether the previous token can take a quantifier.
     let mut quantifiable = false;
     let mut i = 0;
     while i < chars.len() {
         match chars[i] {
-            '\\' => {
+            b'\\' => {
                 if i + 1 == chars.len() {
                     return Some("ends with a lone backslash".into());
                 }
                 i += 1;
                 quantifiable = true;
             }
-            '[' => {
+            b'[' => {
                 // A class ends at the first `]` that is not its first member.
                 let mut j = i + 1;
-                if chars.get(j) == Some(&'^') {
+                if chars.get(j) == Some(&b'^') {
                     j += 1;
                 }
-                if chars.get(j) == Some(&']') {
+                if chars.get(j) == Some(&b']') {
                     j += 1;
                 }
                 loop {
                     match chars.get(j) {
                         None => return Some("has an unterminated character class `[`".into()),
-                        Some('\\') => j += 2,
-                        Some(']') => break,
+                        Some(b'\\') => j += 2,
+                        Some(b']') => break,
                         Some(_) => j += 1,
                     }
                 }
                 i = j;
                 quantifiable = true;
             }
-            '(' => {
+            b'(' => {
                 depth += 1;
                 // Group modifiers such as `(?:`, `(?=`, `(?<name>` are not quantifiers.
-                if chars.get(i + 1) == Some(&'?') {
+                if chars.get(i + 1) == Some(&b'?') {
                     i += 1;
                 }
                 quantifiable = false;
             }
-            ')' => {
+            b')' => {
                 if depth == 0 {
                     return Some("has an unmatched `)`".into());
                 }
                 depth -= 1;
                 quantifiable = true;
             }
-            '*' | '+' | '?' => {
+            b'*' | b'+' | b'?' => {
                 if !quantifiable {
-                    return Some(format!("has `{}` with nothing to repeat", chars[i]));
+                    return Some(format!("has `{}` with nothing to repeat", char::from(chars[i])));
                 }
                 // A lazy or possessive suffix (`*?`, `++`) belongs to this quantifier.
-                if matches!(chars.get(i + 1), Some('?') | Some('+')) {
+                if matches!(chars.get(i + 1), Some(b'?') | Some(b'+')) {
                     i += 1;
                 }
                 quantifiable = false;
             }
-            '{' => match counted_repetition(&chars[i..]) {
+            b'{' => match counted_repetition(&chars[i..]) {
                 Some(_) if !quantifiable => return Some("has `{` with nothing to repeat".into()),
                 Some((_, false)) => return Some("has a `{m,n}` with m greater than n".into()),
                 Some((len, true)) => {
@@ -175,8 +178,8 @@ pub fn regex_syntax_error(pattern: &str) -> Option<String> {
                 }
                 None => quantifiable = true, // a literal `{`, as most dialects read it
             },
-            '|' => quantifiable = false,
-            '^' | '$' => quantifiable = false,
+            b'|' => quantifiable = false,
+            b'^' | b'$' => quantifiable = false,
             _ => quantifiable = true,
         }
         i += 1;
@@ -186,12 +189,12 @@ pub fn regex_syntax_error(pattern: &str) -> Option<String> {
 
 /// The length of a `{m}`, `{m,}` or `{m,n}` quantifier at the start of `chars`, and
 /// whether its bounds are in order; None when it is not a quantifier.
-fn counted_repetition(chars: &[char]) -> Option<(usize, bool)> {
-    let end = chars.iter().position(|&c| c == '}')?;
-    let body: String = chars[1..end].iter().collect();
+fn counted_repetition(chars: &[u8]) -> Option<(usize, bool)> {
+    let end = chars.iter().position(|&c| c == b'}')?;
+    let body = std::str::from_utf8(&chars[1..end]).ok()?;
     let (low, high) = match body.split_once(',') {
         Some((low, high)) => (low, Some(high)),
-        None => (body.as_str(), None),
+        None => (body, None),
     };
     let low: u32 = low.parse().ok()?;
     let ordered = match high.filter(|h| !h.is_empty()) {
@@ -207,5 +210,29 @@ pub fn char_count(s: &str) -> usize {
         s.len()
     } else {
         s.chars().count()
+    }
+}
+
+/// A set of ASCII characters as a table: one lookup per character instead of a search.
+struct AsciiSet([bool; 128]);
+
+impl AsciiSet {
+    const fn alphanumeric_and(extra: &[u8]) -> AsciiSet {
+        let mut table = [false; 128];
+        let mut b = 0u8;
+        while b < 128 {
+            table[b as usize] = b.is_ascii_alphanumeric();
+            b += 1;
+        }
+        let mut i = 0;
+        while i < extra.len() {
+            table[extra[i] as usize] = true;
+            i += 1;
+        }
+        AsciiSet(table)
+    }
+
+    fn contains(&self, c: char) -> bool {
+        self.0.get(c as usize).is_some_and(|&allowed| allowed)
     }
 }

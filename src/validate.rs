@@ -78,7 +78,7 @@ pub fn validate(input: &Value) -> ValidationReport {
 
 /// Validates a value against any shape of the schema.
 pub fn validate_shape(shape: &Shape, input: &Value) -> ValidationReport {
-    let mut walk = Walk { issues: Vec::new(), path: String::new() };
+    let mut walk = Walk { issues: Vec::new(), at: Vec::new() };
     walk.check(shape, input);
     let ok = walk.issues.iter().all(|issue| issue.severity == Severity::Warning);
     ValidationReport { ok, issues: walk.issues }
@@ -115,14 +115,41 @@ pub fn check(input: &Value) -> Result<ValidRequest<'_>, ValidationReport> {
     }
 }
 
-struct Walk {
+struct Walk<'v> {
     issues: Vec<Issue>,
-    path: String,
+    /// Where the walk is; written out as a path only when there is something to report.
+    at: Vec<Segment<'v>>,
 }
 
-impl Walk {
+impl<'v> Walk<'v> {
     fn report(&mut self, severity: Severity, code: IssueCode, message: String) {
-        self.issues.push(Issue { path: self.path.clone(), code, message, severity });
+        self.issues.push(Issue { path: self.path(), code, message, severity });
+    }
+
+    /// The path as written in JavaScript: `a.b[0]["not an identifier"]`.
+    fn path(&self) -> String {
+        let mut path = String::new();
+        for segment in &self.at {
+            match *segment {
+                Segment::Member(name) if is_identifier(name) => {
+                    if !path.is_empty() {
+                        path.push('.');
+                    }
+                    path.push_str(name);
+                }
+                Segment::Member(name) | Segment::Key(name) => {
+                    path.push('[');
+                    push_quoted(&mut path, name);
+                    path.push(']');
+                }
+                Segment::Index(i) => {
+                    path.push('[');
+                    path.push_str(&i.to_string());
+                    path.push(']');
+                }
+            }
+        }
+        path
     }
 
     fn error(&mut self, code: IssueCode, message: String) {
@@ -134,31 +161,13 @@ impl Walk {
     }
 
     /// Runs `f` with `segment` appended to the path.
-    fn at(&mut self, segment: Segment, f: impl FnOnce(&mut Self)) {
-        let len = self.path.len();
-        match segment {
-            Segment::Member(name) if is_identifier(name) => {
-                if len > 0 {
-                    self.path.push('.');
-                }
-                self.path.push_str(name);
-            }
-            Segment::Member(name) | Segment::Key(name) => {
-                self.path.push('[');
-                push_quoted(&mut self.path, name);
-                self.path.push(']');
-            }
-            Segment::Index(i) => {
-                self.path.push('[');
-                self.path.push_str(&i.to_string());
-                self.path.push(']');
-            }
-        }
+    fn at(&mut self, segment: Segment<'v>, f: impl FnOnce(&mut Self)) {
+        self.at.push(segment);
         f(self);
-        self.path.truncate(len);
+        self.at.pop();
     }
 
-    fn check(&mut self, shape: &Shape, value: &Value) {
+    fn check(&mut self, shape: &Shape, value: &'v Value) {
         if let Value::TooLarge { bytes } = value {
             let message = format!(
                 "is {bytes} bytes as JSON; this module reads at most {} bytes (a valid request is under 100 KB)",
@@ -180,7 +189,7 @@ impl Walk {
         self.error(IssueCode::Type, format!("must be {expected}; got {}", value.kind()));
     }
 
-    fn structure(&mut self, members: &[Member], check: Check, value: &Value) {
+    fn structure(&mut self, members: &[Member], check: Check, value: &'v Value) {
         let Value::Object(entries) = value else {
             return self.type_error("an object", value);
         };
@@ -235,7 +244,7 @@ impl Walk {
         });
     }
 
-    fn list(&mut self, list: &List, value: &Value) {
+    fn list(&mut self, list: &List, value: &'v Value) {
         let Value::Array { items, length: n } = value else {
             return self.type_error("an array", value);
         };
@@ -263,7 +272,7 @@ impl Walk {
     }
 
     /// Checks a string's type and encoding; returns its text when it is a string.
-    fn text<'v>(&mut self, value: &'v Value) -> Option<&'v str> {
+    fn text<'a>(&mut self, value: &'a Value) -> Option<&'a str> {
         let Value::String(text) = value else {
             self.type_error("a string", value);
             return None;
@@ -371,7 +380,7 @@ impl Walk {
 
     /// AWS tagging rules: at most 50 tags; keys 1–128 and values 0–256 code points;
     /// `aws:` (any case) is reserved; unusual characters are a warning.
-    fn tags(&mut self, value: &Value) {
+    fn tags(&mut self, value: &'v Value) {
         let Value::Object(entries) = value else {
             return self.type_error("an object of tag keys to values", value);
         };
@@ -415,6 +424,7 @@ impl Walk {
     }
 }
 
+#[derive(Clone, Copy)]
 enum Segment<'a> {
     Member(&'a str),
     Index(usize),

@@ -98,3 +98,41 @@ fn association_arn() {
         assert!(!is_configured_model_algorithm_association_arn(&bad), "{bad}");
     }
 }
+
+/// Every ASCII character against the class of the model's `CustomDataIdentifier` pattern,
+/// read from the model (`a-z`-style ranges expanded, `\x` escapes taken literally).
+#[test]
+fn custom_data_identifier_class_is_the_models_for_every_ascii_character() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/cleanroomsml-create-association-shapes.json");
+    let model: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let pattern = model["com.amazonaws.cleanroomsml#CustomDataIdentifier"]["traits"]["smithy.api#pattern"].as_str().unwrap();
+    let class: Vec<char> = pattern.strip_prefix("^[").and_then(|p| p.strip_suffix("]+$")).unwrap().chars().collect();
+    let mut allowed = Vec::new();
+    let mut i = 0;
+    while i < class.len() {
+        if class[i] == '\\' {
+            allowed.push(class[i + 1]);
+            i += 2;
+        } else if class.get(i + 1) == Some(&'-') && i + 2 < class.len() {
+            allowed.extend(class[i]..=class[i + 2]);
+            i += 3;
+        } else {
+            allowed.push(class[i]);
+            i += 1;
+        }
+    }
+    assert!(allowed.len() > 70, "read the class: {allowed:?}");
+    for c in (0u8..128).map(char::from).chain(['é', '中', '\u{80}']) {
+        let expected = allowed.contains(&c);
+        assert_eq!(first_outside_custom_data_identifier(&format!("a{c}b")).is_none(), expected, "{c:?}");
+    }
+}
+
+#[test]
+fn tag_characters_for_every_ascii_character() {
+    for c in (0u8..128).map(char::from) {
+        let expected = c.is_ascii_alphanumeric() || " _.:/=+-@".contains(c);
+        assert_eq!(first_outside_tag_characters(&format!("a{c}b")).is_none(), expected, "{c:?}");
+        assert_eq!(first_outside_tag_characters(&format!("é{c}b")).is_none(), expected, "{c:?} beside non-ASCII");
+    }
+}

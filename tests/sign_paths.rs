@@ -104,3 +104,34 @@ fn dates_at_the_edges_of_days_months_years_and_leap_days() {
         assert!(signed.headers["authorization"].starts_with("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/"));
     }
 }
+
+#[test]
+fn unusual_urls_are_signed_alike_or_refused_alike() {
+    let mut r = Rng(11);
+    let urls = [
+        "https://a_b.example.com/x",
+        "https://[::1]:8080/x",
+        "https://user@host.example/x",
+        "https://host.example:99999/x",
+        "https://ho%20st.example/x",
+        "https://host.example/x#fragment",
+        "https://host.example/é/ü",
+        "https://host.example",
+        "https://host.example:443/x",
+        "http://host.example:80/x",
+        "https://HOST.Example/x",
+        "https://host.example/a%2Fb/%7E",
+        "https://host.example/a b",
+        "https://host.example/a\"b",
+        "https://host.example/a<b>",
+    ];
+    for url in urls {
+        let request = HttpRequest { method: "POST".into(), url: url.into(), headers: BTreeMap::new(), body: "{}".into() };
+        let options = options(&mut r);
+        let (fast, reference) = (sign(&request, &options), sign_with_crate(&request, &options));
+        assert_eq!(fast.is_ok(), reference.is_ok(), "{url}: {fast:?} / {reference:?}");
+        if let (Ok(fast), Ok(reference)) = (fast, reference) {
+            assert_eq!(fast, reference, "{url}");
+        }
+    }
+}

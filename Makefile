@@ -47,7 +47,8 @@ test-package: build
 	node --test tests/package/
 
 # Not part of `make test`: the benchmark against the AWS SDK v3 and aws4fetch, written to
-# BENCHMARKS.md. Its baselines are installed here only.
+# BENCHMARKS.md. Its baselines are installed here only. To see what a change moved:
+# `node bench/ab.mjs COPY_OF_OLD_PKG pkg`.
 bench: build
 	cd bench && npm ci --no-audit --no-fund --loglevel=error
 	node bench/run.mjs

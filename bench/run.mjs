@@ -13,7 +13,7 @@ import { chromiumArgs } from '../tests/browser/chromium.mjs';
 
 const bench = fileURLToPath(new URL('.', import.meta.url));
 const root = join(bench, '..');
-const COLD_LOADS = 9;
+const COLD_LOADS = 15;
 const COLD_PAGES = ['empty', 'bundled', 'published', 'sdk'];
 
 async function bundle() {

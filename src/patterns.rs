@@ -88,17 +88,16 @@ pub fn is_blank(s: &str) -> bool {
 /// without the length part. Returns the first character outside the class.
 pub fn first_outside_custom_data_identifier(s: &str) -> Option<char> {
     static ALLOWED: AsciiSet = AsciiSet::alphanumeric_and(b"_#=@/;,- ^$?[]{}|\\*+.()");
-    s.chars().find(|&c| !ALLOWED.contains(c))
+    ALLOWED.first_outside(s).and_then(|at| s[at..].chars().next())
 }
 
 /// Characters AWS tagging accepts across services: `[\p{L}\p{Z}\p{N}_.:/=+\-@]`.
 /// Returns the first character outside that set.
 pub fn first_outside_tag_characters(s: &str) -> Option<char> {
     static ALLOWED: AsciiSet = AsciiSet::alphanumeric_and(b" _.:/=+-@");
-    if s.is_ascii() {
-        return s.bytes().map(char::from).find(|&c| !ALLOWED.contains(c));
-    }
-    s.chars().find(|&c| {
+    // The ASCII prefix by table; from the first byte outside it, character by character.
+    let at = ALLOWED.first_outside(s)?;
+    s[at..].chars().find(|&c| {
         let separator = c.is_whitespace() && !c.is_control();
         !(c.is_alphabetic() || c.is_numeric() || separator || "_.:/=+-@".contains(c))
     })
@@ -213,12 +212,13 @@ pub fn char_count(s: &str) -> usize {
     }
 }
 
-/// A set of ASCII characters as a table: one lookup per character instead of a search.
-struct AsciiSet([bool; 128]);
+/// A set of ASCII characters as a table of all 256 byte values (non-ASCII bytes are
+/// outside): one lookup per byte instead of a search.
+struct AsciiSet([bool; 256]);
 
 impl AsciiSet {
     const fn alphanumeric_and(extra: &[u8]) -> AsciiSet {
-        let mut table = [false; 128];
+        let mut table = [false; 256];
         let mut b = 0u8;
         while b < 128 {
             table[b as usize] = b.is_ascii_alphanumeric();
@@ -232,7 +232,9 @@ impl AsciiSet {
         AsciiSet(table)
     }
 
-    fn contains(&self, c: char) -> bool {
-        self.0.get(c as usize).is_some_and(|&allowed| allowed)
+    /// Where the first byte outside the set is; it starts a character, as every byte
+    /// before it is ASCII.
+    fn first_outside(&self, s: &str) -> Option<usize> {
+        s.bytes().position(|b| !self.0[usize::from(b)])
     }
 }

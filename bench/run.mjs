@@ -2,7 +2,7 @@
 // side in one headless Chromium, pages served from 127.0.0.1 with COOP/COEP. Writes the
 // table with ratios to BENCHMARKS.md and prints it.
 import { build } from 'esbuild';
-import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -39,9 +39,7 @@ function sizes(files) {
 }
 
 function ourFiles() {
-  const snippets = join(root, 'pkg/snippets');
-  const snippetFiles = readdirSync(snippets, { recursive: true }).filter((f) => f.endsWith('.js')).map((f) => join(snippets, f));
-  return [join(root, 'pkg/cleanroomsml_wasm_bg.wasm'), join(root, 'pkg/cleanroomsml_wasm.js'), ...snippetFiles];
+  return [join(root, 'pkg/cleanroomsml_wasm_bg.wasm'), join(root, 'pkg/cleanroomsml_wasm.js')];
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -125,7 +123,7 @@ longest keys and values, the longest name, description and filter patterns.
 | --- | --- | --- |
 | no library | ${cold.empty.toFixed(1)} ms | — |
 | this module bundled by esbuild, wasm preloaded (load, init, one client call) | ${cold.bundled.toFixed(1)} ms | ${(cold.bundled - cold.empty).toFixed(1)} ms |
-| this module as published, no bundler (4 files in 3 round trips) | ${cold.published.toFixed(1)} ms | ${(cold.published - cold.empty).toFixed(1)} ms |
+| this module as published, no bundler (the glue, then the wasm) | ${cold.published.toFixed(1)} ms | ${(cold.published - cold.empty).toFixed(1)} ms |
 | AWS SDK v3 (load, one send) | ${cold.sdk.toFixed(1)} ms | ${(cold.sdk - cold.empty).toFixed(1)} ms |
 
 ## Size (what a page downloads)
@@ -133,7 +131,7 @@ longest keys and values, the longest name, description and filter patterns.
 | what | raw | gzip -9 | brotli | gzip vs SDK |
 | --- | --- | --- | --- | --- |
 | this module: wasm + JS glue bundled by esbuild (minified) | ${kb(oursBundled.raw)} | ${kb(oursBundled.gzip)} | ${kb(oursBundled.brotli)} | ${(oursBundled.gzip / sdkSize.gzip).toFixed(2)} |
-| this module as published: wasm + JS glue + snippets | ${kb(ours.raw)} | ${kb(ours.gzip)} | ${kb(ours.brotli)} | ${(ours.gzip / sdkSize.gzip).toFixed(2)} |
+| this module as published: wasm + JS glue | ${kb(ours.raw)} | ${kb(ours.gzip)} | ${kb(ours.brotli)} | ${(ours.gzip / sdkSize.gzip).toFixed(2)} |
 | AWS SDK v3, one client and one command (esbuild, minified) | ${kb(sdkSize.raw)} | ${kb(sdkSize.gzip)} | ${kb(sdkSize.brotli)} | 1.00 |
 | aws4fetch (esbuild, minified) | ${kb(a4fSize.raw)} | ${kb(a4fSize.gzip)} | ${kb(a4fSize.brotli)} | ${(a4fSize.gzip / sdkSize.gzip).toFixed(2)} |
 `;

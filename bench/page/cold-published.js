@@ -1,5 +1,5 @@
-// Cold start of pkg/ as published, no bundler (the glue, its two snippets, then the
-// wasm, one after the other): navigation to the first completed client call.
+// Cold start of pkg/ as published, no bundler (the glue, then the wasm): navigation to
+// the first completed client call.
 import init, { CleanRoomsMlClient } from '/pkg/cleanroomsml_wasm.js';
 import { realistic, credentials, successBody } from './inputs.mjs';
 

@@ -91,8 +91,7 @@ pub fn sign(request: &HttpRequest, options: &SigningOptions) -> Result<HttpReque
         headers.insert("x-amz-security-token".into(), token.into());
     }
     let scope = canonical::Scope { region: &options.region, service: &options.service, amz_date: &amz_date, time_ms: options.time_ms };
-    let path = escape_path(if url.path.is_empty() { "/" } else { url.path });
-    let authorization = canonical::authorization(&request.method, &path, &headers, request.body.as_bytes(), &options.credentials, &scope);
+    let authorization = canonical::authorization(&request.method, &signed_path(&url), &headers, request.body.as_bytes(), &options.credentials, &scope);
     headers.insert("authorization".into(), authorization);
     Ok(HttpRequest { method: request.method.clone(), url: request.url.clone(), headers, body: request.body.clone() })
 }
@@ -156,7 +155,7 @@ fn sign_checked_with_crate(
         "{}://{}{}{}",
         url.scheme,
         url.authority,
-        escape_path(if url.path.is_empty() { "/" } else { url.path }),
+        signed_path(url),
         url.query.map(|q| format!("?{}", escape_query(q))).unwrap_or_default()
     );
     let identity: Identity = aws_credential_types::Credentials::new(
@@ -168,7 +167,7 @@ fn sign_checked_with_crate(
     )
     .into();
     let mut settings = SigningSettings::default();
-    // `escape_path` already escaped the path the way the SDKs do.
+    // `signed_path` already escaped the path the way the SDKs do.
     settings.percent_encoding_mode = PercentEncodingMode::Single;
     let time = UNIX_EPOCH + Duration::from_millis(options.time_ms as u64);
     let params = v4::SigningParams::builder()
@@ -196,10 +195,11 @@ fn sign_checked_with_crate(
     Ok(HttpRequest { method: request.method.clone(), url: request.url.clone(), headers, body: request.body.clone() })
 }
 
-/// Escapes every byte of the path but unreserved characters and `/`, `%` included, so an
-/// escaped path is escaped twice, as SigV4 requires for every service but S3.
-fn escape_path(path: &str) -> String {
-    percent_encode(path, |b| b == b'/')
+/// The URL's path as both signing paths sign it (`/` when empty): every byte but
+/// unreserved characters and `/` escaped, `%` included, so an escaped path is escaped
+/// twice, as SigV4 requires for every service but S3.
+fn signed_path(url: &Url) -> String {
+    percent_encode(if url.path.is_empty() { "/" } else { url.path }, |b| b == b'/')
 }
 
 /// Makes a query parseable as a URI without changing what it means: escapes only bytes a

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serve } from '../scripts/serve.mjs';
 import { chromiumArgs } from '../tests/browser/chromium.mjs';
+import { median } from './page/timing.mjs';
 
 const [dirA, dirB] = process.argv.slice(2).map((d) => resolve(d));
 if (!dirB) {
@@ -15,7 +16,6 @@ if (!dirB) {
 }
 const bench = fileURLToPath(new URL('.', import.meta.url));
 const COLD_LOADS = 25;
-const median = (xs) => [...xs].sort((x, y) => x - y)[xs.length >> 1];
 const { server, url } = await serve({
   port: 0,
   extraMounts: [['/a/', dirA], ['/b/', dirB], ['/bench/', bench]],

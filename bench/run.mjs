@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serve } from '../scripts/serve.mjs';
 import { chromiumArgs } from '../tests/browser/chromium.mjs';
+import { median } from './page/timing.mjs';
 
 const bench = fileURLToPath(new URL('.', import.meta.url));
 const root = join(bench, '..');
@@ -42,7 +43,6 @@ function ourFiles() {
   return [join(root, 'pkg/cleanroomsml_wasm_bg.wasm'), join(root, 'pkg/cleanroomsml_wasm.js')];
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const us = (n) => `${n.toFixed(1)} µs`;
 

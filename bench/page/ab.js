@@ -2,41 +2,36 @@
 // batch by batch, so that the machine's noise falls on both alike: how a change moved a
 // figure. Run by bench/ab.mjs.
 import { realistic, maximal, credentials, successBody } from './inputs.mjs';
+import { batch, median } from './timing.mjs';
 
-const BATCH = 10;
 const WARMUP_BATCHES = 30;
 
+/** Per build, each measured call as a function that times one batch of it. */
 async function calls(base) {
   const module = await import(`${base}cleanroomsml_wasm.js`);
   await module.default();
   const config = { region: 'us-east-1', credentials };
   const client = new module.CleanRoomsMlClient({ ...config, fetch: async () => new Response(successBody, { status: 200 }) });
-  return {
+  const functions = {
     'validate (realistic)': () => module.validate(realistic),
     'validate (maximal)': () => module.validate(maximal),
     createSignedRequest: () => module.createSignedRequest(realistic, config),
     'client call': () => client.createConfiguredModelAlgorithmAssociation(realistic),
   };
+  // Only calls that return a promise are awaited (awaiting a plain result would be timed too).
+  return Object.fromEntries(Object.entries(functions).map(([name, fn]) => [name, ((isAsync) => () => batch(fn, isAsync))(fn() instanceof Promise)]));
 }
-
-async function batch(fn) {
-  const started = performance.now();
-  for (let i = 0; i < BATCH; i++) await fn();
-  return ((performance.now() - started) / BATCH) * 1000;
-}
-
-const median = (xs) => [...xs].sort((x, y) => x - y)[xs.length >> 1];
 
 window.__results = (async () => {
-  const [a, b] = [await calls('/a/'), await calls('/b/')];
+  const timed = { a: await calls('/a/'), b: await calls('/b/') };
   const rounds = Number(new URLSearchParams(location.search).get('rounds') ?? 200);
   const rows = [];
-  for (const name of Object.keys(a)) {
+  for (const name of Object.keys(timed.a)) {
     const times = { a: [], b: [] };
-    for (let i = 0; i < WARMUP_BATCHES; i++) await batch(a[name]), await batch(b[name]);
+    for (let i = 0; i < WARMUP_BATCHES; i++) await timed.a[name](), await timed.b[name]();
     for (let i = 0; i < rounds; i++) {
       // Which goes first alternates, so neither always runs right after the other.
-      for (const which of i % 2 ? ['b', 'a'] : ['a', 'b']) times[which].push(await batch((which === 'a' ? a : b)[name]));
+      for (const which of i % 2 ? ['b', 'a'] : ['a', 'b']) times[which].push(await timed[which][name]());
     }
     rows.push({ name, a: median(times.a), b: median(times.b) });
   }

@@ -6,17 +6,10 @@ import init, { validate, createSignedRequest, CleanRoomsMlClient } from '/pkg/cl
 import { sdkCall } from '/bench/dist/sdk.js';
 import { AwsClient } from '/bench/dist/aws4fetch.js';
 import { realistic, maximal, credentials, realisticTags, successBody } from './inputs.mjs';
+import { BATCH, batch, median } from './timing.mjs';
 
 const CALLS = 2000;
-const BATCH = 10;
 const WARMUP = 300;
-
-async function batch(fn, isAsync) {
-  const started = performance.now();
-  if (isAsync) for (let i = 0; i < BATCH; i++) await fn();
-  else for (let i = 0; i < BATCH; i++) fn();
-  return ((performance.now() - started) / BATCH) * 1000;
-}
 
 /** `functions`: [name, fn] pairs. Returns, in order, { name, medianUs, p95Us, sample }. */
 async function measureInTurns(functions) {
@@ -32,8 +25,8 @@ async function measureInTurns(functions) {
     for (const run of runs) run.perCall.push(await batch(run.fn, run.isAsync));
   }
   return runs.map(({ name, sample, perCall }) => {
-    perCall.sort((a, b) => a - b);
-    return { name, medianUs: perCall[Math.floor(perCall.length / 2)], p95Us: perCall[Math.floor(perCall.length * 0.95)], sample };
+    const p95Us = [...perCall].sort((a, b) => a - b)[Math.floor(perCall.length * 0.95)];
+    return { name, medianUs: median(perCall), p95Us, sample };
   });
 }
 

@@ -2,11 +2,12 @@
 #   make demo   build the package, start the local endpoint, serve the page (127.0.0.1)
 #   make test   every test suite
 #   make build  the optimized npm package in pkg/
+#   make generate  src/model/generated.rs and www/model.generated.js from model/cleanroomsml/
 #   make bench, make fuzz   not part of make test
 
 WASM := scripts/wasm-env
 
-.PHONY: bootstrap build demo test test-native test-wasm test-node test-browser test-package bench fuzz
+.PHONY: bootstrap generate build demo test test-native test-wasm test-node test-browser test-package bench fuzz
 
 bootstrap:
 	@scripts/bootstrap.sh
@@ -23,8 +24,15 @@ demo: build
 
 test: test-native test-wasm test-node test-browser test-package
 
-# Native: pure Rust logic, no browser.
+# What the library knows of the service, generated from the model (codegen/); commit the result.
+generate:
+	cargo run -q --manifest-path codegen/Cargo.toml
+
+# Native: pure Rust logic, no browser; the generator's own tests, and the generated files
+# checked against what the model gives now (stale ones fail).
 test-native: bootstrap
+	cargo test --manifest-path codegen/Cargo.toml
+	cargo run -q --manifest-path codegen/Cargo.toml -- --check
 	cargo test
 
 # The crate's wasm tests inside headless Chromium (webdriver.json holds its flags).

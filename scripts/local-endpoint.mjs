@@ -1,27 +1,25 @@
 // A local Clean Rooms ML endpoint for the demo and the tests, bound to 127.0.0.1.
 //
 // It answers CreateConfiguredModelAlgorithmAssociation as the service does: the model's
-// validation (the project's own `validate`), a well-formed ARN, ConflictException for a
-// repeated name, ResourceNotFoundException for memberships it is told are unknown, and
-// authentication errors. Every signature is checked with the AWS SDK for JavaScript's own
-// signer (@smithy/signature-v4), not with this project's, so a signing bug cannot hide.
+// validation (its own reading of model/cleanroomsml/service-2.json, service-model.mjs, not
+// the library's), a well-formed ARN, ConflictException for a repeated name,
+// ResourceNotFoundException for memberships it is told are unknown, and authentication
+// errors. Every signature is checked with the AWS SDK for JavaScript's own signer
+// (@smithy/signature-v4), not with this project's, so a signing bug cannot hide either.
 // State lives in memory. One log line per request, without secrets.
 import { createServer } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { Sha256 } from '@aws-crypto/sha256-js';
-import * as wasm from '../pkg/cleanroomsml_wasm.js';
-
-wasm.initSync({ module: readFileSync(new URL('../pkg/cleanroomsml_wasm_bg.wasm', import.meta.url)) });
+import { matchOperation, model, readInput, violations } from './service-model.mjs';
 
 /** The demo credentials the page comes prefilled with. They open nothing but this server. */
 export const DEMO_CREDENTIALS = { accessKeyId: 'AKIADEMOCLEANROOMSML', secretAccessKey: 'demo/secret/key/for/the/local/endpoint/only' };
 /** A membership the endpoint reports as unknown unless told otherwise. */
 export const UNKNOWN_MEMBERSHIP = '00000000-0000-4000-8000-000000000000';
 const ACCOUNT = '123456789012';
-const PATH = /^\/memberships\/([^/]+)\/configured-model-algorithm-associations$/;
+const CREATE = 'CreateConfiguredModelAlgorithmAssociation';
 const MAX_SKEW_MS = 5 * 60 * 1000;
 const CORS = {
   'access-control-allow-origin': '*',
@@ -107,20 +105,22 @@ export async function startLocalEndpoint({ port = 8081, credentials = DEMO_CREDE
         });
         return res.end();
       }
-      const route = PATH.exec(url.pathname);
-      if (req.method !== 'POST' || !route) throw new ServiceError(404, 'UnknownOperationException', `No operation at ${req.method} ${url.pathname}.`);
+      const labels = matchOperation(CREATE, req.method, url.pathname);
+      if (!labels) throw new ServiceError(404, 'UnknownOperationException', `No operation at ${req.method} ${url.pathname}.`);
       accessKeyId = parseAuthorization(req.headers.authorization).accessKeyId;
       await verifySignature(req, url, body, credentials);
       let input;
       try {
-        input = JSON.parse(body || '{}');
+        input = readInput(CREATE, labels, url.searchParams, body);
       } catch {
         throw new ServiceError(400, 'SerializationException', 'The request body is not valid JSON.');
       }
-      const membership = decodeURIComponent(route[1]);
-      const report = wasm.validate({ ...input, membershipIdentifier: membership });
-      const firstError = report.issues.find((i) => i.severity === 'error');
-      if (firstError) throw new ServiceError(400, 'ValidationException', `1 validation error detected: Value at '${firstError.path || 'input'}' failed to satisfy constraint: ${firstError.message}`);
+      const problems = violations(model.operations[CREATE].input.shape, input);
+      if (problems.length) {
+        const list = problems.map((p) => `Value at '${p.path}' failed to satisfy constraint: ${p.message}`).join('; ');
+        throw new ServiceError(400, 'ValidationException', `${problems.length} validation error${problems.length > 1 ? 's' : ''} detected: ${list}`);
+      }
+      const membership = input.membershipIdentifier;
       if (unknownMemberships.includes(membership)) throw new ServiceError(404, 'ResourceNotFoundException', `Membership ${membership} not found.`);
       const names = associations.get(membership) ?? new Map();
       associations.set(membership, names);

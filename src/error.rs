@@ -1,9 +1,24 @@
 //! The errors the JavaScript API throws: each names what is wrong (`path`), how (`code`)
 //! and what to do (`message`), and never contains a secret.
 
-use crate::endpoint::EndpointError;
+use wasm_bindgen::prelude::*;
+
+use crate::protocol::endpoint::EndpointError;
 use crate::sign::SignError;
 use crate::validate::ValidationReport;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_ERROR: &str = r#"
+/** What every function of this module throws: a JavaScript `Error` with these fields. */
+export interface CleanRoomsMlError extends Error {
+    name: "ValidationError" | "ConfigurationError" | "RequestError" | "InternalError";
+    code: "invalidInput" | "required" | "type" | "invalid" | "expired" | "tooLarge" | "unusable";
+    /** The argument member at fault, e.g. `config.credentials.accessKeyId`, or `input`. */
+    path: string;
+    /** With `ValidationError`: every issue of the input. */
+    report?: ValidationReport;
+}
+"#;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ErrorKind {

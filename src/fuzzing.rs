@@ -1,12 +1,14 @@
 //! The two fuzz targets' bodies (`fuzz/`), here so that the corpus and every crash
 //! reproducer also run as plain regression tests (`tests/fuzz_regressions.rs`).
 
-use crate::endpoint::{resolve, EndpointParams};
-use crate::response::{read, HttpResponse};
+use crate::json;
+use crate::model::operations::CREATE_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION as CREATE;
+use crate::protocol::endpoint::{resolve, EndpointParams};
+use crate::protocol::request::build_request;
+use crate::protocol::response::{read, HttpResponse};
 use crate::sign::{sign, Credentials, SigningOptions};
-use crate::validate::{check, validate, Severity};
+use crate::validate::{check, validate, validate_shape, Severity};
 use crate::value::{Text, Value};
-use crate::{json, patterns, serialize};
 
 /// JSON text → model value → validation → serialization → signing. Panics on a broken
 /// invariant: `ok` agrees with the issues, a valid input builds a body that reads back as
@@ -15,15 +17,17 @@ pub fn request(data: &[u8]) {
     let Some(value) = json::parse(data) else { return };
     let report = validate(&value);
     assert_eq!(report.ok, report.issues.iter().all(|i| i.severity == Severity::Warning));
-    let Ok(valid) = check(&value) else {
+    let Ok(valid) = check(&CREATE, &value) else {
         assert!(!report.ok, "check refused an input that validate accepted");
         return;
     };
     let endpoint = resolve(&EndpointParams { region: Some("us-east-1".into()), ..Default::default() })
         .expect("us-east-1 resolves");
-    let request = serialize::build_request(&valid, &endpoint);
+    let request = build_request(&valid, &endpoint);
     let Some(Value::Object(mut members)) = json::parse(request.body.as_bytes()) else { panic!("the body is not a JSON object") };
-    members.insert(0, (Text::from("membershipIdentifier"), Value::String(Text::from(valid.membership_identifier))));
+    // The path's label, back into the input.
+    let label = request.url.split('/').nth(4).expect("the path has the membership");
+    members.insert(0, (Text::from("membershipIdentifier"), Value::String(Text::from(label))));
     let again = validate(&Value::Object(members));
     assert!(again.ok, "the body does not read back as a valid request: {:?}", again.issues);
     let options = SigningOptions {
@@ -62,8 +66,8 @@ pub fn response(data: &[u8]) {
         body: body.to_owned(),
         json: json::parse(body.as_bytes()),
     };
-    match read(&response) {
-        Ok(arn) => assert!(patterns::is_configured_model_algorithm_association_arn(&arn)),
+    match read(&CREATE, &response) {
+        Ok(members) => assert!(validate_shape(CREATE.output, &Value::Object(members)).ok),
         Err(error) => assert!(!error.name.is_empty() && !error.message.is_empty()),
     }
 }

@@ -1,26 +1,22 @@
 //! cleanroomsml-wasm: build, validate, sign and send AWS Clean Rooms ML
 //! `CreateConfiguredModelAlgorithmAssociation` requests from a browser.
 //!
-//! This file is only the JavaScript API; each concern lives in its own module:
-//! `model` (types), `schema` + `validate` (constraints), `endpoint` (URL resolution),
-//! `serialize` (restJson1 request), `sign` (SigV4), `js` (the value boundary).
+//! This file is only the JavaScript API; each layer lives in its own folder:
+//! `model` (the shapes and operations generated from the service model, and the rules
+//! beyond it), `validate`, `protocol` (endpoint, request, response), `sign` (SigV4),
+//! `client` (fetch, retries), `js` (the boundary with JavaScript values).
 
 use wasm_bindgen::prelude::*;
 
-mod client;
-pub mod endpoint;
+pub mod client;
+pub mod error;
 #[doc(hidden)]
 pub mod fuzzing;
-pub mod error;
 pub mod guard;
 mod js;
 pub mod json;
 pub mod model;
-pub mod patterns;
-pub mod response;
-pub mod retry;
-pub mod schema;
-pub mod serialize;
+pub mod protocol;
 pub mod sign;
 pub mod validate;
 pub mod value;
@@ -28,95 +24,8 @@ pub mod value;
 pub use client::CleanRoomsMlClient;
 use error::{ApiError, ErrorKind};
 use js::Reader;
-
-#[wasm_bindgen(typescript_custom_section)]
-const TS_API: &str = r#"
-/** Credentials, as the AWS SDK for JavaScript v3's `AwsCredentialIdentity`. */
-export interface AwsCredentialIdentity {
-    accessKeyId: string;
-    secretAccessKey: string;
-    sessionToken?: string;
-    /** Signing at or after this time is refused. */
-    expiration?: Date;
-}
-
-/** Where requests go: as the SDK's client configuration. */
-export interface EndpointConfig {
-    region?: string;
-    /** A custom endpoint such as `http://127.0.0.1:4566`; it excludes FIPS and dual-stack. */
-    endpoint?: string;
-    useFipsEndpoint?: boolean;
-    useDualstackEndpoint?: boolean;
-}
-
-export interface SigningConfig extends EndpointConfig {
-    region: string;
-    credentials: AwsCredentialIdentity;
-    /** The signing time; the current time (`Date.now()`) when left out. */
-    signingDate?: Date | number;
-}
-
-export interface SignOptions {
-    region: string;
-    credentials: AwsCredentialIdentity;
-    signingDate?: Date | number;
-    /** The signing name; `cleanrooms-ml` when left out. */
-    service?: string;
-}
-
-export interface CleanRoomsMlClientConfig extends EndpointConfig {
-    region: string;
-    /** Fixed credentials, or a function returning them (called again before they expire). */
-    credentials: AwsCredentialIdentity | (() => AwsCredentialIdentity | Promise<AwsCredentialIdentity>);
-    /** Attempts per call, retries included (default 3). */
-    maxAttempts?: number;
-    /** A hung attempt fails with a retryable `TimeoutError` after this long (default: none). */
-    requestTimeoutMs?: number;
-    /** Used instead of `globalThis.fetch`. */
-    fetch?: typeof fetch;
-    /** Returns a number in [0, 1] for the backoff's full jitter (default `Math.random`). */
-    jitter?: () => number;
-}
-
-export interface CallOptions {
-    abortSignal?: AbortSignal;
-}
-
-export interface ResponseMetadata {
-    httpStatusCode?: number;
-    /** `x-amzn-requestid` */
-    requestId?: string;
-    attempts: number;
-    /** Milliseconds spent waiting between attempts. */
-    totalRetryDelay: number;
-}
-
-export interface CreateConfiguredModelAlgorithmAssociationOutput extends CreateConfiguredModelAlgorithmAssociationResponse {
-    $metadata: ResponseMetadata;
-}
-
-/** A failed call: the service's error type as `name` (`ConflictException`, `ThrottlingException`,
- * `UnrecognizedClientException`, …), or `NetworkError`, `TimeoutError`, `InvalidResponseError`, `AbortError`. */
-export interface ServiceError extends Error {
-    $fault: "client" | "server";
-    /** Set when the error is of a retryable kind, as in the AWS SDK. */
-    $retryable?: { throttling: boolean };
-    $metadata: ResponseMetadata;
-    /** With `ServiceQuotaExceededException`. */
-    quotaName?: string;
-    quotaValue?: number;
-}
-
-/** What every function of this module throws: a JavaScript `Error` with these fields. */
-export interface CleanRoomsMlError extends Error {
-    name: "ValidationError" | "ConfigurationError" | "RequestError" | "InternalError";
-    code: "invalidInput" | "required" | "type" | "invalid" | "expired" | "tooLarge" | "unusable";
-    /** The argument member at fault, e.g. `config.credentials.accessKeyId`, or `input`. */
-    path: string;
-    /** With `ValidationError`: every issue of the input. */
-    report?: ValidationReport;
-}
-"#;
+use model::operations::CREATE_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION as CREATE;
+use protocol::{endpoint, request::HttpRequest};
 
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen(start)]
@@ -143,7 +52,7 @@ pub fn version() -> String {
 #[wasm_bindgen(js_name = validate, unchecked_return_type = "ValidationReport")]
 pub fn validate_js(#[wasm_bindgen(unchecked_param_type = "unknown")] input: JsValue) -> Result<JsValue, JsValue> {
     guard::check().map_err(js::to_js_error)?;
-    let value = js::read(&schema::REQUEST, &input);
+    let value = js::read(CREATE.input, &input);
     Ok(js::to_js(&validate::validate(&value)))
 }
 
@@ -176,14 +85,14 @@ pub fn create_signed_request_js(
     create_signed_request(&input, &config).map(|request| js::request_to_js(&request)).map_err(js::to_js_error)
 }
 
-fn build(input: &JsValue, config: &JsValue) -> Result<serialize::HttpRequest, ApiError> {
-    js::request_from_input(input, || {
+fn build(input: &JsValue, config: &JsValue) -> Result<HttpRequest, ApiError> {
+    js::request_from_input(&CREATE, input, || {
         let config = Reader::new(config, "config", ErrorKind::Configuration)?;
         endpoint::resolve(&js::read_endpoint_params(&config)?).map_err(|e| ApiError::endpoint("config", e))
     })
 }
 
-fn sign_request(request: &JsValue, options: &JsValue) -> Result<serialize::HttpRequest, ApiError> {
+fn sign_request(request: &JsValue, options: &JsValue) -> Result<HttpRequest, ApiError> {
     guard::check()?;
     let request = js::read_http_request(request)?;
     let options = Reader::new(options, "options", ErrorKind::Configuration)?;
@@ -191,7 +100,7 @@ fn sign_request(request: &JsValue, options: &JsValue) -> Result<serialize::HttpR
     sign::sign(&request, &js::read_signing_options(&options, service)?).map_err(|e| ApiError::signing("options", e))
 }
 
-fn create_signed_request(input: &JsValue, config: &JsValue) -> Result<serialize::HttpRequest, ApiError> {
+fn create_signed_request(input: &JsValue, config: &JsValue) -> Result<HttpRequest, ApiError> {
     let request = build(input, config)?;
     let config = Reader::new(config, "config", ErrorKind::Configuration)?;
     let signing = js::read_signing_options(&config, sign::SIGNING_NAME.into())?;

@@ -1,7 +1,7 @@
 //! Endpoint resolution: every official test case of the service's rule set, read from
 //! `../shared/data/cleanroomsml-endpoint-tests.json`, plus the checks beyond the rule set.
 
-use cleanroomsml_wasm::endpoint::{parse_base_url, resolve, EndpointParams};
+use cleanroomsml_wasm::protocol::endpoint::{parse_base_url, resolve, EndpointParams};
 use serde_json::Value;
 
 #[test]

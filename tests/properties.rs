@@ -11,7 +11,8 @@ use serde_json::{json, Map, Value as Json};
 
 const HEX: &[char] = &['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'a', 'b', 'c', 'd', 'e', 'f'];
 const DIGITS: &[char] = &['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
-const TEXT: &[char] = &['a', 'Z', '7', ' ', '\t', 'é', 'ß', '中', '😀', '-', '"', '\\', '\u{FFFD}', '\u{E000}'];
+// The model's text class is read over code points: nothing above U+FFFF (see src/validate/patterns.rs).
+const TEXT: &[char] = &['a', 'Z', '7', ' ', '\t', 'é', 'ß', '中', '\u{D7FF}', '-', '"', '\\', '\u{FFFD}', '\u{E000}'];
 const TAG_TEXT: &[char] = &['a', 'Z', '7', ' ', 'é', '中', '_', '.', ':', '/', '=', '+', '-', '@'];
 const ID_CHARS: &[char] = &['a', 'Z', '0', '_', '#', '=', '@', '/', ';', ',', '-', ' ', '^', '$', '?', '[', ']', '|', '*', '+', '.', '(', ')'];
 const REGEXES: &[&str] = &["", "ERROR", "^WARN.*$", "(a|b)+", "[0-9]{3,4}", "x\\d+?", "(?:ab)*c"];
@@ -109,13 +110,13 @@ fn valid_request(r: &mut Rng) -> Json {
                 trained.insert("containerMetrics".into(), json!({ "noiseLevel": r.pick(&["HIGH", "MEDIUM", "LOW", "NONE"]) }));
             }
             if r.chance() {
-                trained.insert("maxArtifactSize".into(), size(r, 10.0));
+                trained.insert("maxArtifactSize".into(), size(r, 100.0));
             }
             policies.insert("trainedModels".into(), Json::Object(trained));
         }
         if r.chance() {
             let files = subset(r, &["MODEL", "OUTPUT"]);
-            policies.insert("trainedModelExports".into(), json!({ "maxSize": size(r, 10.0), "filesToExport": files }));
+            policies.insert("trainedModelExports".into(), json!({ "maxSize": size(r, 50.0), "filesToExport": files }));
         }
         if r.chance() {
             let mut inference = Map::new();
@@ -123,7 +124,7 @@ fn valid_request(r: &mut Rng) -> Json {
                 inference.insert("containerLogs".into(), logs(r));
             }
             if r.chance() {
-                inference.insert("maxOutputSize".into(), size(r, 50.0));
+                inference.insert("maxOutputSize".into(), size(r, 100.0));
             }
             policies.insert("trainedModelInferenceJobs".into(), Json::Object(inference));
         }
@@ -206,7 +207,7 @@ fn mutate(r: &mut Rng, request: &mut Json) -> (Value, Mutation) {
         }),
         Box::new(|r, q| {
             let size = q.pointer_mut("/privacyConfiguration/policies/trainedModels/maxArtifactSize")?;
-            size["value"] = json!(*r.pick(&[0.0099, 10.0001, 1e9, -1.0]));
+            size["value"] = json!(*r.pick(&[0.0099, 100.0001, 1e9, -1.0]));
             Some((None, expect("privacyConfiguration.policies.trainedModels.maxArtifactSize.value", IssueCode::Range)))
         }),
         Box::new(|r, q| {

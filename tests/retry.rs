@@ -1,7 +1,7 @@
 //! The standard retry mode's arithmetic: backoff, quota, clock-skew correction.
 
-use cleanroomsml_wasm::response::{ErrorClass, ServiceError};
-use cleanroomsml_wasm::retry::{backoff_ms, corrected_offset, is_retryable, RetryQuota};
+use cleanroomsml_wasm::protocol::response::{ErrorClass, ServiceError};
+use cleanroomsml_wasm::client::retry::{backoff_ms, corrected_offset, is_retryable, RetryQuota};
 
 fn error(name: &str, class: ErrorClass) -> ServiceError {
     ServiceError { class, ..ServiceError::without_response(name, String::new()) }

@@ -1,6 +1,6 @@
 //! Secrets never show in `Debug` output or in errors.
 
-use cleanroomsml_wasm::serialize::HttpRequest;
+use cleanroomsml_wasm::protocol::request::HttpRequest;
 use cleanroomsml_wasm::sign::{sign, Credentials, SigningOptions};
 
 const SECRET: &str = "SECRET-CANARY-wJalrXUtnFEMIK7MDENG";

@@ -2,15 +2,16 @@
 
 mod common;
 
-use cleanroomsml_wasm::endpoint::parse_base_url;
-use cleanroomsml_wasm::serialize::{build_request, encode_label};
+use cleanroomsml_wasm::protocol::endpoint::parse_base_url;
+use cleanroomsml_wasm::protocol::request::{build_request, encode_label};
+use cleanroomsml_wasm::model::operations::CREATE_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION as CREATE;
 use cleanroomsml_wasm::validate::check;
 use common::{full_request, value};
 use serde_json::{json, Value as Json};
 
 fn body_of(input: &Json) -> String {
     let v = value(input);
-    let valid = check(&v).expect("valid");
+    let valid = check(&CREATE, &v).expect("valid");
     build_request(&valid, &parse_base_url("https://example.com").unwrap()).body
 }
 
@@ -49,7 +50,7 @@ fn null_members_are_left_out() {
 #[test]
 fn url_and_headers() {
     let v = value(&full_request());
-    let request = build_request(&check(&v).unwrap(), &parse_base_url("http://127.0.0.1:9000/base/").unwrap());
+    let request = build_request(&check(&CREATE, &v).unwrap(), &parse_base_url("http://127.0.0.1:9000/base/").unwrap());
     assert_eq!(request.method, "POST");
     assert_eq!(
         request.url,
@@ -64,5 +65,5 @@ fn url_and_headers() {
 fn invalid_input_builds_nothing() {
     let mut input = full_request();
     input["name"] = json!("");
-    assert!(check(&value(&input)).is_err());
+    assert!(check(&CREATE, &value(&input)).is_err());
 }

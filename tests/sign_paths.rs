@@ -8,7 +8,7 @@ mod common;
 
 use std::collections::BTreeMap;
 
-use cleanroomsml_wasm::serialize::HttpRequest;
+use cleanroomsml_wasm::protocol::request::HttpRequest;
 use cleanroomsml_wasm::sign::{sign, sign_with_crate, Credentials, SigningOptions};
 use common::Rng;
 

@@ -112,8 +112,10 @@ fn every_rule_at_its_boundaries() {
         ("name 63", with("/name", Some(s(63, 'n'))), none()),
         ("name 64", with("/name", Some(s(64, 'n'))), error("name", Length)),
         ("name empty", with("/name", Some(json!(""))), error("name", Length)),
-        ("name 63 astral code points", with("/name", Some(s(63, '😀'))), none()),
-        ("name 64 astral code points", with("/name", Some(s(64, '😀'))), error("name", Length)),
+        // Lengths count code points; the name's class holds nothing above U+FFFF (code-point reading).
+        ("name 63 code points", with("/name", Some(s(63, '中'))), none()),
+        ("name astral", with("/name", Some(json!("churn 😀"))), error("name", Pattern)),
+        ("name 64 code points", with("/name", Some(s(64, '中'))), error("name", Length)),
         ("name only spaces", with("/name", Some(json!("  \t "))), error("name", Pattern)),
         ("name only no-break spaces", with("/name", Some(json!("\u{a0}\u{3000}"))), error("name", Pattern)),
         ("name with tab", with("/name", Some(json!("a\tb"))), none()),
@@ -171,16 +173,16 @@ fn every_rule_at_its_boundaries() {
         // sizes: the model's ranges, finite numbers, unit GB
         ("artifact 0.01", with(&format!("{TM}/maxArtifactSize/value"), Some(json!(0.01))), none()),
         ("artifact 0.0099", with(&format!("{TM}/maxArtifactSize/value"), Some(json!(0.0099))), error(&format!("{TM_PATH}.maxArtifactSize.value"), Range)),
-        ("artifact 10", with(&format!("{TM}/maxArtifactSize/value"), Some(json!(10))), none()),
-        ("artifact 10.001", with(&format!("{TM}/maxArtifactSize/value"), Some(json!(10.001))), error(&format!("{TM_PATH}.maxArtifactSize.value"), Range)),
+        ("artifact 100", with(&format!("{TM}/maxArtifactSize/value"), Some(json!(100))), none()),
+        ("artifact 100.001", with(&format!("{TM}/maxArtifactSize/value"), Some(json!(100.001))), error(&format!("{TM_PATH}.maxArtifactSize.value"), Range)),
         ("artifact zero", with(&format!("{TM}/maxArtifactSize/value"), Some(json!(0))), error(&format!("{TM_PATH}.maxArtifactSize.value"), Range)),
         ("artifact string", with(&format!("{TM}/maxArtifactSize/value"), Some(json!("1"))), error(&format!("{TM_PATH}.maxArtifactSize.value"), Type)),
         ("artifact unit MB", with(&format!("{TM}/maxArtifactSize/unit"), Some(json!("MB"))), error(&format!("{TM_PATH}.maxArtifactSize.unit"), Enum)),
-        ("export 10", with(&format!("{EXPORTS}/maxSize/value"), Some(json!(10))), none()),
-        ("export 10.01", with(&format!("{EXPORTS}/maxSize/value"), Some(json!(10.01))), error("privacyConfiguration.policies.trainedModelExports.maxSize.value", Range)),
+        ("export 50", with(&format!("{EXPORTS}/maxSize/value"), Some(json!(50))), none()),
+        ("export 50.01", with(&format!("{EXPORTS}/maxSize/value"), Some(json!(50.01))), error("privacyConfiguration.policies.trainedModelExports.maxSize.value", Range)),
         ("export 0.009", with(&format!("{EXPORTS}/maxSize/value"), Some(json!(0.009))), error("privacyConfiguration.policies.trainedModelExports.maxSize.value", Range)),
-        ("output 50", with(&format!("{INFERENCE}/maxOutputSize/value"), Some(json!(50))), none()),
-        ("output 50.01", with(&format!("{INFERENCE}/maxOutputSize/value"), Some(json!(50.01))), error("privacyConfiguration.policies.trainedModelInferenceJobs.maxOutputSize.value", Range)),
+        ("output 100", with(&format!("{INFERENCE}/maxOutputSize/value"), Some(json!(100))), none()),
+        ("output 100.01", with(&format!("{INFERENCE}/maxOutputSize/value"), Some(json!(100.01))), error("privacyConfiguration.policies.trainedModelInferenceJobs.maxOutputSize.value", Range)),
         ("output 0.01", with(&format!("{INFERENCE}/maxOutputSize/value"), Some(json!(0.01))), none()),
         ("output unit gb", with(&format!("{INFERENCE}/maxOutputSize/unit"), Some(json!("gb"))), error("privacyConfiguration.policies.trainedModelInferenceJobs.maxOutputSize.unit", Enum)),
         // filesToExport 1..=2, enum, no repeats
@@ -312,8 +314,8 @@ fn messages_say_what_to_do() {
         "must be one of \"HIGH\", \"MEDIUM\", \"LOW\", \"NONE\"; got \"high\" (did you mean \"HIGH\"?)"
     );
     assert_eq!(
-        message(with(&format!("{TM}/maxArtifactSize/value"), Some(json!(20)))),
-        "must be from 0.01 to 10 (GB); is 20"
+        message(with(&format!("{TM}/maxArtifactSize/value"), Some(json!(120)))),
+        "must be from 0.01 to 100; is 120"
     );
     assert_eq!(message(with("/tags", Some(tags_json(51)))), "must have at most 50 tags; has 51");
     assert_eq!(message(with("/name", None)), "is required; is missing");

@@ -1,11 +1,30 @@
 // The request form: rendered from an input object (the CLI JSON shape), read back into
 // one, and annotated with validation issues. Every field wrapper carries the issue path
-// of the member it edits (`data-path`), so an issue lands beside its input.
+// of the member it edits (`data-path`), so an issue lands beside its input. Enum choices,
+// ranges and lengths come from the model (model.generated.js), as the library's do.
 
-const NOISE_LEVELS = ['HIGH', 'MEDIUM', 'LOW', 'NONE'];
-const LOG_TYPES = ['ALL', 'ERROR_SUMMARY'];
-const ENTITIES = ['ALL_PERSONALLY_IDENTIFIABLE_INFORMATION', 'NUMBERS', 'CUSTOM'];
-const FILE_TYPES = ['MODEL', 'OUTPUT'];
+import { inputs } from './model.generated.js';
+
+const P = 'privacyConfiguration.policies';
+const LOGS = `${P}.trainedModels.containerLogs[]`;
+
+/** The model's constraints of the input member at `path` (any list index reads as `[]`). */
+export function constraint(path) {
+  const found = inputs.CreateConfiguredModelAlgorithmAssociation[path.replace(/\[\d+\]/g, '[]')];
+  if (!found) throw new Error(`the model has no input member ${path}`);
+  return found;
+}
+
+/** A hint from the model: `(GB, 0.01–100)` for a size, `(1–63 characters)` for a string. */
+export function hint(path, unit) {
+  const { min, max } = constraint(path);
+  return unit ? `(${unit}, ${min}–${max})` : `(${min ?? 0}–${max} characters)`;
+}
+
+const NOISE_LEVELS = constraint(`${P}.trainedModels.containerMetrics.noiseLevel`).enum;
+const LOG_TYPES = constraint(`${LOGS}.logType`).enum;
+const ENTITIES = constraint(`${LOGS}.logRedactionConfiguration.entitiesToRedact[]`).enum;
+const FILE_TYPES = constraint(`${P}.trainedModelExports.filesToExport[]`).enum;
 let ids = 0;
 
 /** Creates an element: h('div', { class: 'x', onclick: f }, child, …). */
@@ -37,8 +56,10 @@ function select(value, options, attrs = {}) {
   return h('select', attrs, h('option', { value: '' }, '(not set)'), options.map((o) => h('option', { value: o, selected: o === value }, o)));
 }
 
-function number(value) {
-  return h('input', { type: 'number', step: 'any', min: '0', value: value ?? '', inputMode: 'decimal' });
+/** A number input with the model's range at `path`. */
+function number(value, path) {
+  const { min, max } = constraint(path);
+  return h('input', { type: 'number', step: 'any', min, max, value: value ?? '', inputMode: 'decimal' });
 }
 
 const optional = (s) => (s === '' ? undefined : s);
@@ -158,16 +179,16 @@ export function renderForm(container, input, onchange) {
       target[keys.at(-1)] = value;
     };
     const pc = ['privacyConfiguration', 'policies'];
-    const P = 'privacyConfiguration.policies';
 
     const trained = section(`${P}.trainedModels`, 'Trained models', Boolean(policies.trainedModels), (body) => {
       const t = policies.trainedModels ?? {};
       const logs = logList(`${P}.trainedModels.containerLogs`, t.containerLogs ?? [], restructure(set(...pc, 'trainedModels', 'containerLogs')));
       const noise = select(t.containerMetrics?.noiseLevel, NOISE_LEVELS);
-      const artifact = number(t.maxArtifactSize?.value);
+      const artifactPath = `${P}.trainedModels.maxArtifactSize.value`;
+      const artifact = number(t.maxArtifactSize?.value, artifactPath);
       body.append(logs.element, h('div', { class: 'row' },
         field(`${P}.trainedModels.containerMetrics.noiseLevel`, 'Container metrics noise level', noise),
-        field(`${P}.trainedModels.maxArtifactSize.value`, 'Maximum artifact size', artifact, '(GB, 0.01–10)')));
+        field(artifactPath, 'Maximum artifact size', artifact, hint(artifactPath, 'GB'))));
       return () => {
         const policy = {};
         if (logs.read()) policy.containerLogs = logs.read();
@@ -178,16 +199,18 @@ export function renderForm(container, input, onchange) {
     });
     const exportsSection = section(`${P}.trainedModelExports`, 'Trained model exports', Boolean(policies.trainedModelExports), (body) => {
       const e = policies.trainedModelExports ?? {};
-      const maxSize = number(e.maxSize?.value);
+      const maxSizePath = `${P}.trainedModelExports.maxSize.value`;
+      const maxSize = number(e.maxSize?.value, maxSizePath);
       const files = checkboxes(`${P}.trainedModelExports.filesToExport`, 'Files to export', FILE_TYPES, e.filesToExport);
-      body.append(field(`${P}.trainedModelExports.maxSize.value`, 'Maximum export size', maxSize, '(GB, 0.01–10)'), files.element);
+      body.append(field(maxSizePath, 'Maximum export size', maxSize, hint(maxSizePath, 'GB')), files.element);
       return () => ({ maxSize: size(maxSize) ?? { unit: 'GB', value: numberOrUnset(maxSize) }, filesToExport: files.read() });
     });
     const inference = section(`${P}.trainedModelInferenceJobs`, 'Trained model inference jobs', Boolean(policies.trainedModelInferenceJobs), (body) => {
       const j = policies.trainedModelInferenceJobs ?? {};
       const logs = logList(`${P}.trainedModelInferenceJobs.containerLogs`, j.containerLogs ?? [], restructure(set(...pc, 'trainedModelInferenceJobs', 'containerLogs')));
-      const output = number(j.maxOutputSize?.value);
-      body.append(logs.element, field(`${P}.trainedModelInferenceJobs.maxOutputSize.value`, 'Maximum output size', output, '(GB, 0.01–50)'));
+      const outputPath = `${P}.trainedModelInferenceJobs.maxOutputSize.value`;
+      const output = number(j.maxOutputSize?.value, outputPath);
+      body.append(logs.element, field(outputPath, 'Maximum output size', output, hint(outputPath, 'GB')));
       return () => {
         const policy = {};
         if (logs.read()) policy.containerLogs = logs.read();
@@ -201,8 +224,8 @@ export function renderForm(container, input, onchange) {
       h('fieldset', {}, h('legend', {}, 'Association'),
         field('membershipIdentifier', 'Membership ID', membership),
         field('configuredModelAlgorithmArn', 'Configured model algorithm ARN', algorithm),
-        field('name', 'Name', name, '(1–63 characters)'),
-        field('description', 'Description', description, '(optional, up to 255 characters)')),
+        field('name', 'Name', name, hint('name')),
+        field('description', 'Description', description, `(optional) ${hint('description')}`)),
       h('fieldset', { 'data-path': 'privacyConfiguration' }, h('legend', {}, 'Privacy configuration'), h('ul', { class: 'issues' }),
         trained.element, exportsSection.element, inference.element),
       tags.element);

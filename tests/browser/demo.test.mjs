@@ -3,7 +3,7 @@
 // conflict, a wrong secret, a CLI JSON import, and no secret left in any storage.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, writeFile, mkdtemp } from 'node:fs/promises';
+import { mkdir, writeFile, mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,6 +47,25 @@ test('the page comes prefilled for the local endpoint', async () => {
   assert.match(await page.textContent('#status'), /Sending to the local endpoint http:\/\/127\.0\.0\.1:\d+ with demo credentials/);
   assert.equal(await page.inputValue('#accessKeyId'), DEMO_CREDENTIALS.accessKeyId);
   assert.equal(await page.getByRole('button', { name: 'Sign and send' }).isEnabled(), true);
+});
+
+test('the hints and choices are the model\'s (model/cleanroomsml/service-2.json)', async () => {
+  const { shapes } = JSON.parse(await readFile(new URL('../../model/cleanroomsml/service-2.json', import.meta.url), 'utf8'));
+  const P = 'privacyConfiguration.policies';
+  const sizes = [
+    [`${P}.trainedModels.maxArtifactSize.value`, 'TrainedModelArtifactMaxSizeValue'],
+    [`${P}.trainedModelExports.maxSize.value`, 'TrainedModelExportsMaxSizeValue'],
+    [`${P}.trainedModelInferenceJobs.maxOutputSize.value`, 'TrainedModelInferenceMaxOutputSizeValue'],
+  ];
+  for (const [path, shape] of sizes) {
+    const { min, max } = shapes[shape];
+    assert.ok(max >= 50, `${shape}: the current model's range`);
+    assert.match(await field(path).locator('label').innerText(), new RegExp(`\\(GB, ${min}–${max}\\)`));
+    assert.equal(await field(path).locator('input').getAttribute('max'), String(max));
+  }
+  assert.match(await field('name').locator('label').innerText(), new RegExp(`\\(${shapes.NameString.min}–${shapes.NameString.max} characters\\)`));
+  const noise = field(`${P}.trainedModels.containerMetrics.noiseLevel`).locator('option');
+  assert.deepEqual((await noise.allInnerTexts()).slice(1), shapes.NoiseLevelType.enum);
 });
 
 test('a field error appears as you type and clears when fixed', async () => {

@@ -48,7 +48,10 @@ test('the release package is the optimized build and its export answers', async 
 test('the generated TypeScript declares the SDK request interface', async () => {
   const dts = await readFile(new URL('../../pkg/cleanroomsml_wasm.d.ts', import.meta.url), 'utf8');
   assert.match(dts, /export interface CreateConfiguredModelAlgorithmAssociationRequest \{/);
-  assert.match(dts, /tags\?: Record<string, string>;/);
+  assert.match(dts, /tags\?: Record<string, string> \| undefined;/);
+  // The model's constraints, in the generated doc comments.
+  assert.match(dts, /\/\*\* From 0\.01 to 100\. \*\/\n    value: number;/);
+  assert.match(dts, /createConfiguredModelAlgorithmAssociation\(input: CreateConfiguredModelAlgorithmAssociationRequest, options\?: CallOptions\)/);
   assert.match(dts, /export type NoiseLevelType = "HIGH" \| "MEDIUM" \| "LOW" \| "NONE";/);
   assert.match(dts, /export function version\(\): string;/);
   assert.match(dts, /export function validate\(input: unknown\): ValidationReport;/);

@@ -75,7 +75,9 @@ const cases = [
     ['privacyConfiguration.policies.trainedModelExports.maxSize.value type']],
   ['a lone surrogate in the name', 'r.name = "a\\uD800b"; return r', ['name encoding']],
   ['a lone surrogate in a tag key', 'r.tags = { ["k\\uDC00"]: "v" }; return r', ['tags["k\uFFFD"] encoding', 'tags["k\uFFFD"] characters']],
-  ['a surrogate pair in the name', 'r.name = "a\\uD83D\\uDE00"; return r', []],
+  // The model's class, read over code points, holds nothing above U+FFFF.
+  ['a surrogate pair in the name', 'r.name = "a\\uD83D\\uDE00"; return r', ['name pattern']],
+  ['a surrogate pair in a tag value', 'r.tags = { team: "a\\uD83D\\uDE00" }; return r', ['tags["team"] characters']],
   ['tags as a Map', 'r.tags = new Map([["team", "ml"]]); return r', ['tags type']],
   ['a Date as the name', 'r.name = new Date(NaN); return r', ['name type']],
   ['a getter that throws', 'Object.defineProperty(r, "name", { get() { throw new Error("boom") }, enumerable: true }); return r', ['name type']],

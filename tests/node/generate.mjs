@@ -17,7 +17,8 @@ export function rng(seed) {
   return { next, int, pick, chance, text };
 }
 
-const TEXT = ['a', 'Z', '7', ' ', '\t', 'é', 'ß', '中', '文', '😀', '-', '"', '\\', '/', '\u{E000}', 'ф'];
+// Names and descriptions hold no character above U+FFFF (the model's class, read over code points).
+const TEXT = ['a', 'Z', '7', ' ', '\t', 'é', 'ß', '中', '文', '\u{FFFD}', '-', '"', '\\', '/', '\u{E000}', 'ф'];
 const TAG = ['a', 'Z', '7', ' ', 'é', '中', '_', '.', ':', '/', '=', '+', '-', '@'];
 const HEX = [...'0123456789abcdef'];
 const DIGITS = [...'0123456789'];

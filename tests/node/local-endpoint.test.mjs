@@ -58,7 +58,7 @@ test('invalid input is a ValidationException', async () => {
   const resigned = wasm.signRequest(request, { region: 'us-east-1', credentials: DEMO_CREDENTIALS });
   const answer = await send(resigned);
   assert.deepEqual([answer.status, answer.type], [400, 'ValidationException']);
-  assert.match(answer.body.message, /^1 validation error detected: Value at 'name'/);
+  assert.match(answer.body.message, /^2 validation errors detected: Value at 'name' failed to satisfy constraint: Member must have length greater than or equal to 1; Value at 'name' failed to satisfy constraint: Member must satisfy regular expression pattern/);
 });
 
 test('authentication errors', async () => {

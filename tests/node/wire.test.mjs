@@ -11,7 +11,7 @@ const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: SECRET, sessi
 const input = () => ({
   membershipIdentifier: '0d0a0c1e-1111-4222-8333-944455556666',
   configuredModelAlgorithmArn: 'arn:aws:cleanrooms-ml:us-east-1:123456789012:configured-model-algorithm/abc',
-  name: 'modèle 😀',
+  name: 'modèle 中',
   description: undefined,
   privacyConfiguration: {
     policies: {
@@ -19,7 +19,7 @@ const input = () => ({
       trainedModelExports: { maxSize: { unit: 'GB', value: 0.5 }, filesToExport: ['MODEL'] },
     },
   },
-  tags: { team: 'ml' },
+  tags: { team: 'ml 😀' },
 });
 
 /** Calls `fn` and returns what it threw. */
@@ -50,8 +50,8 @@ test('buildRequest: restJson1 POST with the label in the path and only set membe
     headers: { 'content-type': 'application/json', host: 'cleanrooms-ml.eu-west-2.amazonaws.com' },
     body:
       '{"configuredModelAlgorithmArn":"arn:aws:cleanrooms-ml:us-east-1:123456789012:configured-model-algorithm/abc",' +
-      '"name":"modèle 😀","privacyConfiguration":{"policies":{"trainedModels":{"maxArtifactSize":{"unit":"GB","value":10}},' +
-      '"trainedModelExports":{"maxSize":{"unit":"GB","value":0.5},"filesToExport":["MODEL"]}}},"tags":{"team":"ml"}}',
+      '"name":"modèle 中","privacyConfiguration":{"policies":{"trainedModels":{"maxArtifactSize":{"unit":"GB","value":10}},' +
+      '"trainedModelExports":{"maxSize":{"unit":"GB","value":0.5},"filesToExport":["MODEL"]}}},"tags":{"team":"ml 😀"}}',
   });
   assert.equal(request.body, JSON.stringify(JSON.parse(request.body)), 'byte-identical to JSON.stringify');
 });

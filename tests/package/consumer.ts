@@ -102,7 +102,11 @@ export async function consumer(): Promise<void> {
     });
     const arn: string = output.configuredModelAlgorithmAssociationArn;
     const attempts: number = output.$metadata.attempts;
-    void [arn, attempts];
+    // As the SDK's `send(command, options?)`: the options may be left out.
+    const withoutOptions: CreateConfiguredModelAlgorithmAssociationOutput = await client.createConfiguredModelAlgorithmAssociation(full);
+    // @ts-expect-error the options are an object with abortSignal, not a signal
+    await client.createConfiguredModelAlgorithmAssociation(full, new AbortController().signal);
+    void [arn, attempts, withoutOptions];
   } catch (err) {
     const failure = err as ServiceError;
     const fault: 'client' | 'server' = failure.$fault;

@@ -1,5 +1,9 @@
 //! The model's string patterns as small exact matchers: they are fixed, so hand-written
-//! checks are smaller and faster in wasm than a regular-expression engine.
+//! checks are smaller and faster in wasm than a regular-expression engine. The generator
+//! maps each pattern of the model to one (`crate::model::Pattern`), and `tests/patterns.rs`
+//! checks each against a regular-expression engine.
+
+use crate::model::Pattern;
 
 /// `^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$` (shape `UUID`).
 pub fn is_uuid(s: &str) -> bool {
@@ -11,24 +15,31 @@ pub fn is_uuid(s: &str) -> bool {
         })
 }
 
-/// `^arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:configured-model-algorithm/[-a-zA-Z0-9_/.]+$`
-/// (shape `ConfiguredModelAlgorithmArn`).
-pub fn is_configured_model_algorithm_arn(s: &str) -> bool {
-    cleanrooms_ml_resource(s)
-        .and_then(|r| r.strip_prefix("configured-model-algorithm/"))
-        .is_some_and(is_resource_id)
+/// Whether `s` matches `pattern` exactly as the model's regular expression does (over
+/// code points, as JavaScript's `RegExp` with the `u` flag, Java and Rust's `regex` read it).
+pub fn matches(pattern: Pattern, s: &str) -> bool {
+    match pattern {
+        Pattern::Uuid => is_uuid(s),
+        Pattern::AccountId => is_account_id(s),
+        Pattern::CleanRoomsMlArn { resource, in_membership } => is_cleanrooms_ml_arn(s, resource, in_membership),
+        Pattern::Name => !is_blank(s) && first_outside_text_class(s, false).is_none(),
+        Pattern::Description => first_outside_text_class(s, true).is_none(),
+        Pattern::CustomDataIdentifier => !s.is_empty() && first_outside_custom_data_identifier(s).is_none(),
+    }
 }
 
-/// `^arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:membership/UUID/configured-model-algorithm-association/[-a-zA-Z0-9_/.]+$`
-/// (shape `ConfiguredModelAlgorithmAssociationArn`).
-pub fn is_configured_model_algorithm_association_arn(s: &str) -> bool {
-    let Some(rest) = cleanrooms_ml_resource(s).and_then(|r| r.strip_prefix("membership/")) else {
-        return false;
-    };
-    rest.len() > 37
-        && rest.is_char_boundary(36)
-        && is_uuid(&rest[..36])
-        && rest[36..].strip_prefix("/configured-model-algorithm-association/").is_some_and(is_resource_id)
+/// `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:` then, when `in_membership`,
+/// `membership/UUID/`, then `RESOURCE/[-a-zA-Z0-9_/.]+`.
+pub fn is_cleanrooms_ml_arn(s: &str, resource: &str, in_membership: bool) -> bool {
+    let Some(mut rest) = cleanrooms_ml_resource(s) else { return false };
+    if in_membership {
+        let Some(after) = rest.strip_prefix("membership/") else { return false };
+        if !(after.len() > 37 && after.is_char_boundary(36) && is_uuid(&after[..36]) && after.as_bytes()[36] == b'/') {
+            return false;
+        }
+        rest = &after[37..];
+    }
+    rest.strip_prefix(resource).and_then(|r| r.strip_prefix('/')).is_some_and(is_resource_id)
 }
 
 /// The resource part of `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:RESOURCE`.
@@ -56,8 +67,10 @@ pub fn is_account_id(s: &str) -> bool {
 
 /// The character class of `NameString` and `ResourceDescription`:
 /// `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t]` (plus `\r\n` for descriptions).
-/// The odd-looking surrogate ranges are the model's way of admitting surrogate pairs,
-/// i.e. every character above U+FFFF. Returns the first character outside the class.
+/// Read over code points, as every regular-expression engine with Unicode strings reads it,
+/// the `\uD800`, `\uDBFF-\uDC00` and `\uDFFF` parts name lone surrogates only, which a
+/// well-formed string never holds: characters above U+FFFF are outside the class.
+/// Returns the first character outside it.
 pub fn first_outside_text_class(s: &str, allow_line_breaks: bool) -> Option<char> {
     if s.is_ascii() {
         // The common case, byte by byte: only control characters fall outside.
@@ -65,7 +78,7 @@ pub fn first_outside_text_class(s: &str, allow_line_breaks: bool) -> Option<char
         return s.bytes().find(|&b| outside(b)).map(char::from);
     }
     s.chars().find(|&c| {
-        let ok = matches!(c, '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+        let ok = matches!(c, '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}')
             || c == '\t'
             || (allow_line_breaks && (c == '\r' || c == '\n'));
         !ok

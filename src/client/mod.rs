@@ -11,22 +11,70 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::{future_to_promise, JsFuture};
 
-use crate::endpoint::{self, Endpoint};
+pub mod retry;
+
 use crate::error::{ApiError, ErrorKind};
 use crate::js::{self, Reader};
 use crate::json::{self, ToJson};
-use crate::response::{self, ServiceError};
-use crate::retry::{self, RetryQuota};
-use crate::serialize::HttpRequest;
+use crate::model::{operations, Operation};
+use crate::protocol::endpoint::{self, Endpoint};
+use crate::protocol::request::HttpRequest;
+use crate::protocol::response::{self, ServiceError};
 use crate::sign::{self, Credentials, SigningOptions};
+use crate::value::{Text, Value};
+use retry::RetryQuota;
 
-#[wasm_bindgen(module = "/js/transport.js")]
+#[wasm_bindgen(module = "/src/client/transport.js")]
 extern "C" {
     #[wasm_bindgen(js_name = send)]
     fn transport_send(fetch: &JsValue, request: &JsValue, timeout_ms: f64, signal: &JsValue) -> Promise;
     #[wasm_bindgen(js_name = sleep)]
     fn transport_sleep(ms: f64, signal: &JsValue) -> Promise;
 }
+
+/// The client's configuration, options, metadata and errors.
+#[wasm_bindgen(typescript_custom_section)]
+const TS_CLIENT: &str = r#"
+export interface CleanRoomsMlClientConfig extends EndpointConfig {
+    region: string;
+    /** Fixed credentials, or a function returning them (called again before they expire). */
+    credentials: AwsCredentialIdentity | (() => AwsCredentialIdentity | Promise<AwsCredentialIdentity>);
+    /** Attempts per call, retries included (default 3). */
+    maxAttempts?: number;
+    /** A hung attempt fails with a retryable `TimeoutError` after this long (default: none). */
+    requestTimeoutMs?: number;
+    /** Used instead of `globalThis.fetch`. */
+    fetch?: typeof fetch;
+    /** Returns a number in [0, 1] for the backoff's full jitter (default `Math.random`). */
+    jitter?: () => number;
+}
+
+/** The last argument of every client method; it may be left out. */
+export interface CallOptions {
+    abortSignal?: AbortSignal;
+}
+
+export interface ResponseMetadata {
+    httpStatusCode?: number;
+    /** `x-amzn-requestid` */
+    requestId?: string;
+    attempts: number;
+    /** Milliseconds spent waiting between attempts. */
+    totalRetryDelay: number;
+}
+
+/** A failed call: the service's error type as `name` (`ConflictException`, `ThrottlingException`,
+ * `UnrecognizedClientException`, …), or `NetworkError`, `TimeoutError`, `InvalidResponseError`, `AbortError`. */
+export interface ServiceError extends Error {
+    $fault: "client" | "server";
+    /** Set when the error is of a retryable kind, as in the AWS SDK. */
+    $retryable?: { throttling: boolean };
+    $metadata: ResponseMetadata;
+    /** With `ServiceQuotaExceededException`. */
+    quotaName?: string;
+    quotaValue?: number;
+}
+"#;
 
 /// Credentials from a credentials function are fetched again this long before they expire.
 const REFRESH_BEFORE_EXPIRY_MS: f64 = 300_000.0;
@@ -56,7 +104,7 @@ struct State {
     quota: RetryQuota,
 }
 
-/// A client for `CreateConfiguredModelAlgorithmAssociation`.
+/// A client for the selected Clean Rooms ML operations, one method each, named as the SDK's.
 #[wasm_bindgen]
 pub struct CleanRoomsMlClient {
     settings: Rc<Settings>,
@@ -87,21 +135,28 @@ impl CleanRoomsMlClient {
     pub fn create_configured_model_algorithm_association(
         &self,
         #[wasm_bindgen(unchecked_param_type = "CreateConfiguredModelAlgorithmAssociationRequest")] input: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions | undefined")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
     ) -> Promise {
-        // The input is read now: a caller that changes it after the call changes nothing.
-        let prepared = prepare(&self.settings, &input, &options);
-        let (settings, state) = (self.settings.clone(), self.state.clone());
-        future_to_promise(async move {
-            let (request, signal) = prepared.map_err(js::to_js_error)?;
-            send_with_retries(&settings, &state, &request, &signal).await
-        })
+        self.call(&operations::CREATE_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION, &input, options)
     }
 
     /// The clock correction in use, in milliseconds (service time − local time).
     #[wasm_bindgen(getter, js_name = clockOffsetMs)]
     pub fn clock_offset_ms(&self) -> f64 {
         self.state.borrow().clock_offset_ms
+    }
+}
+
+impl CleanRoomsMlClient {
+    /// One operation's call: the input is read now (a caller that changes it after the
+    /// call changes nothing); sending happens in the promise.
+    fn call(&self, operation: &'static Operation, input: &JsValue, options: Option<JsValue>) -> Promise {
+        let prepared = prepare(&self.settings, operation, input, &options.unwrap_or(JsValue::UNDEFINED));
+        let (settings, state) = (self.settings.clone(), self.state.clone());
+        future_to_promise(async move {
+            let (request, signal) = prepared.map_err(js::to_js_error)?;
+            send_with_retries(&settings, &state, operation, &request, &signal).await
+        })
     }
 }
 
@@ -129,8 +184,13 @@ fn read_settings(config: &JsValue) -> Result<Settings, ApiError> {
 }
 
 /// Validation and building: everything that needs no network.
-fn prepare(settings: &Settings, input: &JsValue, options: &JsValue) -> Result<(HttpRequest, JsValue), ApiError> {
-    let request = js::request_from_input(input, || Ok(settings.endpoint.clone()))?;
+fn prepare(
+    settings: &Settings,
+    operation: &'static Operation,
+    input: &JsValue,
+    options: &JsValue,
+) -> Result<(HttpRequest, JsValue), ApiError> {
+    let request = js::request_from_input(operation, input, || Ok(settings.endpoint.clone()))?;
     let signal = if options.is_undefined() || options.is_null() {
         JsValue::UNDEFINED
     } else {
@@ -166,16 +226,19 @@ impl ToJson for Metadata {
     }
 }
 
+/// An operation's output members and `$metadata`.
 struct Output {
-    arn: String,
+    members: Vec<(Text, Value)>,
     metadata: Metadata,
 }
 
 impl ToJson for Output {
     fn write(&self, w: &mut json::Writer) {
         w.begin_object();
-        w.key("configuredModelAlgorithmAssociationArn");
-        w.string(&self.arn);
+        for (name, value) in &self.members {
+            w.key(&name.text);
+            w.value(value);
+        }
         w.key("$metadata");
         self.metadata.write(w);
         w.end_object();
@@ -185,6 +248,7 @@ impl ToJson for Output {
 async fn send_with_retries(
     settings: &Settings,
     state: &RefCell<State>,
+    operation: &'static Operation,
     request: &HttpRequest,
     signal: &JsValue,
 ) -> Result<JsValue, JsValue> {
@@ -219,11 +283,11 @@ async fn send_with_retries(
             Ok(raw) => {
                 let response = response::HttpResponse::from_json(&raw.as_string().unwrap_or_default());
                 let corrected = correct_clock(state, &response);
-                match response::read(&response) {
-                    Ok(arn) => {
+                match response::read(operation, &response) {
+                    Ok(members) => {
                         state.borrow_mut().quota.release(spent);
                         let output = Output {
-                            arn,
+                            members,
                             metadata: metadata(Some(response.status), response.request_id(), total_delay),
                         };
                         return Ok(js::to_js(&output));

@@ -1,12 +1,12 @@
-//! Reading a response: a 200 becomes the operation's output (checked against the output
-//! shape), anything else a `ServiceError` named as the AWS SDKs name it.
+//! Reading a response: a 2xx becomes the operation's output (checked against the output
+//! shape of the model), anything else a `ServiceError` named as the AWS SDKs name it.
 
 use std::collections::BTreeMap;
 
 use crate::json;
-use crate::schema;
+use crate::model::{Operation, Shape};
 use crate::validate::{validate_shape, IssueCode, Severity};
-use crate::value::Value;
+use crate::value::{Text, Value};
 
 /// A response as received; `json` is the body parsed as JSON, when it is JSON.
 #[derive(Debug, Clone, Default)]
@@ -126,8 +126,8 @@ const CLOCK_SKEW: &[&str] = &[
 /// The largest response body read; the output and every error body are a few hundred bytes.
 pub const MAX_RESPONSE_BYTES: usize = 1 << 20;
 
-/// The output, or why there is none.
-pub fn read(response: &HttpResponse) -> Result<String, ServiceError> {
+/// The operation's output members, or why there are none.
+pub fn read(operation: &Operation, response: &HttpResponse) -> Result<Vec<(Text, Value)>, ServiceError> {
     if response.body.len() > MAX_RESPONSE_BYTES {
         return Err(ServiceError {
             name: "InvalidResponseError".into(),
@@ -144,7 +144,7 @@ pub fn read(response: &HttpResponse) -> Result<String, ServiceError> {
         });
     }
     if (200..300).contains(&response.status) {
-        return read_output(response);
+        return read_output(operation, response);
     }
     let field = |name: &str| match &response.json {
         Some(Value::Object(members)) => members.iter().find(|(k, _)| k.text == name).map(|(_, v)| v),
@@ -218,7 +218,7 @@ fn describe_body(response: &HttpResponse) -> String {
     format!("with {what}{kind}: {excerpt}")
 }
 
-fn read_output(response: &HttpResponse) -> Result<String, ServiceError> {
+fn read_output(operation: &Operation, response: &HttpResponse) -> Result<Vec<(Text, Value)>, ServiceError> {
     let invalid = |why: String| ServiceError {
         name: "InvalidResponseError".into(),
         message: format!("{} {why}", status_line(response)),
@@ -232,7 +232,7 @@ fn read_output(response: &HttpResponse) -> Result<String, ServiceError> {
         return Err(invalid(describe_body(response)));
     };
     // Members the service adds later are fine; anything else wrong with the shape is not.
-    let report = validate_shape(&schema::RESPONSE, json);
+    let report = validate_shape(operation.output, json);
     if let Some(issue) = report
         .issues
         .iter()
@@ -241,16 +241,13 @@ fn read_output(response: &HttpResponse) -> Result<String, ServiceError> {
         let at = if issue.path.is_empty() { "the body".to_owned() } else { issue.path.clone() };
         return Err(invalid(format!("but the body does not match the output shape: {at} {}", issue.message)));
     }
-    match json {
-        Value::Object(members) => members
-            .iter()
-            .find_map(|(k, v)| match v {
-                Value::String(s) if k.text == ARN => Some(s.text.clone()),
-                _ => None,
-            })
-            .ok_or_else(|| invalid(format!("but {ARN} is missing"))),
-        _ => Err(invalid("but the body is not an object".into())),
-    }
+    let (Value::Object(members), Shape::Structure(output)) = (json, operation.output) else {
+        return Err(invalid("but the body is not an object".into()));
+    };
+    // Only the modelled members, as the SDKs return them.
+    Ok(members
+        .iter()
+        .filter(|(k, v)| !v.is_absent() && output.members.iter().any(|m| m.name == k.text))
+        .cloned()
+        .collect())
 }
-
-const ARN: &str = "configuredModelAlgorithmAssociationArn";

@@ -8,16 +8,16 @@ use js_sys::{Array, JsString, Reflect, JSON};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::endpoint::{Endpoint, EndpointParams};
 use crate::error::{ApiError, ErrorKind};
 use crate::json::{self, ToJson};
-use crate::schema::{self, List, Member, Shape};
-use crate::serialize::{self, HttpRequest};
-use crate::validate;
+use crate::model::{List, Member, Operation, Shape};
+use crate::protocol::endpoint::{Endpoint, EndpointParams};
+use crate::protocol::request::{self, HttpRequest};
 use crate::sign::{Credentials, SigningOptions};
+use crate::validate;
 use crate::value::{Text, Value, MAX_INPUT_BYTES};
 
-#[wasm_bindgen(module = "/js/values.js")]
+#[wasm_bindgen(module = "/src/js/values.js")]
 extern "C" {
     /// The value as tagged JSON text (see `json`): a string, or its UTF-8 bytes when long;
     /// undefined when it must be read member by member.
@@ -34,9 +34,46 @@ extern "C" {
     fn object_keys(value: &JsValue) -> Result<Array, JsValue>;
 }
 
+/// The arguments this boundary reads: credentials, endpoint and signing configuration.
+#[wasm_bindgen(typescript_custom_section)]
+const TS_ARGUMENTS: &str = r#"
+/** Credentials, as the AWS SDK for JavaScript v3's `AwsCredentialIdentity`. */
+export interface AwsCredentialIdentity {
+    accessKeyId: string;
+    secretAccessKey: string;
+    sessionToken?: string;
+    /** Signing at or after this time is refused. */
+    expiration?: Date;
+}
+
+/** Where requests go: as the SDK's client configuration. */
+export interface EndpointConfig {
+    region?: string;
+    /** A custom endpoint such as `http://127.0.0.1:4566`; it excludes FIPS and dual-stack. */
+    endpoint?: string;
+    useFipsEndpoint?: boolean;
+    useDualstackEndpoint?: boolean;
+}
+
+export interface SigningConfig extends EndpointConfig {
+    region: string;
+    credentials: AwsCredentialIdentity;
+    /** The signing time; the current time (`Date.now()`) when left out. */
+    signingDate?: Date | number;
+}
+
+export interface SignOptions {
+    region: string;
+    credentials: AwsCredentialIdentity;
+    signingDate?: Date | number;
+    /** The signing name; `cleanrooms-ml` when left out. */
+    service?: string;
+}
+"#;
+
 /// Reads a JavaScript value: as one JSON text when it can be, otherwise member by member
 /// as far as `shape` reaches.
-pub fn read(shape: &Shape, value: &JsValue) -> Value {
+pub fn read(shape: &'static Shape, value: &JsValue) -> Value {
     let encoded = encode(value);
     let text = match encoded.dyn_ref::<js_sys::Uint8Array>() {
         Some(bytes) => Some(bytes.to_vec()),
@@ -53,7 +90,7 @@ pub fn read(shape: &Shape, value: &JsValue) -> Value {
 
 /// The slow path: every JavaScript operation that can throw is caught, and nothing the
 /// shape does not reach is read (a cycle or a huge unrelated member costs nothing).
-fn read_members_of(shape: &Shape, value: &JsValue) -> Value {
+fn read_members_of(shape: &'static Shape, value: &JsValue) -> Value {
     if let Some(scalar) = read_scalar(value) {
         return scalar;
     }
@@ -67,14 +104,11 @@ fn read_members_of(shape: &Shape, value: &JsValue) -> Value {
         return Value::Other(kind);
     }
     match shape {
-        Shape::Structure(members, _) => read_members(value, |key| member_shape(members, key)),
-        Shape::Tags => read_members(value, |_| Some(&TAG_VALUE)),
+        Shape::Structure(structure) => read_members(value, |key| member_shape(structure.members, key)),
+        Shape::Map(map) => read_members(value, |_| Some(map.value)),
         _ => Value::Object(Vec::new()), // only its type matters
     }
 }
-
-/// Tag values are read as strings; anything else is reported by its type.
-const TAG_VALUE: Shape = Shape::Enum(&[]);
 
 fn member_shape(members: &'static [Member], key: &str) -> Option<&'static Shape> {
     members.iter().find(|m| m.name == key).map(|m| m.shape)
@@ -160,17 +194,18 @@ fn threw() -> Value {
     Value::Other("a value whose getter threw".into())
 }
 
-/// The operation's input, validated and built into the request for the endpoint that
+/// An operation's input, validated and built into the request for the endpoint that
 /// `endpoint` gives; the endpoint is asked only once the input is valid, so input errors
 /// come first. Refuses to work after a panic.
 pub fn request_from_input(
+    operation: &'static Operation,
     input: &JsValue,
     endpoint: impl FnOnce() -> Result<Endpoint, ApiError>,
 ) -> Result<HttpRequest, ApiError> {
     crate::guard::check()?;
-    let value = read(&schema::REQUEST, input);
-    let valid = validate::check(&value).map_err(ApiError::invalid_input)?;
-    Ok(serialize::build_request(&valid, &endpoint()?))
+    let value = read(operation.input, input);
+    let valid = validate::check(operation, &value).map_err(ApiError::invalid_input)?;
+    Ok(request::build_request(&valid, &endpoint()?))
 }
 
 /// Converts a Rust value to a JavaScript one (plain objects and arrays) in one crossing.

@@ -2,7 +2,7 @@
 //! retry throttling, transient (5xx, timeout, network) and corrected clock-skew errors,
 //! with exponential backoff and full jitter, within a retry quota shared by the client.
 
-use crate::response::{ErrorClass, ServiceError};
+use crate::protocol::response::{ErrorClass, ServiceError};
 
 /// Backoff base and cap, in milliseconds.
 pub const BASE_DELAY_MS: f64 = 100.0;

@@ -19,8 +19,8 @@ use aws_sigv4::http_request::{
 use aws_sigv4::sign::v4;
 use aws_smithy_runtime_api::client::identity::Identity;
 
-use crate::endpoint::{parse_url, Url};
-use crate::serialize::{percent_encode, HttpRequest};
+use crate::protocol::endpoint::{parse_url, Url};
+use crate::protocol::request::{percent_encode, HttpRequest};
 
 /// The service's signing name (`aws.auth#sigv4` in the service model).
 pub const SIGNING_NAME: &str = "cleanrooms-ml";

@@ -1,0 +1,64 @@
+//! Rules beyond the service model: what users need checked although `service-2.json`
+//! does not say it. Each is listed here and nowhere else, with where it comes from; the
+//! generated shapes take theirs from `of` by shape name, at compile time.
+
+use super::{same, Pattern, Shape, Str};
+
+/// A rule beyond the model, on one shape.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Rule {
+    None,
+    /// A list whose items must not repeat: the Smithy model's `uniqueItems` trait, which
+    /// botocore's JSON format does not carry.
+    UniqueItems,
+    /// Items are AWS account IDs (`ACCOUNT_ID`); a repeated one is a warning. The model's
+    /// `AccountIdList` holds plain strings, but an account ID is always 12 digits, and
+    /// anything else would only fail at the service.
+    AccountIds,
+    /// AWS tagging (the Tagging API reference): at most `MAX_TAGS` tags on a resource
+    /// (the model's `TagMap` allows 200), keys must not start with `aws:` in any case, and
+    /// characters outside `[\p{L}\p{Z}\p{N}_.:/=+\-@]` are a warning (some AWS services
+    /// reject them).
+    AwsTags,
+    /// `CUSTOM` in `entitiesToRedact` needs `customEntityConfig`, and `customEntityConfig`
+    /// does nothing without `CUSTOM` (warnings).
+    CustomRedaction,
+    /// `filterPattern` is a regular expression: a warning when its syntax is invalid.
+    RegexSyntax,
+}
+
+/// The rule for the model's shape `name`.
+pub const fn of(name: &str) -> Rule {
+    const UNIQUE: [&str; 4] = [
+        "LogsConfigurationPolicyList",
+        "EntityTypeList",
+        "CustomDataIdentifierList",
+        "TrainedModelExportFileTypeList",
+    ];
+    let mut i = 0;
+    while i < UNIQUE.len() {
+        if same(name, UNIQUE[i]) {
+            return Rule::UniqueItems;
+        }
+        i += 1;
+    }
+    if same(name, "AccountIdList") {
+        Rule::AccountIds
+    } else if same(name, "TagMap") {
+        Rule::AwsTags
+    } else if same(name, "LogRedactionConfiguration") {
+        Rule::CustomRedaction
+    } else if same(name, "LogsConfigurationPolicyFilterPatternString") {
+        Rule::RegexSyntax
+    } else {
+        Rule::None
+    }
+}
+
+/// At most this many tags on a resource.
+pub const MAX_TAGS: usize = 50;
+
+/// An account ID, as the model's own `AccountId` shape has it (which `AccountIdList`
+/// does not use): 12 characters, `[0-9]{12}`.
+pub static ACCOUNT_ID: Shape =
+    Shape::String(Str { name: "AccountId", min: 12, max: Some(12), pattern: Some(Pattern::AccountId), rule: Rule::None });

@@ -1,0 +1,6 @@
+//! restJson1 as the model's operations describe it: where requests go (`endpoint`), what
+//! they carry (`request`), and what the answers mean (`response`).
+
+pub mod endpoint;
+pub mod request;
+pub mod response;

@@ -1,0 +1,102 @@
+//! restJson1 serialization of an operation's input, as the operation table generated from
+//! the model's `http` trait and member locations says.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use tsify::Tsify;
+
+use crate::json;
+use crate::model::Location;
+use crate::protocol::endpoint::Endpoint;
+use crate::validate::ValidRequest;
+use crate::value::Value;
+
+/// An HTTP request as plain data: what `buildRequest` returns and `signRequest` takes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
+pub struct HttpRequest {
+    pub method: String,
+    pub url: String,
+    /// Lower-case names. `host` is signed but set by the browser, not by `fetch`.
+    #[tsify(type = "Record<string, string>")]
+    pub headers: BTreeMap<String, String>,
+    pub body: String,
+}
+
+/// Builds the unsigned request for an input that passed validation: each member where
+/// the operation puts it — `{labels}` of the URI template percent-encoded, query
+/// parameters, headers — and the body members as a JSON object (no body when the
+/// operation's input has no body members).
+pub fn build_request(input: &ValidRequest<'_>, endpoint: &Endpoint) -> HttpRequest {
+    let operation = input.operation;
+    let mut path = operation.uri.to_owned();
+    let mut query = Vec::new();
+    let mut headers = BTreeMap::from([("host".to_owned(), endpoint.authority.clone())]);
+    let mut body = json::Writer::default();
+    body.begin_object();
+    for (member, value) in input.members() {
+        match member.location {
+            Location::Body => {
+                body.key(member.name);
+                body.value(value);
+            }
+            Location::Label => {
+                let text = scalar_text(value);
+                path = path
+                    .replace(&format!("{{{}}}", member.name), &encode_label(&text))
+                    .replace(&format!("{{{}+}}", member.name), &percent_encode(&text, |b| b == b'/'));
+            }
+            Location::Query(name) => query.push(format!("{}={}", encode_label(name), encode_label(&scalar_text(value)))),
+            Location::Header(name) => {
+                headers.insert(name.to_owned(), scalar_text(value));
+            }
+        }
+    }
+    body.end_object();
+    let has_body = operation.input_members().iter().any(|m| m.location == Location::Body);
+    if has_body {
+        headers.insert("content-type".to_owned(), "application/json".to_owned());
+    }
+    let mut url = format!("{}{path}", endpoint.url());
+    if !query.is_empty() {
+        url.push(if path.contains('?') { '&' } else { '?' });
+        url.push_str(&query.join("&"));
+    }
+    let body = if has_body { body.finish() } else { String::new() };
+    HttpRequest { method: operation.method.to_owned(), url, headers, body }
+}
+
+/// A label, query or header value as text: strings as they are, numbers and booleans as
+/// JSON writes them.
+fn scalar_text(value: &Value) -> String {
+    match value {
+        Value::String(s) => s.text.clone(),
+        other => {
+            let mut w = json::Writer::default();
+            w.value(other);
+            w.finish()
+        }
+    }
+}
+
+/// Percent-encodes a path label: everything but RFC 3986 unreserved characters, as the
+/// SDKs' `extendedEncodeURIComponent` does.
+pub fn encode_label(label: &str) -> String {
+    percent_encode(label, |_| false)
+}
+
+/// Percent-encodes every byte of `s` but RFC 3986 unreserved characters and those `keep`
+/// accepts.
+pub fn percent_encode(s: &str, keep: impl Fn(u8) -> bool) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) || keep(b) {
+            out.push(b as char);
+        } else {
+            out.extend(['%', char::from(HEX[usize::from(b >> 4)]), char::from(HEX[usize::from(b & 15)])]);
+        }
+    }
+    out
+}
+
+const HEX: &[u8; 16] = b"0123456789ABCDEF";

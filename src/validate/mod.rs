@@ -1,0 +1,485 @@
+//! Validation: every problem with an input at once, in document order, each with the
+//! path a user writes (`privacyConfiguration.policies.trainedModels.containerLogs[1]`,
+//! `tags["aws:team"]`), a stable code and a message. It walks the generated shapes
+//! (`crate::model`), with the rules beyond the model where a shape has one.
+
+pub mod patterns;
+mod report;
+
+pub use report::{Issue, IssueCode, Severity, ValidationReport};
+
+use crate::model::rules::{self, Rule};
+use crate::model::{operations, List, Map, Member, Operation, Pattern, Shape, Str, Structure};
+use crate::value::{Text, Value};
+
+/// Validates a `CreateConfiguredModelAlgorithmAssociationRequest`.
+pub fn validate(input: &Value) -> ValidationReport {
+    validate_shape(operations::CREATE_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION.input, input)
+}
+
+/// Validates a value against any shape of the model.
+pub fn validate_shape(shape: &Shape, input: &Value) -> ValidationReport {
+    let mut walk = Walk { issues: Vec::new(), at: Vec::new() };
+    walk.check(shape, input);
+    let ok = walk.issues.iter().all(|issue| issue.severity == Severity::Warning);
+    ValidationReport { ok, issues: walk.issues }
+}
+
+/// An operation's input with no validation errors: what a request is built from.
+#[derive(Clone, Copy)]
+pub struct ValidRequest<'a> {
+    pub operation: &'static Operation,
+    /// The input's members that are set, in the input's order.
+    members: &'a [(Text, Value)],
+}
+
+impl<'a> ValidRequest<'a> {
+    /// The members that are set, each with its model member, in the input's order.
+    pub fn members(&self) -> impl Iterator<Item = (&'static Member, &'a Value)> + '_ {
+        let model = self.operation.input_members();
+        self.members
+            .iter()
+            .filter(|(_, v)| !v.is_absent())
+            .filter_map(move |(k, v)| model.iter().find(|m| m.name == k.text).map(|m| (m, v)))
+    }
+}
+
+/// Validates `input` for `operation`, and on success hands it out as a `ValidRequest`.
+pub fn check<'a>(operation: &'static Operation, input: &'a Value) -> Result<ValidRequest<'a>, ValidationReport> {
+    let report = validate_shape(operation.input, input);
+    match input {
+        Value::Object(members) if report.ok => Ok(ValidRequest { operation, members }),
+        _ => Err(report),
+    }
+}
+
+struct Walk<'v> {
+    issues: Vec<Issue>,
+    /// Where the walk is; written out as a path only when there is something to report.
+    at: Vec<Segment<'v>>,
+}
+
+impl<'v> Walk<'v> {
+    fn report(&mut self, severity: Severity, code: IssueCode, message: String) {
+        self.issues.push(Issue { path: self.path(), code, message, severity });
+    }
+
+    /// The path as written in JavaScript: `a.b[0]["not an identifier"]`.
+    fn path(&self) -> String {
+        let mut path = String::new();
+        for segment in &self.at {
+            match *segment {
+                Segment::Member(name) if is_identifier(name) => {
+                    if !path.is_empty() {
+                        path.push('.');
+                    }
+                    path.push_str(name);
+                }
+                Segment::Member(name) | Segment::Key(name) => {
+                    path.push('[');
+                    push_quoted(&mut path, name);
+                    path.push(']');
+                }
+                Segment::Index(i) => {
+                    path.push('[');
+                    path.push_str(&i.to_string());
+                    path.push(']');
+                }
+            }
+        }
+        path
+    }
+
+    fn error(&mut self, code: IssueCode, message: String) {
+        self.report(Severity::Error, code, message);
+    }
+
+    fn warn(&mut self, code: IssueCode, message: String) {
+        self.report(Severity::Warning, code, message);
+    }
+
+    /// Runs `f` with `segment` appended to the path.
+    fn at(&mut self, segment: Segment<'v>, f: impl FnOnce(&mut Self)) {
+        self.at.push(segment);
+        f(self);
+        self.at.pop();
+    }
+
+    fn check(&mut self, shape: &Shape, value: &'v Value) {
+        if let Value::TooLarge { bytes } = value {
+            let message = format!(
+                "is {bytes} bytes as JSON; this module reads at most {} bytes (a valid request is under 100 KB)",
+                crate::value::MAX_INPUT_BYTES
+            );
+            return self.error(IssueCode::TooLarge, message);
+        }
+        match shape {
+            Shape::Structure(structure) => self.structure(structure, value),
+            Shape::List(list) => self.list(list, value),
+            Shape::Map(map) => self.map(map, value),
+            Shape::String(rules) => {
+                if let Some(s) = self.text(value, "") {
+                    self.string(rules, s, "");
+                }
+            }
+            Shape::Enum(values) => self.enumeration(values, value),
+            Shape::Number { min, max, integer } => self.number(*min, *max, *integer, value),
+            Shape::Boolean if !matches!(value, Value::Bool(_)) => self.type_error("a boolean", value),
+            Shape::Timestamp if !matches!(value, Value::Number(n) if n.is_finite()) => {
+                self.type_error("a time in seconds since the epoch", value)
+            }
+            Shape::Boolean | Shape::Timestamp => {}
+        }
+    }
+
+    fn type_error(&mut self, expected: &str, value: &Value) {
+        self.error(IssueCode::Type, format!("must be {expected}; got {}", value.kind()));
+    }
+
+    fn structure(&mut self, structure: &Structure, value: &'v Value) {
+        let Value::Object(entries) = value else {
+            return self.type_error("an object", value);
+        };
+        let members = structure.members;
+        for (key, member_value) in entries {
+            let key = key.text.as_str();
+            match members.iter().find(|m| m.name == key) {
+                None => self.at(Segment::Member(key), |w| {
+                    w.error(IssueCode::UnknownMember, unknown_member_message(key, members))
+                }),
+                Some(member) if member_value.is_absent() => {
+                    if member.required {
+                        self.at(Segment::Member(key), |w| w.missing(member_value));
+                    }
+                }
+                Some(member) => self.at(Segment::Member(key), |w| w.check(member.shape, member_value)),
+            }
+        }
+        for member in members.iter().filter(|m| m.required) {
+            if !entries.iter().any(|(key, _)| key.text == member.name) {
+                self.at(Segment::Member(member.name), |w| w.missing(&Value::Undefined));
+            }
+        }
+        if structure.rule == Rule::CustomRedaction {
+            self.custom_redaction(entries);
+        }
+    }
+
+    fn missing(&mut self, value: &Value) {
+        let got = if matches!(value, Value::Null) { "null" } else { "missing" };
+        self.error(IssueCode::Required, format!("is required; is {got}"));
+    }
+
+    fn custom_redaction(&mut self, entries: &[(Text, Value)]) {
+        let get = |name: &str| entries.iter().find(|(k, _)| k.text == name).map(|(_, v)| v);
+        // An empty or malformed list is already an error of its own.
+        let Some(Value::Array { items: entities, .. }) = get("entitiesToRedact").filter(|v| !matches!(v, Value::Array { length: 0, .. })) else {
+            return;
+        };
+        let has_custom = entities.iter().any(|e| matches!(e, Value::String(t) if t.text == "CUSTOM"));
+        let has_config = get("customEntityConfig").is_some_and(|v| !v.is_absent());
+        self.at(Segment::Member("customEntityConfig"), |w| match (has_custom, has_config) {
+            (true, false) => w.warn(
+                IssueCode::Dependency,
+                "is not set, but entitiesToRedact includes CUSTOM: no custom data identifiers will be redacted"
+                    .into(),
+            ),
+            (false, true) => w.warn(
+                IssueCode::Dependency,
+                "has no effect unless entitiesToRedact includes CUSTOM".into(),
+            ),
+            _ => {}
+        });
+    }
+
+    fn count(&mut self, n: usize, min: usize, max: Option<usize>, unit: &str) {
+        if n < min || max.is_some_and(|max| n > max) {
+            let bounds = match max {
+                Some(max) if min == 0 => format!("at most {max}"),
+                Some(max) => format!("{min} to {max}"),
+                None => format!("at least {min}"),
+            };
+            self.error(IssueCode::Count, format!("must have {bounds} {unit}; has {n}"));
+        }
+    }
+
+    fn list(&mut self, list: &List, value: &'v Value) {
+        let Value::Array { items, length: n } = value else {
+            return self.type_error("an array", value);
+        };
+        self.count(*n, list.min, list.max, "items");
+        let (item_shape, repeat) = match list.rule {
+            Rule::UniqueItems => (list.member, Some(Severity::Error)),
+            Rule::AccountIds => (&rules::ACCOUNT_ID, Some(Severity::Warning)),
+            _ => (list.member, None),
+        };
+        for (i, item) in items.iter().enumerate().take(list.checked_items()) {
+            self.at(Segment::Index(i), |w| {
+                let earlier = items[..i].iter().position(|e| e == item);
+                if let (Some(j), Some(severity), false) = (earlier, repeat, item.is_absent()) {
+                    w.report(severity, IssueCode::Duplicate, format!("repeats item [{j}]"));
+                }
+                w.check(item_shape, item);
+            });
+        }
+    }
+
+    fn map(&mut self, map: &Map, value: &'v Value) {
+        let tags = map.rule == Rule::AwsTags;
+        let Value::Object(entries) = value else {
+            let expected = if tags { "an object of tag keys to values" } else { "an object" };
+            return self.type_error(expected, value);
+        };
+        match tags {
+            true => self.count(entries.len(), map.min, Some(map.max.unwrap_or(usize::MAX).min(rules::MAX_TAGS)), "tags"),
+            false => self.count(entries.len(), map.min, map.max, "entries"),
+        }
+        for (key, entry) in entries {
+            self.at(Segment::Key(&key.text), |w| {
+                if !key.well_formed {
+                    w.error(IssueCode::Encoding, "key contains a lone surrogate (invalid UTF-16), which cannot be sent".into());
+                }
+                match map.key {
+                    Shape::String(rules) => w.string(rules, &key.text, "key "),
+                    Shape::Enum(values) => w.enumeration(values, &Value::String(key.clone())),
+                    _ => {}
+                }
+                if tags {
+                    if key.text.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("aws:")) {
+                        w.error(IssueCode::ReservedPrefix, "key must not start with \"aws:\", which AWS reserves".into());
+                    }
+                    if let Some(c) = patterns::first_outside_tag_characters(&key.text) {
+                        w.warn(IssueCode::Characters, tag_characters_message("key", c));
+                    }
+                }
+                match map.value {
+                    Shape::String(rules) => {
+                        let Some(s) = w.text(entry, "value ") else { return };
+                        w.string(rules, s, "value ");
+                        if let Some(c) = patterns::first_outside_tag_characters(s).filter(|_| tags) {
+                            w.warn(IssueCode::Characters, tag_characters_message("value", c));
+                        }
+                    }
+                    shape => w.check(shape, entry),
+                }
+            });
+        }
+    }
+
+    /// Checks a string's type and encoding; returns its text when it is a string. `what`
+    /// starts the messages (`"value "` for a map's values).
+    fn text<'a>(&mut self, value: &'a Value, what: &str) -> Option<&'a str> {
+        let Value::String(text) = value else {
+            self.error(IssueCode::Type, format!("{what}must be a string; got {}", value.kind()));
+            return None;
+        };
+        if !text.well_formed {
+            self.error(
+                IssueCode::Encoding,
+                format!("{what}contains a lone surrogate (invalid UTF-16), which cannot be sent"),
+            );
+        }
+        Some(&text.text)
+    }
+
+    /// A string's length, pattern and rule; `what` starts the messages (`"key "`, …).
+    fn string(&mut self, rules: &Str, s: &str, what: &str) {
+        let n = patterns::char_count(s);
+        if n < rules.min || rules.max.is_some_and(|max| n > max) {
+            let bounds = match rules.max {
+                Some(max) if max == rules.min => format!("exactly {max}"),
+                Some(max) => format!("{} to {max}", rules.min),
+                None => format!("at least {}", rules.min),
+            };
+            self.error(IssueCode::Length, format!("{what}must be {bounds} characters long; is {n}"));
+        }
+        if let Some(pattern) = rules.pattern {
+            for message in pattern_messages(pattern, s) {
+                self.error(IssueCode::Pattern, format!("{what}{message}"));
+            }
+        }
+        if rules.rule == Rule::RegexSyntax {
+            if let Some(why) = patterns::regex_syntax_error(s) {
+                self.warn(IssueCode::Regex, format!("{what}is not a valid regular expression: it {why}"));
+            }
+        }
+    }
+
+    fn number(&mut self, min: Option<f64>, max: Option<f64>, integer: bool, value: &Value) {
+        let Value::Number(n) = *value else {
+            return self.type_error("a number", value);
+        };
+        if !n.is_finite() {
+            self.error(IssueCode::NotFinite, format!("must be a finite number; is {}", js_number(n)));
+        } else if integer && n.fract() != 0.0 {
+            self.error(IssueCode::Type, format!("must be a whole number; is {}", js_number(n)));
+        } else if min.is_some_and(|min| n < min) || max.is_some_and(|max| n > max) {
+            let bounds = match (min, max) {
+                (Some(min), Some(max)) => format!("from {min} to {max}"),
+                (Some(min), None) => format!("at least {min}"),
+                (None, Some(max)) => format!("at most {max}"),
+                (None, None) => unreachable!("out of no range"),
+            };
+            self.error(IssueCode::Range, format!("must be {bounds}; is {}", js_number(n)));
+        }
+    }
+
+    fn enumeration(&mut self, values: &[&str], value: &Value) {
+        let Some(s) = self.text(value, "") else { return };
+        if values.contains(&s) {
+            return;
+        }
+        let list = values.iter().map(|v| format!("\"{v}\"")).collect::<Vec<_>>().join(", ");
+        let hint = values
+            .iter()
+            .find(|v| v.eq_ignore_ascii_case(s))
+            .map(|v| format!(" (did you mean \"{v}\"?)"))
+            .unwrap_or_default();
+        self.error(IssueCode::Enum, format!("must be one of {list}; got {}{hint}", quoted(s)));
+    }
+}
+
+/// What is wrong with `s` for `pattern`, as messages that say what is expected.
+fn pattern_messages(pattern: Pattern, s: &str) -> Vec<String> {
+    let mut messages = Vec::new();
+    match pattern {
+        Pattern::Uuid if !patterns::is_uuid(s) => {
+            messages.push("must be a lowercase UUID such as 1f2e3d4c-5b6a-4978-8695-a4b3c2d1e0f9".into())
+        }
+        Pattern::AccountId if !patterns::is_account_id(s) => messages.push("must be an AWS account ID: 12 digits".into()),
+        Pattern::CleanRoomsMlArn { resource, in_membership } if !patterns::is_cleanrooms_ml_arn(s, resource, in_membership) => {
+            let membership = if in_membership { "membership/MEMBERSHIP_ID/" } else { "" };
+            messages.push(format!(
+                "must be a {} ARN: arn:aws:cleanrooms-ml:REGION:ACCOUNT:{membership}{resource}/ID",
+                resource.replace('-', " ")
+            ));
+        }
+        Pattern::Name => {
+            if !s.is_empty() && patterns::is_blank(s) {
+                messages.push("must not be only white space".into());
+            }
+            if let Some(c) = patterns::first_outside_text_class(s, false) {
+                messages.push(format!("must not contain {}", describe_char(c)));
+            }
+        }
+        Pattern::Description => {
+            if let Some(c) = patterns::first_outside_text_class(s, true) {
+                messages.push(format!("must not contain {}", describe_char(c)));
+            }
+        }
+        Pattern::CustomDataIdentifier => {
+            if let Some(c) = patterns::first_outside_custom_data_identifier(s) {
+                messages.push(format!(
+                    "must not contain {}: only letters, digits, spaces and _#=@/;,-^$?[]{{}}|\\*+.()",
+                    describe_char(c)
+                ));
+            }
+            // An empty string fails the pattern's `+` too, but the model's length (at least
+            // 1) already reports it.
+        }
+        _ => {}
+    }
+    messages
+}
+
+#[derive(Clone, Copy)]
+enum Segment<'a> {
+    Member(&'a str),
+    Index(usize),
+    Key(&'a str),
+}
+
+fn is_identifier(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_' || c == '$')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$')
+}
+
+/// Appends `s` as a JavaScript string literal in double quotes.
+fn push_quoted(out: &mut String, s: &str) {
+    out.push('"');
+    let mut run = 0; // start of the characters not yet copied
+    for (i, c) in s.char_indices() {
+        let escaped = match c {
+            '"' => "\\\"".to_owned(),
+            '\\' => "\\\\".to_owned(),
+            '\n' => "\\n".to_owned(),
+            '\r' => "\\r".to_owned(),
+            '\t' => "\\t".to_owned(),
+            c if c.is_control() => format!("\\u{{{:x}}}", c as u32),
+            _ => continue,
+        };
+        out.push_str(&s[run..i]);
+        out.push_str(&escaped);
+        run = i + c.len_utf8();
+    }
+    out.push_str(&s[run..]);
+    out.push('"');
+}
+
+/// `s` as a JavaScript string literal, cut after 64 characters: a message names a value,
+/// it does not repeat it.
+pub(crate) fn quoted(s: &str) -> String {
+    let mut out = String::new();
+    let cut: String = s.chars().take(64).collect();
+    push_quoted(&mut out, &cut);
+    if cut.len() < s.len() {
+        out.push('…');
+    }
+    out
+}
+
+fn describe_char(c: char) -> String {
+    format!("the character U+{:04X}", c as u32)
+}
+
+fn tag_characters_message(part: &str, c: char) -> String {
+    format!(
+        "{part} contains {}; some AWS services accept only letters, numbers, spaces and _.:/=+-@",
+        describe_char(c)
+    )
+}
+
+/// Formats a number as JavaScript would print it (`NaN`, `Infinity`, `-0`).
+fn js_number(n: f64) -> String {
+    if n.is_nan() {
+        "NaN".into()
+    } else if n.is_infinite() {
+        if n > 0.0 { "Infinity" } else { "-Infinity" }.into()
+    } else if n == 0.0 && n.is_sign_negative() {
+        "-0".into()
+    } else {
+        n.to_string()
+    }
+}
+
+fn unknown_member_message(key: &str, members: &[Member]) -> String {
+    let closest = members
+        .iter()
+        .map(|m| (edit_distance(&key.to_ascii_lowercase(), &m.name.to_ascii_lowercase()), m.name))
+        .min_by_key(|(d, _)| *d);
+    let names = members.iter().map(|m| m.name).collect::<Vec<_>>().join(", ");
+    match closest {
+        Some((d, name)) if d <= name.len().max(key.len()) / 2 => {
+            format!("is not a member here; did you mean \"{name}\"? (members: {names})")
+        }
+        _ => format!("is not a member here (members: {names})"),
+    }
+}
+
+/// Levenshtein distance, over characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let next = (diagonal + usize::from(ca != cb)).min(row[j] + 1).min(row[j + 1] + 1);
+            diagonal = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[b.len()]
+}
+

@@ -1,6 +1,6 @@
 //! JSON text and `Value`s, both ways, without a JSON library.
 //!
-//! Reading: JavaScript input crosses into wasm as one JSON text (see `js/values.js`),
+//! Reading: JavaScript input crosses into wasm as one JSON text (see `src/js/values.js`),
 //! which is far cheaper than reading it member by member. What JSON cannot say travels as
 //! a tag, an object whose first key is `"\u0000"`: `{"\u0000":"undefined"}`,
 //! `{"\u0000":"number","v":"NaN"}`, `{"\u0000":"other","v":"a Map"}`, and

@@ -319,3 +319,33 @@ fn every_constraint_of_each_operation_input_holds_at_its_boundaries() {
         eprintln!("{}: {} boundary checks against {}", op.name, run.checks, input);
     }
 }
+
+/// The rules beyond the model name shapes the model has, and say what the Smithy model
+/// says where it says more than botocore's format (`uniqueItems`, the `AccountId` shape).
+#[test]
+fn the_rules_beyond_the_model_name_its_shapes() {
+    let model = model();
+    let shapes = model["shapes"].as_object().unwrap();
+    for (name, _) in rules::RULES {
+        assert!(shapes.contains_key(name), "src/model/rules.rs names {name}, which the model does not have");
+    }
+    let smithy_path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/cleanroomsml-create-association-shapes.json");
+    let smithy: Json = serde_json::from_str(&std::fs::read_to_string(smithy_path).unwrap()).unwrap();
+    let mut unique: Vec<&str> = smithy
+        .as_object()
+        .unwrap()
+        .iter()
+        .filter(|(_, s)| s["traits"].get("smithy.api#uniqueItems").is_some())
+        .map(|(id, _)| id.trim_start_matches("com.amazonaws.cleanroomsml#"))
+        .collect();
+    let mut ours: Vec<&str> = rules::RULES.iter().filter(|(_, r)| *r == rules::Rule::UniqueItems).map(|(n, _)| *n).collect();
+    unique.sort();
+    ours.sort();
+    assert_eq!(ours, unique, "the lists the Smithy model marks uniqueItems");
+    let account_id = &shapes["AccountId"];
+    let cleanroomsml_wasm::model::Shape::String(ours) = &rules::ACCOUNT_ID else { panic!("ACCOUNT_ID is a string shape") };
+    assert_eq!((ours.min as u64, ours.max.map(|m| m as u64)), (account_id["min"].as_u64().unwrap(), account_id["max"].as_u64()));
+    // The generator maps this pattern to `Pattern::AccountId` (codegen's tests).
+    assert_eq!(account_id["pattern"].as_str(), Some("[0-9]{12}"));
+    assert_eq!(ours.pattern, Some(cleanroomsml_wasm::model::Pattern::AccountId));
+}

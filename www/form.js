@@ -15,10 +15,10 @@ export function constraint(path) {
   return found;
 }
 
-/** A hint from the model: `(GB, 0.01–100)` for a size, `(1–63 characters)` for a string. */
+/** A hint from the model: `GB, 0.01–100` for a size, `1–63 characters` for a string. */
 export function hint(path, unit) {
   const { min, max } = constraint(path);
-  return unit ? `(${unit}, ${min}–${max})` : `(${min ?? 0}–${max} characters)`;
+  return unit ? `${unit}, ${min}–${max}` : `${min ?? 0}–${max} characters`;
 }
 
 const NOISE_LEVELS = constraint(`${P}.trainedModels.containerMetrics.noiseLevel`).enum;
@@ -188,7 +188,7 @@ export function renderForm(container, input, onchange) {
       const artifact = number(t.maxArtifactSize?.value, artifactPath);
       body.append(logs.element, h('div', { class: 'row' },
         field(`${P}.trainedModels.containerMetrics.noiseLevel`, 'Container metrics noise level', noise),
-        field(artifactPath, 'Maximum artifact size', artifact, hint(artifactPath, 'GB'))));
+        field(artifactPath, 'Maximum artifact size', artifact, `(${hint(artifactPath, 'GB')})`)));
       return () => {
         const policy = {};
         if (logs.read()) policy.containerLogs = logs.read();
@@ -202,7 +202,7 @@ export function renderForm(container, input, onchange) {
       const maxSizePath = `${P}.trainedModelExports.maxSize.value`;
       const maxSize = number(e.maxSize?.value, maxSizePath);
       const files = checkboxes(`${P}.trainedModelExports.filesToExport`, 'Files to export', FILE_TYPES, e.filesToExport);
-      body.append(field(maxSizePath, 'Maximum export size', maxSize, hint(maxSizePath, 'GB')), files.element);
+      body.append(field(maxSizePath, 'Maximum export size', maxSize, `(${hint(maxSizePath, 'GB')})`), files.element);
       return () => ({ maxSize: size(maxSize) ?? { unit: 'GB', value: numberOrUnset(maxSize) }, filesToExport: files.read() });
     });
     const inference = section(`${P}.trainedModelInferenceJobs`, 'Trained model inference jobs', Boolean(policies.trainedModelInferenceJobs), (body) => {
@@ -210,7 +210,7 @@ export function renderForm(container, input, onchange) {
       const logs = logList(`${P}.trainedModelInferenceJobs.containerLogs`, j.containerLogs ?? [], restructure(set(...pc, 'trainedModelInferenceJobs', 'containerLogs')));
       const outputPath = `${P}.trainedModelInferenceJobs.maxOutputSize.value`;
       const output = number(j.maxOutputSize?.value, outputPath);
-      body.append(logs.element, field(outputPath, 'Maximum output size', output, hint(outputPath, 'GB')));
+      body.append(logs.element, field(outputPath, 'Maximum output size', output, `(${hint(outputPath, 'GB')})`));
       return () => {
         const policy = {};
         if (logs.read()) policy.containerLogs = logs.read();
@@ -224,8 +224,8 @@ export function renderForm(container, input, onchange) {
       h('fieldset', {}, h('legend', {}, 'Association'),
         field('membershipIdentifier', 'Membership ID', membership),
         field('configuredModelAlgorithmArn', 'Configured model algorithm ARN', algorithm),
-        field('name', 'Name', name, hint('name')),
-        field('description', 'Description', description, `(optional) ${hint('description')}`)),
+        field('name', 'Name', name, `(${hint('name')})`),
+        field('description', 'Description', description, `(optional, ${hint('description')})`)),
       h('fieldset', { 'data-path': 'privacyConfiguration' }, h('legend', {}, 'Privacy configuration'), h('ul', { class: 'issues' }),
         trained.element, exportsSection.element, inference.element),
       tags.element);

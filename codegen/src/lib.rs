@@ -560,6 +560,7 @@ mod tests {
         let err = matcher("Odd", "[a-z]+@[a-z]+").unwrap_err();
         assert!(err.contains("shape Odd: no matcher"), "{err}");
         assert!(matcher("X", "arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:(a|b)/[-a-zA-Z0-9_/.]+").is_err());
+        assert_eq!(matcher("AccountId", "[0-9]{12}").unwrap(), "Pattern::AccountId");
         assert_eq!(
             matcher("X", "arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:training-dataset/[-a-zA-Z0-9_/.]+").unwrap(),
             "Pattern::CleanRoomsMlArn { resource: \"training-dataset\", in_membership: false }"

@@ -1,7 +1,7 @@
 //! `CleanRoomsMlClient`: validates, builds, signs and sends through `fetch`, with the AWS
 //! SDKs' standard retries, clock-skew correction, abort and timeouts. The decisions are
 //! `retry` and `response` (pure Rust); this module sequences them around
-//! `js/transport.js`, the only JavaScript the client needs.
+//! `transport.js` beside it, the only JavaScript the client needs.
 
 use std::cell::RefCell;
 use std::rc::Rc;

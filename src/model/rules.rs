@@ -27,32 +27,28 @@ pub enum Rule {
     RegexSyntax,
 }
 
-/// The rule for the model's shape `name`.
+/// The shapes that have a rule, by their name in the model.
+pub const RULES: [(&str, Rule); 8] = [
+    ("LogsConfigurationPolicyList", Rule::UniqueItems),
+    ("EntityTypeList", Rule::UniqueItems),
+    ("CustomDataIdentifierList", Rule::UniqueItems),
+    ("TrainedModelExportFileTypeList", Rule::UniqueItems),
+    ("AccountIdList", Rule::AccountIds),
+    ("TagMap", Rule::AwsTags),
+    ("LogRedactionConfiguration", Rule::CustomRedaction),
+    ("LogsConfigurationPolicyFilterPatternString", Rule::RegexSyntax),
+];
+
+/// The rule for the model's shape `name` (the generated shapes call this).
 pub const fn of(name: &str) -> Rule {
-    const UNIQUE: [&str; 4] = [
-        "LogsConfigurationPolicyList",
-        "EntityTypeList",
-        "CustomDataIdentifierList",
-        "TrainedModelExportFileTypeList",
-    ];
     let mut i = 0;
-    while i < UNIQUE.len() {
-        if same(name, UNIQUE[i]) {
-            return Rule::UniqueItems;
+    while i < RULES.len() {
+        if same(name, RULES[i].0) {
+            return RULES[i].1;
         }
         i += 1;
     }
-    if same(name, "AccountIdList") {
-        Rule::AccountIds
-    } else if same(name, "TagMap") {
-        Rule::AwsTags
-    } else if same(name, "LogRedactionConfiguration") {
-        Rule::CustomRedaction
-    } else if same(name, "LogsConfigurationPolicyFilterPatternString") {
-        Rule::RegexSyntax
-    } else {
-        Rule::None
-    }
+    Rule::None
 }
 
 /// At most this many tags on a resource.

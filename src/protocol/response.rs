@@ -20,7 +20,7 @@ pub struct HttpResponse {
 }
 
 impl HttpResponse {
-    /// Reads `{ status, statusText, headers, body }` as `js/transport.js` hands it over; the
+    /// Reads `{ status, statusText, headers, body }` as `src/client/transport.js` hands it over; the
     /// body is parsed as JSON when it is JSON and no larger than this module reads.
     pub fn from_json(text: &str) -> Self {
         let Some(Value::Object(members)) = json::parse(text.as_bytes()) else { return HttpResponse::default() };

@@ -4,7 +4,10 @@ import assert from 'node:assert/strict';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { Sha256 } from '@aws-crypto/sha256-js';
 import wasm from './wasm.mjs';
+import { readFile } from 'node:fs/promises';
 import { startLocalEndpoint, DEMO_CREDENTIALS, UNKNOWN_MEMBERSHIP } from '../../scripts/local-endpoint.mjs';
+import { model, violations } from '../../scripts/service-model.mjs';
+import { rng, validInput } from './generate.mjs';
 
 const MEMBERSHIP = '1f2e3d4c-5b6a-4978-8695-a4b3c2d1e0f9';
 const input = (name, membershipIdentifier = MEMBERSHIP) => ({
@@ -106,4 +109,49 @@ test('one log line per request, without secrets', () => {
     assert.match(line, /^local-endpoint (POST|OPTIONS) \S+ \d{3} \w+ key=\S+ \d+ms$/);
     assert.ok(!line.includes(DEMO_CREDENTIALS.secretAccessKey) && !line.includes('Signature='), line);
   }
+});
+
+test('the endpoint reads the model itself, not through the library', async () => {
+  for (const file of ['local-endpoint.mjs', 'service-model.mjs']) {
+    const source = await readFile(new URL(`../../scripts/${file}`, import.meta.url), 'utf8');
+    assert.doesNotMatch(source, /pkg\/|cleanroomsml_wasm/, file);
+  }
+});
+
+test('the endpoint\'s reading of the model and the library agree on generated inputs and their edges', () => {
+  const shape = model.operations.CreateConfiguredModelAlgorithmAssociation.input.shape;
+  const r = rng(20261130);
+  const P = ['privacyConfiguration', 'policies'];
+  // Single edits at the model's edges: [path, value, valid by the model?]
+  const edits = [
+    [[...P, 'trainedModels', 'maxArtifactSize'], { unit: 'GB', value: 100 }, true],
+    [[...P, 'trainedModels', 'maxArtifactSize'], { unit: 'GB', value: 100.000001 }, false],
+    [[...P, 'trainedModelExports'], { maxSize: { unit: 'GB', value: 50 }, filesToExport: ['MODEL'] }, true],
+    [[...P, 'trainedModelExports'], { maxSize: { unit: 'GB', value: 50.5 }, filesToExport: ['MODEL'] }, false],
+    [[...P, 'trainedModelInferenceJobs', 'maxOutputSize'], { unit: 'GB', value: 0.01 }, true],
+    [[...P, 'trainedModelInferenceJobs', 'maxOutputSize'], { unit: 'GB', value: 0.009 }, false],
+    [['name'], 'n'.repeat(63), true],
+    [['name'], 'n'.repeat(64), false],
+    [['name'], 'model \u{1F600}', false],
+    [['name'], '   ', false],
+    [['description'], 'line\r\nbreak', true],
+    [['membershipIdentifier'], '0D0A0C1E-1111-4222-8333-944455556666', false],
+    [['configuredModelAlgorithmArn'], 'arn:aws:cleanrooms-ml:us-east-1:123456789012:configured-model-algorithm/a', true],
+    [['configuredModelAlgorithmArn'], 'arn:aws:cleanrooms-ml:us-east-1:123456789012:configured-model-algorithm/a b', false],
+  ];
+  let compared = 0;
+  for (let i = 0; i < 200; i++) {
+    const input = validInput(r);
+    assert.deepEqual(violations(shape, input), [], `generated input ${i} is valid for the endpoint too`);
+    assert.equal(wasm.validate(input).ok, true);
+    const [path, value, valid] = edits[i % edits.length];
+    let target = input;
+    for (const key of path.slice(0, -1)) target = target[key] ??= {};
+    target[path.at(-1)] = value;
+    const endpointOk = violations(shape, input).length === 0;
+    assert.equal(endpointOk, valid, `the endpoint on ${path.join('.')} = ${JSON.stringify(value)}`);
+    assert.equal(wasm.validate(input).ok, valid, `the library on ${path.join('.')} = ${JSON.stringify(value)}`);
+    compared++;
+  }
+  assert.equal(compared, 200);
 });

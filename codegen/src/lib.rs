@@ -282,18 +282,18 @@ impl<'m> Generator<'m> {
                     })
                     .collect();
                 format!(
-                    "Shape::Structure(Structure {{\n        name: {name:?},\n        members: &[\n            {}\n        ],\n        rule: {rule},\n    }})",
+                    "Shape::Structure(Structure {{\n        members: &[\n            {}\n        ],\n        rule: {rule},\n    }})",
                     members.iter().map(|m| format!("{m},")).collect::<Vec<_>>().join("\n            ")
                 )
             }
             "list" => format!(
-                "Shape::List(List {{ name: {name:?}, member: &{}, min: {}, max: {}, rule: {rule} }})",
+                "Shape::List(List {{ member: &{}, min: {}, max: {}, rule: {rule} }})",
                 screaming(shape["member"]["shape"].as_str().unwrap_or_default()),
                 count(min).unwrap_or(0),
                 option(count(max)),
             ),
             "map" => format!(
-                "Shape::Map(Map {{ name: {name:?}, key: &{}, value: &{}, min: {}, max: {}, rule: {rule} }})",
+                "Shape::Map(Map {{ key: &{}, value: &{}, min: {}, max: {}, rule: {rule} }})",
                 screaming(shape["key"]["shape"].as_str().unwrap_or_default()),
                 screaming(shape["value"]["shape"].as_str().unwrap_or_default()),
                 count(min).unwrap_or(0),
@@ -307,7 +307,7 @@ impl<'m> Generator<'m> {
                         None => "None".to_owned(),
                     };
                     format!(
-                        "Shape::String(Str {{ name: {name:?}, min: {}, max: {}, pattern: {pattern}, rule: {rule} }})",
+                        "Shape::String(Str {{ min: {}, max: {}, pattern: {pattern}, rule: {rule} }})",
                         count(min).unwrap_or(0),
                         option(count(max)),
                     )

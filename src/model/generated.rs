@@ -11,7 +11,6 @@ pub mod shapes {
     use crate::model::{rules, List, Location, Map, Member, Pattern, Shape, Str, Structure};
 
     pub static CREATE_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_REQUEST: Shape = Shape::Structure(Structure {
-        name: "CreateConfiguredModelAlgorithmAssociationRequest",
         members: &[
             Member { name: "membershipIdentifier", shape: &UUID, required: true, location: Location::Label },
             Member { name: "configuredModelAlgorithmArn", shape: &CONFIGURED_MODEL_ALGORITHM_ARN, required: true, location: Location::Body },
@@ -22,19 +21,17 @@ pub mod shapes {
         ],
         rule: rules::of("CreateConfiguredModelAlgorithmAssociationRequest"),
     });
-    pub static UUID: Shape = Shape::String(Str { name: "UUID", min: 36, max: Some(36), pattern: Some(Pattern::Uuid), rule: rules::of("UUID") });
-    pub static CONFIGURED_MODEL_ALGORITHM_ARN: Shape = Shape::String(Str { name: "ConfiguredModelAlgorithmArn", min: 20, max: Some(2048), pattern: Some(Pattern::CleanRoomsMlArn { resource: "configured-model-algorithm", in_membership: false }), rule: rules::of("ConfiguredModelAlgorithmArn") });
-    pub static NAME_STRING: Shape = Shape::String(Str { name: "NameString", min: 1, max: Some(63), pattern: Some(Pattern::Name), rule: rules::of("NameString") });
-    pub static RESOURCE_DESCRIPTION: Shape = Shape::String(Str { name: "ResourceDescription", min: 0, max: Some(255), pattern: Some(Pattern::Description), rule: rules::of("ResourceDescription") });
+    pub static UUID: Shape = Shape::String(Str { min: 36, max: Some(36), pattern: Some(Pattern::Uuid), rule: rules::of("UUID") });
+    pub static CONFIGURED_MODEL_ALGORITHM_ARN: Shape = Shape::String(Str { min: 20, max: Some(2048), pattern: Some(Pattern::CleanRoomsMlArn { resource: "configured-model-algorithm", in_membership: false }), rule: rules::of("ConfiguredModelAlgorithmArn") });
+    pub static NAME_STRING: Shape = Shape::String(Str { min: 1, max: Some(63), pattern: Some(Pattern::Name), rule: rules::of("NameString") });
+    pub static RESOURCE_DESCRIPTION: Shape = Shape::String(Str { min: 0, max: Some(255), pattern: Some(Pattern::Description), rule: rules::of("ResourceDescription") });
     pub static PRIVACY_CONFIGURATION: Shape = Shape::Structure(Structure {
-        name: "PrivacyConfiguration",
         members: &[
             Member { name: "policies", shape: &PRIVACY_CONFIGURATION_POLICIES, required: true, location: Location::Body },
         ],
         rule: rules::of("PrivacyConfiguration"),
     });
     pub static PRIVACY_CONFIGURATION_POLICIES: Shape = Shape::Structure(Structure {
-        name: "PrivacyConfigurationPolicies",
         members: &[
             Member { name: "trainedModels", shape: &TRAINED_MODELS_CONFIGURATION_POLICY, required: false, location: Location::Body },
             Member { name: "trainedModelExports", shape: &TRAINED_MODEL_EXPORTS_CONFIGURATION_POLICY, required: false, location: Location::Body },
@@ -43,7 +40,6 @@ pub mod shapes {
         rule: rules::of("PrivacyConfigurationPolicies"),
     });
     pub static TRAINED_MODELS_CONFIGURATION_POLICY: Shape = Shape::Structure(Structure {
-        name: "TrainedModelsConfigurationPolicy",
         members: &[
             Member { name: "containerLogs", shape: &LOGS_CONFIGURATION_POLICY_LIST, required: false, location: Location::Body },
             Member { name: "containerMetrics", shape: &METRICS_CONFIGURATION_POLICY, required: false, location: Location::Body },
@@ -51,9 +47,8 @@ pub mod shapes {
         ],
         rule: rules::of("TrainedModelsConfigurationPolicy"),
     });
-    pub static LOGS_CONFIGURATION_POLICY_LIST: Shape = Shape::List(List { name: "LogsConfigurationPolicyList", member: &LOGS_CONFIGURATION_POLICY, min: 1, max: Some(5), rule: rules::of("LogsConfigurationPolicyList") });
+    pub static LOGS_CONFIGURATION_POLICY_LIST: Shape = Shape::List(List { member: &LOGS_CONFIGURATION_POLICY, min: 1, max: Some(5), rule: rules::of("LogsConfigurationPolicyList") });
     pub static LOGS_CONFIGURATION_POLICY: Shape = Shape::Structure(Structure {
-        name: "LogsConfigurationPolicy",
         members: &[
             Member { name: "allowedAccountIds", shape: &ACCOUNT_ID_LIST, required: true, location: Location::Body },
             Member { name: "filterPattern", shape: &LOGS_CONFIGURATION_POLICY_FILTER_PATTERN_STRING, required: false, location: Location::Body },
@@ -62,31 +57,28 @@ pub mod shapes {
         ],
         rule: rules::of("LogsConfigurationPolicy"),
     });
-    pub static ACCOUNT_ID_LIST: Shape = Shape::List(List { name: "AccountIdList", member: &STRING, min: 1, max: Some(5), rule: rules::of("AccountIdList") });
-    pub static STRING: Shape = Shape::String(Str { name: "String", min: 0, max: None, pattern: None, rule: rules::of("String") });
-    pub static LOGS_CONFIGURATION_POLICY_FILTER_PATTERN_STRING: Shape = Shape::String(Str { name: "LogsConfigurationPolicyFilterPatternString", min: 0, max: Some(1024), pattern: None, rule: rules::of("LogsConfigurationPolicyFilterPatternString") });
+    pub static ACCOUNT_ID_LIST: Shape = Shape::List(List { member: &STRING, min: 1, max: Some(5), rule: rules::of("AccountIdList") });
+    pub static STRING: Shape = Shape::String(Str { min: 0, max: None, pattern: None, rule: rules::of("String") });
+    pub static LOGS_CONFIGURATION_POLICY_FILTER_PATTERN_STRING: Shape = Shape::String(Str { min: 0, max: Some(1024), pattern: None, rule: rules::of("LogsConfigurationPolicyFilterPatternString") });
     pub static LOG_TYPE: Shape = Shape::Enum(&["ALL", "ERROR_SUMMARY"]);
     pub static LOG_REDACTION_CONFIGURATION: Shape = Shape::Structure(Structure {
-        name: "LogRedactionConfiguration",
         members: &[
             Member { name: "entitiesToRedact", shape: &ENTITY_TYPE_LIST, required: true, location: Location::Body },
             Member { name: "customEntityConfig", shape: &CUSTOM_ENTITY_CONFIG, required: false, location: Location::Body },
         ],
         rule: rules::of("LogRedactionConfiguration"),
     });
-    pub static ENTITY_TYPE_LIST: Shape = Shape::List(List { name: "EntityTypeList", member: &ENTITY_TYPE, min: 1, max: None, rule: rules::of("EntityTypeList") });
+    pub static ENTITY_TYPE_LIST: Shape = Shape::List(List { member: &ENTITY_TYPE, min: 1, max: None, rule: rules::of("EntityTypeList") });
     pub static ENTITY_TYPE: Shape = Shape::Enum(&["ALL_PERSONALLY_IDENTIFIABLE_INFORMATION", "NUMBERS", "CUSTOM"]);
     pub static CUSTOM_ENTITY_CONFIG: Shape = Shape::Structure(Structure {
-        name: "CustomEntityConfig",
         members: &[
             Member { name: "customDataIdentifiers", shape: &CUSTOM_DATA_IDENTIFIER_LIST, required: true, location: Location::Body },
         ],
         rule: rules::of("CustomEntityConfig"),
     });
-    pub static CUSTOM_DATA_IDENTIFIER_LIST: Shape = Shape::List(List { name: "CustomDataIdentifierList", member: &CUSTOM_DATA_IDENTIFIER, min: 1, max: Some(10), rule: rules::of("CustomDataIdentifierList") });
-    pub static CUSTOM_DATA_IDENTIFIER: Shape = Shape::String(Str { name: "CustomDataIdentifier", min: 1, max: Some(200), pattern: Some(Pattern::CustomDataIdentifier), rule: rules::of("CustomDataIdentifier") });
+    pub static CUSTOM_DATA_IDENTIFIER_LIST: Shape = Shape::List(List { member: &CUSTOM_DATA_IDENTIFIER, min: 1, max: Some(10), rule: rules::of("CustomDataIdentifierList") });
+    pub static CUSTOM_DATA_IDENTIFIER: Shape = Shape::String(Str { min: 1, max: Some(200), pattern: Some(Pattern::CustomDataIdentifier), rule: rules::of("CustomDataIdentifier") });
     pub static METRICS_CONFIGURATION_POLICY: Shape = Shape::Structure(Structure {
-        name: "MetricsConfigurationPolicy",
         members: &[
             Member { name: "noiseLevel", shape: &NOISE_LEVEL_TYPE, required: true, location: Location::Body },
         ],
@@ -94,7 +86,6 @@ pub mod shapes {
     });
     pub static NOISE_LEVEL_TYPE: Shape = Shape::Enum(&["HIGH", "MEDIUM", "LOW", "NONE"]);
     pub static TRAINED_MODEL_ARTIFACT_MAX_SIZE: Shape = Shape::Structure(Structure {
-        name: "TrainedModelArtifactMaxSize",
         members: &[
             Member { name: "unit", shape: &TRAINED_MODEL_ARTIFACT_MAX_SIZE_UNIT_TYPE, required: true, location: Location::Body },
             Member { name: "value", shape: &TRAINED_MODEL_ARTIFACT_MAX_SIZE_VALUE, required: true, location: Location::Body },
@@ -104,7 +95,6 @@ pub mod shapes {
     pub static TRAINED_MODEL_ARTIFACT_MAX_SIZE_UNIT_TYPE: Shape = Shape::Enum(&["GB"]);
     pub static TRAINED_MODEL_ARTIFACT_MAX_SIZE_VALUE: Shape = Shape::Number { min: Some(0.01), max: Some(100.0), integer: false };
     pub static TRAINED_MODEL_EXPORTS_CONFIGURATION_POLICY: Shape = Shape::Structure(Structure {
-        name: "TrainedModelExportsConfigurationPolicy",
         members: &[
             Member { name: "maxSize", shape: &TRAINED_MODEL_EXPORTS_MAX_SIZE, required: true, location: Location::Body },
             Member { name: "filesToExport", shape: &TRAINED_MODEL_EXPORT_FILE_TYPE_LIST, required: true, location: Location::Body },
@@ -112,7 +102,6 @@ pub mod shapes {
         rule: rules::of("TrainedModelExportsConfigurationPolicy"),
     });
     pub static TRAINED_MODEL_EXPORTS_MAX_SIZE: Shape = Shape::Structure(Structure {
-        name: "TrainedModelExportsMaxSize",
         members: &[
             Member { name: "unit", shape: &TRAINED_MODEL_EXPORTS_MAX_SIZE_UNIT_TYPE, required: true, location: Location::Body },
             Member { name: "value", shape: &TRAINED_MODEL_EXPORTS_MAX_SIZE_VALUE, required: true, location: Location::Body },
@@ -121,10 +110,9 @@ pub mod shapes {
     });
     pub static TRAINED_MODEL_EXPORTS_MAX_SIZE_UNIT_TYPE: Shape = Shape::Enum(&["GB"]);
     pub static TRAINED_MODEL_EXPORTS_MAX_SIZE_VALUE: Shape = Shape::Number { min: Some(0.01), max: Some(50.0), integer: false };
-    pub static TRAINED_MODEL_EXPORT_FILE_TYPE_LIST: Shape = Shape::List(List { name: "TrainedModelExportFileTypeList", member: &TRAINED_MODEL_EXPORT_FILE_TYPE, min: 1, max: Some(2), rule: rules::of("TrainedModelExportFileTypeList") });
+    pub static TRAINED_MODEL_EXPORT_FILE_TYPE_LIST: Shape = Shape::List(List { member: &TRAINED_MODEL_EXPORT_FILE_TYPE, min: 1, max: Some(2), rule: rules::of("TrainedModelExportFileTypeList") });
     pub static TRAINED_MODEL_EXPORT_FILE_TYPE: Shape = Shape::Enum(&["MODEL", "OUTPUT"]);
     pub static TRAINED_MODEL_INFERENCE_JOBS_CONFIGURATION_POLICY: Shape = Shape::Structure(Structure {
-        name: "TrainedModelInferenceJobsConfigurationPolicy",
         members: &[
             Member { name: "containerLogs", shape: &LOGS_CONFIGURATION_POLICY_LIST, required: false, location: Location::Body },
             Member { name: "maxOutputSize", shape: &TRAINED_MODEL_INFERENCE_MAX_OUTPUT_SIZE, required: false, location: Location::Body },
@@ -132,7 +120,6 @@ pub mod shapes {
         rule: rules::of("TrainedModelInferenceJobsConfigurationPolicy"),
     });
     pub static TRAINED_MODEL_INFERENCE_MAX_OUTPUT_SIZE: Shape = Shape::Structure(Structure {
-        name: "TrainedModelInferenceMaxOutputSize",
         members: &[
             Member { name: "unit", shape: &TRAINED_MODEL_INFERENCE_MAX_OUTPUT_SIZE_UNIT_TYPE, required: true, location: Location::Body },
             Member { name: "value", shape: &TRAINED_MODEL_INFERENCE_MAX_OUTPUT_SIZE_VALUE, required: true, location: Location::Body },
@@ -141,17 +128,16 @@ pub mod shapes {
     });
     pub static TRAINED_MODEL_INFERENCE_MAX_OUTPUT_SIZE_UNIT_TYPE: Shape = Shape::Enum(&["GB"]);
     pub static TRAINED_MODEL_INFERENCE_MAX_OUTPUT_SIZE_VALUE: Shape = Shape::Number { min: Some(0.01), max: Some(100.0), integer: false };
-    pub static TAG_MAP: Shape = Shape::Map(Map { name: "TagMap", key: &TAG_KEY, value: &TAG_VALUE, min: 0, max: Some(200), rule: rules::of("TagMap") });
-    pub static TAG_KEY: Shape = Shape::String(Str { name: "TagKey", min: 1, max: Some(128), pattern: None, rule: rules::of("TagKey") });
-    pub static TAG_VALUE: Shape = Shape::String(Str { name: "TagValue", min: 0, max: Some(256), pattern: None, rule: rules::of("TagValue") });
+    pub static TAG_MAP: Shape = Shape::Map(Map { key: &TAG_KEY, value: &TAG_VALUE, min: 0, max: Some(200), rule: rules::of("TagMap") });
+    pub static TAG_KEY: Shape = Shape::String(Str { min: 1, max: Some(128), pattern: None, rule: rules::of("TagKey") });
+    pub static TAG_VALUE: Shape = Shape::String(Str { min: 0, max: Some(256), pattern: None, rule: rules::of("TagValue") });
     pub static CREATE_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_RESPONSE: Shape = Shape::Structure(Structure {
-        name: "CreateConfiguredModelAlgorithmAssociationResponse",
         members: &[
             Member { name: "configuredModelAlgorithmAssociationArn", shape: &CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_ARN, required: true, location: Location::Body },
         ],
         rule: rules::of("CreateConfiguredModelAlgorithmAssociationResponse"),
     });
-    pub static CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_ARN: Shape = Shape::String(Str { name: "ConfiguredModelAlgorithmAssociationArn", min: 20, max: Some(2048), pattern: Some(Pattern::CleanRoomsMlArn { resource: "configured-model-algorithm-association", in_membership: true }), rule: rules::of("ConfiguredModelAlgorithmAssociationArn") });
+    pub static CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_ARN: Shape = Shape::String(Str { min: 20, max: Some(2048), pattern: Some(Pattern::CleanRoomsMlArn { resource: "configured-model-algorithm-association", in_membership: true }), rule: rules::of("ConfiguredModelAlgorithmAssociationArn") });
 }
 
 /// The selected operations.

@@ -3,7 +3,8 @@
 //! edited by hand) and the rules users need beyond the model (`rules.rs`).
 //!
 //! The types below are what the generated tables are made of. Validation walks the
-//! shapes; serialization and response reading follow the operations.
+//! shapes; serialization and response reading follow the operations. Shapes carry no
+//! names at run time: each takes its rule beyond the model by name when it is compiled.
 
 mod generated;
 pub mod rules;
@@ -28,8 +29,6 @@ pub enum Shape {
 }
 
 pub struct Structure {
-    /// The model's shape name (the SDK's type name).
-    pub name: &'static str,
     pub members: &'static [Member],
     pub rule: Rule,
 }
@@ -55,7 +54,6 @@ pub enum Location {
 }
 
 pub struct List {
-    pub name: &'static str,
     pub member: &'static Shape,
     pub min: usize,
     pub max: Option<usize>,
@@ -72,7 +70,6 @@ impl List {
 }
 
 pub struct Map {
-    pub name: &'static str,
     pub key: &'static Shape,
     pub value: &'static Shape,
     pub min: usize,
@@ -81,7 +78,6 @@ pub struct Map {
 }
 
 pub struct Str {
-    pub name: &'static str,
     pub min: usize,
     pub max: Option<usize>,
     pub pattern: Option<Pattern>,

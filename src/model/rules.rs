@@ -57,4 +57,4 @@ pub const MAX_TAGS: usize = 50;
 /// An account ID, as the model's own `AccountId` shape has it (which `AccountIdList`
 /// does not use): 12 characters, `[0-9]{12}`.
 pub static ACCOUNT_ID: Shape =
-    Shape::String(Str { name: "AccountId", min: 12, max: Some(12), pattern: Some(Pattern::AccountId), rule: Rule::None });
+    Shape::String(Str { min: 12, max: Some(12), pattern: Some(Pattern::AccountId), rule: Rule::None });

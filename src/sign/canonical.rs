@@ -1,44 +1,172 @@
-//! The fast path of signing: requests whose canonical form is the request as it is —
-//! no query, a path without `.` or empty segments, lower-case header names, header
-//! values with no spaces to trim — which is every request `build_request` makes.
-//!
-//! For those the canonical request (SigV4 task 1) is written directly, and the signing
-//! key is derived with `aws_sigv4::sign::v4::generate_signing_key` once per secret, day,
-//! region and service, as the AWS SDKs cache it: the crate's HTTP signer derives it on
-//! every call (4 HMACs) and cannot be handed one. The signature itself is still the
-//! crate's `calculate_signature`. Everything else goes to the crate's HTTP signer, and
-//! `tests/sign_paths.rs` checks that both give the same headers for every request this
-//! path takes.
+//! SigV4's canonical request and string to sign, written directly for every request, and
+//! the signing key kept per secret, day, region and service as the AWS SDKs keep it.
+//! The key and the signature are `aws-sigv4`'s own (`generate_signing_key`,
+//! `calculate_signature`); its HTTP signer is the oracle `tests/sign_paths.rs` compares
+//! this module with on generated requests.
 
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 use std::time::{Duration, UNIX_EPOCH};
 
 use aws_sigv4::sign::v4;
 use sha2::{Digest, Sha256};
 
-use super::Credentials;
+use super::{Credentials, Headers};
+use crate::protocol::request::percent_encode;
 
-/// Headers the crate's signer leaves unsigned (`SigningSettings::default`); a request
-/// carrying one takes the crate's path.
-const UNSIGNED: [&str; 3] = ["user-agent", "x-amzn-trace-id", "transfer-encoding"];
+/// Headers left unsigned, as `aws-sigv4`'s default settings (and the SDKs) leave them:
+/// proxies and the platform may change them.
+pub const UNSIGNED: [&str; 3] = ["user-agent", "x-amzn-trace-id", "transfer-encoding"];
 
-/// Whether the canonical request is the request as it is (see the module comment), for
-/// `headers` to sign and the session token, if any.
-pub fn applies(path: &str, query: Option<&str>, headers: &BTreeMap<String, String>, token: Option<&str>) -> bool {
-    let plain_path = path.is_empty() || (path.starts_with('/') && !path.contains('.') && !path.contains("//"));
-    let plain_name = |name: &str| !name.is_empty() && name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-    // The crate trims values and collapses runs of spaces; such values take its path.
-    let plain_value = |value: &str| {
-        value.bytes().all(|b| b == b' ' || b.is_ascii_graphic())
-            && !value.starts_with(' ')
-            && !value.ends_with(' ')
-            && !value.contains("  ")
-    };
-    query.is_none()
-        && plain_path
-        && token.is_none_or(plain_value)
-        && headers.iter().all(|(name, value)| plain_name(name) && plain_value(value) && !UNSIGNED.contains(&name.as_str()))
+/// The canonical URI: the (already escaped) path with `.` and `..` segments removed and
+/// empty segments dropped (RFC 3986 §5.2.4, as SigV4 normalizes every service's path but
+/// S3's); `/` when nothing is left; a trailing `/` kept.
+pub fn canonical_uri(path: &str) -> String {
+    if path.is_empty() {
+        return "/".into();
+    }
+    let absolute = if path.starts_with('/') { path.to_owned() } else { format!("/{path}") };
+    if !absolute.contains('.') && !absolute.contains("//") {
+        return absolute;
+    }
+    let mut kept: Vec<&str> = Vec::new();
+    for segment in absolute.split('/') {
+        match segment {
+            "" | "." => {}
+            ".." => {
+                kept.pop();
+            }
+            segment => kept.push(segment),
+        }
+    }
+    let mut uri = format!("/{}", kept.join("/"));
+    let ends_in_directory = absolute.ends_with('/') || absolute.ends_with("/.") || absolute.ends_with("/..");
+    if ends_in_directory && !uri.ends_with('/') {
+        uri.push('/');
+    }
+    uri
+}
+
+/// The canonical query string: each parameter decoded as `application/x-www-form-urlencoded`
+/// (`+` is a space; a `%` not followed by two hex digits stays as it is), encoded again
+/// with only the unreserved characters left as they are, sorted by name then value, and
+/// joined; `name=` for a parameter without a value.
+pub fn canonical_query(query: Option<&str>) -> String {
+    let Some(query) = query else { return String::new() };
+    let encode = |s: &str| percent_encode(s, |_| false);
+    let mut pairs: Vec<(String, String)> = query
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| {
+            let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+            (encode(&form_decode(name)), encode(&form_decode(value)))
+        })
+        .collect();
+    pairs.sort();
+    let mut out = String::with_capacity(query.len() + 8);
+    for (i, (name, value)) in pairs.iter().enumerate() {
+        if i > 0 {
+            out.push('&');
+        }
+        for part in [name.as_str(), "=", value] {
+            out.push_str(part);
+        }
+    }
+    out
+}
+
+/// `application/x-www-form-urlencoded` decoding of one name or value; bytes that are not
+/// UTF-8 become U+FFFD.
+fn form_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| char::from(b).to_digit(16).map(|d| d as u8);
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' => match (bytes.get(i + 1).copied().and_then(hex), bytes.get(i + 2).copied().and_then(hex)) {
+                (Some(high), Some(low)) => {
+                    out.push(high << 4 | low);
+                    i += 2;
+                }
+                _ => out.push(b'%'),
+            },
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// A header value as signed: spaces at either end removed and runs of spaces made one
+/// (only spaces: tabs and other white space stay).
+pub fn trim_spaces(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for word in value.split(' ').filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// When, where and for which service the request is signed.
+pub struct Scope<'a> {
+    pub region: &'a str,
+    pub service: &'a str,
+    /// `amz_date(time_ms)`
+    pub amz_date: &'a str,
+    pub time_ms: f64,
+}
+
+/// The canonical request (SigV4 task 1). `headers` are the ones to sign, names lower-case
+/// and sorted, values as signed (`trim_spaces`), `x-amz-date` and the token included.
+pub fn canonical_request(method: &str, uri: &str, query: &str, headers: &Headers, body: &[u8]) -> String {
+    let mut canonical = String::with_capacity(256 + uri.len() + query.len() + headers.len() * 48);
+    for part in [method, "\n", uri, "\n", query, "\n"] {
+        canonical.push_str(part);
+    }
+    for (name, value) in headers {
+        for part in [name.as_str(), ":", value, "\n"] {
+            canonical.push_str(part);
+        }
+    }
+    canonical.push('\n');
+    canonical.push_str(&signed_headers(headers));
+    canonical.push('\n');
+    canonical.push_str(&hex(&Sha256::digest(body)));
+    canonical
+}
+
+fn signed_headers(headers: &Headers) -> String {
+    headers.iter().map(|(name, _)| name.as_str()).collect::<Vec<_>>().join(";")
+}
+
+/// The string to sign (task 2) for a canonical request.
+pub fn string_to_sign(canonical_request: &str, scope: &Scope) -> String {
+    format!(
+        "AWS4-HMAC-SHA256\n{}\n{}\n{}",
+        scope.amz_date,
+        credential_scope(scope),
+        hex(&Sha256::digest(canonical_request.as_bytes()))
+    )
+}
+
+fn credential_scope(scope: &Scope) -> String {
+    format!("{}/{}/{}/aws4_request", &scope.amz_date[..8], scope.region, scope.service)
+}
+
+/// The `authorization` header (tasks 3 and 4).
+pub fn authorization(canonical_request: &str, headers: &Headers, credentials: &Credentials, scope: &Scope) -> String {
+    let key = signing_key(&credentials.secret_access_key, scope);
+    let signature = v4::calculate_signature(key, string_to_sign(canonical_request, scope).as_bytes());
+    format!(
+        "AWS4-HMAC-SHA256 Credential={}/{}, SignedHeaders={}, Signature={signature}",
+        credentials.access_key_id,
+        credential_scope(scope),
+        signed_headers(headers)
+    )
 }
 
 /// `x-amz-date`: `YYYYMMDD'T'HHMMSS'Z'` of the signing time (whole seconds, UTC).
@@ -61,50 +189,6 @@ fn civil_from_days(days: i64) -> (i64, u32, u32) {
     let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
     let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
     (yoe + era * 400 + i64::from(month <= 2), month, day)
-}
-
-/// The `authorization` header for a request that `applies`: `canonical_uri` is the path
-/// as signed, `headers` every header to sign (lower-case names, sorted by the map),
-/// `x-amz-date` and the token included.
-pub fn authorization(
-    method: &str,
-    canonical_uri: &str,
-    headers: &BTreeMap<String, String>,
-    body: &[u8],
-    credentials: &Credentials,
-    scope: &Scope,
-) -> String {
-    let amz_date = scope.amz_date;
-    let signed_headers = headers.keys().map(String::as_str).collect::<Vec<_>>().join(";");
-    let mut canonical = String::with_capacity(256 + canonical_uri.len() + headers.len() * 48);
-    for part in [method, "\n", canonical_uri, "\n\n"] {
-        canonical.push_str(part);
-    }
-    for (name, value) in headers {
-        for part in [name.as_str(), ":", value, "\n"] {
-            canonical.push_str(part);
-        }
-    }
-    for part in ["\n", &signed_headers, "\n", &hex(&Sha256::digest(body))] {
-        canonical.push_str(part);
-    }
-    let credential_scope = format!("{}/{}/{}/aws4_request", &amz_date[..8], scope.region, scope.service);
-    let string_to_sign = format!("AWS4-HMAC-SHA256\n{amz_date}\n{credential_scope}\n{}", hex(&Sha256::digest(canonical.as_bytes())));
-    let key = signing_key(&credentials.secret_access_key, scope);
-    let signature = v4::calculate_signature(key, string_to_sign.as_bytes());
-    format!(
-        "AWS4-HMAC-SHA256 Credential={}/{credential_scope}, SignedHeaders={signed_headers}, Signature={signature}",
-        credentials.access_key_id
-    )
-}
-
-/// When, where and for which service the request is signed.
-pub struct Scope<'a> {
-    pub region: &'a str,
-    pub service: &'a str,
-    /// `amz_date(time_ms)`
-    pub amz_date: &'a str,
-    pub time_ms: f64,
 }
 
 /// The last signing key derived, and what it was derived from. The secret is kept to

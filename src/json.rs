@@ -10,8 +10,7 @@
 //! Writing: the request body and every value returned to JavaScript, as `JSON.stringify`
 //! would write them.
 
-use std::fmt::Write;
-
+use crate::number;
 use crate::value::{Text, Value};
 
 /// Deeper than any shape of the model; deeper values are skipped, not built.
@@ -74,7 +73,7 @@ impl Parser<'_> {
         while matches!(self.bytes.get(self.at), Some(b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E')) {
             self.at += 1;
         }
-        std::str::from_utf8(&self.bytes[start..self.at]).ok()?.parse().ok()
+        number::parse(std::str::from_utf8(&self.bytes[start..self.at]).ok()?)
     }
 
     fn string(&mut self) -> Option<Text> {
@@ -316,15 +315,13 @@ impl Writer {
         push_string(&mut self.out, s);
     }
 
-    /// Finite numbers as JavaScript prints them (`10`, not `10.0`); others as `null`.
+    /// Finite numbers as `JSON.stringify` prints them (`10`, not `10.0`); others as `null`.
     pub fn number(&mut self, n: f64) {
         self.separate();
-        if !n.is_finite() {
-            self.out.push_str("null");
-        } else if n.fract() == 0.0 && n.abs() < 1e15 {
-            let _ = write!(self.out, "{}", n as i64);
+        if n.is_finite() {
+            number::write(n, &mut self.out);
         } else {
-            let _ = write!(self.out, "{n}");
+            self.out.push_str("null");
         }
     }
 

@@ -16,6 +16,7 @@ pub mod guard;
 mod js;
 pub mod json;
 pub mod model;
+pub mod number;
 pub mod protocol;
 pub mod sign;
 pub mod validate;

@@ -326,7 +326,7 @@ impl<'a> Reader<'a> {
         if n.is_finite() && n >= min {
             Ok(Some(n))
         } else {
-            Err(self.error("invalid", name, format!("{} must be a finite number of at least {min}", self.path(name))))
+            Err(self.error("invalid", name, format!("{} must be a finite number of at least {}", self.path(name), crate::number::to_string(min))))
         }
     }
 

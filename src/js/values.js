@@ -91,3 +91,12 @@ export function httpRequest(text) {
   const [method, url, headers] = JSON.parse(text.slice(0, cut));
   return { method, url, headers, body: text.slice(cut + 1) };
 }
+
+/** Numbers as JavaScript reads and prints them (see src/number.rs). */
+export function numberFromText(text) {
+  return Number(text);
+}
+
+export function numberText(n) {
+  return String(n);
+}

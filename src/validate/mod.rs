@@ -10,6 +10,7 @@ pub use report::{Issue, IssueCode, Severity, ValidationReport};
 
 use crate::model::rules::{self, Rule};
 use crate::model::{operations, List, Map, Member, Operation, Pattern, Shape, Str, Structure};
+use crate::number;
 use crate::value::{Text, Value};
 
 /// Validates a `CreateConfiguredModelAlgorithmAssociationRequest`.
@@ -314,7 +315,8 @@ impl<'v> Walk<'v> {
         } else if integer && n.fract() != 0.0 {
             self.error(IssueCode::Type, format!("must be a whole number; is {}", js_number(n)));
         } else if min.is_some_and(|min| n < min) || max.is_some_and(|max| n > max) {
-            let bounds = match (min, max) {
+            let (low, high) = (min.map(number::to_string), max.map(number::to_string));
+            let bounds = match (low, high) {
                 (Some(min), Some(max)) => format!("from {min} to {max}"),
                 (Some(min), None) => format!("at least {min}"),
                 (None, Some(max)) => format!("at most {max}"),
@@ -440,16 +442,12 @@ fn tag_characters_message(part: &str, c: char) -> String {
     )
 }
 
-/// Formats a number as JavaScript would print it (`NaN`, `Infinity`, `-0`).
+/// A number as a message names it: as JavaScript prints it, but `-0` as `-0`.
 fn js_number(n: f64) -> String {
-    if n.is_nan() {
-        "NaN".into()
-    } else if n.is_infinite() {
-        if n > 0.0 { "Infinity" } else { "-Infinity" }.into()
-    } else if n == 0.0 && n.is_sign_negative() {
+    if n == 0.0 && n.is_sign_negative() {
         "-0".into()
     } else {
-        n.to_string()
+        number::to_string(n)
     }
 }
 

@@ -142,3 +142,19 @@ test('signRequest: a malformed request is a RequestError naming the member', () 
   expectError(() => wasm.signRequest({ ...good, headers: { 'x-n': 'a\nb' } }, options), { name: 'RequestError', code: 'invalid', path: 'request.headers' });
   expectError(() => wasm.signRequest(good, { ...options, region: undefined }), { name: 'ConfigurationError', code: 'required', path: 'options.region' });
 });
+
+test('numbers cross as JavaScript reads and prints them: the body and the messages say what JSON.stringify says', () => {
+  for (const value of [0.1 + 0.2, 12.345678901234567, 1e1, 49.99999999999999, 0.01]) {
+    const v = input();
+    v.privacyConfiguration.policies.trainedModelExports.maxSize.value = value;
+    const body = JSON.parse(wasm.buildRequest(v, { region: 'us-east-1' }).body);
+    assert.equal(JSON.stringify(body.privacyConfiguration.policies.trainedModelExports.maxSize.value), JSON.stringify(value));
+    assert.ok(wasm.buildRequest(v, { region: 'us-east-1' }).body.includes(`"value":${JSON.stringify(value)}`));
+  }
+  for (const value of [1e21, 1e-7, 123456.789e3, -0.0001]) {
+    const v = input();
+    v.privacyConfiguration.policies.trainedModels.maxArtifactSize.value = value;
+    const [issue] = wasm.validate(v).issues;
+    assert.equal(issue.message, `must be from 0.01 to 100; is ${String(value)}`);
+  }
+});

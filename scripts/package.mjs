@@ -2,10 +2,12 @@
 // to resolve the package (`exports`, `module`) and which Node it runs on; the types lose
 // the `[Symbol.dispose]` declaration, which only compiles with TypeScript's
 // `esnext.disposable` library (the method stays where the platform has it; `free()` is
-// the portable way to release a client early); and the JavaScript snippets (js/*.js) are
+// the portable way to release a client early); the JavaScript snippets (src/**/*.js) are
 // folded into the glue, so a page importing pkg/ without a bundler fetches one script,
-// not a script and then its snippets one round trip later.
+// not a script and then its snippets one round trip later; and the glue is minified
+// (esbuild), as a page downloads it.
 import { readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { transformSync } from 'esbuild';
 
 const path = new URL('../pkg/package.json', import.meta.url);
 const pkg = JSON.parse(readFileSync(path, 'utf8'));
@@ -55,6 +57,13 @@ function foldSnippets(glue) {
   return `${directive ?? ''}${definitions}\n${rest}`;
 }
 
+/** The glue minified; the leading `/* @ts-self-types=… *\/` directive kept first. */
+function minify(glue) {
+  const [, directive, rest] = glue.match(/^(\/\*[^]*?\*\/\n)?([^]*)$/);
+  const { code } = transformSync(rest, { minify: true, format: 'esm', target: 'es2022', legalComments: 'none' });
+  return `${directive ?? ''}${code}`;
+}
+
 const gluePath = new URL(`../pkg/${pkg.main}`, import.meta.url);
-writeFileSync(gluePath, foldSnippets(readFileSync(gluePath, 'utf8')));
+writeFileSync(gluePath, minify(foldSnippets(readFileSync(gluePath, 'utf8'))));
 rmSync(new URL('../pkg/snippets', import.meta.url), { recursive: true });

@@ -28,6 +28,13 @@ use js::Reader;
 use model::operations::CREATE_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION as CREATE;
 use protocol::{endpoint, request::HttpRequest};
 
+/// The allocator: a free list, smaller than std's dlmalloc. The module runs on one thread.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
+    // SAFETY: wasm32-unknown-unknown without atomics has one thread.
+    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
+
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen(start)]
 fn start() {

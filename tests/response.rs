@@ -120,7 +120,7 @@ fn response_as_the_transport_hands_it_over() {
     .to_string();
     let response = HttpResponse::from_json(&text);
     assert_eq!((response.status, response.status_text.as_str()), (409, "Conflict"));
-    assert_eq!(response.headers.get("x-amzn-errortype").map(String::as_str), Some("ConflictException:http://x"));
+    assert_eq!(response.headers.get("x-amzn-errortype"), Some("ConflictException:http://x"));
     assert!(!response.headers.contains_key("odd"), "non-string header values are dropped");
     let err = read(&response).unwrap_err();
     assert_eq!((err.name.as_str(), err.message.as_str(), err.request_id.as_deref()), ("ConflictException", "exists", Some("r-1")));

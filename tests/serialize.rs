@@ -56,8 +56,8 @@ fn url_and_headers() {
         request.url,
         "http://127.0.0.1:9000/base/memberships/0d0a0c1e-1111-4222-8333-944455556666/configured-model-algorithm-associations"
     );
-    assert_eq!(request.headers["host"], "127.0.0.1:9000");
-    assert_eq!(request.headers["content-type"], "application/json");
+    assert_eq!(&request.headers["host"], "127.0.0.1:9000");
+    assert_eq!(&request.headers["content-type"], "application/json");
     assert_eq!(encode_label("a b/c~d_e.f-g"), "a%20b%2Fc~d_e.f-g");
 }
 

@@ -410,7 +410,7 @@ pub fn read_http_request(value: &JsValue) -> Result<HttpRequest, ApiError> {
     }
     let url = request.required_string("url")?;
     let body = request.string("body")?.unwrap_or_default();
-    let mut headers = std::collections::BTreeMap::new();
+    let mut headers = crate::protocol::headers::Headers::new();
     if let Some((value, path)) = request.object("headers")? {
         let header_reader = Reader::new(&value, &path, ErrorKind::Request)?;
         let names = object_keys(&value).map_err(|_| request.error("type", "headers", "request.headers could not be read".into()))?;

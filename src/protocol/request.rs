@@ -1,25 +1,23 @@
 //! restJson1 serialization of an operation's input, as the operation table generated from
 //! the model's `http` trait and member locations says.
 
-use std::collections::BTreeMap;
-
-use serde::{Deserialize, Serialize};
 use tsify::Tsify;
 
 use crate::json;
 use crate::model::Location;
 use crate::protocol::endpoint::Endpoint;
+pub use crate::protocol::headers::Headers;
 use crate::validate::ValidRequest;
 use crate::value::Value;
 
 /// An HTTP request as plain data: what `buildRequest` returns and `signRequest` takes.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
+#[derive(Debug, Clone, PartialEq, Tsify)]
 pub struct HttpRequest {
     pub method: String,
     pub url: String,
     /// Lower-case names. `host` is signed but set by the browser, not by `fetch`.
     #[tsify(type = "Record<string, string>")]
-    pub headers: BTreeMap<String, String>,
+    pub headers: Headers,
     pub body: String,
 }
 
@@ -31,7 +29,7 @@ pub fn build_request(input: &ValidRequest<'_>, endpoint: &Endpoint) -> HttpReque
     let operation = input.operation;
     let mut path = operation.uri.to_owned();
     let mut query = Vec::new();
-    let mut headers = BTreeMap::from([("host".to_owned(), endpoint.authority.clone())]);
+    let mut headers = Headers::from([("host", endpoint.authority.clone())]);
     let mut body = json::Writer::default();
     body.begin_object();
     for (member, value) in input.members() {

@@ -1,9 +1,8 @@
 //! Reading a response: a 2xx becomes the operation's output (checked against the output
 //! shape of the model), anything else a `ServiceError` named as the AWS SDKs name it.
 
-use std::collections::BTreeMap;
-
 use crate::json;
+use crate::protocol::headers::Headers;
 use crate::model::{Operation, Shape};
 use crate::validate::{validate_shape, IssueCode, Severity};
 use crate::value::{Text, Value};
@@ -14,7 +13,7 @@ pub struct HttpResponse {
     pub status: u16,
     pub status_text: String,
     /// Lower-case names.
-    pub headers: BTreeMap<String, String>,
+    pub headers: Headers,
     pub body: String,
     pub json: Option<Value>,
 }
@@ -47,7 +46,7 @@ impl HttpResponse {
     }
 
     pub fn request_id(&self) -> Option<String> {
-        self.headers.get("x-amzn-requestid").or_else(|| self.headers.get("x-amz-request-id")).cloned()
+        self.headers.get("x-amzn-requestid").or_else(|| self.headers.get("x-amz-request-id")).map(str::to_owned)
     }
 }
 
@@ -158,7 +157,7 @@ pub fn read(operation: &Operation, response: &HttpResponse) -> Result<Vec<(Text,
     let name = response
         .headers
         .get("x-amzn-errortype")
-        .cloned()
+        .map(str::to_owned)
         .or_else(|| text("code"))
         .or_else(|| text("__type"))
         .map(|raw| sanitize_error_code(&raw))

@@ -128,7 +128,7 @@ pub fn canonical_request(method: &str, uri: &str, query: &str, headers: &Headers
         canonical.push_str(part);
     }
     for (name, value) in headers {
-        for part in [name.as_str(), ":", value, "\n"] {
+        for part in [name, ":", value, "\n"] {
             canonical.push_str(part);
         }
     }
@@ -140,7 +140,7 @@ pub fn canonical_request(method: &str, uri: &str, query: &str, headers: &Headers
 }
 
 fn signed_headers(headers: &Headers) -> String {
-    headers.iter().map(|(name, _)| name.as_str()).collect::<Vec<_>>().join(";")
+    headers.iter().map(|(name, _)| name).collect::<Vec<_>>().join(";")
 }
 
 /// The string to sign (task 2) for a canonical request.

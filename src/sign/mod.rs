@@ -8,14 +8,12 @@
 
 pub mod canonical;
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use crate::protocol::endpoint::{parse_url, Url};
 use crate::protocol::request::{percent_encode, HttpRequest};
 
-/// Headers by lower-case name, sorted as SigV4 sorts them.
-pub type Headers = BTreeMap<String, String>;
+pub use crate::protocol::headers::Headers;
 
 /// The service's signing name (`aws.auth#sigv4` in the service model).
 pub const SIGNING_NAME: &str = "cleanrooms-ml";
@@ -86,10 +84,10 @@ pub fn sign(request: &HttpRequest, options: &SigningOptions) -> Result<HttpReque
     // signs it (a real token has no spaces).
     let signed: Headers = headers
         .iter()
-        .filter(|(name, _)| !canonical::UNSIGNED.contains(&name.as_str()))
-        .map(|(name, value)| match name.as_str() {
-            "x-amz-security-token" => (name.clone(), value.clone()),
-            _ => (name.clone(), canonical::trim_spaces(value)),
+        .filter(|(name, _)| !canonical::UNSIGNED.contains(name))
+        .map(|(name, value)| match name {
+            "x-amz-security-token" => (name, value.to_owned()),
+            _ => (name, canonical::trim_spaces(value)),
         })
         .collect();
     let scope = canonical::Scope { region: &options.region, service: &options.service, amz_date: &amz_date, time_ms: options.time_ms };
@@ -151,9 +149,9 @@ pub fn checked<'a>(request: &'a HttpRequest, options: &SigningOptions) -> Result
         if !is_header_value(value) {
             return Err(error("headers", "invalid", format!("the header {name} holds a control character, which a header cannot carry")));
         }
-        headers.insert(name, value.clone());
+        headers.insert(name, value.to_owned());
     }
-    headers.entry("host".into()).or_insert_with(|| url.authority.clone());
+    headers.insert_if_absent("host", || url.authority.clone());
     Ok((url, headers))
 }
 

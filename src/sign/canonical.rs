@@ -61,7 +61,8 @@ pub fn canonical_query(query: Option<&str>) -> String {
             (encode(&form_decode(name)), encode(&form_decode(value)))
         })
         .collect();
-    pairs.sort();
+    // Equal pairs are identical, so an unstable sort gives the same order (and is smaller).
+    pairs.sort_unstable();
     let mut out = String::with_capacity(query.len() + 8);
     for (i, (name, value)) in pairs.iter().enumerate() {
         if i > 0 {

@@ -1,15 +1,14 @@
 //! `CleanRoomsMlClient`: validates, builds, signs and sends through `fetch`, with the AWS
-//! SDKs' standard retries, clock-skew correction, abort and timeouts. The decisions are
-//! `retry` and `response` (pure Rust); this module sequences them around
-//! `transport.js` beside it, the only JavaScript the client needs.
+//! SDKs' standard retries, clock-skew correction, abort and timeouts. Every decision is
+//! made here and in `retry` and `response` (pure Rust), synchronously; the waiting — the
+//! credentials function, `fetch`, the backoff — is `transport.js`'s loop, which asks a
+//! `Call` what to do at each step. (Rust futures would cost about 5 KB of gzip.)
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use js_sys::{Function, Promise, Reflect};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::{future_to_promise, JsFuture};
 
 pub mod retry;
 
@@ -26,10 +25,9 @@ use retry::RetryQuota;
 
 #[wasm_bindgen(module = "/src/client/transport.js")]
 extern "C" {
-    #[wasm_bindgen(js_name = send)]
-    fn transport_send(fetch: &JsValue, request: &JsValue, timeout_ms: f64, signal: &JsValue) -> Promise;
-    #[wasm_bindgen(js_name = sleep)]
-    fn transport_sleep(ms: f64, signal: &JsValue) -> Promise;
+    /// Drives `call` to its end: resolves with the output, rejects with the error.
+    #[wasm_bindgen(js_name = run)]
+    fn transport_run(call: JsValue, fetch: &JsValue, timeout_ms: f64, signal: &JsValue, provider: &JsValue) -> Promise;
 }
 
 /// The client's configuration, options, metadata and errors.
@@ -148,15 +146,156 @@ impl CleanRoomsMlClient {
 }
 
 impl CleanRoomsMlClient {
-    /// One operation's call: the input is read now (a caller that changes it after the
-    /// call changes nothing); sending happens in the promise.
+    /// One operation's call: the input is read and checked now (a caller that changes it
+    /// after the call changes nothing); the rest happens in the promise.
     fn call(&self, operation: &'static Operation, input: &JsValue, options: Option<JsValue>) -> Promise {
-        let prepared = prepare(&self.settings, operation, input, &options.unwrap_or(JsValue::UNDEFINED));
-        let (settings, state) = (self.settings.clone(), self.state.clone());
-        future_to_promise(async move {
-            let (request, signal) = prepared.map_err(js::to_js_error)?;
-            send_with_retries(&settings, &state, operation, &request, &signal).await
-        })
+        let prepared = prepare(&self.settings, operation, input, &options.unwrap_or(JsValue::UNDEFINED))
+            .and_then(|(request, signal)| Ok((request, signal, fetch(&self.settings)?)));
+        let (request, signal, fetch) = match prepared {
+            Ok(prepared) => prepared,
+            Err(err) => return Promise::reject(&js::to_js_error(err)),
+        };
+        let provider = match &self.settings.credentials {
+            CredentialSource::Provider(provider) => provider.into(),
+            CredentialSource::Fixed(_) => JsValue::UNDEFINED,
+        };
+        let call = Call {
+            settings: self.settings.clone(),
+            state: self.state.clone(),
+            operation,
+            request,
+            attempts: 0,
+            spent: 0,
+            total_delay: 0.0,
+            pending_delay: 0.0,
+        };
+        transport_run(call.into(), &fetch, self.settings.timeout_ms, &signal, &provider)
+    }
+}
+
+/// `config.fetch`, or the platform's.
+fn fetch(settings: &Settings) -> Result<JsValue, ApiError> {
+    let fetch = match &settings.fetch {
+        Some(f) => f.clone().into(),
+        None => Reflect::get(&js_sys::global(), &"fetch".into()).unwrap_or(JsValue::UNDEFINED),
+    };
+    if !fetch.is_function() {
+        let message = "no fetch: this platform has no globalThis.fetch; pass config.fetch";
+        return Err(ApiError::new(ErrorKind::Configuration, "required", "config.fetch", message));
+    }
+    Ok(fetch)
+}
+
+/// One client call in flight, driven by `transport.js`'s `run`: it asks for the next
+/// signed attempt, then what the attempt's outcome means. Not part of the package's API.
+#[wasm_bindgen(skip_typescript)]
+pub struct Call {
+    settings: Rc<Settings>,
+    state: Rc<RefCell<State>>,
+    operation: &'static Operation,
+    request: HttpRequest,
+    attempts: u32,
+    /// Retry tokens this call took from the client's quota.
+    spent: u32,
+    /// Milliseconds waited between attempts so far; the wait in progress is `pending_delay`.
+    total_delay: f64,
+    pending_delay: f64,
+}
+
+#[wasm_bindgen]
+impl Call {
+    /// Whether the credentials function must be called before the next attempt: nothing
+    /// cached yet, or the cached credentials expire within five minutes.
+    #[wasm_bindgen(js_name = needsCredentials)]
+    pub fn needs_credentials(&self) -> bool {
+        let now = js_sys::Date::now();
+        let state = self.state.borrow();
+        let fresh = |c: &Credentials| c.expiration_ms.is_none_or(|e| e - now > REFRESH_BEFORE_EXPIRY_MS);
+        matches!(self.settings.credentials, CredentialSource::Provider(_)) && !state.cached_credentials.as_ref().is_some_and(fresh)
+    }
+
+    /// The error for a credentials function that threw or rejected with `failure`.
+    #[wasm_bindgen(js_name = credentialsFailed)]
+    pub fn credentials_failed(&self, failure: JsValue) -> JsValue {
+        let why = Reflect::get(&failure, &"message".into()).ok().and_then(|m| m.as_string()).unwrap_or_else(|| "it threw".into());
+        let message = format!("the credentials function failed: {why}");
+        js::to_js_error(ApiError::new(ErrorKind::Configuration, "invalid", "config.credentials", message))
+    }
+
+    /// The next attempt, signed now (with the clock correction learnt so far), as an
+    /// `HttpRequest`; `credentials` are what the credentials function gave, if it was
+    /// called. Throws a `ConfigurationError` when they cannot be used.
+    pub fn attempt(&mut self, credentials: JsValue) -> Result<JsValue, JsValue> {
+        self.attempts += 1;
+        self.total_delay += std::mem::take(&mut self.pending_delay);
+        let credentials = match &self.settings.credentials {
+            CredentialSource::Fixed(credentials) => credentials.clone(),
+            CredentialSource::Provider(_) if credentials.is_undefined() => {
+                let cached = self.state.borrow().cached_credentials.clone();
+                let missing = || ApiError::new(ErrorKind::Configuration, "required", "config.credentials", "no credentials to sign with");
+                cached.ok_or_else(|| js::to_js_error(missing()))?
+            }
+            CredentialSource::Provider(_) => {
+                let read = js::read_credentials_value(&credentials, "config.credentials()").map_err(js::to_js_error)?;
+                self.state.borrow_mut().cached_credentials = Some(read.clone());
+                read
+            }
+        };
+        let signing = SigningOptions {
+            region: self.settings.region.clone(),
+            service: sign::SIGNING_NAME.into(),
+            credentials,
+            time_ms: js_sys::Date::now() + self.state.borrow().clock_offset_ms,
+        };
+        // Each attempt is signed afresh: a retry carries its own time.
+        let signed = sign::sign(&self.request, &signing).map_err(|e| js::to_js_error(ApiError::signing("config", e)))?;
+        Ok(js::request_to_js(&signed))
+    }
+
+    /// What the attempt's outcome means: `outcome` is the response as `send` hands it over
+    /// (one JSON string), or its `{ kind, message }` failure. Returns the output, or the
+    /// milliseconds to wait before the next attempt; throws the error to reject with.
+    pub fn outcome(&mut self, outcome: JsValue) -> Result<JsValue, JsValue> {
+        let (error, clock_corrected) = match outcome.as_string() {
+            Some(raw) => {
+                let response = response::HttpResponse::from_json(&raw);
+                let corrected = correct_clock(&self.state, &response);
+                match response::read(self.operation, &response) {
+                    Ok(members) => {
+                        self.state.borrow_mut().quota.release(self.spent);
+                        let metadata = self.metadata(Some(response.status), response.request_id());
+                        return Ok(js::to_js(&Output { members, metadata }));
+                    }
+                    Err(error) => (error, corrected),
+                }
+            }
+            None => match Reflect::get(&outcome, &"kind".into()).ok().and_then(|k| k.as_string()).as_deref() {
+                Some("abort") => return Err(self.abort_error()),
+                Some("timeout") => (ServiceError::without_response("TimeoutError", failure_message(&outcome)), false),
+                _ => (ServiceError::without_response("NetworkError", failure_message(&outcome)), false),
+            },
+        };
+        let retry = self.attempts < self.settings.max_attempts
+            && retry::is_retryable(&error, clock_corrected)
+            && self.state.borrow_mut().quota.acquire(&error).map(|cost| self.spent += cost).is_some();
+        if !retry {
+            let metadata = self.metadata(error.status, error.request_id.clone());
+            return Err(service_error(&error, metadata));
+        }
+        self.pending_delay = retry::backoff_ms(self.attempts, jitter(&self.settings));
+        Ok(self.pending_delay.into())
+    }
+
+    /// The `AbortError` to reject with, when the signal aborted while waiting.
+    #[wasm_bindgen(js_name = abortError)]
+    pub fn abort_error(&self) -> JsValue {
+        abort_error(self.metadata(None, None))
+    }
+}
+
+impl Call {
+    fn metadata(&self, http_status_code: Option<u16>, request_id: Option<String>) -> Metadata {
+        Metadata { http_status_code, request_id, attempts: self.attempts, total_retry_delay: self.total_delay }
     }
 }
 
@@ -245,76 +384,6 @@ impl ToJson for Output {
     }
 }
 
-async fn send_with_retries(
-    settings: &Settings,
-    state: &RefCell<State>,
-    operation: &'static Operation,
-    request: &HttpRequest,
-    signal: &JsValue,
-) -> Result<JsValue, JsValue> {
-    let fetch = match &settings.fetch {
-        Some(f) => f.clone().into(),
-        None => Reflect::get(&js_sys::global(), &"fetch".into()).unwrap_or(JsValue::UNDEFINED),
-    };
-    if !fetch.is_function() {
-        let message = "no fetch: this platform has no globalThis.fetch; pass config.fetch";
-        return Err(js::to_js_error(ApiError::new(ErrorKind::Configuration, "required", "config.fetch", message)));
-    }
-    let (mut attempts, mut total_delay, mut spent) = (0u32, 0.0f64, 0u32);
-    loop {
-        attempts += 1;
-        let credentials = credentials(settings, state).await.map_err(js::to_js_error)?;
-        let signing = SigningOptions {
-            region: settings.region.clone(),
-            service: sign::SIGNING_NAME.into(),
-            credentials,
-            time_ms: js_sys::Date::now() + state.borrow().clock_offset_ms,
-        };
-        // Each attempt is signed afresh: a retry carries its own time.
-        let signed = sign::sign(request, &signing).map_err(|e| js::to_js_error(ApiError::signing("config", e)))?;
-        let sent = JsFuture::from(transport_send(&fetch, &js::request_to_js(&signed), settings.timeout_ms, signal)).await;
-        let metadata = |status: Option<u16>, request_id: Option<String>, delay: f64| Metadata {
-            http_status_code: status,
-            request_id,
-            attempts,
-            total_retry_delay: delay,
-        };
-        let (error, clock_corrected) = match sent {
-            Ok(raw) => {
-                let response = response::HttpResponse::from_json(&raw.as_string().unwrap_or_default());
-                let corrected = correct_clock(state, &response);
-                match response::read(operation, &response) {
-                    Ok(members) => {
-                        state.borrow_mut().quota.release(spent);
-                        let output = Output {
-                            members,
-                            metadata: metadata(Some(response.status), response.request_id(), total_delay),
-                        };
-                        return Ok(js::to_js(&output));
-                    }
-                    Err(error) => (error, corrected),
-                }
-            }
-            Err(failure) => match Reflect::get(&failure, &"kind".into()).ok().and_then(|k| k.as_string()).as_deref() {
-                Some("abort") => return Err(abort_error(metadata(None, None, total_delay))),
-                Some("timeout") => (ServiceError::without_response("TimeoutError", failure_message(&failure)), false),
-                _ => (ServiceError::without_response("NetworkError", failure_message(&failure)), false),
-            },
-        };
-        let retry = attempts < settings.max_attempts
-            && retry::is_retryable(&error, clock_corrected)
-            && state.borrow_mut().quota.acquire(&error).map(|cost| spent += cost).is_some();
-        if !retry {
-            return Err(service_error(&error, metadata(error.status, error.request_id.clone(), total_delay)));
-        }
-        let delay = retry::backoff_ms(attempts, jitter(settings));
-        if JsFuture::from(transport_sleep(delay, signal)).await.is_err() {
-            return Err(abort_error(metadata(None, None, total_delay)));
-        }
-        total_delay += delay;
-    }
-}
-
 /// Learns the clock offset from a response's `Date`; true when it changed.
 fn correct_clock(state: &RefCell<State>, response: &response::HttpResponse) -> bool {
     let Some(date) = response.headers.get("date") else { return false };
@@ -337,31 +406,6 @@ fn jitter(settings: &Settings) -> f64 {
         .and_then(|v| v.as_f64())
         .filter(|j| (0.0..=1.0).contains(j))
         .unwrap_or_else(js_sys::Math::random)
-}
-
-/// Fixed credentials, or those of the credentials function, fetched again shortly
-/// before they expire.
-async fn credentials(settings: &Settings, state: &RefCell<State>) -> Result<Credentials, ApiError> {
-    let provider = match &settings.credentials {
-        CredentialSource::Fixed(credentials) => return Ok(credentials.clone()),
-        CredentialSource::Provider(provider) => provider,
-    };
-    let now = js_sys::Date::now();
-    let cached = state.borrow().cached_credentials.clone();
-    if let Some(credentials) = cached.filter(|c| c.expiration_ms.is_none_or(|e| e - now > REFRESH_BEFORE_EXPIRY_MS)) {
-        return Ok(credentials);
-    }
-    let failed = |err: JsValue| {
-        let why = Reflect::get(&err, &"message".into()).ok().and_then(|m| m.as_string()).unwrap_or_else(|| "it threw".into());
-        ApiError::new(ErrorKind::Configuration, "invalid", "config.credentials", format!("the credentials function failed: {why}"))
-    };
-    let mut value = provider.call0(&JsValue::UNDEFINED).map_err(failed)?;
-    if let Some(promise) = value.dyn_ref::<Promise>() {
-        value = JsFuture::from(promise.clone()).await.map_err(failed)?;
-    }
-    let credentials = js::read_credentials_value(&value, "config.credentials()")?;
-    state.borrow_mut().cached_credentials = Some(credentials.clone());
-    Ok(credentials)
 }
 
 fn failure_message(failure: &JsValue) -> String {

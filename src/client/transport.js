@@ -1,12 +1,49 @@
-// The client's only JavaScript: one HTTP exchange through `fetch`, and a wait. Every
-// decision (retry, backoff, clock skew, error naming) is made in Rust; this file only
-// turns the platform's promises, timers and abort signals into plain results.
+// The client's only JavaScript: the loop of one call, one HTTP exchange through `fetch`,
+// and a wait. Every decision (credentials to refresh, signing, retry, backoff, clock skew,
+// error naming) is made in Rust by the `call`; this file only awaits the platform's
+// promises, timers and abort signals and hands their results back.
+
+/**
+ * Runs one call to its end: asks `call` for each signed attempt and what each outcome
+ * means; awaits the credentials function, `fetch` and the backoff in between. Resolves
+ * with the output; rejects with the error `call` makes. Frees `call` at the end.
+ */
+export async function run(call, fetchFn, timeoutMs, signal, provider) {
+  try {
+    for (;;) {
+      let credentials;
+      if (provider && call.needsCredentials()) {
+        try {
+          credentials = await provider();
+        } catch (err) {
+          throw call.credentialsFailed(err);
+        }
+      }
+      const request = call.attempt(credentials);
+      let outcome;
+      try {
+        outcome = await send(fetchFn, request, timeoutMs, signal);
+      } catch (failure) {
+        outcome = failure;
+      }
+      const next = call.outcome(outcome);
+      if (typeof next !== 'number') return next;
+      try {
+        await sleep(next, signal);
+      } catch {
+        throw call.abortError();
+      }
+    }
+  } finally {
+    call.free();
+  }
+}
 
 /**
  * Rejects with `{ kind: 'abort' | 'timeout' | 'network', message }`; resolves with the
  * response as one JSON string `{ status, statusText, headers, body }` (one crossing).
  */
-export async function send(fetchFn, request, timeoutMs, signal) {
+async function send(fetchFn, request, timeoutMs, signal) {
   if (signal?.aborted) throw { kind: 'abort', message: 'the request was aborted' };
   const controller = new AbortController();
   const abort = () => controller.abort();
@@ -32,7 +69,7 @@ export async function send(fetchFn, request, timeoutMs, signal) {
 }
 
 /** Resolves after `ms`; rejects with `{ kind: 'abort' }` as soon as `signal` aborts. */
-export function sleep(ms, signal) {
+function sleep(ms, signal) {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject({ kind: 'abort', message: 'the request was aborted' });
     const done = () => { signal?.removeEventListener('abort', aborted); resolve(); };

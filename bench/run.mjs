@@ -112,6 +112,11 @@ same POST with its signing-key cache. The machine is shared: read the ratios, no
 | --- | --- | --- | --- | --- |
 ${rows.join('\n')}
 
+Fair comparisons: our client call against the SDK through its own FetchHttpHandler over the same kind of stub
+\`fetch\` (${ratio(byName['AWS SDK v3: client.send through its FetchHttpHandler (stub fetch, a Response)'].medianUs, byName['client call (validate, build, sign, send, parse)'].medianUs)} faster; against the SDK with a handler that answers
+at once, ${ratio(sdk.medianUs, byName['client call (validate, build, sign, send, parse)'].medianUs)}). Validate of the maximal input takes ${(byName['validate (maximal input)'].medianUs / byName['floor of validate (maximal): JSON.stringify + TextEncoder.encode'].medianUs).toFixed(2)}× its floor, what
+the engine needs to stringify and encode the same input before Rust reads a byte.
+
 The realistic input: all three policies (2 trained-model log entries of 2 accounts with filter patterns, metrics, export
 limits with both file types, inference-job logs and output size), a description and 10 tags. The maximal input: 5 log
 entries of 5 accounts (with redaction and 10 custom identifiers of 200 characters) in both places, 50 tags of the

@@ -3,7 +3,7 @@
 // the functions taking turns batch by batch so that a busy moment of this shared machine
 // falls on all of them alike; the per-call figure of each batch gives the median and p95.
 import init, { validate, createSignedRequest, CleanRoomsMlClient } from '/pkg/cleanroomsml_wasm.js';
-import { sdkCall } from '/bench/dist/sdk.js';
+import { sdkCall, answerText } from '/bench/dist/sdk.js';
 import { AwsClient } from '/bench/dist/aws4fetch.js';
 import { realistic, maximal, credentials, realisticTags, successBody } from './inputs.mjs';
 import { BATCH, batch, median } from './timing.mjs';
@@ -36,6 +36,9 @@ export async function run() {
   const answer = async () => new Response(successBody, { status: 200, headers: { 'content-type': 'application/json' } });
   const client = new CleanRoomsMlClient({ ...config, fetch: answer });
   const sdk = sdkCall(credentials, realisticTags);
+  // The SDK through its own FetchHttpHandler over a stub fetch answering a Response, as our client.
+  const sdkFetch = sdkCall(credentials, realisticTags, async () => new Response(answerText, { status: 200, headers: { 'content-type': 'application/json', 'x-amzn-requestid': 'r' } }));
+  const utf8 = new TextEncoder();
   const aws = new AwsClient({ ...credentials, service: 'cleanrooms-ml', region: 'us-east-1' });
   const unsigned = createSignedRequest(realistic, config);
 
@@ -48,6 +51,9 @@ export async function run() {
     ['aws4fetch: sign the same POST', () => aws.sign(unsigned.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: unsigned.body })],
     // The part of the client call that is the page's: the fetch above and reading its body.
     ['floor of the client call: its fetch alone (Response + text())', async () => (await answer()).text()],
+    ['AWS SDK v3: client.send through its FetchHttpHandler (stub fetch, a Response)', sdkFetch],
+    // What the engine needs before Rust reads a byte of the maximal input.
+    ['floor of validate (maximal): JSON.stringify + TextEncoder.encode', () => utf8.encode(JSON.stringify(maximal))],
   ]);
   // Each measured call must have done its work.
   const check = {
@@ -57,6 +63,8 @@ export async function run() {
     sdkOutput: Boolean(results[4].sample.configuredTableAssociation?.arn),
     aws4fetchSigned: /^AWS4-HMAC-SHA256 /.test(results[5].sample.headers.get('authorization')),
     fetchAnswered: results[6].sample === successBody,
+    sdkThroughFetch: Boolean(results[7].sample.configuredTableAssociation?.arn),
+    floorEncoded: results[8].sample.length > 50_000,
   };
   return { results: results.map(({ sample, ...r }) => r), check, userAgent: navigator.userAgent, crossOriginIsolated };
 }

@@ -140,5 +140,5 @@ longest keys and values, the longest name, description and filter patterns.
 | AWS SDK v3, one client and one command (esbuild, minified) | ${kb(sdkSize.raw)} | ${kb(sdkSize.gzip)} | ${kb(sdkSize.brotli)} | 1.00 |
 | aws4fetch (esbuild, minified) | ${kb(a4fSize.raw)} | ${kb(a4fSize.gzip)} | ${kb(a4fSize.brotli)} | ${(a4fSize.gzip / sdkSize.gzip).toFixed(2)} |
 `;
-writeFileSync(join(root, 'BENCHMARKS.md'), table);
+writeFileSync(join(root, 'BENCHMARKS.md'), `${table}\n${readFileSync(join(bench, 'levers.md'), 'utf8')}`);
 console.log(table);

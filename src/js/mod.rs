@@ -22,6 +22,10 @@ extern "C" {
     /// The value as tagged JSON text (see `json`): a string, or its UTF-8 bytes when long;
     /// undefined when it must be read member by member.
     fn encode(value: &JsValue) -> JsValue;
+    /// `"a Map"`, `"a Date"`, … for a built-in object that is not plain data (the one list
+    /// of them, shared with `encode`).
+    #[wasm_bindgen(js_name = builtinKind)]
+    fn builtin_kind(value: &JsValue) -> Option<String>;
     /// `{ method, url, headers, body }` from the text `request_to_js` writes.
     #[wasm_bindgen(js_name = httpRequest)]
     fn http_request(text: &str) -> JsValue;
@@ -100,7 +104,7 @@ fn read_members_of(shape: &'static Shape, value: &JsValue) -> Value {
             _ => Value::array(Vec::new()), // only its type matters
         };
     }
-    if let Some(kind) = non_plain_kind(value) {
+    if let Some(kind) = builtin_kind(value) {
         return Value::Other(kind);
     }
     match shape {
@@ -139,21 +143,6 @@ fn read_scalar(value: &JsValue) -> Option<Value> {
 fn read_text(s: &JsString) -> Text {
     // Lone surrogates become U+FFFD in the Rust copy; the flag keeps that visible.
     Text { text: String::from(s), well_formed: s.is_well_formed() }
-}
-
-/// Built-in objects that are not plain data, named for messages.
-fn non_plain_kind(value: &JsValue) -> Option<String> {
-    let kinds: [(bool, &str); 8] = [
-        (value.is_instance_of::<js_sys::Map>(), "a Map"),
-        (value.is_instance_of::<js_sys::Set>(), "a Set"),
-        (value.is_instance_of::<js_sys::Date>(), "a Date"),
-        (value.is_instance_of::<js_sys::RegExp>(), "a RegExp"),
-        (value.is_instance_of::<js_sys::Promise>(), "a Promise"),
-        (value.is_instance_of::<js_sys::Error>(), "an Error"),
-        (value.is_instance_of::<js_sys::ArrayBuffer>(), "an ArrayBuffer"),
-        (js_sys::ArrayBuffer::is_view(value), "a typed array"),
-    ];
-    kinds.iter().find(|(is, _)| *is).map(|(_, kind)| (*kind).to_owned())
 }
 
 fn read_array(list: &List, array: &JsValue) -> Value {

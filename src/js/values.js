@@ -13,6 +13,20 @@ const kinds = [
   [Promise, 'a Promise'], [Error, 'an Error'], [ArrayBuffer, 'an ArrayBuffer'],
 ];
 
+/**
+ * What a built-in object that is not plain data is, for messages ('a Map', …); undefined
+ * for others, and for a proxy whose traps throw (read member by member, where each read is
+ * caught).
+ */
+export function builtinKind(value) {
+  try {
+    for (const [type, kind] of kinds) if (value instanceof type) return kind;
+    return ArrayBuffer.isView(value) ? 'a typed array' : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function replacer(key, value) {
   const original = this[key]; // before any toJSON
   switch (typeof original) {
@@ -34,8 +48,8 @@ function replacer(key, value) {
   if (Array.isArray(original)) {
     return original.length > MAX_ITEMS ? { [TAG]: 'array', n: original.length, items: Array.from(original.slice(0, MAX_ITEMS)) } : original;
   }
-  for (const [type, kind] of kinds) if (original instanceof type) return { [TAG]: 'other', v: kind };
-  if (ArrayBuffer.isView(original)) return { [TAG]: 'other', v: 'a typed array' };
+  const kind = builtinKind(original);
+  if (kind) return { [TAG]: 'other', v: kind };
   if (Object.hasOwn(original, TAG) || typeof original.toJSON === 'function') throw SLOW;
   return original;
 }

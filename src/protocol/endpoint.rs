@@ -237,7 +237,7 @@ pub struct Url<'a> {
 
 /// Parses an absolute URL; a fragment is dropped (it is never sent). Err says why not.
 pub fn parse_url(url: &str) -> Result<Url<'_>, &'static str> {
-    let (scheme, rest) = url.split_once("://").ok_or("expected http:// or https://")?;
+    let (scheme, rest) = url.split_once(':').and_then(|(scheme, rest)| Some((scheme, rest.strip_prefix("//")?))).ok_or("expected http:// or https://")?;
     let (scheme, default_port) = match scheme.to_ascii_lowercase().as_str() {
         "https" => ("https", 443),
         "http" => ("http", 80),

@@ -27,8 +27,8 @@ pub struct HttpRequest {
 /// operation's input has no body members).
 pub fn build_request(input: &ValidRequest<'_>, endpoint: &Endpoint) -> HttpRequest {
     let operation = input.operation;
-    let mut path = operation.uri.to_owned();
-    let mut query = Vec::new();
+    let mut labels: Vec<(&str, String)> = Vec::new();
+    let mut query = String::new();
     let mut headers = Headers::from([("host", endpoint.authority.clone())]);
     let mut body = json::Writer::default();
     body.begin_object();
@@ -38,13 +38,12 @@ pub fn build_request(input: &ValidRequest<'_>, endpoint: &Endpoint) -> HttpReque
                 body.key(member.name);
                 body.value(value);
             }
-            Location::Label => {
-                let text = scalar_text(value);
-                path = path
-                    .replace(&format!("{{{}}}", member.name), &encode_label(&text))
-                    .replace(&format!("{{{}+}}", member.name), &percent_encode(&text, |b| b == b'/'));
+            Location::Label => labels.push((member.name, scalar_text(value))),
+            Location::Query(name) => {
+                for part in [if query.is_empty() { "" } else { "&" }, &encode_label(name), "=", &encode_label(&scalar_text(value))] {
+                    query.push_str(part);
+                }
             }
-            Location::Query(name) => query.push(format!("{}={}", encode_label(name), encode_label(&scalar_text(value)))),
             Location::Header(name) => {
                 headers.insert(name.to_owned(), scalar_text(value));
             }
@@ -55,13 +54,36 @@ pub fn build_request(input: &ValidRequest<'_>, endpoint: &Endpoint) -> HttpReque
     if has_body {
         headers.insert("content-type".to_owned(), "application/json".to_owned());
     }
+    let path = expand(operation.uri, &labels);
     let mut url = format!("{}{path}", endpoint.url());
     if !query.is_empty() {
         url.push(if path.contains('?') { '&' } else { '?' });
-        url.push_str(&query.join("&"));
+        url.push_str(&query);
     }
     let body = if has_body { body.finish() } else { String::new() };
     HttpRequest { method: operation.method.to_owned(), url, headers, body }
+}
+
+/// The URI template with each `{label}` replaced by its value percent-encoded, and each
+/// greedy `{label+}` with `/` kept.
+fn expand(template: &str, labels: &[(&str, String)]) -> String {
+    let mut out = String::with_capacity(template.len() + 64);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let Some(close) = rest[open..].find('}').map(|i| open + i) else { break };
+        let name = &rest[open + 1..close];
+        let (name, greedy) = match name.strip_suffix('+') {
+            Some(name) => (name, true),
+            None => (name, false),
+        };
+        if let Some((_, value)) = labels.iter().find(|(n, _)| *n == name) {
+            out.push_str(&percent_encode(value, |b| greedy && b == b'/'));
+        }
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// A label, query or header value as text: strings as they are, numbers and booleans as

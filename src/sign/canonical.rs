@@ -25,7 +25,7 @@ pub fn canonical_uri(path: &str) -> String {
         return "/".into();
     }
     let absolute = if path.starts_with('/') { path.to_owned() } else { format!("/{path}") };
-    if !absolute.contains('.') && !absolute.contains("//") {
+    if !absolute.contains('.') && !absolute.as_bytes().windows(2).any(|pair| pair == b"//") {
         return absolute;
     }
     let mut kept: Vec<&str> = Vec::new();

@@ -112,7 +112,7 @@ pub fn first_outside_tag_characters(s: &str) -> Option<char> {
     let at = ALLOWED.first_outside(s)?;
     s[at..].chars().find(|&c| {
         let separator = c.is_whitespace() && !c.is_control();
-        !(c.is_alphabetic() || c.is_numeric() || separator || "_.:/=+-@".contains(c))
+        !(c.is_alphabetic() || c.is_numeric() || separator || matches!(c, '_' | '.' | ':' | '/' | '=' | '+' | '-' | '@'))
     })
 }
 

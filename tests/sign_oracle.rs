@@ -33,7 +33,8 @@ fn sign_with_crate(request: &HttpRequest, options: &SigningOptions) -> Option<BT
     headers.entry("host".into()).or_insert_with(|| url.authority.clone());
     // Only bytes a URI cannot hold raw are escaped: the crate decodes and re-escapes each
     // parameter itself.
-    let query = url.query.map(|q| format!("?{}", percent_encode(q, |b| b.is_ascii_graphic() && !b"\"<>\\^`{|}".contains(&b))));
+    let raw: Vec<u8> = (0x21..0x7f).filter(|b| !b"\"<>\\^`{|}".contains(b)).collect();
+    let query = url.query.map(|q| format!("?{}", percent_encode(q, &raw)));
     let uri = format!("{}://{}{}{}", url.scheme, url.authority, signed_path(&url), query.unwrap_or_default());
     let creds = &options.credentials;
     let identity: Identity = aws_credential_types::Credentials::new(

@@ -78,7 +78,7 @@ fn expand(template: &str, labels: &[(&str, String)]) -> String {
             None => (name, false),
         };
         if let Some((_, value)) = labels.iter().find(|(n, _)| *n == name) {
-            out.push_str(&percent_encode(value, |b| greedy && b == b'/'));
+            out.push_str(&percent_encode(value, if greedy { b"/" } else { b"" }));
         }
         rest = &rest[close + 1..];
     }
@@ -102,15 +102,15 @@ fn scalar_text(value: &Value) -> String {
 /// Percent-encodes a path label: everything but RFC 3986 unreserved characters, as the
 /// SDKs' `extendedEncodeURIComponent` does.
 pub fn encode_label(label: &str) -> String {
-    percent_encode(label, |_| false)
+    percent_encode(label, b"")
 }
 
-/// Percent-encodes every byte of `s` but RFC 3986 unreserved characters and those `keep`
-/// accepts.
-pub fn percent_encode(s: &str, keep: impl Fn(u8) -> bool) -> String {
+/// Percent-encodes every byte of `s` but RFC 3986 unreserved characters and those in
+/// `keep`.
+pub fn percent_encode(s: &str, keep: &[u8]) -> String {
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) || keep(b) {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) || keep.contains(&b) {
             out.push(b as char);
         } else {
             out.extend(['%', char::from(HEX[usize::from(b >> 4)]), char::from(HEX[usize::from(b & 15)])]);

@@ -198,7 +198,16 @@ pub fn sanitize_error_code(raw: &str) -> String {
     if let Some((_, name)) = code.split_once('#') {
         code = name;
     }
-    code.trim().chars().filter(|c| !c.is_control()).collect()
+    without_controls(code.trim(), usize::MAX)
+}
+
+/// The first `max` characters of `s` that are not control characters.
+fn without_controls(s: &str, max: usize) -> String {
+    let mut out = String::with_capacity(s.len().min(max));
+    for c in s.chars().filter(|c| !c.is_control()).take(max) {
+        out.push(c);
+    }
+    out
 }
 
 fn status_line(response: &HttpResponse) -> String {
@@ -212,7 +221,7 @@ fn describe_body(response: &HttpResponse) -> String {
         return "with an empty body".into();
     }
     let kind = response.headers.get("content-type").map(|t| format!(" ({t})")).unwrap_or_default();
-    let excerpt: String = body.chars().filter(|c| !c.is_control()).take(200).collect();
+    let excerpt = without_controls(body, 200);
     let what = if response.json.is_some() { "a JSON body without a message" } else { "a body that is not JSON" };
     format!("with {what}{kind}: {excerpt}")
 }

@@ -12,6 +12,7 @@ use sha2::{Digest, Sha256};
 
 use super::{Credentials, Headers};
 use crate::protocol::request::percent_encode;
+use crate::value::join;
 
 /// Headers left unsigned, as `aws-sigv4`'s default settings (and the SDKs) leave them:
 /// proxies and the platform may change them.
@@ -38,7 +39,7 @@ pub fn canonical_uri(path: &str) -> String {
             segment => kept.push(segment),
         }
     }
-    let mut uri = format!("/{}", kept.join("/"));
+    let mut uri = format!("/{}", join(kept, "/"));
     let ends_in_directory = absolute.ends_with('/') || absolute.ends_with("/.") || absolute.ends_with("/..");
     if ends_in_directory && !uri.ends_with('/') {
         uri.push('/');
@@ -52,7 +53,7 @@ pub fn canonical_uri(path: &str) -> String {
 /// joined; `name=` for a parameter without a value.
 pub fn canonical_query(query: Option<&str>) -> String {
     let Some(query) = query else { return String::new() };
-    let encode = |s: &str| percent_encode(s, |_| false);
+    let encode = |s: &str| percent_encode(s, b"");
     let mut pairs: Vec<(String, String)> = query
         .split('&')
         .filter(|pair| !pair.is_empty())
@@ -141,7 +142,7 @@ pub fn canonical_request(method: &str, uri: &str, query: &str, headers: &Headers
 }
 
 fn signed_headers(headers: &Headers) -> String {
-    headers.iter().map(|(name, _)| name).collect::<Vec<_>>().join(";")
+    join(headers.iter().map(|(name, _)| name), ";")
 }
 
 /// The string to sign (task 2) for a canonical request.
@@ -225,5 +226,10 @@ fn signing_key(secret: &str, scope: &Scope) -> [u8; 32] {
 
 fn hex(bytes: &[u8]) -> String {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    bytes.iter().flat_map(|b| [DIGITS[usize::from(b >> 4)], DIGITS[usize::from(b & 15)]]).map(char::from).collect()
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        out.push(char::from(DIGITS[usize::from(b >> 4)]));
+        out.push(char::from(DIGITS[usize::from(b & 15)]));
+    }
+    out
 }

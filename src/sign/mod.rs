@@ -169,5 +169,5 @@ fn is_header_value(value: &str) -> bool {
 /// `/` escaped, `%` included, so an escaped path is escaped twice, as SigV4 requires for
 /// every service but S3.
 pub fn signed_path(url: &Url) -> String {
-    percent_encode(if url.path.is_empty() { "/" } else { url.path }, |b| b == b'/')
+    percent_encode(if url.path.is_empty() { "/" } else { url.path }, b"/")
 }

@@ -11,7 +11,7 @@ pub use report::{Issue, IssueCode, Severity, ValidationReport};
 use crate::model::rules::{self, Rule};
 use crate::model::{operations, List, Map, Member, Operation, Pattern, Shape, Str, Structure};
 use crate::number;
-use crate::value::{Text, Value};
+use crate::value::{join, Text, Value};
 
 /// Validates a `CreateConfiguredModelAlgorithmAssociationRequest`.
 pub fn validate(input: &Value) -> ValidationReport {
@@ -319,8 +319,7 @@ impl<'v> Walk<'v> {
             let bounds = match (low, high) {
                 (Some(min), Some(max)) => format!("from {min} to {max}"),
                 (Some(min), None) => format!("at least {min}"),
-                (None, Some(max)) => format!("at most {max}"),
-                (None, None) => unreachable!("out of no range"),
+                (None, max) => format!("at most {}", max.unwrap_or_default()),
             };
             self.error(IssueCode::Range, format!("must be {bounds}; is {}", js_number(n)));
         }
@@ -331,7 +330,8 @@ impl<'v> Walk<'v> {
         if values.contains(&s) {
             return;
         }
-        let list = values.iter().map(|v| format!("\"{v}\"")).collect::<Vec<_>>().join(", ");
+        let choices: Vec<String> = values.iter().map(|v| format!("\"{v}\"")).collect();
+        let list = join(choices.iter().map(String::as_str), ", ");
         let hint = values
             .iter()
             .find(|v| v.eq_ignore_ascii_case(s))
@@ -423,8 +423,8 @@ fn push_quoted(out: &mut String, s: &str) {
 /// it does not repeat it.
 pub(crate) fn quoted(s: &str) -> String {
     let mut out = String::new();
-    let cut: String = s.chars().take(64).collect();
-    push_quoted(&mut out, &cut);
+    let cut = &s[..s.char_indices().nth(64).map_or(s.len(), |(at, _)| at)];
+    push_quoted(&mut out, cut);
     if cut.len() < s.len() {
         out.push('…');
     }
@@ -456,7 +456,7 @@ fn unknown_member_message(key: &str, members: &[Member]) -> String {
         .iter()
         .map(|m| (edit_distance(&key.to_ascii_lowercase(), &m.name.to_ascii_lowercase()), m.name))
         .min_by_key(|(d, _)| *d);
-    let names = members.iter().map(|m| m.name).collect::<Vec<_>>().join(", ");
+    let names = join(members.iter().map(|m| m.name), ", ");
     match closest {
         Some((d, name)) if d <= name.len().max(key.len()) / 2 => {
             format!("is not a member here; did you mean \"{name}\"? (members: {names})")

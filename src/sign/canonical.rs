@@ -1,7 +1,7 @@
 //! SigV4's canonical request and string to sign, written directly for every request, and
 //! the signing key kept per secret, day, region and service as the AWS SDKs keep it.
 //! The key and the signature are `aws-sigv4`'s own (`generate_signing_key`,
-//! `calculate_signature`); its HTTP signer is the oracle `tests/sign_paths.rs` compares
+//! `calculate_signature`); its HTTP signer is the oracle `tests/sign_oracle.rs` compares
 //! this module with on generated requests.
 
 use std::cell::RefCell;

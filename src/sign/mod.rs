@@ -105,7 +105,7 @@ pub fn sign(request: &HttpRequest, options: &SigningOptions) -> Result<HttpReque
 
 /// Refuses what cannot be signed or sent (before anything is signed); returns the URL and
 /// the headers to send (lower-case names, computed ones left out, `host` added).
-pub fn checked<'a>(request: &'a HttpRequest, options: &SigningOptions) -> Result<(Url<'a>, Headers), SignError> {
+fn checked<'a>(request: &'a HttpRequest, options: &SigningOptions) -> Result<(Url<'a>, Headers), SignError> {
     let creds = &options.credentials;
     if creds.access_key_id.is_empty() {
         return Err(error("credentials.accessKeyId", "required", "the access key ID is empty"));

@@ -342,3 +342,29 @@ fn the_rules_beyond_the_model_name_its_shapes() {
     assert_eq!(account_id["pattern"].as_str(), Some("[0-9]{12}"));
     assert_eq!(ours.pattern, Some(cleanroomsml_wasm::model::Pattern::AccountId));
 }
+
+/// The generated operation table says what the model's operation says: method, URI,
+/// success code, idempotency, and each error with its HTTP status and fault.
+#[test]
+fn the_operation_table_is_the_models() {
+    let model = model();
+    for op in OPERATIONS {
+        let m = &model["operations"][op.name];
+        assert_eq!(op.method, m["http"]["method"].as_str().unwrap(), "{}", op.name);
+        assert_eq!(op.uri, m["http"]["requestUri"].as_str().unwrap(), "{}", op.name);
+        assert_eq!(u64::from(op.success_code), m["http"]["responseCode"].as_u64().unwrap_or(200), "{}", op.name);
+        assert_eq!(op.idempotent, m["idempotent"].as_bool().unwrap_or(false), "{}", op.name);
+        let expected: Vec<(String, u64, bool)> = m["errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                let shape = &model["shapes"][e["shape"].as_str().unwrap()];
+                (e["shape"].as_str().unwrap().to_owned(), shape["error"]["httpStatusCode"].as_u64().unwrap(), shape["error"]["senderFault"].as_bool().unwrap_or(false))
+            })
+            .collect();
+        let ours: Vec<(String, u64, bool)> = op.errors.iter().map(|e| (e.name.to_owned(), u64::from(e.status), e.sender_fault)).collect();
+        assert_eq!(ours, expected, "{}", op.name);
+        assert!(!ours.is_empty());
+    }
+}

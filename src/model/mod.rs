@@ -127,11 +127,6 @@ pub struct ErrorShape {
 }
 
 impl Operation {
-    /// A selected operation by its model name.
-    pub fn named(name: &str) -> Option<&'static Operation> {
-        OPERATIONS.iter().copied().find(|op| op.name == name)
-    }
-
     /// The input's members.
     pub fn input_members(&self) -> &'static [Member] {
         match self.input {

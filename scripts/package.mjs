@@ -54,16 +54,21 @@ function foldSnippets(glue) {
     return namespace ? `const ${namespace} = ${scope};` : `const {${names}} = ${scope};`;
   });
   const definitions = [...scopes.values()].map(({ name, code }) => `const ${name} = ${code};`).join('\n');
-  // A leading `/* @ts-self-types=… */` directive stays first.
-  const [, directive, rest] = folded.match(/^(\/\*[^]*?\*\/\n)?([^]*)$/);
-  return `${directive ?? ''}${definitions}\n${rest}`;
+  const [directive, rest] = splitDirective(folded);
+  return `${directive}${definitions}\n${rest}`;
 }
 
-/** The glue minified; the leading `/* @ts-self-types=… *\/` directive kept first. */
-function minify(glue) {
+/** The glue's leading `/* @ts-self-types=… *\/` directive (or '') and the rest: the directive stays first. */
+function splitDirective(glue) {
   const [, directive, rest] = glue.match(/^(\/\*[^]*?\*\/\n)?([^]*)$/);
+  return [directive ?? '', rest];
+}
+
+/** The glue minified, its directive kept first. */
+function minify(glue) {
+  const [directive, rest] = splitDirective(glue);
   const { code } = transformSync(rest, { minify: true, format: 'esm', target: 'es2022', legalComments: 'none' });
-  return `${directive ?? ''}${code}`;
+  return `${directive}${code}`;
 }
 
 /**
@@ -97,12 +102,11 @@ function minifyNames(glue, typeFiles) {
   }
   out = replaceAll(out, /^(\s*)"[^"]+": import\d+,\n(?:\s*"[^"]+": import\d+,\n)*/m, '$1"a": import0,\n', 'the import modules');
   out = replaceAll(out, /const import0 = \{\n(\s*)__proto__: null,\n/, (all, indent) => `${all}${joined.map((line) => `${indent}${line}\n`).join('')}`, 'the import object');
-  for (const [name, short] of renamed.exports) {
-    out = out.replace(new RegExp(`\\bwasm\\.${name}\\b`, 'g'), `wasm.${short}`);
-    for (const file of typeFiles) {
-      const types = readFileSync(file, 'utf8');
-      writeFileSync(file, types.replace(new RegExp(`(readonly |export const )${name}\\b`, 'g'), `$1${short}`));
-    }
+  for (const [name, short] of renamed.exports) out = out.replace(new RegExp(`\\bwasm\\.${name}\\b`, 'g'), `wasm.${short}`);
+  for (const file of typeFiles) {
+    let types = readFileSync(file, 'utf8');
+    for (const [name, short] of renamed.exports) types = types.replace(new RegExp(`(readonly |export const )${name}\\b`, 'g'), `$1${short}`);
+    writeFileSync(file, types);
   }
   const shorts = new Set(renamed.exports.map(([, short]) => short));
   const stale = [...out.matchAll(/\bwasm\.([A-Za-z_$][\w$]*)/g)].map(([, name]) => name).filter((name) => !shorts.has(name));

@@ -9,14 +9,14 @@ const P = 'privacyConfiguration.policies';
 const LOGS = `${P}.trainedModels.containerLogs[]`;
 
 /** The model's constraints of the input member at `path` (any list index reads as `[]`). */
-export function constraint(path) {
+function constraint(path) {
   const found = inputs.CreateConfiguredModelAlgorithmAssociation[path.replace(/\[\d+\]/g, '[]')];
   if (!found) throw new Error(`the model has no input member ${path}`);
   return found;
 }
 
 /** A hint from the model: `GB, 0.01–100` for a size, `1–63 characters` for a string. */
-export function hint(path, unit) {
+function hint(path, unit) {
   const { min, max } = constraint(path);
   return unit ? `${unit}, ${min}–${max}` : `${min ?? 0}–${max} characters`;
 }

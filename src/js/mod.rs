@@ -12,7 +12,7 @@ use crate::error::{ApiError, ErrorKind};
 use crate::json::{self, ToJson};
 use crate::model::{List, Member, Operation, Shape};
 use crate::protocol::endpoint::{Endpoint, EndpointParams};
-use crate::protocol::request::{self, HttpRequest};
+use crate::protocol::request::{self, Headers, HttpRequest};
 use crate::sign::{Credentials, SigningOptions};
 use crate::validate;
 use crate::value::{Text, Value, MAX_INPUT_BYTES};
@@ -399,7 +399,7 @@ pub fn read_http_request(value: &JsValue) -> Result<HttpRequest, ApiError> {
     }
     let url = request.required_string("url")?;
     let body = request.string("body")?.unwrap_or_default();
-    let mut headers = crate::protocol::headers::Headers::new();
+    let mut headers = Headers::new();
     if let Some((value, path)) = request.object("headers")? {
         let header_reader = Reader::new(&value, &path, ErrorKind::Request)?;
         let names = object_keys(&value).map_err(|_| request.error("type", "headers", "request.headers could not be read".into()))?;

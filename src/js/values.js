@@ -5,7 +5,7 @@
 // (a cycle, a getter or proxy trap that throws, a `toJSON` of its own, nesting too deep)
 // returns undefined, and Rust reads the value member by member instead.
 const TAG = '\u0000';
-const MAX_ITEMS = 100; // no list of the model is checked further (schema::List::checked_items)
+const MAX_ITEMS = 100; // no list of the model is checked further (model::List::checked_items)
 const SLOW = Symbol('read member by member');
 
 const kinds = [

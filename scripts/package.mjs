@@ -36,7 +36,7 @@ writeFileSync(dtsPath, dts.replace(/^\s*\[Symbol\.dispose\]\(\): void;\n/gm, '')
 /**
  * Each snippet becomes a scope of its own inside the glue, `const snippetN = (() => {
  * …; return { exported names }; })();`, and each import of it a binding of that object.
- * Snippets may only export functions (`export [async] function name`); anything else
+ * Snippets may only export functions (`export [async] function[*] name`); anything else
  * stops the build rather than be folded wrongly.
  */
 function foldSnippets(glue) {
@@ -45,8 +45,8 @@ function foldSnippets(glue) {
   const folded = glue.replace(importLine, (_, __, namespace, names, file) => {
     if (!scopes.has(file)) {
       const source = readFileSync(new URL(`../pkg/${file.slice(2)}`, import.meta.url), 'utf8');
-      const exported = [...source.matchAll(/^export (?:async )?function (\w+)/gm)].map((m) => m[1]);
-      const body = source.replace(/^export (async )?function /gm, '$1function ');
+      const exported = [...source.matchAll(/^export (?:async )?function\*? ?(\w+)/gm)].map((m) => m[1]);
+      const body = source.replace(/^export (async )?function(\*?) ?/gm, '$1function$2 ');
       if (/^\s*export\b/m.test(body) || /^\s*import\b/m.test(body)) throw new Error(`${file}: only exported functions can be folded into the glue`);
       scopes.set(file, { name: `snippet${scopes.size}`, code: `(() => {\n${body}\nreturn { ${exported.join(', ')} };\n})()` });
     }

@@ -260,6 +260,12 @@ pub trait ToJson {
     }
 }
 
+impl ToJson for Value {
+    fn write(&self, w: &mut Writer) {
+        w.value(self);
+    }
+}
+
 /// Builds JSON text as `JSON.stringify` writes it.
 #[derive(Default)]
 pub struct Writer {

@@ -1,5 +1,6 @@
-//! cleanroomsml-wasm: build, validate, sign and send AWS Clean Rooms ML
-//! `CreateConfiguredModelAlgorithmAssociation` requests from a browser.
+//! cleanroomsml-wasm: build, validate, sign and send AWS Clean Rooms ML requests from a
+//! browser: the configured model algorithm association's operations (create, get, list,
+//! delete, and the algorithms and collaboration views around it).
 //!
 //! This file is only the JavaScript API; each layer lives in its own folder:
 //! `model` (the shapes and operations generated from the service model, and the rules
@@ -26,6 +27,7 @@ pub use client::CleanRoomsMlClient;
 use error::{ApiError, ErrorKind};
 use js::Reader;
 use model::operations::CREATE_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION as CREATE;
+use model::Operation;
 use protocol::{endpoint, request::HttpRequest};
 
 /// The allocator: a free list, smaller than std's dlmalloc. The module runs on one thread.
@@ -54,24 +56,45 @@ pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_owned()
 }
 
-/// Checks a `CreateConfiguredModelAlgorithmAssociationRequest` against every constraint of
-/// the service model and reports all problems at once. Any value gets a report; it throws
-/// only an `InternalError` after an earlier panic left the module unusable.
-#[wasm_bindgen(js_name = validate, unchecked_return_type = "ValidationReport")]
-pub fn validate_js(#[wasm_bindgen(unchecked_param_type = "unknown")] input: JsValue) -> Result<JsValue, JsValue> {
-    guard::check().map_err(js::to_js_error)?;
-    let value = js::read(CREATE.input, &input);
-    Ok(js::to_js(&validate::validate(&value)))
+/// The functions that take an operation: each is called either with the operation's name
+/// first, or without it for `CreateConfiguredModelAlgorithmAssociation` (the first form this
+/// module had). One function per verb keeps the module's surface the same size whatever
+/// number of operations is generated.
+#[wasm_bindgen(typescript_custom_section)]
+const TS_FUNCTIONS: &str = r#"
+/**
+ * Checks an operation's input against every constraint of the service model and reports all
+ * problems at once. Any input gets a report; an unknown operation name throws a
+ * `ConfigurationError`, and only an `InternalError` after an earlier panic otherwise.
+ */
+export function validate(input: unknown): ValidationReport;
+export function validate(operation: OperationName, input: unknown): ValidationReport;
+/** Validates the input and builds the unsigned HTTP request (restJson1). Throws a
+ * `ValidationError` with the report when the input is invalid. */
+export function buildRequest(input: CreateConfiguredModelAlgorithmAssociationRequest, config: EndpointConfig): HttpRequest;
+export function buildRequest<O extends OperationName>(operation: O, input: OperationInputs[O], config: EndpointConfig): HttpRequest;
+/** Validates, builds and signs in one call. */
+export function createSignedRequest(input: CreateConfiguredModelAlgorithmAssociationRequest, config: SigningConfig): HttpRequest;
+export function createSignedRequest<O extends OperationName>(operation: O, input: OperationInputs[O], config: SigningConfig): HttpRequest;
+"#;
+
+#[wasm_bindgen(js_name = validate, skip_typescript)]
+pub fn validate_js(first: JsValue, second: JsValue) -> Result<JsValue, JsValue> {
+    let report = || {
+        guard::check()?;
+        let (operation, [input]) = operation_form(&first, [&second])?;
+        Ok(js::to_js(&validate::validate_shape(operation.input, &js::read(operation.input, input))))
+    };
+    report().map_err(js::to_js_error)
 }
 
-/// Validates the input and builds the unsigned HTTP request (restJson1). Throws a
-/// `ValidationError` with the report when the input is invalid.
-#[wasm_bindgen(js_name = buildRequest, unchecked_return_type = "HttpRequest")]
-pub fn build_request_js(
-    #[wasm_bindgen(unchecked_param_type = "CreateConfiguredModelAlgorithmAssociationRequest")] input: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "EndpointConfig")] config: JsValue,
-) -> Result<JsValue, JsValue> {
-    build(&input, &config).map(|request| js::request_to_js(&request)).map_err(js::to_js_error)
+#[wasm_bindgen(js_name = buildRequest, skip_typescript)]
+pub fn build_request_js(first: JsValue, second: JsValue, third: JsValue) -> Result<JsValue, JsValue> {
+    let request = || {
+        let (operation, [input, config]) = operation_form(&first, [&second, &third])?;
+        build(operation, input, config)
+    };
+    request().map(|request| js::request_to_js(&request)).map_err(js::to_js_error)
 }
 
 /// Signs any request for this service with SigV4: returns it with `x-amz-date`,
@@ -84,17 +107,39 @@ pub fn sign_request_js(
     sign_request(&request, &options).map(|request| js::request_to_js(&request)).map_err(js::to_js_error)
 }
 
-/// Validates, builds and signs in one call.
-#[wasm_bindgen(js_name = createSignedRequest, unchecked_return_type = "HttpRequest")]
-pub fn create_signed_request_js(
-    #[wasm_bindgen(unchecked_param_type = "CreateConfiguredModelAlgorithmAssociationRequest")] input: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "SigningConfig")] config: JsValue,
-) -> Result<JsValue, JsValue> {
-    create_signed_request(&input, &config).map(|request| js::request_to_js(&request)).map_err(js::to_js_error)
+#[wasm_bindgen(js_name = createSignedRequest, skip_typescript)]
+pub fn create_signed_request_js(first: JsValue, second: JsValue, third: JsValue) -> Result<JsValue, JsValue> {
+    let request = || {
+        let (operation, [input, config]) = operation_form(&first, [&second, &third])?;
+        create_signed_request(operation, input, config)
+    };
+    request().map(|request| js::request_to_js(&request)).map_err(js::to_js_error)
 }
 
-fn build(input: &JsValue, config: &JsValue) -> Result<HttpRequest, ApiError> {
-    js::request_from_input(&CREATE, input, || {
+/// `(operation, …rest)` when `first` names an operation, or is a string followed by all the
+/// arguments of the operation form; else `CreateConfiguredModelAlgorithmAssociation` with
+/// `first` and the rest but the last (so `validate("text")` still reports a wrong input).
+fn operation_form<'a, const N: usize>(
+    first: &'a JsValue,
+    rest: [&'a JsValue; N],
+) -> Result<(&'static Operation, [&'a JsValue; N]), ApiError> {
+    let name = first.as_string();
+    let named = name.as_deref().and_then(Operation::named);
+    let Some(name) = name.filter(|_| named.is_some() || !rest[N - 1].is_undefined()) else {
+        let mut arguments = [first; N];
+        arguments[1..].copy_from_slice(&rest[..N - 1]);
+        return Ok((&CREATE, arguments));
+    };
+    let operation = named.ok_or_else(|| {
+        let names = value::join(model::OPERATIONS.iter().map(|op| op.name), ", ");
+        let message = format!("{} is not an operation of this module (operations: {names})", validate::quoted(&name));
+        ApiError::new(ErrorKind::Configuration, "invalid", "operation", message)
+    })?;
+    Ok((operation, rest))
+}
+
+fn build(operation: &'static Operation, input: &JsValue, config: &JsValue) -> Result<HttpRequest, ApiError> {
+    js::request_from_input(operation, input, || {
         let config = Reader::new(config, "config", ErrorKind::Configuration)?;
         endpoint::resolve(&js::read_endpoint_params(&config)?).map_err(|e| ApiError::endpoint("config", e))
     })
@@ -108,8 +153,8 @@ fn sign_request(request: &JsValue, options: &JsValue) -> Result<HttpRequest, Api
     sign::sign(&request, &js::read_signing_options(&options, service)?).map_err(|e| ApiError::signing("options", e))
 }
 
-fn create_signed_request(input: &JsValue, config: &JsValue) -> Result<HttpRequest, ApiError> {
-    let request = build(input, config)?;
+fn create_signed_request(operation: &'static Operation, input: &JsValue, config: &JsValue) -> Result<HttpRequest, ApiError> {
+    let request = build(operation, input, config)?;
     let config = Reader::new(config, "config", ErrorKind::Configuration)?;
     let signing = js::read_signing_options(&config, sign::SIGNING_NAME.into())?;
     sign::sign(&request, &signing).map_err(|e| ApiError::signing("config", e))

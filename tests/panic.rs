@@ -15,7 +15,7 @@ fn text(value: &JsValue, key: &str) -> String {
 
 #[wasm_bindgen_test]
 fn a_panic_is_a_clear_error_and_later_calls_say_reload() {
-    assert!(cleanroomsml_wasm::validate_js(JsValue::NULL).is_ok(), "usable before");
+    assert!(cleanroomsml_wasm::validate_js(JsValue::NULL, JsValue::UNDEFINED).is_ok(), "usable before");
     // The test runner installs its own hook over the module's; put the module's back.
     cleanroomsml_wasm::guard::install_panic_hook();
     let panic: Function = Reflect::get(&wasm_bindgen::exports(), &"__panicForTests".into()).unwrap().dyn_into().unwrap();
@@ -25,7 +25,7 @@ fn a_panic_is_a_clear_error_and_later_calls_say_reload() {
     assert!(message.starts_with("cleanroomsml-wasm: internal error (a panic on purpose"), "{message}");
     assert!(message.contains("reload it"), "{message}");
 
-    let later = cleanroomsml_wasm::validate_js(JsValue::NULL).unwrap_err();
+    let later = cleanroomsml_wasm::validate_js(JsValue::NULL, JsValue::UNDEFINED).unwrap_err();
     assert_eq!(text(&later, "name"), "InternalError");
     assert_eq!(text(&later, "code"), "unusable");
     assert!(text(&later, "message").contains("reload it"));

@@ -3,7 +3,7 @@
 
 mod common;
 
-use cleanroomsml_wasm::model::operations::CREATE_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION as CREATE;
+use cleanroomsml_wasm::model::operations::{self, CREATE_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION as CREATE};
 use cleanroomsml_wasm::protocol::response::{self, sanitize_error_code, ErrorClass, HttpResponse, ServiceError};
 use cleanroomsml_wasm::value::{Text, Value};
 use common::value;
@@ -33,7 +33,6 @@ fn success_is_checked_against_the_output_shape() {
     for body in [
         json!({}).to_string(),
         json!({ "configuredModelAlgorithmAssociationArn": 5 }).to_string(),
-        json!({ "configuredModelAlgorithmAssociationArn": "arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/x/configured-model-algorithm-association/a" }).to_string(),
         "[]".into(),
         "<html>".into(),
         "".into(),
@@ -43,6 +42,44 @@ fn success_is_checked_against_the_output_shape() {
         assert_eq!(err.name, "InvalidResponseError", "{body}");
         assert_eq!(err.class, ErrorClass::Other);
         assert!(err.message.starts_with("HTTP 200"), "{}", err.message);
+    }
+}
+
+/// Outputs are checked for types and required members, not for the model's constraints:
+/// what the service sends beyond them (a new enum value, an `aws:` tag, a longer name) is
+/// read as sent, as the SDKs read it.
+#[test]
+fn outputs_are_read_as_the_service_sends_them() {
+    let unusual = json!({
+        "configuredModelAlgorithmAssociationArn": "arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/x/configured-model-algorithm-association/a",
+    });
+    assert_eq!(read(&response(200, &[], &unusual.to_string())).unwrap().len(), 1);
+
+    let get = json!({
+        "createTime": 1767225600.5, "updateTime": 1767225601,
+        "configuredModelAlgorithmAssociationArn": ARN,
+        "membershipIdentifier": "0d0a0c1e-1111-4222-8333-944455556666",
+        "collaborationIdentifier": "1d0a0c1e-1111-4222-8333-944455556666",
+        "configuredModelAlgorithmArn": "arn:aws:cleanrooms-ml:us-east-1:123456789012:configured-model-algorithm/x",
+        "name": "n".repeat(200),
+        "tags": { "aws:cloudformation:stack-name": "s" },
+        "privacyConfiguration": { "policies": { "trainedModels": { "containerLogs": [{ "allowedAccountIds": ["1", "1"] }] } } },
+    });
+    let members = response::read(&operations::GET_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION, &response(200, &[], &get.to_string())).unwrap();
+    assert_eq!(members.len(), 9);
+    // …but a wrong type or a missing required member is an invalid response.
+    for (member, wrong) in [("createTime", json!("yesterday")), ("name", json!(null)), ("tags", json!([]))] {
+        let mut body = get.clone();
+        body[member] = wrong;
+        let err = response::read(&operations::GET_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION, &response(200, &[], &body.to_string())).unwrap_err();
+        assert_eq!(err.name, "InvalidResponseError", "{member}");
+        assert!(err.message.contains(member), "{}", err.message);
+    }
+
+    // An operation without output members takes any body.
+    for body in ["", "{}", "null"] {
+        let members = response::read(&operations::DELETE_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION, &response(200, &[], body)).unwrap();
+        assert!(members.is_empty(), "{body}");
     }
 }
 

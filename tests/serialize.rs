@@ -67,3 +67,40 @@ fn invalid_input_builds_nothing() {
     input["name"] = json!("");
     assert!(check(&CREATE, &value(&input)).is_err());
 }
+
+/// GET and DELETE: labels in the path, ARNs percent-encoded (`:` and `/` included), the
+/// page's token and size in the query, no body and no content type.
+#[test]
+fn get_list_and_delete_have_no_body() {
+    use cleanroomsml_wasm::model::operations::{
+        DELETE_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION as DELETE, GET_CONFIGURED_MODEL_ALGORITHM as GET_ALGORITHM,
+        LIST_CONFIGURED_MODEL_ALGORITHMS as LIST_ALGORITHMS, LIST_CONFIGURED_MODEL_ALGORITHM_ASSOCIATIONS as LIST,
+    };
+    let endpoint = parse_base_url("https://example.com").unwrap();
+    let membership = "0d0a0c1e-1111-4222-8333-944455556666";
+    let arn = format!("arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/{membership}/configured-model-algorithm-association/a.b_c");
+    let delete = value(&json!({ "membershipIdentifier": membership, "configuredModelAlgorithmAssociationArn": arn }));
+    let request = build_request(&check(&DELETE, &delete).unwrap(), &endpoint);
+    assert_eq!(request.method, "DELETE");
+    assert_eq!(
+        request.url,
+        format!("https://example.com/memberships/{membership}/configured-model-algorithm-associations/arn%3Aaws%3Acleanrooms-ml%3Aus-east-1%3A123456789012%3Amembership%2F{membership}%2Fconfigured-model-algorithm-association%2Fa.b_c")
+    );
+    assert_eq!((request.body.as_str(), request.headers.get("content-type")), ("", None));
+
+    let list = value(&json!({ "membershipIdentifier": membership, "maxResults": 5, "nextToken": "a b+c/=" }));
+    let request = build_request(&check(&LIST, &list).unwrap(), &endpoint);
+    assert_eq!((request.method.as_str(), request.body.as_str()), ("GET", ""));
+    // The query in the input's order, as botocore writes it (the signature sorts it anyway).
+    assert_eq!(request.url, format!("https://example.com/memberships/{membership}/configured-model-algorithm-associations?maxResults=5&nextToken=a%20b%2Bc%2F%3D"));
+
+    let request = build_request(&check(&LIST_ALGORITHMS, &value(&json!({}))).unwrap(), &endpoint);
+    assert_eq!(request.url, "https://example.com/configured-model-algorithms");
+    let algorithm = "arn:aws:cleanrooms-ml:us-east-1:123456789012:configured-model-algorithm/x";
+    let request = build_request(&check(&GET_ALGORITHM, &value(&json!({ "configuredModelAlgorithmArn": algorithm }))).unwrap(), &endpoint);
+    assert_eq!(request.url, "https://example.com/configured-model-algorithms/arn%3Aaws%3Acleanrooms-ml%3Aus-east-1%3A123456789012%3Aconfigured-model-algorithm%2Fx");
+    // A page size out of the model's range, or a token that is not a string, builds nothing.
+    for bad in [json!({ "maxResults": 0 }), json!({ "maxResults": 101 }), json!({ "maxResults": 1.5 }), json!({ "nextToken": 5 })] {
+        assert!(check(&LIST_ALGORITHMS, &value(&bad)).is_err(), "{bad}");
+    }
+}

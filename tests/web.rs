@@ -40,7 +40,7 @@ fn runs_in_a_browser_page() {
 
 #[wasm_bindgen_test]
 fn validate_returns_a_plain_report() {
-    let report = validate_js(js(REQUEST)).unwrap();
+    let report = validate_js(js(REQUEST), JsValue::UNDEFINED).unwrap();
     assert_eq!(get(&report, "ok"), JsValue::TRUE);
     assert!(Array::is_array(&get(&report, "issues")));
     assert_eq!(Object::get_prototype_of(&report), Object::get_prototype_of(&Object::new()));
@@ -52,7 +52,7 @@ fn values_json_cannot_carry_reach_validation() {
     let max_size = get(&get(&get(&get(&input, "privacyConfiguration"), "policies"), "trainedModelExports"), "maxSize");
     Reflect::set(&max_size, &"value".into(), &JsValue::from_f64(f64::NAN)).unwrap();
     Reflect::set(&input, &"tags".into(), &Map::new()).unwrap();
-    let report = validate_js(input).unwrap();
+    let report = validate_js(input, JsValue::UNDEFINED).unwrap();
     assert_eq!(
         issues(&report),
         ["privacyConfiguration.policies.trainedModelExports.maxSize.value notFinite", "tags type"]
@@ -62,14 +62,14 @@ fn values_json_cannot_carry_reach_validation() {
 #[wasm_bindgen_test]
 fn wrong_enum_string_is_reported() {
     let input = js(&REQUEST.replace("\"OUTPUT\"", "\"output\""));
-    let report = validate_js(input).unwrap();
+    let report = validate_js(input, JsValue::UNDEFINED).unwrap();
     assert_eq!(issues(&report), ["privacyConfiguration.policies.trainedModelExports.filesToExport[0] enum"]);
 }
 
 #[wasm_bindgen_test]
 fn build_request_returns_plain_objects() {
     let config = js(r#"{"region": "eu-west-1"}"#);
-    let request = build_request_js(js(REQUEST), config).unwrap();
+    let request = build_request_js(js(REQUEST), config, JsValue::UNDEFINED).unwrap();
     let headers = get(&request, "headers");
     assert!(!headers.is_instance_of::<Map>(), "headers must be a plain object like the SDK's");
     assert_eq!(get(&headers, "host"), "cleanrooms-ml.eu-west-1.amazonaws.com");

@@ -54,4 +54,33 @@ export const inputs = {
     "tags{key}": {"shape":"TagKey","type":"string","min":1,"max":128},
     "tags{}": {"shape":"TagValue","type":"string","min":0,"max":256},
   },
+  GetConfiguredModelAlgorithmAssociation: {
+    "configuredModelAlgorithmAssociationArn": {"shape":"ConfiguredModelAlgorithmAssociationArn","type":"string","required":true,"min":20,"max":2048,"pattern":"arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:membership/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/configured-model-algorithm-association/[-a-zA-Z0-9_/.]+"},
+    "membershipIdentifier": {"shape":"UUID","type":"string","required":true,"min":36,"max":36,"pattern":"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"},
+  },
+  ListConfiguredModelAlgorithmAssociations: {
+    "nextToken": {"shape":"NextToken","type":"string","min":1,"max":10240},
+    "maxResults": {"shape":"MaxResults","type":"integer","min":1,"max":100},
+    "membershipIdentifier": {"shape":"UUID","type":"string","required":true,"min":36,"max":36,"pattern":"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"},
+  },
+  DeleteConfiguredModelAlgorithmAssociation: {
+    "configuredModelAlgorithmAssociationArn": {"shape":"ConfiguredModelAlgorithmAssociationArn","type":"string","required":true,"min":20,"max":2048,"pattern":"arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:membership/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/configured-model-algorithm-association/[-a-zA-Z0-9_/.]+"},
+    "membershipIdentifier": {"shape":"UUID","type":"string","required":true,"min":36,"max":36,"pattern":"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"},
+  },
+  ListConfiguredModelAlgorithms: {
+    "nextToken": {"shape":"NextToken","type":"string","min":1,"max":10240},
+    "maxResults": {"shape":"MaxResults","type":"integer","min":1,"max":100},
+  },
+  GetConfiguredModelAlgorithm: {
+    "configuredModelAlgorithmArn": {"shape":"ConfiguredModelAlgorithmArn","type":"string","required":true,"min":20,"max":2048,"pattern":"arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:configured-model-algorithm/[-a-zA-Z0-9_/.]+"},
+  },
+  GetCollaborationConfiguredModelAlgorithmAssociation: {
+    "configuredModelAlgorithmAssociationArn": {"shape":"ConfiguredModelAlgorithmAssociationArn","type":"string","required":true,"min":20,"max":2048,"pattern":"arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:membership/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/configured-model-algorithm-association/[-a-zA-Z0-9_/.]+"},
+    "collaborationIdentifier": {"shape":"UUID","type":"string","required":true,"min":36,"max":36,"pattern":"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"},
+  },
+  ListCollaborationConfiguredModelAlgorithmAssociations: {
+    "nextToken": {"shape":"NextToken","type":"string","min":1,"max":10240},
+    "maxResults": {"shape":"MaxResults","type":"integer","min":1,"max":100},
+    "collaborationIdentifier": {"shape":"UUID","type":"string","required":true,"min":36,"max":36,"pattern":"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"},
+  },
 };

@@ -6,12 +6,14 @@
 //!   operation table (method, URI template, member locations, idempotency, errors with
 //!   their HTTP status); the model's patterns with their matchers; and the TypeScript
 //!   types, named as the AWS SDK for JavaScript v3 names them.
+//! - `src/client/generated.rs`: the client's methods, one per operation, and the
+//!   paginators of `paginators-1.json`, named as the SDK's.
 //! - `www/model.generated.js`: the constraints of every input member by path, for the
 //!   page's hints.
 //!
-//! Anything the runtime cannot check (a pattern without a matcher, a shape type or an
-//! HTTP binding it does not handle) stops the generator with the shape's name, rather
-//! than be generated wrongly.
+//! Anything the runtime cannot check (an input's pattern without a matcher, a shape type
+//! or an HTTP binding it does not handle) stops the generator with the shape's name,
+//! rather than be generated wrongly.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
@@ -24,11 +26,14 @@ pub struct Output {
 }
 
 pub const RUST_PATH: &str = "src/model/generated.rs";
+pub const CLIENT_PATH: &str = "src/client/generated.rs";
 pub const PAGE_PATH: &str = "www/model.generated.js";
 
-/// Generates the files for `operations` (model names) of the model text `model`.
-pub fn generate(model: &str, operations: &[&str]) -> Result<Output, String> {
+/// Generates the files for `operations` (model names) of the model text `model` and its
+/// paginators (`paginators-1.json`'s text).
+pub fn generate(model: &str, paginators: &str, operations: &[&str]) -> Result<Output, String> {
     let model: Value = serde_json::from_str(model).map_err(|e| format!("the model is not JSON: {e}"))?;
+    let paginators: Value = serde_json::from_str(paginators).map_err(|e| format!("the paginators are not JSON: {e}"))?;
     let protocol = model["metadata"]["protocol"].as_str().unwrap_or_default();
     if protocol != "rest-json" {
         return Err(format!("the model's protocol is {protocol:?}; only rest-json (restJson1) is generated"));
@@ -38,11 +43,16 @@ pub fn generate(model: &str, operations: &[&str]) -> Result<Output, String> {
     let mut ops = Vec::new();
     for &name in operations {
         let op = model["operations"].get(name).ok_or_else(|| format!("the model has no operation {name}"))?;
-        ops.push(gen.operation(name, op)?);
+        let mut op = gen.operation(name, op)?;
+        if let Some(paginator) = paginators["pagination"].get(name) {
+            op.paginator = Some(gen.paginator(&op, paginator)?);
+        }
+        ops.push(op);
     }
     let rust = gen.rust(&ops, &model["metadata"])?;
+    let client = gen.client(&ops);
     let page = gen.page(&ops)?;
-    Ok(Output { files: vec![(RUST_PATH, rust), (PAGE_PATH, page)] })
+    Ok(Output { files: vec![(RUST_PATH, rust), (CLIENT_PATH, client), (PAGE_PATH, page)] })
 }
 
 struct Generator<'m> {
@@ -59,11 +69,22 @@ struct Op {
     method: String,
     uri: String,
     input: String,
-    output: String,
+    /// None for an operation that answers with no members (`$metadata` only).
+    output: Option<String>,
     success_code: u64,
     idempotent: bool,
     /// (name, status, sender fault)
     errors: Vec<(String, u64, bool)>,
+    paginator: Option<Paginator>,
+}
+
+/// A paginator of `paginators-1.json`: the input and output members that carry the token,
+/// the input member that limits a page, and the output member that holds the results.
+struct Paginator {
+    input_token: String,
+    output_token: String,
+    limit_key: Option<String>,
+    result_key: String,
 }
 
 impl<'m> Generator<'m> {
@@ -74,11 +95,13 @@ impl<'m> Generator<'m> {
     fn operation(&mut self, name: &str, op: &Value) -> Result<Op, String> {
         let http = &op["http"];
         let input = op["input"]["shape"].as_str().ok_or_else(|| format!("{name} has no input"))?.to_owned();
-        let output = op["output"]["shape"].as_str().ok_or_else(|| format!("{name} has no output"))?.to_owned();
+        let output = op["output"]["shape"].as_str().map(str::to_owned);
         self.reach(&input, true)?;
-        self.reach(&output, false)?;
         self.check_input_locations(name, &input)?;
-        self.check_output_locations(name, &output)?;
+        if let Some(output) = &output {
+            self.reach(output, false)?;
+            self.check_output_locations(name, output)?;
+        }
         let mut errors = Vec::new();
         for error in op["errors"].as_array().into_iter().flatten() {
             let error_name = error["shape"].as_str().ok_or_else(|| format!("{name}: an error without a shape"))?;
@@ -96,7 +119,45 @@ impl<'m> Generator<'m> {
             success_code: http["responseCode"].as_u64().unwrap_or(200),
             idempotent: op["idempotent"].as_bool().unwrap_or(false),
             errors,
+            paginator: None,
         })
+    }
+
+    /// Reads a paginator; its tokens must be optional string members, the input's sent in
+    /// the query, and its results a list.
+    fn paginator(&self, op: &Op, paginator: &Value) -> Result<Paginator, String> {
+        let field = |key: &str| paginator[key].as_str().map(str::to_owned).ok_or_else(|| format!("the paginator of {} has no {key} (or it is not one name)", op.name));
+        let paginator = Paginator {
+            input_token: field("input_token")?,
+            output_token: field("output_token")?,
+            limit_key: paginator.get("limit_key").map(|_| field("limit_key")).transpose()?,
+            result_key: field("result_key")?,
+        };
+        let output = op.output.as_deref().ok_or_else(|| format!("the paginated {} has no output", op.name))?;
+        let member = |shape: &str, name: &str| -> Result<(&'m Value, bool), String> {
+            let members = self.members(shape)?;
+            let member = members.iter().find(|(n, _)| *n == name).map(|(_, m)| *m);
+            let member = member.ok_or_else(|| format!("the paginator of {}: {shape} has no member {name}", op.name))?;
+            Ok((member, self.required(shape)?.contains(name)))
+        };
+        for (shape, name, kinds) in [
+            (op.input.as_str(), &paginator.input_token, &["string"][..]),
+            (output, &paginator.output_token, &["string"][..]),
+            (output, &paginator.result_key, &["list"][..]),
+        ]
+        .into_iter()
+        .chain(paginator.limit_key.as_ref().map(|limit| (op.input.as_str(), limit, &["integer"][..])))
+        {
+            let (target, required) = member(shape, name)?;
+            let kind = self.kind(target["shape"].as_str().unwrap_or_default())?;
+            if !kinds.contains(&kind) {
+                return Err(format!("the paginator of {}: {shape}.{name} is a {kind}, not a {}", op.name, kinds[0]));
+            }
+            if shape == op.input && (required || target.get("location").and_then(Value::as_str) != Some("querystring")) {
+                return Err(format!("the paginator of {}: {shape}.{name} must be an optional query parameter", op.name));
+            }
+        }
+        Ok(paginator)
     }
 
     /// Records `name` and every shape it reaches.
@@ -210,14 +271,14 @@ impl<'m> Generator<'m> {
             let _ = writeln!(
                 out,
                 "    pub static {}: Operation = Operation {{\n        name: {:?},\n        method: {:?},\n        uri: {:?},\n        \
-                 input: &shapes::{},\n        output: &shapes::{},\n        success_code: {},\n        idempotent: {},\n        \
+                 input: &shapes::{},\n        output: {},\n        success_code: {},\n        idempotent: {},\n        \
                  errors: &[\n            {},\n        ],\n    }};",
                 screaming(&op.name),
                 op.name,
                 op.method,
                 op.uri,
                 screaming(&op.input),
-                screaming(&op.output),
+                op.output.as_ref().map_or("None".to_owned(), |o| format!("Some(&shapes::{})", screaming(o))),
                 op.success_code,
                 op.idempotent,
                 errors.join(",\n            "),
@@ -227,8 +288,25 @@ impl<'m> Generator<'m> {
         let list: Vec<String> = ops.iter().map(|op| format!("&operations::{}", screaming(&op.name))).collect();
         let _ = writeln!(out, "/// Every selected operation.\npub static OPERATIONS: &[&Operation] = &[{}];\n", list.join(", "));
 
+        out.push_str("/// The paginators of the selected operations (`paginators-1.json`).\npub mod paginators {\n    use super::operations;\n    use crate::model::Paginator;\n");
+        for op in ops {
+            let Some(p) = &op.paginator else { continue };
+            let _ = writeln!(
+                out,
+                "\n    pub static {}: Paginator = Paginator {{\n        operation: &operations::{},\n        input_token: {:?},\n        \
+                 output_token: {:?},\n        limit_key: {},\n        result_key: {:?},\n    }};",
+                screaming(&op.name),
+                screaming(&op.name),
+                p.input_token,
+                p.output_token,
+                p.limit_key.as_ref().map_or("None".to_owned(), |k| format!("Some({k:?})")),
+                p.result_key,
+            );
+        }
+        out.push_str("}\n\n");
+
         let mut patterns: Vec<(String, String)> = Vec::new();
-        for name in &self.order {
+        for name in self.order.iter().filter(|n| self.in_input.contains(*n)) {
             if let Some(p) = self.shape(name)?.get("pattern").and_then(Value::as_str) {
                 if !patterns.iter().any(|(q, _)| q == p) {
                     patterns.push((p.to_owned(), matcher(name, p)?));
@@ -302,9 +380,11 @@ impl<'m> Generator<'m> {
             "string" => match shape.get("enum").and_then(Value::as_array) {
                 Some(values) => format!("Shape::Enum(&{:?})", values.iter().filter_map(Value::as_str).collect::<Vec<_>>()),
                 None => {
+                    // Outputs are read without their constraints (see `validate::Mode`): a
+                    // pattern only an output uses needs no matcher.
                     let pattern = match shape.get("pattern").and_then(Value::as_str) {
-                        Some(p) => format!("Some({})", matcher(name, p)?),
-                        None => "None".to_owned(),
+                        Some(p) if self.in_input.contains(name) => format!("Some({})", matcher(name, p)?),
+                        _ => "None".to_owned(),
                     };
                     format!(
                         "Shape::String(Str {{ min: {}, max: {}, pattern: {pattern}, rule: {rule} }})",
@@ -357,13 +437,22 @@ impl<'m> Generator<'m> {
             let _ = writeln!(
                 out,
                 "\n/** What `{}` resolves with: the output and `$metadata`. It rejects with {}. */\n\
-                 export interface {}Output extends {} {{\n    $metadata: ResponseMetadata;\n}}",
+                 export interface {}Output{} {{\n    $metadata: ResponseMetadata;\n}}",
                 lower_first(&op.name),
                 errors.join(", "),
                 op.name,
-                op.output,
+                op.output.as_ref().map(|o| format!(" extends {o}")).unwrap_or_default(),
             );
         }
+        out.push_str("\n/** Each operation's input, by name: for `validate(operation, input)` and the other functions that take an operation's name. */\nexport interface OperationInputs {\n");
+        for op in ops {
+            let _ = writeln!(out, "    {}: {};", op.name, op.input);
+        }
+        out.push_str("}\n\n/** Each operation's output with `$metadata`, by name. */\nexport interface OperationOutputs {\n");
+        for op in ops {
+            let _ = writeln!(out, "    {}: {}Output;", op.name, op.name);
+        }
+        out.push_str("}\n\nexport type OperationName = keyof OperationInputs;\n");
         Ok(out)
     }
 
@@ -427,6 +516,67 @@ impl<'m> Generator<'m> {
             doc = format!("{}{}.", first.to_ascii_uppercase(), &doc[1..]);
         }
         Ok(doc)
+    }
+
+    // ---- the client ----
+
+    fn client(&self, ops: &[Op]) -> String {
+        let mut out = String::from(
+            "//! GENERATED by `codegen/` from `model/cleanroomsml/`: do not edit (`make generate`).\n\
+             //! The client's methods, one per operation, and the paginators, named as the AWS SDK for\n\
+             //! JavaScript v3 names them; each hands its operation to `CleanRoomsMlClient::call` or\n\
+             //! `paginate` (`mod.rs`).\n\n\
+             use js_sys::Promise;\nuse wasm_bindgen::prelude::*;\n\n\
+             use super::{paginate, CleanRoomsMlClient};\nuse crate::model::{operations, paginators};\n\n\
+             #[wasm_bindgen]\nimpl CleanRoomsMlClient {\n",
+        );
+        for (i, op) in ops.iter().enumerate() {
+            let errors: Vec<String> = op.errors.iter().map(|(n, _, _)| format!("`{n}`")).collect();
+            let _ = writeln!(
+                out,
+                "{}    /// Sends `{}`: resolves with its output and `$metadata`; rejects with a `ValidationError`\n    \
+                 /// (nothing was sent), a `ConfigurationError`, an `AbortError`, or the service's error\n    \
+                 /// ({}) after the retries the error allows.\n    \
+                 #[wasm_bindgen(js_name = {}, unchecked_return_type = \"Promise<{}Output>\")]\n    \
+                 pub fn {}(\n        &self,\n        #[wasm_bindgen(unchecked_param_type = \"{}\")] input: JsValue,\n        \
+                 #[wasm_bindgen(unchecked_optional_param_type = \"CallOptions\")] options: Option<JsValue>,\n    ) -> Promise {{\n        \
+                 self.call(&operations::{}, &input, options)\n    }}",
+                if i == 0 { "" } else { "\n" },
+                op.name,
+                errors.join(", "),
+                lower_first(&op.name),
+                op.name,
+                screaming(&op.name).to_ascii_lowercase(),
+                op.input,
+                screaming(&op.name),
+            );
+        }
+        out.push_str("}\n");
+        for op in ops {
+            let Some(p) = &op.paginator else { continue };
+            let _ = writeln!(
+                out,
+                "\n/// Every page of `{}`, as the SDK's `paginate{}`: an async iterator that calls\n\
+                 /// `config.client` with `{}` from the page before (or `config.startingToken`) until a page\n\
+                 /// has none; `config.pageSize` is `{}` when the input has none; `options` (`abortSignal`)\n\
+                 /// goes to every call. Throws a `ConfigurationError` or `ValidationError` at once.\n\
+                 #[wasm_bindgen(js_name = paginate{}, unchecked_return_type = \"AsyncGenerator<{}Output, undefined, unknown>\")]\n\
+                 pub fn paginate_{}(\n    #[wasm_bindgen(unchecked_param_type = \"PaginationConfiguration\")] config: JsValue,\n    \
+                 #[wasm_bindgen(unchecked_param_type = \"{}\")] input: JsValue,\n    \
+                 #[wasm_bindgen(unchecked_optional_param_type = \"CallOptions\")] options: Option<JsValue>,\n\
+                 ) -> Result<JsValue, JsValue> {{\n    paginate(&paginators::{}, &config, &input, options)\n}}",
+                op.name,
+                op.name,
+                p.output_token,
+                p.limit_key.as_deref().unwrap_or("(none)"),
+                op.name,
+                op.name,
+                screaming(&op.name).to_ascii_lowercase(),
+                op.input,
+                screaming(&op.name),
+            );
+        }
+        out
     }
 
     // ---- the page ----
@@ -567,6 +717,8 @@ mod tests {
         );
     }
 
+    const NO_PAGINATORS: &str = "{\"pagination\": {}}";
+
     fn model(shapes: Value, op_extra: Value) -> String {
         let mut op = serde_json::json!({
             "name": "Op", "http": { "method": "POST", "requestUri": "/x/{id}" },
@@ -582,7 +734,7 @@ mod tests {
         let with_in = |input: Value| {
             let mut shapes = out.clone();
             shapes.as_object_mut().unwrap().extend(input.as_object().unwrap().clone());
-            generate(&model(shapes, serde_json::json!({})), &["Op"]).err().unwrap_or_default()
+            generate(&model(shapes, serde_json::json!({})), NO_PAGINATORS, &["Op"]).err().unwrap_or_default()
         };
         let blob = with_in(serde_json::json!({ "In": { "type": "structure", "members": { "b": { "shape": "B" } } }, "B": { "type": "blob" } }));
         assert!(blob.contains("shape B: type \"blob\""), "{blob}");
@@ -592,7 +744,7 @@ mod tests {
         assert!(token.contains("In.t: idempotencyToken"), "{token}");
         let renamed = with_in(serde_json::json!({ "In": { "type": "structure", "members": { "t": { "shape": "T", "locationName": "u" } } }, "T": { "type": "string" } }));
         assert!(renamed.contains("renamed on the wire"), "{renamed}");
-        let not_json = generate("{\"metadata\":{\"protocol\":\"json\"}}", &["Op"]).err().unwrap();
+        let not_json = generate("{\"metadata\":{\"protocol\":\"json\"}}", NO_PAGINATORS, &["Op"]).err().unwrap();
         assert!(not_json.contains("only rest-json"), "{not_json}");
     }
 }

@@ -1,23 +1,35 @@
 //! `cargo run --manifest-path codegen/Cargo.toml` (or `make generate`): writes the generated
-//! files from `model/cleanroomsml/service-2.json`. With `--check`, writes nothing and fails
-//! when a generated file differs from what the model gives (run by `make test`).
+//! files from `model/cleanroomsml/` (`service-2.json`, `paginators-1.json`). With `--check`,
+//! writes nothing and fails when a generated file differs from what the model gives (run by
+//! `make test`).
 
 use std::path::Path;
 use std::process::ExitCode;
 
 /// The operations the library supports, by model name.
-const OPERATIONS: &[&str] = &["CreateConfiguredModelAlgorithmAssociation"];
+const OPERATIONS: &[&str] = &[
+    "CreateConfiguredModelAlgorithmAssociation",
+    "GetConfiguredModelAlgorithmAssociation",
+    "ListConfiguredModelAlgorithmAssociations",
+    "DeleteConfiguredModelAlgorithmAssociation",
+    "ListConfiguredModelAlgorithms",
+    "GetConfiguredModelAlgorithm",
+    "GetCollaborationConfiguredModelAlgorithmAssociation",
+    "ListCollaborationConfiguredModelAlgorithmAssociations",
+];
 
 const MODEL: &str = "model/cleanroomsml/service-2.json";
+const PAGINATORS: &str = "model/cleanroomsml/paginators-1.json";
 
 fn main() -> ExitCode {
     let check = std::env::args().any(|a| a == "--check");
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let model = match std::fs::read_to_string(root.join(MODEL)) {
-        Ok(text) => text,
-        Err(e) => return fail(&format!("cannot read {MODEL}: {e}")),
+    let read = |path: &str| std::fs::read_to_string(root.join(path)).map_err(|e| format!("cannot read {path}: {e}"));
+    let (model, paginators) = match (read(MODEL), read(PAGINATORS)) {
+        (Ok(model), Ok(paginators)) => (model, paginators),
+        (Err(e), _) | (_, Err(e)) => return fail(&e),
     };
-    let output = match cleanroomsml_codegen::generate(&model, OPERATIONS) {
+    let output = match cleanroomsml_codegen::generate(&model, &paginators, OPERATIONS) {
         Ok(output) => output,
         Err(e) => return fail(&e),
     };

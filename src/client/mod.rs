@@ -10,12 +10,13 @@ use std::rc::Rc;
 use js_sys::{Function, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 
+mod generated;
 pub mod retry;
 
 use crate::error::{ApiError, ErrorKind};
 use crate::js::{self, Reader};
 use crate::json::{self, ToJson};
-use crate::model::{operations, Operation};
+use crate::model::{Operation, Paginator};
 use crate::protocol::endpoint::{self, Endpoint};
 use crate::protocol::request::HttpRequest;
 use crate::protocol::response::{self, ServiceError};
@@ -28,6 +29,22 @@ extern "C" {
     /// Drives `call` to its end: resolves with the output, rejects with the error.
     #[wasm_bindgen(js_name = run)]
     fn transport_run(call: JsValue, fetch: &JsValue, timeout_ms: f64, signal: &JsValue, provider: &JsValue) -> Promise;
+
+    /// The pages of a list operation: an async generator calling `client[method]`.
+    #[wasm_bindgen(js_name = paginate)]
+    #[allow(clippy::too_many_arguments)]
+    fn transport_paginate(
+        client: &JsValue,
+        method: &str,
+        input: &JsValue,
+        input_token: &str,
+        output_token: &str,
+        limit_key: Option<&str>,
+        page_size: Option<f64>,
+        starting_token: Option<String>,
+        stop_on_same_token: bool,
+        options: &JsValue,
+    ) -> JsValue;
 }
 
 /// The client's configuration, options, metadata and errors.
@@ -50,6 +67,17 @@ export interface CleanRoomsMlClientConfig extends EndpointConfig {
 /** The last argument of every client method; it may be left out. */
 export interface CallOptions {
     abortSignal?: AbortSignal;
+}
+
+/** The first argument of the paginators, as the SDK's `PaginationConfiguration`. */
+export interface PaginationConfiguration {
+    client: CleanRoomsMlClient;
+    /** The page size (`maxResults`) when the input sets none. */
+    pageSize?: number;
+    /** The token to start from, instead of the input's `nextToken`. */
+    startingToken?: string;
+    /** Stop when a page returns the token it was asked with. */
+    stopOnSameToken?: boolean;
 }
 
 export interface ResponseMetadata {
@@ -123,21 +151,6 @@ impl CleanRoomsMlClient {
             .map_err(js::to_js_error)
     }
 
-    /// Sends the request. Resolves with the output and `$metadata`; rejects with a
-    /// `ValidationError` (nothing was sent), a `ConfigurationError`, an `AbortError`, or the
-    /// service's error (`ConflictException`, …) after the retries the error allows.
-    #[wasm_bindgen(
-        js_name = createConfiguredModelAlgorithmAssociation,
-        unchecked_return_type = "Promise<CreateConfiguredModelAlgorithmAssociationOutput>"
-    )]
-    pub fn create_configured_model_algorithm_association(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "CreateConfiguredModelAlgorithmAssociationRequest")] input: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
-    ) -> Promise {
-        self.call(&operations::CREATE_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION, &input, options)
-    }
-
     /// The clock correction in use, in milliseconds (service time − local time).
     #[wasm_bindgen(getter, js_name = clockOffsetMs)]
     pub fn clock_offset_ms(&self) -> f64 {
@@ -171,6 +184,42 @@ impl CleanRoomsMlClient {
         };
         transport_run(call.into(), &fetch, self.settings.timeout_ms, &signal, &provider)
     }
+}
+
+/// A paginator's arguments, checked now (the input is read and validated as a call reads
+/// it, and the paginator keeps its own copy); the loop is `transport.js`'s.
+fn paginate(paginator: &'static Paginator, config: &JsValue, input: &JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
+    let pages = || -> Result<JsValue, ApiError> {
+        crate::guard::check()?;
+        let config = Reader::new(config, "config", ErrorKind::Configuration)?;
+        let name = paginator.operation.name;
+        let method = format!("{}{}", name[..1].to_ascii_lowercase(), &name[1..]);
+        let client = config.get("client")?.filter(|client| {
+            Reflect::get(client, &method.as_str().into()).is_ok_and(|m| m.is_function())
+        });
+        let Some(client) = client else {
+            let message = "config.client must be a CleanRoomsMlClient";
+            return Err(ApiError::new(ErrorKind::Configuration, "type", "config.client", message));
+        };
+        let page_size = config.number("pageSize", 1.0)?;
+        let starting_token = config.string("startingToken")?;
+        let stop_on_same_token = config.bool("stopOnSameToken")?;
+        let value = js::read(paginator.operation.input, input);
+        crate::validate::check(paginator.operation, &value).map_err(ApiError::invalid_input)?;
+        Ok(transport_paginate(
+            &client,
+            &method,
+            &js::to_js(&value),
+            paginator.input_token,
+            paginator.output_token,
+            paginator.limit_key,
+            page_size,
+            starting_token,
+            stop_on_same_token,
+            &options.unwrap_or(JsValue::UNDEFINED),
+        ))
+    };
+    pages().map_err(js::to_js_error)
 }
 
 /// `config.fetch`, or the platform's.
@@ -264,7 +313,12 @@ impl Call {
                     Ok(members) => {
                         self.state.borrow_mut().quota.release(self.spent);
                         let metadata = self.metadata(Some(response.status), response.request_id());
-                        return Ok(js::to_js(&Output { members, metadata }));
+                        let output = Output { members, metadata };
+                        let js_output = js::to_js(&output);
+                        if let Some(shape) = self.operation.output {
+                            js::timestamps_to_dates(shape, &Value::Object(output.members), &js_output);
+                        }
+                        return Ok(js_output);
                     }
                     Err(error) => (error, corrected),
                 }

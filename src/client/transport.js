@@ -1,7 +1,7 @@
 // The client's only JavaScript: the loop of one call, one HTTP exchange through `fetch`,
-// and a wait. Every decision (credentials to refresh, signing, retry, backoff, clock skew,
-// error naming) is made in Rust by the `call`; this file only awaits the platform's
-// promises, timers and abort signals and hands their results back.
+// a wait, and the loop of a paginator. Every decision (credentials to refresh, signing,
+// retry, backoff, clock skew, error naming) is made in Rust by the `call`; this file only
+// awaits the platform's promises, timers and abort signals and hands their results back.
 
 /**
  * Runs one call to its end: asks `call` for each signed attempt and what each outcome
@@ -53,7 +53,9 @@ async function send(fetchFn, request, timeoutMs, signal) {
   // `host` is signed but set by the platform from the URL.
   const { host, ...headers } = request.headers;
   try {
-    const response = await fetchFn(request.url, { method: request.method, headers, body: request.body, signal: controller.signal });
+    // `fetch` refuses a body with GET, even an empty one.
+    const requestBody = request.body === '' ? undefined : request.body;
+    const response = await fetchFn(request.url, { method: request.method, headers, body: requestBody, signal: controller.signal });
     const body = await response.text();
     const responseHeaders = {};
     response.headers.forEach((value, name) => { responseHeaders[name.toLowerCase()] = value; });
@@ -77,4 +79,22 @@ function sleep(ms, signal) {
     const aborted = () => { clearTimeout(timer); reject({ kind: 'abort', message: 'the request was aborted' }); };
     signal?.addEventListener('abort', aborted, { once: true });
   });
+}
+
+/**
+ * The pages of a list operation, as the AWS SDK's paginators: calls `client[method]` with
+ * `input` (a copy the paginator owns) and the token of the page before, until a page has
+ * none (or, with `stopOnSameToken`, the same one again). Rust has checked the arguments.
+ */
+export async function* paginate(client, method, input, inputToken, outputToken, limitKey, pageSize, startingToken, stopOnSameToken, options) {
+  let token = startingToken ?? input[inputToken];
+  for (;;) {
+    const request = { ...input, [inputToken]: token };
+    if (limitKey && request[limitKey] === undefined && pageSize !== undefined) request[limitKey] = pageSize;
+    const page = await client[method](request, options);
+    yield page;
+    const previous = token;
+    token = page[outputToken];
+    if (!token || (stopOnSameToken && token === previous)) return;
+  }
 }

@@ -202,6 +202,50 @@ pub fn to_js(value: &impl ToJson) -> JsValue {
     JSON::parse(&value.to_json()).unwrap_or(JsValue::NULL)
 }
 
+/// Makes the timestamps of `shape` in `js` (the JavaScript copy of `value`) `Date`s, as
+/// the AWS SDKs return them: restJson1 sends seconds since the epoch.
+pub fn timestamps_to_dates(shape: &Shape, value: &Value, js: &JsValue) {
+    let convert = |shape: &Shape, value: &Value, key: JsValue| match (shape, value) {
+        (Shape::Timestamp, Value::Number(seconds)) => {
+            let _ = Reflect::set(js, &key, &js_sys::Date::new(&(seconds * 1000.0).round().into()));
+        }
+        _ if has_timestamp(shape, 0) => {
+            if let Ok(child) = Reflect::get(js, &key) {
+                timestamps_to_dates(shape, value, &child);
+            }
+        }
+        _ => {}
+    };
+    match (shape, value) {
+        (Shape::Structure(structure), Value::Object(members)) => {
+            for (key, value) in members {
+                if let Some(member) = structure.members.iter().find(|m| m.name == key.text) {
+                    convert(member.shape, value, key.text.as_str().into());
+                }
+            }
+        }
+        (Shape::Map(map), Value::Object(entries)) => {
+            entries.iter().for_each(|(key, value)| convert(map.value, value, key.text.as_str().into()))
+        }
+        (Shape::List(list), Value::Array { items, .. }) => {
+            items.iter().enumerate().for_each(|(i, item)| convert(list.member, item, (i as u32).into()))
+        }
+        _ => {}
+    }
+}
+
+/// Whether a value of `shape` can hold a timestamp (a model's shapes nest a few levels).
+fn has_timestamp(shape: &Shape, depth: usize) -> bool {
+    depth < 16
+        && match shape {
+            Shape::Timestamp => true,
+            Shape::Structure(s) => s.members.iter().any(|m| has_timestamp(m.shape, depth + 1)),
+            Shape::List(l) => has_timestamp(l.member, depth + 1),
+            Shape::Map(m) => has_timestamp(m.value, depth + 1),
+            _ => false,
+        }
+}
+
 /// An `HttpRequest` as a plain JavaScript object, in one crossing. The body follows the
 /// JSON of the rest as it is: escaped inside JSON and parsed back, it was the largest cost
 /// of the crossing in a profile.

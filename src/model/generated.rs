@@ -138,6 +138,198 @@ pub mod shapes {
         rule: rules::of("CreateConfiguredModelAlgorithmAssociationResponse"),
     });
     pub static CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_ARN: Shape = Shape::String(Str { min: 20, max: Some(2048), pattern: Some(Pattern::CleanRoomsMlArn { resource: "configured-model-algorithm-association", in_membership: true }), rule: rules::of("ConfiguredModelAlgorithmAssociationArn") });
+    pub static GET_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_REQUEST: Shape = Shape::Structure(Structure {
+        members: &[
+            Member { name: "configuredModelAlgorithmAssociationArn", shape: &CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_ARN, required: true, location: Location::Label },
+            Member { name: "membershipIdentifier", shape: &UUID, required: true, location: Location::Label },
+        ],
+        rule: rules::of("GetConfiguredModelAlgorithmAssociationRequest"),
+    });
+    pub static GET_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_RESPONSE: Shape = Shape::Structure(Structure {
+        members: &[
+            Member { name: "createTime", shape: &SYNTHETIC_TIMESTAMP_DATE_TIME, required: true, location: Location::Body },
+            Member { name: "updateTime", shape: &SYNTHETIC_TIMESTAMP_DATE_TIME, required: true, location: Location::Body },
+            Member { name: "configuredModelAlgorithmAssociationArn", shape: &CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_ARN, required: true, location: Location::Body },
+            Member { name: "membershipIdentifier", shape: &UUID, required: true, location: Location::Body },
+            Member { name: "collaborationIdentifier", shape: &UUID, required: true, location: Location::Body },
+            Member { name: "configuredModelAlgorithmArn", shape: &CONFIGURED_MODEL_ALGORITHM_ARN, required: true, location: Location::Body },
+            Member { name: "name", shape: &NAME_STRING, required: true, location: Location::Body },
+            Member { name: "privacyConfiguration", shape: &PRIVACY_CONFIGURATION, required: false, location: Location::Body },
+            Member { name: "description", shape: &RESOURCE_DESCRIPTION, required: false, location: Location::Body },
+            Member { name: "tags", shape: &TAG_MAP, required: false, location: Location::Body },
+        ],
+        rule: rules::of("GetConfiguredModelAlgorithmAssociationResponse"),
+    });
+    pub static SYNTHETIC_TIMESTAMP_DATE_TIME: Shape = Shape::Timestamp;
+    pub static LIST_CONFIGURED_MODEL_ALGORITHM_ASSOCIATIONS_REQUEST: Shape = Shape::Structure(Structure {
+        members: &[
+            Member { name: "nextToken", shape: &NEXT_TOKEN, required: false, location: Location::Query("nextToken") },
+            Member { name: "maxResults", shape: &MAX_RESULTS, required: false, location: Location::Query("maxResults") },
+            Member { name: "membershipIdentifier", shape: &UUID, required: true, location: Location::Label },
+        ],
+        rule: rules::of("ListConfiguredModelAlgorithmAssociationsRequest"),
+    });
+    pub static NEXT_TOKEN: Shape = Shape::String(Str { min: 1, max: Some(10240), pattern: None, rule: rules::of("NextToken") });
+    pub static MAX_RESULTS: Shape = Shape::Number { min: Some(1.0), max: Some(100.0), integer: true };
+    pub static LIST_CONFIGURED_MODEL_ALGORITHM_ASSOCIATIONS_RESPONSE: Shape = Shape::Structure(Structure {
+        members: &[
+            Member { name: "nextToken", shape: &NEXT_TOKEN, required: false, location: Location::Body },
+            Member { name: "configuredModelAlgorithmAssociations", shape: &CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_LIST, required: true, location: Location::Body },
+        ],
+        rule: rules::of("ListConfiguredModelAlgorithmAssociationsResponse"),
+    });
+    pub static CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_LIST: Shape = Shape::List(List { member: &CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_SUMMARY, min: 0, max: None, rule: rules::of("ConfiguredModelAlgorithmAssociationList") });
+    pub static CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_SUMMARY: Shape = Shape::Structure(Structure {
+        members: &[
+            Member { name: "createTime", shape: &SYNTHETIC_TIMESTAMP_DATE_TIME, required: true, location: Location::Body },
+            Member { name: "updateTime", shape: &SYNTHETIC_TIMESTAMP_DATE_TIME, required: true, location: Location::Body },
+            Member { name: "configuredModelAlgorithmAssociationArn", shape: &CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_ARN, required: true, location: Location::Body },
+            Member { name: "configuredModelAlgorithmArn", shape: &CONFIGURED_MODEL_ALGORITHM_ARN, required: true, location: Location::Body },
+            Member { name: "name", shape: &NAME_STRING, required: true, location: Location::Body },
+            Member { name: "description", shape: &RESOURCE_DESCRIPTION, required: false, location: Location::Body },
+            Member { name: "membershipIdentifier", shape: &UUID, required: true, location: Location::Body },
+            Member { name: "collaborationIdentifier", shape: &UUID, required: true, location: Location::Body },
+        ],
+        rule: rules::of("ConfiguredModelAlgorithmAssociationSummary"),
+    });
+    pub static DELETE_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_REQUEST: Shape = Shape::Structure(Structure {
+        members: &[
+            Member { name: "configuredModelAlgorithmAssociationArn", shape: &CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_ARN, required: true, location: Location::Label },
+            Member { name: "membershipIdentifier", shape: &UUID, required: true, location: Location::Label },
+        ],
+        rule: rules::of("DeleteConfiguredModelAlgorithmAssociationRequest"),
+    });
+    pub static LIST_CONFIGURED_MODEL_ALGORITHMS_REQUEST: Shape = Shape::Structure(Structure {
+        members: &[
+            Member { name: "nextToken", shape: &NEXT_TOKEN, required: false, location: Location::Query("nextToken") },
+            Member { name: "maxResults", shape: &MAX_RESULTS, required: false, location: Location::Query("maxResults") },
+        ],
+        rule: rules::of("ListConfiguredModelAlgorithmsRequest"),
+    });
+    pub static LIST_CONFIGURED_MODEL_ALGORITHMS_RESPONSE: Shape = Shape::Structure(Structure {
+        members: &[
+            Member { name: "nextToken", shape: &NEXT_TOKEN, required: false, location: Location::Body },
+            Member { name: "configuredModelAlgorithms", shape: &CONFIGURED_MODEL_ALGORITHM_LIST, required: true, location: Location::Body },
+        ],
+        rule: rules::of("ListConfiguredModelAlgorithmsResponse"),
+    });
+    pub static CONFIGURED_MODEL_ALGORITHM_LIST: Shape = Shape::List(List { member: &CONFIGURED_MODEL_ALGORITHM_SUMMARY, min: 0, max: None, rule: rules::of("ConfiguredModelAlgorithmList") });
+    pub static CONFIGURED_MODEL_ALGORITHM_SUMMARY: Shape = Shape::Structure(Structure {
+        members: &[
+            Member { name: "createTime", shape: &SYNTHETIC_TIMESTAMP_DATE_TIME, required: true, location: Location::Body },
+            Member { name: "updateTime", shape: &SYNTHETIC_TIMESTAMP_DATE_TIME, required: true, location: Location::Body },
+            Member { name: "configuredModelAlgorithmArn", shape: &CONFIGURED_MODEL_ALGORITHM_ARN, required: true, location: Location::Body },
+            Member { name: "name", shape: &NAME_STRING, required: true, location: Location::Body },
+            Member { name: "description", shape: &RESOURCE_DESCRIPTION, required: false, location: Location::Body },
+        ],
+        rule: rules::of("ConfiguredModelAlgorithmSummary"),
+    });
+    pub static GET_CONFIGURED_MODEL_ALGORITHM_REQUEST: Shape = Shape::Structure(Structure {
+        members: &[
+            Member { name: "configuredModelAlgorithmArn", shape: &CONFIGURED_MODEL_ALGORITHM_ARN, required: true, location: Location::Label },
+        ],
+        rule: rules::of("GetConfiguredModelAlgorithmRequest"),
+    });
+    pub static GET_CONFIGURED_MODEL_ALGORITHM_RESPONSE: Shape = Shape::Structure(Structure {
+        members: &[
+            Member { name: "createTime", shape: &SYNTHETIC_TIMESTAMP_DATE_TIME, required: true, location: Location::Body },
+            Member { name: "updateTime", shape: &SYNTHETIC_TIMESTAMP_DATE_TIME, required: true, location: Location::Body },
+            Member { name: "configuredModelAlgorithmArn", shape: &CONFIGURED_MODEL_ALGORITHM_ARN, required: true, location: Location::Body },
+            Member { name: "name", shape: &NAME_STRING, required: true, location: Location::Body },
+            Member { name: "trainingContainerConfig", shape: &CONTAINER_CONFIG, required: false, location: Location::Body },
+            Member { name: "inferenceContainerConfig", shape: &INFERENCE_CONTAINER_CONFIG, required: false, location: Location::Body },
+            Member { name: "roleArn", shape: &IAM_ROLE_ARN, required: true, location: Location::Body },
+            Member { name: "description", shape: &RESOURCE_DESCRIPTION, required: false, location: Location::Body },
+            Member { name: "tags", shape: &TAG_MAP, required: false, location: Location::Body },
+            Member { name: "kmsKeyArn", shape: &KMS_KEY_ARN, required: false, location: Location::Body },
+        ],
+        rule: rules::of("GetConfiguredModelAlgorithmResponse"),
+    });
+    pub static CONTAINER_CONFIG: Shape = Shape::Structure(Structure {
+        members: &[
+            Member { name: "imageUri", shape: &ALGORITHM_IMAGE, required: true, location: Location::Body },
+            Member { name: "entrypoint", shape: &CONTAINER_ENTRYPOINT, required: false, location: Location::Body },
+            Member { name: "arguments", shape: &CONTAINER_ARGUMENTS, required: false, location: Location::Body },
+            Member { name: "metricDefinitions", shape: &METRIC_DEFINITION_LIST, required: false, location: Location::Body },
+        ],
+        rule: rules::of("ContainerConfig"),
+    });
+    pub static ALGORITHM_IMAGE: Shape = Shape::String(Str { min: 1, max: Some(255), pattern: None, rule: rules::of("AlgorithmImage") });
+    pub static CONTAINER_ENTRYPOINT: Shape = Shape::List(List { member: &CONTAINER_ENTRYPOINT_STRING, min: 1, max: Some(100), rule: rules::of("ContainerEntrypoint") });
+    pub static CONTAINER_ENTRYPOINT_STRING: Shape = Shape::String(Str { min: 1, max: Some(256), pattern: None, rule: rules::of("ContainerEntrypointString") });
+    pub static CONTAINER_ARGUMENTS: Shape = Shape::List(List { member: &CONTAINER_ARGUMENT, min: 1, max: Some(100), rule: rules::of("ContainerArguments") });
+    pub static CONTAINER_ARGUMENT: Shape = Shape::String(Str { min: 1, max: Some(256), pattern: None, rule: rules::of("ContainerArgument") });
+    pub static METRIC_DEFINITION_LIST: Shape = Shape::List(List { member: &METRIC_DEFINITION, min: 0, max: Some(40), rule: rules::of("MetricDefinitionList") });
+    pub static METRIC_DEFINITION: Shape = Shape::Structure(Structure {
+        members: &[
+            Member { name: "name", shape: &METRIC_NAME, required: true, location: Location::Body },
+            Member { name: "regex", shape: &METRIC_REGEX, required: true, location: Location::Body },
+        ],
+        rule: rules::of("MetricDefinition"),
+    });
+    pub static METRIC_NAME: Shape = Shape::String(Str { min: 1, max: Some(255), pattern: None, rule: rules::of("MetricName") });
+    pub static METRIC_REGEX: Shape = Shape::String(Str { min: 1, max: Some(500), pattern: None, rule: rules::of("MetricRegex") });
+    pub static INFERENCE_CONTAINER_CONFIG: Shape = Shape::Structure(Structure {
+        members: &[
+            Member { name: "imageUri", shape: &ALGORITHM_IMAGE, required: true, location: Location::Body },
+        ],
+        rule: rules::of("InferenceContainerConfig"),
+    });
+    pub static IAM_ROLE_ARN: Shape = Shape::String(Str { min: 20, max: Some(2048), pattern: None, rule: rules::of("IamRoleArn") });
+    pub static KMS_KEY_ARN: Shape = Shape::String(Str { min: 20, max: Some(2048), pattern: None, rule: rules::of("KmsKeyArn") });
+    pub static GET_COLLABORATION_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_REQUEST: Shape = Shape::Structure(Structure {
+        members: &[
+            Member { name: "configuredModelAlgorithmAssociationArn", shape: &CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_ARN, required: true, location: Location::Label },
+            Member { name: "collaborationIdentifier", shape: &UUID, required: true, location: Location::Label },
+        ],
+        rule: rules::of("GetCollaborationConfiguredModelAlgorithmAssociationRequest"),
+    });
+    pub static GET_COLLABORATION_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_RESPONSE: Shape = Shape::Structure(Structure {
+        members: &[
+            Member { name: "createTime", shape: &SYNTHETIC_TIMESTAMP_DATE_TIME, required: true, location: Location::Body },
+            Member { name: "updateTime", shape: &SYNTHETIC_TIMESTAMP_DATE_TIME, required: true, location: Location::Body },
+            Member { name: "configuredModelAlgorithmAssociationArn", shape: &CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_ARN, required: true, location: Location::Body },
+            Member { name: "membershipIdentifier", shape: &UUID, required: true, location: Location::Body },
+            Member { name: "collaborationIdentifier", shape: &UUID, required: true, location: Location::Body },
+            Member { name: "configuredModelAlgorithmArn", shape: &CONFIGURED_MODEL_ALGORITHM_ARN, required: true, location: Location::Body },
+            Member { name: "name", shape: &NAME_STRING, required: true, location: Location::Body },
+            Member { name: "description", shape: &RESOURCE_DESCRIPTION, required: false, location: Location::Body },
+            Member { name: "creatorAccountId", shape: &ACCOUNT_ID, required: true, location: Location::Body },
+            Member { name: "privacyConfiguration", shape: &PRIVACY_CONFIGURATION, required: false, location: Location::Body },
+        ],
+        rule: rules::of("GetCollaborationConfiguredModelAlgorithmAssociationResponse"),
+    });
+    pub static ACCOUNT_ID: Shape = Shape::String(Str { min: 12, max: Some(12), pattern: None, rule: rules::of("AccountId") });
+    pub static LIST_COLLABORATION_CONFIGURED_MODEL_ALGORITHM_ASSOCIATIONS_REQUEST: Shape = Shape::Structure(Structure {
+        members: &[
+            Member { name: "nextToken", shape: &NEXT_TOKEN, required: false, location: Location::Query("nextToken") },
+            Member { name: "maxResults", shape: &MAX_RESULTS, required: false, location: Location::Query("maxResults") },
+            Member { name: "collaborationIdentifier", shape: &UUID, required: true, location: Location::Label },
+        ],
+        rule: rules::of("ListCollaborationConfiguredModelAlgorithmAssociationsRequest"),
+    });
+    pub static LIST_COLLABORATION_CONFIGURED_MODEL_ALGORITHM_ASSOCIATIONS_RESPONSE: Shape = Shape::Structure(Structure {
+        members: &[
+            Member { name: "nextToken", shape: &NEXT_TOKEN, required: false, location: Location::Body },
+            Member { name: "collaborationConfiguredModelAlgorithmAssociations", shape: &COLLABORATION_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_LIST, required: true, location: Location::Body },
+        ],
+        rule: rules::of("ListCollaborationConfiguredModelAlgorithmAssociationsResponse"),
+    });
+    pub static COLLABORATION_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_LIST: Shape = Shape::List(List { member: &COLLABORATION_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_SUMMARY, min: 0, max: None, rule: rules::of("CollaborationConfiguredModelAlgorithmAssociationList") });
+    pub static COLLABORATION_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_SUMMARY: Shape = Shape::Structure(Structure {
+        members: &[
+            Member { name: "createTime", shape: &SYNTHETIC_TIMESTAMP_DATE_TIME, required: true, location: Location::Body },
+            Member { name: "updateTime", shape: &SYNTHETIC_TIMESTAMP_DATE_TIME, required: true, location: Location::Body },
+            Member { name: "configuredModelAlgorithmAssociationArn", shape: &CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_ARN, required: true, location: Location::Body },
+            Member { name: "name", shape: &NAME_STRING, required: true, location: Location::Body },
+            Member { name: "description", shape: &RESOURCE_DESCRIPTION, required: false, location: Location::Body },
+            Member { name: "membershipIdentifier", shape: &UUID, required: true, location: Location::Body },
+            Member { name: "collaborationIdentifier", shape: &UUID, required: true, location: Location::Body },
+            Member { name: "configuredModelAlgorithmArn", shape: &CONFIGURED_MODEL_ALGORITHM_ARN, required: true, location: Location::Body },
+            Member { name: "creatorAccountId", shape: &ACCOUNT_ID, required: true, location: Location::Body },
+        ],
+        rule: rules::of("CollaborationConfiguredModelAlgorithmAssociationSummary"),
+    });
 }
 
 /// The selected operations.
@@ -150,7 +342,7 @@ pub mod operations {
         method: "POST",
         uri: "/memberships/{membershipIdentifier}/configured-model-algorithm-associations",
         input: &shapes::CREATE_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_REQUEST,
-        output: &shapes::CREATE_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_RESPONSE,
+        output: Some(&shapes::CREATE_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_RESPONSE),
         success_code: 200,
         idempotent: true,
         errors: &[
@@ -162,10 +354,143 @@ pub mod operations {
             ErrorShape { name: "ServiceQuotaExceededException", status: 402, sender_fault: true },
         ],
     };
+    pub static GET_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION: Operation = Operation {
+        name: "GetConfiguredModelAlgorithmAssociation",
+        method: "GET",
+        uri: "/memberships/{membershipIdentifier}/configured-model-algorithm-associations/{configuredModelAlgorithmAssociationArn}",
+        input: &shapes::GET_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_REQUEST,
+        output: Some(&shapes::GET_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_RESPONSE),
+        success_code: 200,
+        idempotent: false,
+        errors: &[
+            ErrorShape { name: "ValidationException", status: 400, sender_fault: true },
+            ErrorShape { name: "AccessDeniedException", status: 403, sender_fault: true },
+            ErrorShape { name: "ResourceNotFoundException", status: 404, sender_fault: true },
+            ErrorShape { name: "ThrottlingException", status: 429, sender_fault: true },
+        ],
+    };
+    pub static LIST_CONFIGURED_MODEL_ALGORITHM_ASSOCIATIONS: Operation = Operation {
+        name: "ListConfiguredModelAlgorithmAssociations",
+        method: "GET",
+        uri: "/memberships/{membershipIdentifier}/configured-model-algorithm-associations",
+        input: &shapes::LIST_CONFIGURED_MODEL_ALGORITHM_ASSOCIATIONS_REQUEST,
+        output: Some(&shapes::LIST_CONFIGURED_MODEL_ALGORITHM_ASSOCIATIONS_RESPONSE),
+        success_code: 200,
+        idempotent: false,
+        errors: &[
+            ErrorShape { name: "ValidationException", status: 400, sender_fault: true },
+            ErrorShape { name: "AccessDeniedException", status: 403, sender_fault: true },
+            ErrorShape { name: "ThrottlingException", status: 429, sender_fault: true },
+        ],
+    };
+    pub static DELETE_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION: Operation = Operation {
+        name: "DeleteConfiguredModelAlgorithmAssociation",
+        method: "DELETE",
+        uri: "/memberships/{membershipIdentifier}/configured-model-algorithm-associations/{configuredModelAlgorithmAssociationArn}",
+        input: &shapes::DELETE_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_REQUEST,
+        output: None,
+        success_code: 200,
+        idempotent: true,
+        errors: &[
+            ErrorShape { name: "ConflictException", status: 409, sender_fault: true },
+            ErrorShape { name: "ValidationException", status: 400, sender_fault: true },
+            ErrorShape { name: "AccessDeniedException", status: 403, sender_fault: true },
+            ErrorShape { name: "ResourceNotFoundException", status: 404, sender_fault: true },
+            ErrorShape { name: "ThrottlingException", status: 429, sender_fault: true },
+        ],
+    };
+    pub static LIST_CONFIGURED_MODEL_ALGORITHMS: Operation = Operation {
+        name: "ListConfiguredModelAlgorithms",
+        method: "GET",
+        uri: "/configured-model-algorithms",
+        input: &shapes::LIST_CONFIGURED_MODEL_ALGORITHMS_REQUEST,
+        output: Some(&shapes::LIST_CONFIGURED_MODEL_ALGORITHMS_RESPONSE),
+        success_code: 200,
+        idempotent: false,
+        errors: &[
+            ErrorShape { name: "ValidationException", status: 400, sender_fault: true },
+            ErrorShape { name: "AccessDeniedException", status: 403, sender_fault: true },
+            ErrorShape { name: "ThrottlingException", status: 429, sender_fault: true },
+        ],
+    };
+    pub static GET_CONFIGURED_MODEL_ALGORITHM: Operation = Operation {
+        name: "GetConfiguredModelAlgorithm",
+        method: "GET",
+        uri: "/configured-model-algorithms/{configuredModelAlgorithmArn}",
+        input: &shapes::GET_CONFIGURED_MODEL_ALGORITHM_REQUEST,
+        output: Some(&shapes::GET_CONFIGURED_MODEL_ALGORITHM_RESPONSE),
+        success_code: 200,
+        idempotent: false,
+        errors: &[
+            ErrorShape { name: "ValidationException", status: 400, sender_fault: true },
+            ErrorShape { name: "AccessDeniedException", status: 403, sender_fault: true },
+            ErrorShape { name: "ResourceNotFoundException", status: 404, sender_fault: true },
+            ErrorShape { name: "ThrottlingException", status: 429, sender_fault: true },
+        ],
+    };
+    pub static GET_COLLABORATION_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION: Operation = Operation {
+        name: "GetCollaborationConfiguredModelAlgorithmAssociation",
+        method: "GET",
+        uri: "/collaborations/{collaborationIdentifier}/configured-model-algorithm-associations/{configuredModelAlgorithmAssociationArn}",
+        input: &shapes::GET_COLLABORATION_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_REQUEST,
+        output: Some(&shapes::GET_COLLABORATION_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_RESPONSE),
+        success_code: 200,
+        idempotent: false,
+        errors: &[
+            ErrorShape { name: "ValidationException", status: 400, sender_fault: true },
+            ErrorShape { name: "AccessDeniedException", status: 403, sender_fault: true },
+            ErrorShape { name: "ResourceNotFoundException", status: 404, sender_fault: true },
+            ErrorShape { name: "ThrottlingException", status: 429, sender_fault: true },
+        ],
+    };
+    pub static LIST_COLLABORATION_CONFIGURED_MODEL_ALGORITHM_ASSOCIATIONS: Operation = Operation {
+        name: "ListCollaborationConfiguredModelAlgorithmAssociations",
+        method: "GET",
+        uri: "/collaborations/{collaborationIdentifier}/configured-model-algorithm-associations",
+        input: &shapes::LIST_COLLABORATION_CONFIGURED_MODEL_ALGORITHM_ASSOCIATIONS_REQUEST,
+        output: Some(&shapes::LIST_COLLABORATION_CONFIGURED_MODEL_ALGORITHM_ASSOCIATIONS_RESPONSE),
+        success_code: 200,
+        idempotent: false,
+        errors: &[
+            ErrorShape { name: "ValidationException", status: 400, sender_fault: true },
+            ErrorShape { name: "AccessDeniedException", status: 403, sender_fault: true },
+            ErrorShape { name: "ThrottlingException", status: 429, sender_fault: true },
+        ],
+    };
 }
 
 /// Every selected operation.
-pub static OPERATIONS: &[&Operation] = &[&operations::CREATE_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION];
+pub static OPERATIONS: &[&Operation] = &[&operations::CREATE_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION, &operations::GET_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION, &operations::LIST_CONFIGURED_MODEL_ALGORITHM_ASSOCIATIONS, &operations::DELETE_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION, &operations::LIST_CONFIGURED_MODEL_ALGORITHMS, &operations::GET_CONFIGURED_MODEL_ALGORITHM, &operations::GET_COLLABORATION_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION, &operations::LIST_COLLABORATION_CONFIGURED_MODEL_ALGORITHM_ASSOCIATIONS];
+
+/// The paginators of the selected operations (`paginators-1.json`).
+pub mod paginators {
+    use super::operations;
+    use crate::model::Paginator;
+
+    pub static LIST_CONFIGURED_MODEL_ALGORITHM_ASSOCIATIONS: Paginator = Paginator {
+        operation: &operations::LIST_CONFIGURED_MODEL_ALGORITHM_ASSOCIATIONS,
+        input_token: "nextToken",
+        output_token: "nextToken",
+        limit_key: Some("maxResults"),
+        result_key: "configuredModelAlgorithmAssociations",
+    };
+
+    pub static LIST_CONFIGURED_MODEL_ALGORITHMS: Paginator = Paginator {
+        operation: &operations::LIST_CONFIGURED_MODEL_ALGORITHMS,
+        input_token: "nextToken",
+        output_token: "nextToken",
+        limit_key: Some("maxResults"),
+        result_key: "configuredModelAlgorithms",
+    };
+
+    pub static LIST_COLLABORATION_CONFIGURED_MODEL_ALGORITHM_ASSOCIATIONS: Paginator = Paginator {
+        operation: &operations::LIST_COLLABORATION_CONFIGURED_MODEL_ALGORITHM_ASSOCIATIONS,
+        input_token: "nextToken",
+        output_token: "nextToken",
+        limit_key: Some("maxResults"),
+        result_key: "collaborationConfiguredModelAlgorithmAssociations",
+    };
+}
 
 /// The model's patterns that the selected shapes use, with their matchers (for the tests).
 pub static PATTERNS: &[(&str, Pattern)] = &[
@@ -285,8 +610,267 @@ export interface CreateConfiguredModelAlgorithmAssociationResponse {
     configuredModelAlgorithmAssociationArn: string;
 }
 
+export interface GetConfiguredModelAlgorithmAssociationRequest {
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:membership/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/configured-model-algorithm-association/[-a-zA-Z0-9_/.]+`; sent in the URL path. */
+    configuredModelAlgorithmAssociationArn: string;
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`; sent in the URL path. */
+    membershipIdentifier: string;
+}
+
+export interface GetConfiguredModelAlgorithmAssociationResponse {
+    createTime: Date;
+    updateTime: Date;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:membership/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/configured-model-algorithm-association/[-a-zA-Z0-9_/.]+`. */
+    configuredModelAlgorithmAssociationArn: string;
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`. */
+    membershipIdentifier: string;
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`. */
+    collaborationIdentifier: string;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:configured-model-algorithm/[-a-zA-Z0-9_/.]+`. */
+    configuredModelAlgorithmArn: string;
+    /** 1 to 63 characters; pattern `(?!\s*$)[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t]*`. */
+    name: string;
+    privacyConfiguration?: PrivacyConfiguration | undefined;
+    /** 0 to 255 characters; pattern `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t\r\n]*`. */
+    description?: string | undefined;
+    /** 0 to 200 entries. */
+    tags?: Record<string, string> | undefined;
+}
+
+export interface ListConfiguredModelAlgorithmAssociationsRequest {
+    /** 1 to 10240 characters; sent as the query parameter `nextToken`. */
+    nextToken?: string | undefined;
+    /** From 1 to 100; sent as the query parameter `maxResults`. */
+    maxResults?: number | undefined;
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`; sent in the URL path. */
+    membershipIdentifier: string;
+}
+
+export interface ListConfiguredModelAlgorithmAssociationsResponse {
+    /** 1 to 10240 characters. */
+    nextToken?: string | undefined;
+    configuredModelAlgorithmAssociations: ConfiguredModelAlgorithmAssociationSummary[];
+}
+
+export interface ConfiguredModelAlgorithmAssociationSummary {
+    createTime: Date;
+    updateTime: Date;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:membership/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/configured-model-algorithm-association/[-a-zA-Z0-9_/.]+`. */
+    configuredModelAlgorithmAssociationArn: string;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:configured-model-algorithm/[-a-zA-Z0-9_/.]+`. */
+    configuredModelAlgorithmArn: string;
+    /** 1 to 63 characters; pattern `(?!\s*$)[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t]*`. */
+    name: string;
+    /** 0 to 255 characters; pattern `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t\r\n]*`. */
+    description?: string | undefined;
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`. */
+    membershipIdentifier: string;
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`. */
+    collaborationIdentifier: string;
+}
+
+export interface DeleteConfiguredModelAlgorithmAssociationRequest {
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:membership/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/configured-model-algorithm-association/[-a-zA-Z0-9_/.]+`; sent in the URL path. */
+    configuredModelAlgorithmAssociationArn: string;
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`; sent in the URL path. */
+    membershipIdentifier: string;
+}
+
+export interface ListConfiguredModelAlgorithmsRequest {
+    /** 1 to 10240 characters; sent as the query parameter `nextToken`. */
+    nextToken?: string | undefined;
+    /** From 1 to 100; sent as the query parameter `maxResults`. */
+    maxResults?: number | undefined;
+}
+
+export interface ListConfiguredModelAlgorithmsResponse {
+    /** 1 to 10240 characters. */
+    nextToken?: string | undefined;
+    configuredModelAlgorithms: ConfiguredModelAlgorithmSummary[];
+}
+
+export interface ConfiguredModelAlgorithmSummary {
+    createTime: Date;
+    updateTime: Date;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:configured-model-algorithm/[-a-zA-Z0-9_/.]+`. */
+    configuredModelAlgorithmArn: string;
+    /** 1 to 63 characters; pattern `(?!\s*$)[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t]*`. */
+    name: string;
+    /** 0 to 255 characters; pattern `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t\r\n]*`. */
+    description?: string | undefined;
+}
+
+export interface GetConfiguredModelAlgorithmRequest {
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:configured-model-algorithm/[-a-zA-Z0-9_/.]+`; sent in the URL path. */
+    configuredModelAlgorithmArn: string;
+}
+
+export interface GetConfiguredModelAlgorithmResponse {
+    createTime: Date;
+    updateTime: Date;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:configured-model-algorithm/[-a-zA-Z0-9_/.]+`. */
+    configuredModelAlgorithmArn: string;
+    /** 1 to 63 characters; pattern `(?!\s*$)[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t]*`. */
+    name: string;
+    trainingContainerConfig?: ContainerConfig | undefined;
+    inferenceContainerConfig?: InferenceContainerConfig | undefined;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:iam::[0-9]{12}:role/.+`. */
+    roleArn: string;
+    /** 0 to 255 characters; pattern `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t\r\n]*`. */
+    description?: string | undefined;
+    /** 0 to 200 entries. */
+    tags?: Record<string, string> | undefined;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:kms:[-a-z0-9]+:[0-9]{12}:key/.+`. */
+    kmsKeyArn?: string | undefined;
+}
+
+export interface ContainerConfig {
+    /** 1 to 255 characters; pattern `.*`. */
+    imageUri: string;
+    /** 1 to 100 items. */
+    entrypoint?: string[] | undefined;
+    /** 1 to 100 items. */
+    arguments?: string[] | undefined;
+    /** 0 to 40 items. */
+    metricDefinitions?: MetricDefinition[] | undefined;
+}
+
+export interface MetricDefinition {
+    /** 1 to 255 characters; pattern `.+`. */
+    name: string;
+    /** 1 to 500 characters; pattern `.+`. */
+    regex: string;
+}
+
+export interface InferenceContainerConfig {
+    /** 1 to 255 characters; pattern `.*`. */
+    imageUri: string;
+}
+
+export interface GetCollaborationConfiguredModelAlgorithmAssociationRequest {
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:membership/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/configured-model-algorithm-association/[-a-zA-Z0-9_/.]+`; sent in the URL path. */
+    configuredModelAlgorithmAssociationArn: string;
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`; sent in the URL path. */
+    collaborationIdentifier: string;
+}
+
+export interface GetCollaborationConfiguredModelAlgorithmAssociationResponse {
+    createTime: Date;
+    updateTime: Date;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:membership/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/configured-model-algorithm-association/[-a-zA-Z0-9_/.]+`. */
+    configuredModelAlgorithmAssociationArn: string;
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`. */
+    membershipIdentifier: string;
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`. */
+    collaborationIdentifier: string;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:configured-model-algorithm/[-a-zA-Z0-9_/.]+`. */
+    configuredModelAlgorithmArn: string;
+    /** 1 to 63 characters; pattern `(?!\s*$)[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t]*`. */
+    name: string;
+    /** 0 to 255 characters; pattern `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t\r\n]*`. */
+    description?: string | undefined;
+    /** Exactly 12 characters; pattern `[0-9]{12}`. */
+    creatorAccountId: string;
+    privacyConfiguration?: PrivacyConfiguration | undefined;
+}
+
+export interface ListCollaborationConfiguredModelAlgorithmAssociationsRequest {
+    /** 1 to 10240 characters; sent as the query parameter `nextToken`. */
+    nextToken?: string | undefined;
+    /** From 1 to 100; sent as the query parameter `maxResults`. */
+    maxResults?: number | undefined;
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`; sent in the URL path. */
+    collaborationIdentifier: string;
+}
+
+export interface ListCollaborationConfiguredModelAlgorithmAssociationsResponse {
+    /** 1 to 10240 characters. */
+    nextToken?: string | undefined;
+    collaborationConfiguredModelAlgorithmAssociations: CollaborationConfiguredModelAlgorithmAssociationSummary[];
+}
+
+export interface CollaborationConfiguredModelAlgorithmAssociationSummary {
+    createTime: Date;
+    updateTime: Date;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:membership/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/configured-model-algorithm-association/[-a-zA-Z0-9_/.]+`. */
+    configuredModelAlgorithmAssociationArn: string;
+    /** 1 to 63 characters; pattern `(?!\s*$)[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t]*`. */
+    name: string;
+    /** 0 to 255 characters; pattern `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t\r\n]*`. */
+    description?: string | undefined;
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`. */
+    membershipIdentifier: string;
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`. */
+    collaborationIdentifier: string;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:configured-model-algorithm/[-a-zA-Z0-9_/.]+`. */
+    configuredModelAlgorithmArn: string;
+    /** Exactly 12 characters; pattern `[0-9]{12}`. */
+    creatorAccountId: string;
+}
+
 /** What `createConfiguredModelAlgorithmAssociation` resolves with: the output and `$metadata`. It rejects with `ConflictException` (409), `ValidationException` (400), `AccessDeniedException` (403), `ResourceNotFoundException` (404), `ThrottlingException` (429), `ServiceQuotaExceededException` (402). */
 export interface CreateConfiguredModelAlgorithmAssociationOutput extends CreateConfiguredModelAlgorithmAssociationResponse {
     $metadata: ResponseMetadata;
 }
+
+/** What `getConfiguredModelAlgorithmAssociation` resolves with: the output and `$metadata`. It rejects with `ValidationException` (400), `AccessDeniedException` (403), `ResourceNotFoundException` (404), `ThrottlingException` (429). */
+export interface GetConfiguredModelAlgorithmAssociationOutput extends GetConfiguredModelAlgorithmAssociationResponse {
+    $metadata: ResponseMetadata;
+}
+
+/** What `listConfiguredModelAlgorithmAssociations` resolves with: the output and `$metadata`. It rejects with `ValidationException` (400), `AccessDeniedException` (403), `ThrottlingException` (429). */
+export interface ListConfiguredModelAlgorithmAssociationsOutput extends ListConfiguredModelAlgorithmAssociationsResponse {
+    $metadata: ResponseMetadata;
+}
+
+/** What `deleteConfiguredModelAlgorithmAssociation` resolves with: the output and `$metadata`. It rejects with `ConflictException` (409), `ValidationException` (400), `AccessDeniedException` (403), `ResourceNotFoundException` (404), `ThrottlingException` (429). */
+export interface DeleteConfiguredModelAlgorithmAssociationOutput {
+    $metadata: ResponseMetadata;
+}
+
+/** What `listConfiguredModelAlgorithms` resolves with: the output and `$metadata`. It rejects with `ValidationException` (400), `AccessDeniedException` (403), `ThrottlingException` (429). */
+export interface ListConfiguredModelAlgorithmsOutput extends ListConfiguredModelAlgorithmsResponse {
+    $metadata: ResponseMetadata;
+}
+
+/** What `getConfiguredModelAlgorithm` resolves with: the output and `$metadata`. It rejects with `ValidationException` (400), `AccessDeniedException` (403), `ResourceNotFoundException` (404), `ThrottlingException` (429). */
+export interface GetConfiguredModelAlgorithmOutput extends GetConfiguredModelAlgorithmResponse {
+    $metadata: ResponseMetadata;
+}
+
+/** What `getCollaborationConfiguredModelAlgorithmAssociation` resolves with: the output and `$metadata`. It rejects with `ValidationException` (400), `AccessDeniedException` (403), `ResourceNotFoundException` (404), `ThrottlingException` (429). */
+export interface GetCollaborationConfiguredModelAlgorithmAssociationOutput extends GetCollaborationConfiguredModelAlgorithmAssociationResponse {
+    $metadata: ResponseMetadata;
+}
+
+/** What `listCollaborationConfiguredModelAlgorithmAssociations` resolves with: the output and `$metadata`. It rejects with `ValidationException` (400), `AccessDeniedException` (403), `ThrottlingException` (429). */
+export interface ListCollaborationConfiguredModelAlgorithmAssociationsOutput extends ListCollaborationConfiguredModelAlgorithmAssociationsResponse {
+    $metadata: ResponseMetadata;
+}
+
+/** Each operation's input, by name: for `validate(operation, input)` and the other functions that take an operation's name. */
+export interface OperationInputs {
+    CreateConfiguredModelAlgorithmAssociation: CreateConfiguredModelAlgorithmAssociationRequest;
+    GetConfiguredModelAlgorithmAssociation: GetConfiguredModelAlgorithmAssociationRequest;
+    ListConfiguredModelAlgorithmAssociations: ListConfiguredModelAlgorithmAssociationsRequest;
+    DeleteConfiguredModelAlgorithmAssociation: DeleteConfiguredModelAlgorithmAssociationRequest;
+    ListConfiguredModelAlgorithms: ListConfiguredModelAlgorithmsRequest;
+    GetConfiguredModelAlgorithm: GetConfiguredModelAlgorithmRequest;
+    GetCollaborationConfiguredModelAlgorithmAssociation: GetCollaborationConfiguredModelAlgorithmAssociationRequest;
+    ListCollaborationConfiguredModelAlgorithmAssociations: ListCollaborationConfiguredModelAlgorithmAssociationsRequest;
+}
+
+/** Each operation's output with `$metadata`, by name. */
+export interface OperationOutputs {
+    CreateConfiguredModelAlgorithmAssociation: CreateConfiguredModelAlgorithmAssociationOutput;
+    GetConfiguredModelAlgorithmAssociation: GetConfiguredModelAlgorithmAssociationOutput;
+    ListConfiguredModelAlgorithmAssociations: ListConfiguredModelAlgorithmAssociationsOutput;
+    DeleteConfiguredModelAlgorithmAssociation: DeleteConfiguredModelAlgorithmAssociationOutput;
+    ListConfiguredModelAlgorithms: ListConfiguredModelAlgorithmsOutput;
+    GetConfiguredModelAlgorithm: GetConfiguredModelAlgorithmOutput;
+    GetCollaborationConfiguredModelAlgorithmAssociation: GetCollaborationConfiguredModelAlgorithmAssociationOutput;
+    ListCollaborationConfiguredModelAlgorithmAssociations: ListCollaborationConfiguredModelAlgorithmAssociationsOutput;
+}
+
+export type OperationName = keyof OperationInputs;
 "##;

@@ -9,7 +9,7 @@
 mod generated;
 pub mod rules;
 
-pub use generated::{operations, shapes, OPERATIONS, PATTERNS};
+pub use generated::{operations, paginators, shapes, OPERATIONS, PATTERNS};
 pub use rules::Rule;
 
 /// A shape of the model with its constraints. Lengths count Unicode code points, as the
@@ -112,10 +112,23 @@ pub struct Operation {
     pub uri: &'static str,
     /// The input structure; its members carry their `Location`.
     pub input: &'static Shape,
-    pub output: &'static Shape,
+    /// None when the operation answers with no members (`$metadata` only).
+    pub output: Option<&'static Shape>,
     pub success_code: u16,
     pub idempotent: bool,
     pub errors: &'static [ErrorShape],
+}
+
+/// A paginator (`paginators-1.json`): a list operation called again with the token of the
+/// page before. The generator checks that the tokens are optional strings (the input's a
+/// query parameter) and the results a list.
+pub struct Paginator {
+    pub operation: &'static Operation,
+    pub input_token: &'static str,
+    pub output_token: &'static str,
+    /// The input member that sets the page size.
+    pub limit_key: Option<&'static str>,
+    pub result_key: &'static str,
 }
 
 /// An error the operation may answer with.
@@ -127,6 +140,11 @@ pub struct ErrorShape {
 }
 
 impl Operation {
+    /// The operation named `name` (the model's name) among those selected.
+    pub fn named(name: &str) -> Option<&'static Operation> {
+        OPERATIONS.iter().copied().find(|op| op.name == name)
+    }
+
     /// The input's members.
     pub fn input_members(&self) -> &'static [Member] {
         match self.input {

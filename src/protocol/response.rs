@@ -4,7 +4,7 @@
 use crate::json;
 use crate::protocol::headers::Headers;
 use crate::model::{Operation, Shape};
-use crate::validate::{validate_shape, IssueCode, Severity};
+use crate::validate::{validate_output, IssueCode, Severity};
 use crate::value::{Text, Value};
 
 /// A response as received; `json` is the body parsed as JSON, when it is JSON.
@@ -227,6 +227,8 @@ fn describe_body(response: &HttpResponse) -> String {
 }
 
 fn read_output(operation: &Operation, response: &HttpResponse) -> Result<Vec<(Text, Value)>, ServiceError> {
+    // An operation without output members answers with any body (the service sends `{}`).
+    let Some(shape) = operation.output else { return Ok(Vec::new()) };
     let invalid = |why: String| ServiceError {
         name: "InvalidResponseError".into(),
         message: format!("{} {why}", status_line(response)),
@@ -239,8 +241,8 @@ fn read_output(operation: &Operation, response: &HttpResponse) -> Result<Vec<(Te
     let Some(json) = &response.json else {
         return Err(invalid(describe_body(response)));
     };
-    // Members the service adds later are fine; anything else wrong with the shape is not.
-    let report = validate_shape(operation.output, json);
+    // Members the service adds later are fine; a wrong type or a missing member is not.
+    let report = validate_output(shape, json);
     if let Some(issue) = report
         .issues
         .iter()
@@ -249,7 +251,7 @@ fn read_output(operation: &Operation, response: &HttpResponse) -> Result<Vec<(Te
         let at = if issue.path.is_empty() { "the body".to_owned() } else { issue.path.clone() };
         return Err(invalid(format!("but the body does not match the output shape: {at} {}", issue.message)));
     }
-    let (Value::Object(members), Shape::Structure(output)) = (json, operation.output) else {
+    let (Value::Object(members), Shape::Structure(output)) = (json, shape) else {
         return Err(invalid("but the body is not an object".into()));
     };
     // Only the modelled members, as the SDKs return them.

@@ -18,10 +18,22 @@ pub fn validate(input: &Value) -> ValidationReport {
     validate_shape(operations::CREATE_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION.input, input)
 }
 
-/// Validates a value against any shape of the model.
+/// Validates an input against any shape of the model: types, required members, every
+/// constraint and the rules beyond the model.
 pub fn validate_shape(shape: &Shape, input: &Value) -> ValidationReport {
-    let mut walk = Walk { issues: Vec::new(), at: Vec::new() };
-    walk.check(shape, input);
+    walk(shape, input, true)
+}
+
+/// Checks a service's output against its shape: types and required members only. As in
+/// the AWS SDKs, a value outside the model's constraints (a new enum value, a longer name, an
+/// `aws:` tag) is the service's to send and must not make a response unreadable.
+pub fn validate_output(shape: &Shape, output: &Value) -> ValidationReport {
+    walk(shape, output, false)
+}
+
+fn walk(shape: &Shape, value: &Value, constraints: bool) -> ValidationReport {
+    let mut walk = Walk { issues: Vec::new(), at: Vec::new(), constraints };
+    walk.check(shape, value);
     let ok = walk.issues.iter().all(|issue| issue.severity == Severity::Warning);
     ValidationReport { ok, issues: walk.issues }
 }
@@ -58,6 +70,8 @@ struct Walk<'v> {
     issues: Vec<Issue>,
     /// Where the walk is; written out as a path only when there is something to report.
     at: Vec<Segment<'v>>,
+    /// Whether lengths, patterns, ranges, enums, sizes and rules are checked (inputs).
+    constraints: bool,
 }
 
 impl<'v> Walk<'v> {
@@ -161,7 +175,7 @@ impl<'v> Walk<'v> {
                 self.at(Segment::Member(member.name), |w| w.missing(&Value::Undefined));
             }
         }
-        if structure.rule == Rule::CustomRedaction {
+        if structure.rule == Rule::CustomRedaction && self.constraints {
             self.custom_redaction(entries);
         }
     }
@@ -194,6 +208,9 @@ impl<'v> Walk<'v> {
     }
 
     fn count(&mut self, n: usize, min: usize, max: Option<usize>, unit: &str) {
+        if !self.constraints {
+            return;
+        }
         if n < min || max.is_some_and(|max| n > max) {
             let bounds = match max {
                 Some(max) if min == 0 => format!("at most {max}"),
@@ -210,6 +227,7 @@ impl<'v> Walk<'v> {
         };
         self.count(*n, list.min, list.max, "items");
         let (item_shape, repeat) = match list.rule {
+            _ if !self.constraints => (list.member, None),
             Rule::UniqueItems => (list.member, Some(Severity::Error)),
             Rule::AccountIds => (&rules::ACCOUNT_ID, Some(Severity::Warning)),
             _ => (list.member, None),
@@ -226,7 +244,7 @@ impl<'v> Walk<'v> {
     }
 
     fn map(&mut self, map: &Map, value: &'v Value) {
-        let tags = map.rule == Rule::AwsTags;
+        let tags = map.rule == Rule::AwsTags && self.constraints;
         let Value::Object(entries) = value else {
             let expected = if tags { "an object of tag keys to values" } else { "an object" };
             return self.type_error(expected, value);
@@ -285,6 +303,9 @@ impl<'v> Walk<'v> {
 
     /// A string's length, pattern and rule; `what` starts the messages (`"key "`, …).
     fn string(&mut self, rules: &Str, s: &str, what: &str) {
+        if !self.constraints {
+            return;
+        }
         let n = patterns::char_count(s);
         if n < rules.min || rules.max.is_some_and(|max| n > max) {
             let bounds = match rules.max {
@@ -314,7 +335,7 @@ impl<'v> Walk<'v> {
             self.error(IssueCode::NotFinite, format!("must be a finite number; is {}", js_number(n)));
         } else if integer && n.fract() != 0.0 {
             self.error(IssueCode::Type, format!("must be a whole number; is {}", js_number(n)));
-        } else if min.is_some_and(|min| n < min) || max.is_some_and(|max| n > max) {
+        } else if self.constraints && (min.is_some_and(|min| n < min) || max.is_some_and(|max| n > max)) {
             let (low, high) = (min.map(number::to_string), max.map(number::to_string));
             let bounds = match (low, high) {
                 (Some(min), Some(max)) => format!("from {min} to {max}"),
@@ -327,7 +348,7 @@ impl<'v> Walk<'v> {
 
     fn enumeration(&mut self, values: &[&str], value: &Value) {
         let Some(s) = self.text(value, "") else { return };
-        if values.contains(&s) {
+        if values.contains(&s) || !self.constraints {
             return;
         }
         let choices: Vec<String> = values.iter().map(|v| format!("\"{v}\"")).collect();

@@ -62,7 +62,7 @@ test('every export survives every hostile value, and keeps signing identically',
     const request = () => mod.buildRequest(input(), config());
     const reference = mod.createSignedRequest(input(), config()).headers.authorization;
     const value = (name) => new Function(`return (${hostile[name]});`)();
-    const fetch = async () => new Response('{"configuredModelAlgorithmAssociationArn":"arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/0d0a0c1e-1111-4222-8333-944455556666/configured-model-algorithm-association/a"}', { status: 200 });
+    const fetch = async () => new Response('{"configuredModelAlgorithmAssociationArn":"arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/0d0a0c1e-1111-4222-8333-944455556666/configured-model-algorithm-association/a","configuredModelAlgorithms":[]}', { status: 200 });
 
     const calls = {
       'validate(x)': (x) => mod.validate(x),
@@ -84,6 +84,11 @@ test('every export survives every hostile value, and keeps signing identically',
       'new CleanRoomsMlClient(x)': (x) => new mod.CleanRoomsMlClient(x),
       'client.create(x)': (x) => new mod.CleanRoomsMlClient({ ...config(), fetch }).createConfiguredModelAlgorithmAssociation(x),
       'client.create(input, x)': (x) => new mod.CleanRoomsMlClient({ ...config(), fetch }).createConfiguredModelAlgorithmAssociation(input(), x),
+      'validate(x, input)': (x) => mod.validate(x, input()),
+      'createSignedRequest(operation, x, config)': (x) => mod.createSignedRequest('GetConfiguredModelAlgorithm', x, config()),
+      'client.getConfiguredModelAlgorithmAssociation(x)': (x) => new mod.CleanRoomsMlClient({ ...config(), fetch }).getConfiguredModelAlgorithmAssociation(x),
+      'paginate(x, input)': (x) => mod.paginateListConfiguredModelAlgorithms(x, {}).next(),
+      'paginate({client}, x)': (x) => mod.paginateListConfiguredModelAlgorithms({ client: new mod.CleanRoomsMlClient({ ...config(), fetch }) }, x).next(),
     };
 
     const problems = [];
@@ -125,7 +130,7 @@ test('every export survives every hostile value, and keeps signing identically',
     return { problems, runs, names: [...names].sort() };
   }, HOSTILE);
   assert.deepEqual(outcome.problems, []);
-  assert.equal(outcome.runs, 19 * Object.keys(HOSTILE).length);
+  assert.equal(outcome.runs, 24 * Object.keys(HOSTILE).length);
   assert.deepEqual(outcome.names, ['ConfigurationError', 'RequestError', 'ValidationError'], 'only structured error kinds');
   const secrets = consoleLines.filter((l) => l.includes('CANARY'));
   assert.deepEqual(secrets, [], 'no secret in the console');

@@ -1,7 +1,8 @@
 """What botocore does with the same inputs, for the parity tests (nothing is sent).
 
-Reads a JSON list of cases on stdin: {input, region, credentials, signingDateMs, request}.
-Writes a JSON list: {url, body} as botocore's own cleanroomsml client builds them, and
+Reads a JSON list of cases on stdin: {operation, input, region, credentials, signingDateMs,
+request} (operation: the model's name; CreateConfiguredModelAlgorithmAssociation when absent).
+Writes a JSON list: {method, url, body} as botocore's own cleanroomsml client builds them, and
 {authorization} as botocore's SigV4Auth signs `request` (our request) at the same time.
 """
 import datetime
@@ -10,6 +11,7 @@ import sys
 
 import botocore.auth
 import botocore.session
+from botocore import xform_name
 from botocore.awsrequest import AWSRequest, AWSResponse
 from botocore.credentials import Credentials
 
@@ -34,14 +36,16 @@ def client_request(session, case):
     captured = {}
 
     def before_send(request, **kwargs):
+        captured["method"] = request.method
         captured["url"] = request.url
         body = request.body
-        captured["body"] = body.decode() if isinstance(body, bytes) else body
-        answer = b'{"configuredModelAlgorithmAssociationArn":"arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/0d0a0c1e-1111-4222-8333-944455556666/configured-model-algorithm-association/x"}'
-        return AWSResponse(request.url, 200, {}, _Body(answer))
+        captured["body"] = (body.decode() if isinstance(body, bytes) else body) or ""
+        # botocore does not check outputs: an empty object answers every operation.
+        return AWSResponse(request.url, 200, {}, _Body(b"{}"))
 
     client.meta.events.register("before-send.cleanroomsml", before_send)
-    client.create_configured_model_algorithm_association(**case["input"])
+    operation = case.get("operation", "CreateConfiguredModelAlgorithmAssociation")
+    getattr(client, xform_name(operation))(**case["input"])
     return captured
 
 

@@ -79,3 +79,44 @@ export function validInput(r) {
   }
   return input;
 }
+
+const uuid = (r) => [8, 4, 4, 4, 12].map((n) => r.text(HEX, n)).join('-');
+const RESOURCE_ID = [...'aZ0-_/.'];
+// Page tokens are opaque: any characters, reserved ones and unicode included.
+const TOKEN = ['a', 'Z', '7', ' ', '+', '/', '=', '&', '?', '#', '%', 'é', '中', '😀', '~', '.'];
+
+/** A valid input of any selected operation but the create (`validInput` is that one's). */
+export function operationInput(r, operation) {
+  const membership = uuid(r);
+  const collaboration = uuid(r);
+  const association = `arn:aws:cleanrooms-ml:${r.pick(['us-east-1', 'eu-west-2'])}:${r.text(DIGITS, 12)}:membership/${membership}/configured-model-algorithm-association/${r.text(RESOURCE_ID, r.int(1, 40))}`;
+  const algorithm = `arn:aws:cleanrooms-ml:us-east-1:${r.text(DIGITS, 12)}:configured-model-algorithm/${r.text(RESOURCE_ID, r.int(1, 40))}`;
+  const page = () => ({
+    ...(r.chance() ? { maxResults: r.int(1, 100) } : {}),
+    ...(r.chance() ? { nextToken: r.text(TOKEN, r.int(1, 60)) } : {}),
+  });
+  switch (operation) {
+    case 'CreateConfiguredModelAlgorithmAssociation': return validInput(r);
+    case 'GetConfiguredModelAlgorithmAssociation':
+    case 'DeleteConfiguredModelAlgorithmAssociation':
+      return { membershipIdentifier: membership, configuredModelAlgorithmAssociationArn: association };
+    case 'ListConfiguredModelAlgorithmAssociations': return { membershipIdentifier: membership, ...page() };
+    case 'ListConfiguredModelAlgorithms': return page();
+    case 'GetConfiguredModelAlgorithm': return { configuredModelAlgorithmArn: algorithm };
+    case 'GetCollaborationConfiguredModelAlgorithmAssociation':
+      return { collaborationIdentifier: collaboration, configuredModelAlgorithmAssociationArn: association };
+    case 'ListCollaborationConfiguredModelAlgorithmAssociations': return { collaborationIdentifier: collaboration, ...page() };
+    default: throw new Error(`no generator for ${operation}`);
+  }
+}
+
+export const OPERATIONS = [
+  'CreateConfiguredModelAlgorithmAssociation',
+  'GetConfiguredModelAlgorithmAssociation',
+  'ListConfiguredModelAlgorithmAssociations',
+  'DeleteConfiguredModelAlgorithmAssociation',
+  'ListConfiguredModelAlgorithms',
+  'GetConfiguredModelAlgorithm',
+  'GetCollaborationConfiguredModelAlgorithmAssociation',
+  'ListCollaborationConfiguredModelAlgorithmAssociations',
+];

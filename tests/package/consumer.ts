@@ -2,8 +2,14 @@
 // mistake marked @ts-expect-error must be a compile error (tsc fails on an unused one).
 import init, {
   validate,
+  buildRequest,
   createSignedRequest,
+  paginateListConfiguredModelAlgorithmAssociations,
   CleanRoomsMlClient,
+  type GetConfiguredModelAlgorithmAssociationOutput,
+  type ListConfiguredModelAlgorithmAssociationsOutput,
+  type DeleteConfiguredModelAlgorithmAssociationOutput,
+  type ConfiguredModelAlgorithmAssociationSummary,
   type CreateConfiguredModelAlgorithmAssociationRequest,
   type CreateConfiguredModelAlgorithmAssociationOutput,
   type ValidationReport,
@@ -115,5 +121,25 @@ export async function consumer(): Promise<void> {
     const path: string = local.path;
     void [fault, status, path];
   }
-  void [misspelled, noise, wrongNoise, wrongNumber, missing, code, badCode, severity, headers];
+  // Every operation: the functions that take its name check the input's type by that name.
+  const byName: HttpRequest = buildRequest('GetConfiguredModelAlgorithm', { configuredModelAlgorithmArn: 'arn' }, { region: 'us-east-1' });
+  const listReport: ValidationReport = validate('ListConfiguredModelAlgorithms', {});
+  // @ts-expect-error a member of another operation's input
+  buildRequest('GetConfiguredModelAlgorithm', { membershipIdentifier: 'm' }, { region: 'us-east-1' });
+  // @ts-expect-error not an operation of the module
+  validate('DeleteEverything', {});
+  const membership = { membershipIdentifier: full.membershipIdentifier };
+  const association = { ...membership, configuredModelAlgorithmAssociationArn: 'arn' };
+  const got: GetConfiguredModelAlgorithmAssociationOutput = await client.getConfiguredModelAlgorithmAssociation(association);
+  const created: Date = got.createTime;
+  const gone: DeleteConfiguredModelAlgorithmAssociationOutput = await client.deleteConfiguredModelAlgorithmAssociation(association);
+  const page: ListConfiguredModelAlgorithmAssociationsOutput = await client.listConfiguredModelAlgorithmAssociations({ ...membership, maxResults: 10 });
+  for await (const each of paginateListConfiguredModelAlgorithmAssociations({ client, pageSize: 25 }, membership, { abortSignal: new AbortController().signal })) {
+    const items: ConfiguredModelAlgorithmAssociationSummary[] = each.configuredModelAlgorithmAssociations;
+    const token: string | undefined = each.nextToken;
+    void [items, token];
+  }
+  // @ts-expect-error the paginator wants the client in its configuration
+  paginateListConfiguredModelAlgorithmAssociations({ pageSize: 25 }, membership);
+  void [misspelled, noise, wrongNoise, wrongNumber, missing, code, badCode, severity, headers, byName, listReport, created, gone.$metadata, page];
 }

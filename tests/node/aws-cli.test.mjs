@@ -1,12 +1,13 @@
 // The real AWS CLI (awscli from PyPI, in the project's .venv) against the local endpoint:
-// the endpoint answers a real AWS client as the service would, with the current model's
-// ranges, and verifies the CLI's own signatures.
+// the endpoint answers a real AWS client as the service would — every operation, the
+// current model's ranges, pagination with the CLI's own --max-items / --page-size /
+// --starting-token — and verifies the CLI's own signatures.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { startLocalEndpoint, DEMO_CREDENTIALS } from '../../scripts/local-endpoint.mjs';
+import { startLocalEndpoint, DEMO_CREDENTIALS, COLLABORATION, SEEDED_ALGORITHMS } from '../../scripts/local-endpoint.mjs';
 
 const AWS = fileURLToPath(new URL('../../.venv/bin/aws', import.meta.url));
 const MEMBERSHIP = '3a2b1c0d-5b6a-4978-8695-a4b3c2d1e0f9';
@@ -21,14 +22,8 @@ before(async () => {
 });
 after(() => endpoint?.close());
 
-/** Runs `aws cleanroomsml create-configured-model-algorithm-association` and returns { code, stdout, stderr }. */
-function create(name, privacyConfiguration) {
-  const args = [
-    'cleanroomsml', 'create-configured-model-algorithm-association',
-    '--endpoint-url', endpoint.url, '--region', 'us-east-1', '--output', 'json',
-    '--membership-identifier', MEMBERSHIP, '--configured-model-algorithm-arn', ALGORITHM, '--name', name,
-  ];
-  if (privacyConfiguration) args.push('--privacy-configuration', JSON.stringify({ policies: privacyConfiguration }));
+/** Runs `aws cleanroomsml …args` against the endpoint; resolves to { code, stdout, stderr, json }. */
+function aws(...args) {
   const env = {
     PATH: process.env.PATH,
     AWS_ACCESS_KEY_ID: DEMO_CREDENTIALS.accessKeyId,
@@ -39,9 +34,21 @@ function create(name, privacyConfiguration) {
     AWS_MAX_ATTEMPTS: '1',
     AWS_PAGER: '',
   };
+  const all = ['cleanroomsml', ...args, '--endpoint-url', endpoint.url, '--region', 'us-east-1', '--output', 'json'];
   return new Promise((resolve) => {
-    execFile(AWS, args, { env, timeout: 60000 }, (error, stdout, stderr) => resolve({ code: error ? error.code : 0, stdout, stderr }));
+    execFile(AWS, all, { env, timeout: 60000 }, (error, stdout, stderr) => {
+      let json;
+      try { json = stdout.trim() ? JSON.parse(stdout) : undefined; } catch { json = undefined; }
+      resolve({ code: error ? error.code : 0, stdout, stderr, json });
+    });
   });
+}
+
+/** `create-configured-model-algorithm-association` in `membership`. */
+function create(name, privacyConfiguration, membership = MEMBERSHIP) {
+  const args = ['create-configured-model-algorithm-association', '--membership-identifier', membership, '--configured-model-algorithm-arn', ALGORITHM, '--name', name];
+  if (privacyConfiguration) args.push('--privacy-configuration', JSON.stringify({ policies: privacyConfiguration }));
+  return aws(...args);
 }
 
 const size = (value) => ({ unit: 'GB', value });
@@ -80,9 +87,71 @@ test('a repeated name is a ConflictException', async () => {
   assert.match(again.stderr, /\(ConflictException\) when calling the CreateConfiguredModelAlgorithmAssociation operation: .*already exists/);
 });
 
+test('every operation: create, list with the CLI\'s pagination, get, delete, the algorithms and the collaboration\'s view', async () => {
+  const membership = '4b3c2d1e-5b6a-4978-8695-a4b3c2d1e0f9';
+  const arns = [];
+  for (const name of ['cli-a', 'cli-b', 'cli-c']) {
+    const made = await create(name, { trainedModels: { containerMetrics: { noiseLevel: 'LOW' } } }, membership);
+    assert.equal(made.code, 0, made.stderr);
+    arns.push(made.json.configuredModelAlgorithmAssociationArn);
+  }
+  const list = (...args) => aws('list-configured-model-algorithm-associations', '--membership-identifier', membership, ...args);
+
+  // The CLI follows nextToken itself: with a page size of 1 it asks three times (the last
+  // page has no token), and prints every item in creation order.
+  const before = logs.length;
+  const everything = await list('--page-size', '1');
+  assert.equal(everything.code, 0, everything.stderr);
+  assert.deepEqual(everything.json.configuredModelAlgorithmAssociations.map((a) => a.name), ['cli-a', 'cli-b', 'cli-c']);
+  const pages = logs.slice(before).filter((l) => l.includes('ListConfiguredModelAlgorithmAssociations GET'));
+  assert.equal(pages.length, 3, pages.join('\n'));
+  // --max-items stops early and hands out a token that --starting-token resumes from.
+  const first = await list('--max-items', '2');
+  assert.deepEqual(first.json.configuredModelAlgorithmAssociations.map((a) => a.name), ['cli-a', 'cli-b']);
+  assert.equal(typeof first.json.NextToken, 'string');
+  const rest = await list('--starting-token', first.json.NextToken);
+  assert.deepEqual(rest.json.configuredModelAlgorithmAssociations.map((a) => a.name), ['cli-c']);
+  assert.equal(rest.json.NextToken, undefined);
+  const summary = everything.json.configuredModelAlgorithmAssociations[0];
+  assert.equal(summary.configuredModelAlgorithmAssociationArn, arns[0]);
+  // awscli 1 prints timestamps as the service sent them (cli_timestamp_format none): seconds.
+  assert.ok(Math.abs(summary.createTime * 1000 - Date.now()) < 600_000, `the creation time: ${summary.createTime}`);
+
+  const get = (arn) => aws('get-configured-model-algorithm-association', '--membership-identifier', membership, '--configured-model-algorithm-association-arn', arn);
+  const got = await get(arns[1]);
+  assert.equal(got.code, 0, got.stderr);
+  assert.equal(got.json.name, 'cli-b');
+  assert.deepEqual(got.json.privacyConfiguration, { policies: { trainedModels: { containerMetrics: { noiseLevel: 'LOW' } } } });
+
+  const collab = await aws('get-collaboration-configured-model-algorithm-association', '--collaboration-identifier', COLLABORATION, '--configured-model-algorithm-association-arn', arns[1]);
+  assert.equal(collab.code, 0, collab.stderr);
+  assert.equal(collab.json.creatorAccountId, '123456789012');
+  const everyone = await aws('list-collaboration-configured-model-algorithm-associations', '--collaboration-identifier', COLLABORATION, '--page-size', '2');
+  const names = everyone.json.collaborationConfiguredModelAlgorithmAssociations.map((a) => a.name);
+  assert.ok(names.includes('partner-lookalike') && names.includes('cli-b'), names.join(', '));
+
+  const deleted = await aws('delete-configured-model-algorithm-association', '--membership-identifier', membership, '--configured-model-algorithm-association-arn', arns[1]);
+  assert.equal(deleted.code, 0, deleted.stderr);
+  const gone = await get(arns[1]);
+  assert.notEqual(gone.code, 0);
+  assert.match(gone.stderr, /\(ResourceNotFoundException\) when calling the GetConfiguredModelAlgorithmAssociation operation/);
+  const again = await aws('delete-configured-model-algorithm-association', '--membership-identifier', membership, '--configured-model-algorithm-association-arn', arns[1]);
+  assert.match(again.stderr, /\(ResourceNotFoundException\) when calling the DeleteConfiguredModelAlgorithmAssociation operation/);
+  assert.deepEqual((await list()).json.configuredModelAlgorithmAssociations.map((a) => a.name), ['cli-a', 'cli-c']);
+
+  const algorithms = await aws('list-configured-model-algorithms', '--max-items', '2');
+  assert.deepEqual(algorithms.json.configuredModelAlgorithms.map((a) => a.name), SEEDED_ALGORITHMS.slice(0, 2).map((a) => a.name));
+  const algorithm = await aws('get-configured-model-algorithm', '--configured-model-algorithm-arn', SEEDED_ALGORITHMS[0].configuredModelAlgorithmArn);
+  assert.equal(algorithm.json.roleArn, SEEDED_ALGORITHMS[0].roleArn);
+  const none = await aws('get-configured-model-algorithm', '--configured-model-algorithm-arn', `${SEEDED_ALGORITHMS[0].configuredModelAlgorithmArn}-gone`);
+  assert.match(none.stderr, /\(ResourceNotFoundException\)/);
+  // The CLI checks a page size out of the model's range itself; the endpoint refuses a forged token.
+  const forged = await list('--starting-token', 'bm90LWEtdG9rZW4');
+  assert.notEqual(forged.code, 0);
+});
+
 test('the endpoint verified every CLI signature', () => {
-  const lines = logs.filter((l) => l.startsWith('local-endpoint POST'));
-  assert.equal(lines.length, 8);
-  assert.ok(!lines.some((l) => /Signature|Unrecognized|IncompleteSignature/.test(l)), lines.join('\n'));
+  assert.ok(logs.length >= 25, `${logs.length} requests`);
+  assert.ok(!logs.some((l) => /Signature|Unrecognized|IncompleteSignature|UnknownOperation/.test(l)), logs.join('\n'));
   assert.ok(!logs.join('\n').includes(DEMO_CREDENTIALS.secretAccessKey));
 });

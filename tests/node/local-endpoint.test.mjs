@@ -106,7 +106,7 @@ test('CORS preflight allows the page to call it', async () => {
 test('one log line per request, without secrets', () => {
   assert.ok(logs.length >= 10, `${logs.length} lines`);
   for (const line of logs) {
-    assert.match(line, /^local-endpoint (POST|OPTIONS) \S+ \d{3} \w+ key=\S+ \d+ms$/);
+    assert.match(line, /^local-endpoint \S+ (GET|POST|DELETE|OPTIONS) \S+ \d{3} \w+ key=\S+ \d+ms$/);
     assert.ok(!line.includes(DEMO_CREDENTIALS.secretAccessKey) && !line.includes('Signature='), line);
   }
 });

@@ -28,7 +28,7 @@ const FILE_TYPES = constraint(`${P}.trainedModelExports.filesToExport[]`).enum;
 let ids = 0;
 
 /** Creates an element: h('div', { class: 'x', onclick: f }, child, …). */
-function h(tag, attrs = {}, ...children) {
+export function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
   for (const [key, value] of Object.entries(attrs)) {
     if (value === undefined || value === false) continue;

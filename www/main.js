@@ -1,12 +1,14 @@
-// The demo page: builds the request with the form, validates as you type, previews the
-// signed request, sends it with the module's client, imports and exports CLI JSON.
-// Secrets live only in their inputs: never in storage, the URL or the console.
-import init, { validate, createSignedRequest, CleanRoomsMlClient, version } from '/pkg/cleanroomsml_wasm.js';
-import { renderForm, showIssues } from './form.js';
+// The demo page, a small console: a membership's associations (list, details, delete) and
+// the create form, which validates as you type, previews the signed request, sends it with
+// the module's client, imports and exports CLI JSON. The view is in the URL hash, so back
+// and forward work. Secrets live only in their inputs: never in storage, the URL or the console.
+import init, { validate, createSignedRequest, paginateListConfiguredModelAlgorithms, CleanRoomsMlClient, version } from '/pkg/cleanroomsml_wasm.js';
+import { h, renderForm, showIssues } from './form.js';
+import { PAGE_SIZE, appendRows, detailsHash, detailsOf } from './console.js';
 
 const $ = (id) => document.getElementById(id);
 const STORAGE_KEY = 'cleanroomsml-wasm.demo';
-const REMEMBERED = ['region', 'endpoint', 'accessKeyId'];
+const REMEMBERED = ['region', 'endpoint', 'accessKeyId', 'membership'];
 const SECRET_FIELDS = ['secretAccessKey', 'sessionToken'];
 
 const EXAMPLE = {
@@ -27,6 +29,13 @@ const EXAMPLE = {
 };
 
 let readInput;
+/** ARN → name of the configured model algorithms, once listed. */
+const algorithms = new Map();
+/** The table's next page, and a count that makes a slower earlier answer drop out. */
+let listToken;
+let rendering = 0;
+/** Said in the list view once it has loaded (after a deletion). */
+let notice = '';
 
 function connection() {
   const value = (id) => $(id).value.trim();
@@ -37,8 +46,11 @@ function connection() {
   };
 }
 
+const client = () => new CleanRoomsMlClient({ ...connection(), requestTimeoutMs: 15000 });
+const failure = (err) => `${err.name}: ${err.path ? `${err.path}: ` : ''}${err.message}`;
+
 /** Remembers the non-secret fields and the input; the secret and the token are left out by construction. */
-function remember(input) {
+function remember(input = readInput()) {
   const saved = Object.fromEntries(REMEMBERED.map((id) => [id, $(id).value]));
   localStorage.setItem(STORAGE_KEY, JSON.stringify({ ...saved, input }));
 }
@@ -94,7 +106,9 @@ async function send(event) {
     const client = new CleanRoomsMlClient({ ...connection(), requestTimeoutMs: 15000 });
     const output = await client.createConfiguredModelAlgorithmAssociation(input);
     const title = Object.assign(document.createElement('p'), { textContent: 'Created.' });
-    showResult([title, dl([['Association ARN', output.configuredModelAlgorithmAssociationArn], ['Status', output.$metadata.httpStatusCode], ['Request ID', output.$metadata.requestId], ['Attempts', output.$metadata.attempts]])], 'result-ok');
+    const arn = output.configuredModelAlgorithmAssociationArn;
+    const links = h('p', {}, h('a', { href: detailsHash(input.membershipIdentifier, arn) }, 'Open it'), ' · ', h('a', { href: `#list/${input.membershipIdentifier}` }, 'See the list'));
+    showResult([title, dl([['Association ARN', arn], ['Status', output.$metadata.httpStatusCode], ['Request ID', output.$metadata.requestId], ['Attempts', output.$metadata.attempts]]), links], 'result-ok');
   } catch (err) {
     const title = Object.assign(document.createElement('p'), { textContent: err.name });
     showResult([title, dl([['Error', err.name], ['Message', err.message], ['Status', err.$metadata?.httpStatusCode], ['Request ID', err.$metadata?.requestId], ['Field', err.path]])], 'result-error');
@@ -126,6 +140,144 @@ async function importJson() {
   $('import').value = '';
 }
 
+/** The algorithms of the account, for the form's choice and the tables' names. */
+async function loadAlgorithms() {
+  const choice = $('algorithm-choice');
+  try {
+    for await (const page of paginateListConfiguredModelAlgorithms({ client: client() }, {})) {
+      for (const a of page.configuredModelAlgorithms) algorithms.set(a.configuredModelAlgorithmArn, a.name);
+    }
+    choice.replaceChildren(choice.options[0], ...[...algorithms].map(([arn, name]) => h('option', { value: arn }, name)));
+    syncAlgorithmChoice();
+  } catch (err) {
+    choice.options[0].textContent = `(could not list the algorithms: ${err.name}; type an ARN below)`;
+  }
+}
+
+const arnInput = () => document.querySelector('#request-form [data-path="configuredModelAlgorithmArn"] input');
+
+/** The choice follows the ARN typed below it. */
+function syncAlgorithmChoice() {
+  $('algorithm-choice').value = algorithms.has(arnInput()?.value) ? arnInput().value : '';
+}
+
+function chooseAlgorithm() {
+  const arn = $('algorithm-choice').value;
+  if (!arn) return;
+  arnInput().value = arn;
+  update();
+}
+
+/** A new association goes to the membership the list shows. */
+function newInShownMembership() {
+  const membership = $('membership').value.trim();
+  const field = document.querySelector('#request-form [data-path="membershipIdentifier"] input');
+  if (membership && field && field.value !== membership) {
+    field.value = membership;
+    update();
+  }
+}
+
+/** The view the hash names: `#list/MEMBERSHIP`, `#association/MEMBERSHIP/ARN`, `#new`. */
+function parseHash() {
+  const [view, membership, arn] = location.hash.slice(1).split('/');
+  if (view === 'association' && membership && arn) return { view: 'details', membership, arn: decodeURIComponent(arn) };
+  if (view === 'new') return { view: 'new' };
+  return { view: 'list', membership: membership || $('membership').value.trim() };
+}
+
+async function route({ focus = true } = {}) {
+  const target = parseHash();
+  for (const view of ['list', 'details', 'new']) $(`view-${view}`).hidden = view !== target.view;
+  $('nav-list').toggleAttribute('aria-current', target.view !== 'new');
+  $('nav-new').toggleAttribute('aria-current', target.view === 'new');
+  if (target.view === 'new') {
+    document.title = 'New association · Clean Rooms ML';
+    syncAlgorithmChoice();
+  }
+  const heading = { list: 'list-title', details: 'details-title', new: 'new-title' }[target.view];
+  if (focus) $(heading).focus();
+  if (target.view === 'list') await showList(target.membership);
+  if (target.view === 'details') await showDetails(target.membership, target.arn);
+}
+
+/** The first page of the membership's associations; `more` appends the next one. */
+async function showList(membership, more = false) {
+  const current = ++rendering;
+  document.title = 'Associations · Clean Rooms ML';
+  $('membership').value = membership;
+  $('list-new').href = '#new';
+  const issues = validate('ListConfiguredModelAlgorithmAssociations', { membershipIdentifier: membership }).issues;
+  showIssues($('membership-form'), $('membership-issues'), issues);
+  const tbody = $('associations').tBodies[0];
+  if (!more) {
+    tbody.replaceChildren();
+    listToken = undefined;
+  }
+  $('load-more').hidden = true;
+  if (issues.length) {
+    $('list-status').textContent = 'Enter a membership ID to see its associations.';
+    return;
+  }
+  remember();
+  $('list-title').textContent = `Associations of membership ${membership}`;
+  $('list-status').textContent = 'Loading…';
+  try {
+    const page = await client().listConfiguredModelAlgorithmAssociations({ membershipIdentifier: membership, maxResults: PAGE_SIZE, nextToken: more ? listToken : undefined });
+    if (current !== rendering) return;
+    appendRows(tbody, membership, page.configuredModelAlgorithmAssociations, algorithms);
+    listToken = page.nextToken;
+    $('load-more').hidden = !listToken;
+    const n = tbody.rows.length;
+    const shown = n === 0 ? 'No associations in this membership yet.' : `${n} association${n === 1 ? '' : 's'}${listToken ? ', more to load' : ''}.`;
+    $('list-status').textContent = [notice, shown].filter(Boolean).join(' ');
+    notice = '';
+  } catch (err) {
+    if (current === rendering) $('list-status').textContent = failure(err);
+  }
+}
+
+async function showDetails(membership, arn) {
+  const current = ++rendering;
+  $('details').replaceChildren();
+  $('delete').hidden = true;
+  $('details-back').href = `#list/${membership}`;
+  $('details-title').textContent = 'Association';
+  $('details-status').textContent = 'Loading…';
+  try {
+    const association = await client().getConfiguredModelAlgorithmAssociation({ membershipIdentifier: membership, configuredModelAlgorithmAssociationArn: arn });
+    if (current !== rendering) return;
+    $('details-title').textContent = `Association ${association.name}`;
+    document.title = `${association.name} · Clean Rooms ML`;
+    $('details').replaceChildren(...detailsOf(association, algorithms));
+    $('details-status').textContent = '';
+    $('delete').hidden = false;
+    $('delete').dataset.name = association.name;
+  } catch (err) {
+    if (current === rendering) $('details-status').textContent = failure(err);
+  }
+}
+
+/** Deletion, once the dialog is confirmed; then back to the list, which says so. */
+async function deleteShown() {
+  const { membership, arn } = parseHash();
+  const name = $('delete').dataset.name;
+  const dialog = $('confirm-delete');
+  $('confirm-text').textContent = `"${name}" will be deleted from membership ${membership}. This cannot be undone.`;
+  dialog.returnValue = '';
+  dialog.showModal();
+  await new Promise((resolve) => dialog.addEventListener('close', resolve, { once: true }));
+  if (dialog.returnValue !== 'delete') return $('delete').focus();
+  $('details-status').textContent = 'Deleting…';
+  try {
+    await client().deleteConfiguredModelAlgorithmAssociation({ membershipIdentifier: membership, configuredModelAlgorithmAssociationArn: arn });
+    notice = `Deleted ${name}.`;
+    location.hash = `#list/${membership}`;
+  } catch (err) {
+    $('details-status').textContent = failure(err);
+  }
+}
+
 async function start() {
   await init();
   const demo = await fetch('/demo-config.json').then((r) => (r.ok ? r.json() : {}), () => ({}));
@@ -134,16 +286,32 @@ async function start() {
   $('endpoint').value = saved.endpoint ?? demo.endpoint ?? '';
   $('accessKeyId').value = saved.accessKeyId ?? demo.credentials?.accessKeyId ?? '';
   $('secretAccessKey').value = demo.credentials?.secretAccessKey ?? '';
+  $('membership').value = saved.membership ?? EXAMPLE.membershipIdentifier;
   readInput = renderForm($('request-form'), saved.input ?? EXAMPLE, update);
   const form = $('form');
-  form.addEventListener('input', update);
-  form.addEventListener('change', (e) => e.target.id !== 'import' && update());
+  form.addEventListener('input', (e) => { update(); if (e.target === arnInput()) syncAlgorithmChoice(); });
+  form.addEventListener('change', (e) => e.target.id !== 'import' && e.target.id !== 'algorithm-choice' && update());
   form.addEventListener('submit', send);
+  $('connection').addEventListener('input', update);
+  $('algorithm-choice').addEventListener('change', chooseAlgorithm);
   $('export').addEventListener('click', exportJson);
   $('import').addEventListener('change', importJson);
+  $('membership-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    const membership = $('membership').value.trim();
+    if (location.hash === `#list/${membership}`) showList(membership);
+    else location.hash = `#list/${membership}`;
+  });
+  $('load-more').addEventListener('click', () => showList($('membership').value.trim(), true));
+  $('delete').addEventListener('click', deleteShown);
+  $('nav-new').addEventListener('click', newInShownMembership);
+  $('list-new').addEventListener('click', newInShownMembership);
+  window.addEventListener('hashchange', () => route());
   $('status').textContent = `cleanroomsml-wasm ${version()} loaded.` + (demo.endpoint ? ` Sending to the local endpoint ${demo.endpoint} with demo credentials.` : '');
   $('status').dataset.state = 'ready';
   update();
+  await loadAlgorithms();
+  await route({ focus: false });
 }
 
 start().catch((err) => {

@@ -1,6 +1,7 @@
-// The demo page end to end in headless Chromium, against the local endpoint, used as a
-// person would: keyboard and mouse, field errors appearing and clearing, sending, a
-// conflict, a wrong secret, a CLI JSON import, and no secret left in any storage.
+// The demo page's create form end to end in headless Chromium, against the local endpoint,
+// used as a person would: keyboard and mouse, field errors appearing and clearing, sending,
+// a conflict, a wrong secret, a CLI JSON import, and no secret left in any storage. (The
+// console around it: console.test.mjs.)
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, writeFile, mkdtemp, readFile } from 'node:fs/promises';
@@ -24,7 +25,7 @@ before(async () => {
   await page.setViewportSize({ width: 1100, height: 900 });
   page.on('console', (m) => consoleLog.push(m.text()));
   page.on('pageerror', (e) => consoleLog.push(`pageerror: ${e.message}`));
-  await page.goto(demo.pageUrl);
+  await page.goto(`${demo.pageUrl}#new`);
   await page.locator('#status[data-state="ready"]').waitFor({ timeout: 15000 });
 });
 after(async () => {

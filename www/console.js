@@ -1,0 +1,48 @@
+// The console's views beside the create form: a membership's associations (a table, with
+// "Load more" while the service returns a nextToken) and one association's details, with
+// its deletion behind a confirmation. Everything shown is what the module's client returns.
+import { h } from './form.js';
+
+/** Associations per page of the table. */
+export const PAGE_SIZE = 10;
+
+/** A time as the table shows it: `2026-11-30 02:59 UTC`. */
+export const shownTime = (date) => (date instanceof Date ? `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC` : '');
+
+/** The hash of an association's details view. */
+export const detailsHash = (membership, arn) => `#association/${membership}/${encodeURIComponent(arn)}`;
+
+/** The id at the end of an ARN (`…/configured-model-algorithm/churn` → `churn`). */
+const arnId = (arn) => arn.slice(arn.lastIndexOf('/') + 1);
+
+/** Rows for the table, appended to `tbody`; algorithm names come from `algorithms` (ARN → name). */
+export function appendRows(tbody, membership, summaries, algorithms) {
+  for (const a of summaries) {
+    tbody.append(h('tr', {},
+      h('td', { 'data-label': 'Name' }, h('a', { href: detailsHash(membership, a.configuredModelAlgorithmAssociationArn) }, a.name)),
+      h('td', { 'data-label': 'Algorithm' }, algorithms.get(a.configuredModelAlgorithmArn) ?? arnId(a.configuredModelAlgorithmArn)),
+      h('td', { 'data-label': 'Created' }, h('time', { dateTime: a.createTime.toISOString() }, shownTime(a.createTime))),
+      h('td', { 'data-label': 'ARN', class: 'arn' }, a.configuredModelAlgorithmAssociationArn),
+    ));
+  }
+}
+
+/** An association's fields, privacy configuration included, as a definition list and JSON. */
+export function detailsOf(association, algorithms) {
+  const rows = [
+    ['Name', association.name],
+    ['Description', association.description],
+    ['ARN', association.configuredModelAlgorithmAssociationArn],
+    ['Algorithm', `${algorithms.get(association.configuredModelAlgorithmArn) ?? arnId(association.configuredModelAlgorithmArn)} (${association.configuredModelAlgorithmArn})`],
+    ['Membership', association.membershipIdentifier],
+    ['Collaboration', association.collaborationIdentifier],
+    ['Created', shownTime(association.createTime)],
+    ['Updated', shownTime(association.updateTime)],
+    ['Tags', Object.entries(association.tags ?? {}).map(([k, v]) => `${k}=${v}`).join(', ') || '(none)'],
+  ];
+  const list = h('dl', {}, rows.filter(([, v]) => v !== undefined && v !== '').flatMap(([term, value]) => [h('dt', {}, term), h('dd', {}, value)]));
+  const privacy = association.privacyConfiguration
+    ? h('pre', { tabIndex: 0, 'aria-labelledby': 'privacy-title' }, JSON.stringify(association.privacyConfiguration, null, 2))
+    : h('p', {}, 'No privacy configuration: the collaboration\'s defaults apply.');
+  return [list, h('h3', { id: 'privacy-title' }, 'Privacy configuration'), privacy];
+}

@@ -19,7 +19,7 @@ const COLD_PAGES = ['empty', 'bundled', 'published', 'published-preloaded', 'sdk
 
 async function bundle() {
   await build({
-    entryPoints: Object.fromEntries(['sdk', 'aws4fetch', 'empty', 'ours'].map((name) => [name, join(bench, `entries/${name}.mjs`)])),
+    entryPoints: Object.fromEntries(['sdk', 'sdk-eight', 'aws4fetch', 'empty', 'ours', 'ours-all'].map((name) => [name, join(bench, `entries/${name}.mjs`)])),
     outdir: join(bench, 'dist'),
     bundle: true,
     minify: true,
@@ -92,6 +92,8 @@ const a4f = byName['aws4fetch: sign the same POST'];
 const ours = sizes(ourFiles());
 const oursBundled = sizes([join(root, 'pkg/cleanroomsml_wasm_bg.wasm'), join(bench, 'dist/ours.js')]);
 const sdkSize = sizes([join(bench, 'dist/sdk.js')]);
+const sdkEightSize = sizes([join(bench, 'dist/sdk-eight.js')]);
+const oursAll = sizes([join(root, 'pkg/cleanroomsml_wasm_bg.wasm'), join(bench, 'dist/ours-all.js')]);
 const a4fSize = sizes([join(bench, 'dist/aws4fetch.js')]);
 const ratio = (base, x) => `${(base / x).toFixed(1)}×`;
 
@@ -141,6 +143,8 @@ ${[
 | this module: wasm + JS glue bundled by esbuild (minified) | ${kb(oursBundled.raw)} | ${kb(oursBundled.gzip)} | ${kb(oursBundled.brotli)} | ${(oursBundled.gzip / sdkSize.gzip).toFixed(2)} |
 | this module as published: wasm + JS glue | ${kb(ours.raw)} | ${kb(ours.gzip)} | ${kb(ours.brotli)} | ${(ours.gzip / sdkSize.gzip).toFixed(2)} |
 | AWS SDK v3, one client and one command (esbuild, minified) | ${kb(sdkSize.raw)} | ${kb(sdkSize.gzip)} | ${kb(sdkSize.brotli)} | 1.00 |
+| this module, its whole API (eight operations, three paginators) bundled by esbuild | ${kb(oursAll.raw)} | ${kb(oursAll.gzip)} | ${kb(oursAll.brotli)} | ${(oursAll.gzip / sdkSize.gzip).toFixed(2)} (${(oursAll.gzip / sdkEightSize.gzip).toFixed(2)} of the SDK's eight) |
+| AWS SDK v3, one client with the eight commands and three paginators (esbuild, minified) | ${kb(sdkEightSize.raw)} | ${kb(sdkEightSize.gzip)} | ${kb(sdkEightSize.brotli)} | ${(sdkEightSize.gzip / sdkSize.gzip).toFixed(2)} |
 | aws4fetch (esbuild, minified) | ${kb(a4fSize.raw)} | ${kb(a4fSize.gzip)} | ${kb(a4fSize.brotli)} | ${(a4fSize.gzip / sdkSize.gzip).toFixed(2)} |
 `;
 writeFileSync(join(root, 'BENCHMARKS.md'), `${table}\n${readFileSync(join(bench, 'levers.md'), 'utf8')}`);

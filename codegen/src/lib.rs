@@ -532,18 +532,21 @@ impl<'m> Generator<'m> {
         );
         for (i, op) in ops.iter().enumerate() {
             let errors: Vec<String> = op.errors.iter().map(|(n, _, _)| format!("`{n}`")).collect();
+            let about = format!(
+                "Sends `{}`: resolves with its output and `$metadata`; rejects with a `ValidationError` \
+                 (nothing was sent), a `ConfigurationError`, an `AbortError`, or the service's error after \
+                 the retries it allows: {}.",
+                op.name,
+                errors.join(", ")
+            );
             let _ = writeln!(
                 out,
-                "{}    /// Sends `{}`: resolves with its output and `$metadata`; rejects with a `ValidationError`\n    \
-                 /// (nothing was sent), a `ConfigurationError`, an `AbortError`, or the service's error\n    \
-                 /// ({}) after the retries the error allows.\n    \
-                 #[wasm_bindgen(js_name = {}, unchecked_return_type = \"Promise<{}Output>\")]\n    \
+                "{}{}    #[wasm_bindgen(js_name = {}, unchecked_return_type = \"Promise<{}Output>\")]\n    \
                  pub fn {}(\n        &self,\n        #[wasm_bindgen(unchecked_param_type = \"{}\")] input: JsValue,\n        \
                  #[wasm_bindgen(unchecked_optional_param_type = \"CallOptions\")] options: Option<JsValue>,\n    ) -> Promise {{\n        \
                  self.call(&operations::{}, &input, options)\n    }}",
                 if i == 0 { "" } else { "\n" },
-                op.name,
-                errors.join(", "),
+                doc("    ", &about),
                 lower_first(&op.name),
                 op.name,
                 screaming(&op.name).to_ascii_lowercase(),
@@ -554,26 +557,30 @@ impl<'m> Generator<'m> {
         out.push_str("}\n");
         for op in ops {
             let Some(p) = &op.paginator else { continue };
-            let _ = writeln!(
-                out,
-                "\n/// Every page of `{}`, as the SDK's `paginate{}`: an async iterator that calls\n\
-                 /// `config.client` with `{}` from the page before (or `config.startingToken`) until a page\n\
-                 /// has none; `config.pageSize` is `{}` when the input has none; `options` (`abortSignal`)\n\
-                 /// goes to every call. Throws a `ConfigurationError` or `ValidationError` at once.\n\
-                 #[wasm_bindgen(js_name = paginate{}, unchecked_return_type = \"AsyncGenerator<{}Output, undefined, unknown>\")]\n\
-                 pub fn paginate_{}(\n    #[wasm_bindgen(unchecked_param_type = \"PaginationConfiguration\")] config: JsValue,\n    \
-                 #[wasm_bindgen(unchecked_param_type = \"{}\")] input: JsValue,\n    \
-                 #[wasm_bindgen(unchecked_optional_param_type = \"CallOptions\")] options: Option<JsValue>,\n\
-                 ) -> Result<JsValue, JsValue> {{\n    paginate(&paginators::{}, &config, &input, options)\n}}",
+            let about = format!(
+                "Every page of `{}`, as the SDK's `paginate{}`: an async iterator that calls `config.client` \
+                 with `{}` from the page before (or `config.startingToken`) until a page has none; \
+                 `config.pageSize` is `{}` when the input has none; `options` (`abortSignal`) goes to every \
+                 call. Throws a `ConfigurationError` or `ValidationError` at once.",
                 op.name,
                 op.name,
                 p.output_token,
                 p.limit_key.as_deref().unwrap_or("(none)"),
+            );
+            let _ = writeln!(
+                out,
+                "\n{}#[wasm_bindgen(js_name = paginate{}, unchecked_return_type = \"AsyncGenerator<{}Output, undefined, unknown>\")]\n\
+                 pub fn paginate_{}(\n    #[wasm_bindgen(unchecked_param_type = \"PaginationConfiguration\")] config: JsValue,\n    \
+                 #[wasm_bindgen(unchecked_param_type = \"{}\")] input: JsValue,\n    \
+                 #[wasm_bindgen(unchecked_optional_param_type = \"CallOptions\")] options: Option<JsValue>,\n\
+                 ) -> Result<JsValue, JsValue> {{\n    paginate(&paginators::{}, {:?}, &config, &input, options)\n}}",
+                doc("", &about),
                 op.name,
                 op.name,
                 screaming(&op.name).to_ascii_lowercase(),
                 op.input,
                 screaming(&op.name),
+                lower_first(&op.name),
             );
         }
         out
@@ -685,6 +692,24 @@ fn screaming(name: &str) -> String {
         }
         out.push(c.to_ascii_uppercase());
     }
+    out
+}
+
+/// `text` as `///` doc lines of at most 100 columns, each starting with `indent`.
+fn doc(indent: &str, text: &str) -> String {
+    let mut out = String::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        if !line.is_empty() && indent.len() + 4 + line.len() + 1 + word.len() > 100 {
+            let _ = writeln!(out, "{indent}/// {line}");
+            line.clear();
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    let _ = writeln!(out, "{indent}/// {line}");
     out
 }
 

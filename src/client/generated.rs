@@ -11,9 +11,11 @@ use crate::model::{operations, paginators};
 
 #[wasm_bindgen]
 impl CleanRoomsMlClient {
-    /// Sends `CreateConfiguredModelAlgorithmAssociation`: resolves with its output and `$metadata`; rejects with a `ValidationError`
-    /// (nothing was sent), a `ConfigurationError`, an `AbortError`, or the service's error
-    /// (`ConflictException`, `ValidationException`, `AccessDeniedException`, `ResourceNotFoundException`, `ThrottlingException`, `ServiceQuotaExceededException`) after the retries the error allows.
+    /// Sends `CreateConfiguredModelAlgorithmAssociation`: resolves with its output and `$metadata`;
+    /// rejects with a `ValidationError` (nothing was sent), a `ConfigurationError`, an
+    /// `AbortError`, or the service's error after the retries it allows: `ConflictException`,
+    /// `ValidationException`, `AccessDeniedException`, `ResourceNotFoundException`,
+    /// `ThrottlingException`, `ServiceQuotaExceededException`.
     #[wasm_bindgen(js_name = createConfiguredModelAlgorithmAssociation, unchecked_return_type = "Promise<CreateConfiguredModelAlgorithmAssociationOutput>")]
     pub fn create_configured_model_algorithm_association(
         &self,
@@ -23,9 +25,10 @@ impl CleanRoomsMlClient {
         self.call(&operations::CREATE_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION, &input, options)
     }
 
-    /// Sends `GetConfiguredModelAlgorithmAssociation`: resolves with its output and `$metadata`; rejects with a `ValidationError`
-    /// (nothing was sent), a `ConfigurationError`, an `AbortError`, or the service's error
-    /// (`ValidationException`, `AccessDeniedException`, `ResourceNotFoundException`, `ThrottlingException`) after the retries the error allows.
+    /// Sends `GetConfiguredModelAlgorithmAssociation`: resolves with its output and `$metadata`;
+    /// rejects with a `ValidationError` (nothing was sent), a `ConfigurationError`, an
+    /// `AbortError`, or the service's error after the retries it allows: `ValidationException`,
+    /// `AccessDeniedException`, `ResourceNotFoundException`, `ThrottlingException`.
     #[wasm_bindgen(js_name = getConfiguredModelAlgorithmAssociation, unchecked_return_type = "Promise<GetConfiguredModelAlgorithmAssociationOutput>")]
     pub fn get_configured_model_algorithm_association(
         &self,
@@ -35,9 +38,10 @@ impl CleanRoomsMlClient {
         self.call(&operations::GET_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION, &input, options)
     }
 
-    /// Sends `ListConfiguredModelAlgorithmAssociations`: resolves with its output and `$metadata`; rejects with a `ValidationError`
-    /// (nothing was sent), a `ConfigurationError`, an `AbortError`, or the service's error
-    /// (`ValidationException`, `AccessDeniedException`, `ThrottlingException`) after the retries the error allows.
+    /// Sends `ListConfiguredModelAlgorithmAssociations`: resolves with its output and `$metadata`;
+    /// rejects with a `ValidationError` (nothing was sent), a `ConfigurationError`, an
+    /// `AbortError`, or the service's error after the retries it allows: `ValidationException`,
+    /// `AccessDeniedException`, `ThrottlingException`.
     #[wasm_bindgen(js_name = listConfiguredModelAlgorithmAssociations, unchecked_return_type = "Promise<ListConfiguredModelAlgorithmAssociationsOutput>")]
     pub fn list_configured_model_algorithm_associations(
         &self,
@@ -47,9 +51,11 @@ impl CleanRoomsMlClient {
         self.call(&operations::LIST_CONFIGURED_MODEL_ALGORITHM_ASSOCIATIONS, &input, options)
     }
 
-    /// Sends `DeleteConfiguredModelAlgorithmAssociation`: resolves with its output and `$metadata`; rejects with a `ValidationError`
-    /// (nothing was sent), a `ConfigurationError`, an `AbortError`, or the service's error
-    /// (`ConflictException`, `ValidationException`, `AccessDeniedException`, `ResourceNotFoundException`, `ThrottlingException`) after the retries the error allows.
+    /// Sends `DeleteConfiguredModelAlgorithmAssociation`: resolves with its output and `$metadata`;
+    /// rejects with a `ValidationError` (nothing was sent), a `ConfigurationError`, an
+    /// `AbortError`, or the service's error after the retries it allows: `ConflictException`,
+    /// `ValidationException`, `AccessDeniedException`, `ResourceNotFoundException`,
+    /// `ThrottlingException`.
     #[wasm_bindgen(js_name = deleteConfiguredModelAlgorithmAssociation, unchecked_return_type = "Promise<DeleteConfiguredModelAlgorithmAssociationOutput>")]
     pub fn delete_configured_model_algorithm_association(
         &self,
@@ -59,9 +65,10 @@ impl CleanRoomsMlClient {
         self.call(&operations::DELETE_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION, &input, options)
     }
 
-    /// Sends `ListConfiguredModelAlgorithms`: resolves with its output and `$metadata`; rejects with a `ValidationError`
-    /// (nothing was sent), a `ConfigurationError`, an `AbortError`, or the service's error
-    /// (`ValidationException`, `AccessDeniedException`, `ThrottlingException`) after the retries the error allows.
+    /// Sends `ListConfiguredModelAlgorithms`: resolves with its output and `$metadata`; rejects
+    /// with a `ValidationError` (nothing was sent), a `ConfigurationError`, an `AbortError`, or the
+    /// service's error after the retries it allows: `ValidationException`, `AccessDeniedException`,
+    /// `ThrottlingException`.
     #[wasm_bindgen(js_name = listConfiguredModelAlgorithms, unchecked_return_type = "Promise<ListConfiguredModelAlgorithmsOutput>")]
     pub fn list_configured_model_algorithms(
         &self,
@@ -71,9 +78,10 @@ impl CleanRoomsMlClient {
         self.call(&operations::LIST_CONFIGURED_MODEL_ALGORITHMS, &input, options)
     }
 
-    /// Sends `GetConfiguredModelAlgorithm`: resolves with its output and `$metadata`; rejects with a `ValidationError`
-    /// (nothing was sent), a `ConfigurationError`, an `AbortError`, or the service's error
-    /// (`ValidationException`, `AccessDeniedException`, `ResourceNotFoundException`, `ThrottlingException`) after the retries the error allows.
+    /// Sends `GetConfiguredModelAlgorithm`: resolves with its output and `$metadata`; rejects with
+    /// a `ValidationError` (nothing was sent), a `ConfigurationError`, an `AbortError`, or the
+    /// service's error after the retries it allows: `ValidationException`, `AccessDeniedException`,
+    /// `ResourceNotFoundException`, `ThrottlingException`.
     #[wasm_bindgen(js_name = getConfiguredModelAlgorithm, unchecked_return_type = "Promise<GetConfiguredModelAlgorithmOutput>")]
     pub fn get_configured_model_algorithm(
         &self,
@@ -83,9 +91,10 @@ impl CleanRoomsMlClient {
         self.call(&operations::GET_CONFIGURED_MODEL_ALGORITHM, &input, options)
     }
 
-    /// Sends `GetCollaborationConfiguredModelAlgorithmAssociation`: resolves with its output and `$metadata`; rejects with a `ValidationError`
-    /// (nothing was sent), a `ConfigurationError`, an `AbortError`, or the service's error
-    /// (`ValidationException`, `AccessDeniedException`, `ResourceNotFoundException`, `ThrottlingException`) after the retries the error allows.
+    /// Sends `GetCollaborationConfiguredModelAlgorithmAssociation`: resolves with its output and
+    /// `$metadata`; rejects with a `ValidationError` (nothing was sent), a `ConfigurationError`, an
+    /// `AbortError`, or the service's error after the retries it allows: `ValidationException`,
+    /// `AccessDeniedException`, `ResourceNotFoundException`, `ThrottlingException`.
     #[wasm_bindgen(js_name = getCollaborationConfiguredModelAlgorithmAssociation, unchecked_return_type = "Promise<GetCollaborationConfiguredModelAlgorithmAssociationOutput>")]
     pub fn get_collaboration_configured_model_algorithm_association(
         &self,
@@ -95,9 +104,10 @@ impl CleanRoomsMlClient {
         self.call(&operations::GET_COLLABORATION_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION, &input, options)
     }
 
-    /// Sends `ListCollaborationConfiguredModelAlgorithmAssociations`: resolves with its output and `$metadata`; rejects with a `ValidationError`
-    /// (nothing was sent), a `ConfigurationError`, an `AbortError`, or the service's error
-    /// (`ValidationException`, `AccessDeniedException`, `ThrottlingException`) after the retries the error allows.
+    /// Sends `ListCollaborationConfiguredModelAlgorithmAssociations`: resolves with its output and
+    /// `$metadata`; rejects with a `ValidationError` (nothing was sent), a `ConfigurationError`, an
+    /// `AbortError`, or the service's error after the retries it allows: `ValidationException`,
+    /// `AccessDeniedException`, `ThrottlingException`.
     #[wasm_bindgen(js_name = listCollaborationConfiguredModelAlgorithmAssociations, unchecked_return_type = "Promise<ListCollaborationConfiguredModelAlgorithmAssociationsOutput>")]
     pub fn list_collaboration_configured_model_algorithm_associations(
         &self,
@@ -108,33 +118,36 @@ impl CleanRoomsMlClient {
     }
 }
 
-/// Every page of `ListConfiguredModelAlgorithmAssociations`, as the SDK's `paginateListConfiguredModelAlgorithmAssociations`: an async iterator that calls
-/// `config.client` with `nextToken` from the page before (or `config.startingToken`) until a page
-/// has none; `config.pageSize` is `maxResults` when the input has none; `options` (`abortSignal`)
-/// goes to every call. Throws a `ConfigurationError` or `ValidationError` at once.
+/// Every page of `ListConfiguredModelAlgorithmAssociations`, as the SDK's
+/// `paginateListConfiguredModelAlgorithmAssociations`: an async iterator that calls `config.client`
+/// with `nextToken` from the page before (or `config.startingToken`) until a page has none;
+/// `config.pageSize` is `maxResults` when the input has none; `options` (`abortSignal`) goes to
+/// every call. Throws a `ConfigurationError` or `ValidationError` at once.
 #[wasm_bindgen(js_name = paginateListConfiguredModelAlgorithmAssociations, unchecked_return_type = "AsyncGenerator<ListConfiguredModelAlgorithmAssociationsOutput, undefined, unknown>")]
 pub fn paginate_list_configured_model_algorithm_associations(
     #[wasm_bindgen(unchecked_param_type = "PaginationConfiguration")] config: JsValue,
     #[wasm_bindgen(unchecked_param_type = "ListConfiguredModelAlgorithmAssociationsRequest")] input: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    paginate(&paginators::LIST_CONFIGURED_MODEL_ALGORITHM_ASSOCIATIONS, &config, &input, options)
+    paginate(&paginators::LIST_CONFIGURED_MODEL_ALGORITHM_ASSOCIATIONS, "listConfiguredModelAlgorithmAssociations", &config, &input, options)
 }
 
-/// Every page of `ListConfiguredModelAlgorithms`, as the SDK's `paginateListConfiguredModelAlgorithms`: an async iterator that calls
-/// `config.client` with `nextToken` from the page before (or `config.startingToken`) until a page
-/// has none; `config.pageSize` is `maxResults` when the input has none; `options` (`abortSignal`)
-/// goes to every call. Throws a `ConfigurationError` or `ValidationError` at once.
+/// Every page of `ListConfiguredModelAlgorithms`, as the SDK's
+/// `paginateListConfiguredModelAlgorithms`: an async iterator that calls `config.client` with
+/// `nextToken` from the page before (or `config.startingToken`) until a page has none;
+/// `config.pageSize` is `maxResults` when the input has none; `options` (`abortSignal`) goes to
+/// every call. Throws a `ConfigurationError` or `ValidationError` at once.
 #[wasm_bindgen(js_name = paginateListConfiguredModelAlgorithms, unchecked_return_type = "AsyncGenerator<ListConfiguredModelAlgorithmsOutput, undefined, unknown>")]
 pub fn paginate_list_configured_model_algorithms(
     #[wasm_bindgen(unchecked_param_type = "PaginationConfiguration")] config: JsValue,
     #[wasm_bindgen(unchecked_param_type = "ListConfiguredModelAlgorithmsRequest")] input: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    paginate(&paginators::LIST_CONFIGURED_MODEL_ALGORITHMS, &config, &input, options)
+    paginate(&paginators::LIST_CONFIGURED_MODEL_ALGORITHMS, "listConfiguredModelAlgorithms", &config, &input, options)
 }
 
-/// Every page of `ListCollaborationConfiguredModelAlgorithmAssociations`, as the SDK's `paginateListCollaborationConfiguredModelAlgorithmAssociations`: an async iterator that calls
+/// Every page of `ListCollaborationConfiguredModelAlgorithmAssociations`, as the SDK's
+/// `paginateListCollaborationConfiguredModelAlgorithmAssociations`: an async iterator that calls
 /// `config.client` with `nextToken` from the page before (or `config.startingToken`) until a page
 /// has none; `config.pageSize` is `maxResults` when the input has none; `options` (`abortSignal`)
 /// goes to every call. Throws a `ConfigurationError` or `ValidationError` at once.
@@ -144,5 +157,5 @@ pub fn paginate_list_collaboration_configured_model_algorithm_associations(
     #[wasm_bindgen(unchecked_param_type = "ListCollaborationConfiguredModelAlgorithmAssociationsRequest")] input: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    paginate(&paginators::LIST_COLLABORATION_CONFIGURED_MODEL_ALGORITHM_ASSOCIATIONS, &config, &input, options)
+    paginate(&paginators::LIST_COLLABORATION_CONFIGURED_MODEL_ALGORITHM_ASSOCIATIONS, "listCollaborationConfiguredModelAlgorithmAssociations", &config, &input, options)
 }

@@ -188,14 +188,19 @@ impl CleanRoomsMlClient {
 
 /// A paginator's arguments, checked now (the input is read and validated as a call reads
 /// it, and the paginator keeps its own copy); the loop is `transport.js`'s.
-fn paginate(paginator: &'static Paginator, config: &JsValue, input: &JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
+/// `method` is the operation's client method, which the pages come from.
+fn paginate(
+    paginator: &'static Paginator,
+    method: &str,
+    config: &JsValue,
+    input: &JsValue,
+    options: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
     let pages = || -> Result<JsValue, ApiError> {
         crate::guard::check()?;
         let config = Reader::new(config, "config", ErrorKind::Configuration)?;
-        let name = paginator.operation.name;
-        let method = format!("{}{}", name[..1].to_ascii_lowercase(), &name[1..]);
         let client = config.get("client")?.filter(|client| {
-            Reflect::get(client, &method.as_str().into()).is_ok_and(|m| m.is_function())
+            Reflect::get(client, &method.into()).is_ok_and(|m| m.is_function())
         });
         let Some(client) = client else {
             let message = "config.client must be a CleanRoomsMlClient";
@@ -208,7 +213,7 @@ fn paginate(paginator: &'static Paginator, config: &JsValue, input: &JsValue, op
         crate::validate::check(paginator.operation, &value).map_err(ApiError::invalid_input)?;
         Ok(transport_paginate(
             &client,
-            &method,
+            method,
             &js::to_js(&value),
             paginator.input_token,
             paginator.output_token,

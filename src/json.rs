@@ -78,7 +78,15 @@ impl Parser<'_> {
 
     fn string(&mut self) -> Option<Text> {
         self.at += 1; // the opening quote
-        let mut text = String::new();
+        // Most strings have no escape: one exact allocation.
+        let run = quote_or_backslash(&self.bytes[self.at..])?;
+        let first = std::str::from_utf8(&self.bytes[self.at..self.at + run]).ok()?;
+        if self.bytes[self.at + run] == b'"' {
+            self.at += run + 1;
+            return Some(Text { text: first.to_owned(), well_formed: true });
+        }
+        let mut text = String::from(first);
+        self.at += run;
         let mut well_formed = true;
         loop {
             let start = self.at;

@@ -189,8 +189,10 @@ function parseHash() {
 async function route({ focus = true } = {}) {
   const target = parseHash();
   for (const view of ['list', 'details', 'new']) $(`view-${view}`).hidden = view !== target.view;
-  $('nav-list').toggleAttribute('aria-current', target.view !== 'new');
-  $('nav-new').toggleAttribute('aria-current', target.view === 'new');
+  for (const [id, current] of [['nav-list', target.view !== 'new'], ['nav-new', target.view === 'new']]) {
+    if (current) $(id).setAttribute('aria-current', 'page');
+    else $(id).removeAttribute('aria-current');
+  }
   if (target.view === 'new') {
     document.title = 'New association · Clean Rooms ML';
     syncAlgorithmChoice();

@@ -57,6 +57,9 @@ test('create → appears in the list → open → delete (after a cancelled conf
   await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'New association' }).click();
   assert.equal(await form().isVisible(), true);
   assert.equal(await page.evaluate(() => document.activeElement.id), 'new-title', 'focus moves to the view');
+  const views = page.getByRole('navigation', { name: 'Views' });
+  assert.equal(await views.getByRole('link', { name: 'New association' }).getAttribute('aria-current'), 'page');
+  assert.equal(await views.getByRole('link', { name: 'Associations' }).getAttribute('aria-current'), null);
   // The algorithms come from ListConfiguredModelAlgorithms; choosing one fills the ARN.
   const choice = form().getByLabel('Algorithm', { exact: false }).first();
   assert.deepEqual((await choice.locator('option').allInnerTexts()).slice(1), SEEDED_ALGORITHMS.map((a) => a.name));

@@ -7,7 +7,7 @@ import wasm from './wasm.mjs';
 import { readFile } from 'node:fs/promises';
 import { startLocalEndpoint, DEMO_CREDENTIALS, UNKNOWN_MEMBERSHIP } from '../../scripts/local-endpoint.mjs';
 import { model, violations } from '../../scripts/service-model.mjs';
-import { rng, validInput } from './generate.mjs';
+import { rng, validInput, operationInput, OPERATIONS } from './generate.mjs';
 
 const MEMBERSHIP = '1f2e3d4c-5b6a-4978-8695-a4b3c2d1e0f9';
 const input = (name, membershipIdentifier = MEMBERSHIP) => ({
@@ -154,4 +154,38 @@ test('the endpoint\'s reading of the model and the library agree on generated in
     compared++;
   }
   assert.equal(compared, 200);
+});
+
+test('the endpoint\'s reading of the model and the library agree on every other operation\'s inputs and their edges', () => {
+  const r = rng(20261201);
+  const membership = '0d0a0c1e-1111-4222-8333-944455556666';
+  const association = `arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/${membership}/configured-model-algorithm-association/a`;
+  // Single edits at the model's edges: [member, value, valid by the model?], for the operations that have the member.
+  const edits = [
+    ['maxResults', 1, true], ['maxResults', 100, true], ['maxResults', 0, false], ['maxResults', 101, false], ['maxResults', 2.5, false],
+    ['nextToken', 'x', true], ['nextToken', 'x'.repeat(10240), true], ['nextToken', '', false], ['nextToken', 'x'.repeat(10241), false],
+    ['membershipIdentifier', membership.toUpperCase(), false], ['collaborationIdentifier', 'not-a-uuid', false],
+    ['configuredModelAlgorithmAssociationArn', association, true],
+    ['configuredModelAlgorithmAssociationArn', association.replace('membership/', 'membershp/'), false],
+    ['configuredModelAlgorithmAssociationArn', `${association}/b c`, false],
+    ['configuredModelAlgorithmArn', 'arn:aws:cleanrooms-ml:us-east-1:123456789012:configured-model-algorithm/x', true],
+    ['configuredModelAlgorithmArn', 'arn:aws:cleanrooms-ml:us-east-1:12345678901:configured-model-algorithm/x', false],
+  ];
+  let compared = 0;
+  for (const operation of OPERATIONS.filter((op) => op !== 'CreateConfiguredModelAlgorithmAssociation')) {
+    const shape = model.operations[operation].input.shape;
+    const members = Object.keys(model.shapes[shape].members);
+    for (let i = 0; i < 40; i++) {
+      const input = operationInput(r, operation);
+      assert.deepEqual(violations(shape, input), [], `${operation}: generated input ${i} is valid for the endpoint too`);
+      assert.equal(wasm.validate(operation, input).ok, true, `${operation}: generated input ${i}`);
+      const applicable = edits.filter(([member]) => members.includes(member));
+      const [member, value, valid] = applicable[i % applicable.length];
+      const edited = { ...input, [member]: value };
+      assert.equal(violations(shape, edited).length === 0, valid, `the endpoint: ${operation}.${member} = ${JSON.stringify(value).slice(0, 40)}`);
+      assert.equal(wasm.validate(operation, edited).ok, valid, `the library: ${operation}.${member} = ${JSON.stringify(value).slice(0, 40)}`);
+      compared++;
+    }
+  }
+  assert.equal(compared, 7 * 40);
 });

@@ -155,6 +155,13 @@ export async function startLocalEndpoint({ port = 8081, credentials = DEMO_CREDE
   };
   const notFound = (what, id) => new ServiceError(404, 'ResourceNotFoundException', `${what} ${id} not found.`);
   const find = (arn, where) => associations.find((a) => a.configuredModelAlgorithmAssociationArn === arn && where(a));
+  /** The association of the input's membership that the input names. */
+  const membershipAssociation = ({ membershipIdentifier, configuredModelAlgorithmAssociationArn: arn }) => {
+    knownMembership(membershipIdentifier);
+    const found = find(arn, (a) => a.membershipIdentifier === membershipIdentifier);
+    if (!found) throw notFound('Configured model algorithm association', arn);
+    return found;
+  };
 
   /** Each operation: its answer to a valid input (signing region at hand). */
   const operations = {
@@ -166,10 +173,7 @@ export async function startLocalEndpoint({ port = 8081, credentials = DEMO_CREDE
       return pick(associate(input.membershipIdentifier, ACCOUNT, input, region), ['configuredModelAlgorithmAssociationArn']);
     },
     GetConfiguredModelAlgorithmAssociation(input) {
-      knownMembership(input.membershipIdentifier);
-      const found = find(input.configuredModelAlgorithmAssociationArn, (a) => a.membershipIdentifier === input.membershipIdentifier);
-      if (!found) throw notFound('Configured model algorithm association', input.configuredModelAlgorithmAssociationArn);
-      return pick(found, ASSOCIATION);
+      return pick(membershipAssociation(input), ASSOCIATION);
     },
     ListConfiguredModelAlgorithmAssociations(input) {
       knownMembership(input.membershipIdentifier);
@@ -177,10 +181,7 @@ export async function startLocalEndpoint({ port = 8081, credentials = DEMO_CREDE
       return { configuredModelAlgorithmAssociations: shown.map((a) => pick(a, SUMMARY)), ...(nextToken ? { nextToken } : {}) };
     },
     DeleteConfiguredModelAlgorithmAssociation(input) {
-      knownMembership(input.membershipIdentifier);
-      const found = find(input.configuredModelAlgorithmAssociationArn, (a) => a.membershipIdentifier === input.membershipIdentifier);
-      if (!found) throw notFound('Configured model algorithm association', input.configuredModelAlgorithmAssociationArn);
-      associations.splice(associations.indexOf(found), 1);
+      associations.splice(associations.indexOf(membershipAssociation(input)), 1);
       return undefined; // no output members: an empty body
     },
     ListConfiguredModelAlgorithms(input) {

@@ -90,11 +90,7 @@ pub fn validate_js(first: JsValue, second: JsValue) -> Result<JsValue, JsValue> 
 
 #[wasm_bindgen(js_name = buildRequest, skip_typescript)]
 pub fn build_request_js(first: JsValue, second: JsValue, third: JsValue) -> Result<JsValue, JsValue> {
-    let request = || {
-        let (operation, [input, config]) = operation_form(&first, [&second, &third])?;
-        build(operation, input, config)
-    };
-    request().map(|request| js::request_to_js(&request)).map_err(js::to_js_error)
+    request_js(&first, &second, &third, build)
 }
 
 /// Signs any request for this service with SigV4: returns it with `x-amz-date`,
@@ -109,11 +105,21 @@ pub fn sign_request_js(
 
 #[wasm_bindgen(js_name = createSignedRequest, skip_typescript)]
 pub fn create_signed_request_js(first: JsValue, second: JsValue, third: JsValue) -> Result<JsValue, JsValue> {
-    let request = || {
-        let (operation, [input, config]) = operation_form(&first, [&second, &third])?;
-        create_signed_request(operation, input, config)
-    };
-    request().map(|request| js::request_to_js(&request)).map_err(js::to_js_error)
+    request_js(&first, &second, &third, create_signed_request)
+}
+
+/// The request `make` gives for the operation and `(input, config)` the arguments name (see
+/// `operation_form`), as a JavaScript `HttpRequest`.
+fn request_js(
+    first: &JsValue,
+    second: &JsValue,
+    third: &JsValue,
+    make: fn(&'static Operation, &JsValue, &JsValue) -> Result<HttpRequest, ApiError>,
+) -> Result<JsValue, JsValue> {
+    operation_form(first, [second, third])
+        .and_then(|(operation, [input, config])| make(operation, input, config))
+        .map(|request| js::request_to_js(&request))
+        .map_err(js::to_js_error)
 }
 
 /// `(operation, …rest)` when `first` names an operation, or is a string followed by all the

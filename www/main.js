@@ -103,8 +103,7 @@ async function send(event) {
   $('send').disabled = true;
   showResult([Object.assign(document.createElement('p'), { textContent: 'Sending…' })], '');
   try {
-    const client = new CleanRoomsMlClient({ ...connection(), requestTimeoutMs: 15000 });
-    const output = await client.createConfiguredModelAlgorithmAssociation(input);
+    const output = await client().createConfiguredModelAlgorithmAssociation(input);
     const title = Object.assign(document.createElement('p'), { textContent: 'Created.' });
     const arn = output.configuredModelAlgorithmAssociationArn;
     const links = h('p', {}, h('a', { href: detailsHash(input.membershipIdentifier, arn) }, 'Open it'), ' · ', h('a', { href: `#list/${input.membershipIdentifier}` }, 'See the list'));
@@ -208,7 +207,6 @@ async function showList(membership, more = false) {
   const current = ++rendering;
   document.title = 'Associations · Clean Rooms ML';
   $('membership').value = membership;
-  $('list-new').href = '#new';
   const issues = validate('ListConfiguredModelAlgorithmAssociations', { membershipIdentifier: membership }).issues;
   showIssues($('membership-form'), $('membership-issues'), issues);
   const tbody = $('associations').tBodies[0];

@@ -294,13 +294,12 @@ impl<'m> Generator<'m> {
             let _ = writeln!(
                 out,
                 "\n    pub static {}: Paginator = Paginator {{\n        operation: &operations::{},\n        input_token: {:?},\n        \
-                 output_token: {:?},\n        limit_key: {},\n        result_key: {:?},\n    }};",
+                 output_token: {:?},\n        limit_key: {},\n    }};",
                 screaming(&op.name),
                 screaming(&op.name),
                 p.input_token,
                 p.output_token,
                 p.limit_key.as_ref().map_or("None".to_owned(), |k| format!("Some({k:?})")),
-                p.result_key,
             );
         }
         out.push_str("}\n\n");

@@ -472,7 +472,6 @@ pub mod paginators {
         input_token: "nextToken",
         output_token: "nextToken",
         limit_key: Some("maxResults"),
-        result_key: "configuredModelAlgorithmAssociations",
     };
 
     pub static LIST_CONFIGURED_MODEL_ALGORITHMS: Paginator = Paginator {
@@ -480,7 +479,6 @@ pub mod paginators {
         input_token: "nextToken",
         output_token: "nextToken",
         limit_key: Some("maxResults"),
-        result_key: "configuredModelAlgorithms",
     };
 
     pub static LIST_COLLABORATION_CONFIGURED_MODEL_ALGORITHM_ASSOCIATIONS: Paginator = Paginator {
@@ -488,7 +486,6 @@ pub mod paginators {
         input_token: "nextToken",
         output_token: "nextToken",
         limit_key: Some("maxResults"),
-        result_key: "collaborationConfiguredModelAlgorithmAssociations",
     };
 }
 

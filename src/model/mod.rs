@@ -121,14 +121,13 @@ pub struct Operation {
 
 /// A paginator (`paginators-1.json`): a list operation called again with the token of the
 /// page before. The generator checks that the tokens are optional strings (the input's a
-/// query parameter) and the results a list.
+/// query parameter) and that the results (`result_key`, which nothing here needs) are a list.
 pub struct Paginator {
     pub operation: &'static Operation,
     pub input_token: &'static str,
     pub output_token: &'static str,
     /// The input member that sets the page size.
     pub limit_key: Option<&'static str>,
-    pub result_key: &'static str,
 }
 
 /// An error the operation may answer with.

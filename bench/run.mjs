@@ -14,7 +14,7 @@ import { median } from './page/timing.mjs';
 
 const bench = fileURLToPath(new URL('.', import.meta.url));
 const root = join(bench, '..');
-const COLD_LOADS = 21;
+const COLD_LOADS = 25;
 const COLD_PAGES = ['empty', 'bundled', 'published', 'published-preloaded', 'sdk'];
 
 async function bundle() {
@@ -63,10 +63,12 @@ async function main() {
     if (!Object.values(run.check).every(Boolean) || !run.crossOriginIsolated) throw new Error(`a benchmark did no work: ${JSON.stringify(run)}`);
     await context.close();
 
-    // Pages take turns, so a busy moment of this shared machine hits each alike.
+    // Pages take turns, so a busy moment of this shared machine hits each alike, and the
+    // order turns each round: a load right after a heavier page's teardown is slower, so
+    // each page follows each other one as often.
     const times = Object.fromEntries(COLD_PAGES.map((which) => [which, []]));
     for (let i = 0; i < COLD_LOADS; i++) {
-      for (const which of COLD_PAGES) {
+      for (const which of COLD_PAGES.map((_, k) => COLD_PAGES[(i + k) % COLD_PAGES.length])) {
         const fresh = await browser.newContext();
         const p = await fresh.newPage();
         await p.goto(`${url}bench/page/cold-${which}.html`);

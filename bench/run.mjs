@@ -126,7 +126,7 @@ limits with both file types, inference-job logs and output size), a description 
 entries of 5 accounts (with redaction and 10 custom identifiers of 200 characters) in both places, 50 tags of the
 longest keys and values, the longest name, description and filter patterns.
 
-## Cold start (navigation to the first completed call, fresh context each load, pages in turn, median of ${COLD_LOADS})
+## Cold start (navigation to the first completed call, fresh context each load, pages in turn in an order that turns each round, median of ${COLD_LOADS})
 
 | page | median | above the empty page | vs the SDK |
 | --- | --- | --- | --- |

@@ -12,15 +12,19 @@ export const shownTime = (date) => (date instanceof Date ? `${date.toISOString()
 /** The hash of an association's details view. */
 export const detailsHash = (membership, arn) => `#association/${membership}/${encodeURIComponent(arn)}`;
 
-/** The id at the end of an ARN (`…/configured-model-algorithm/churn` → `churn`). */
-const arnId = (arn) => arn.slice(arn.lastIndexOf('/') + 1);
+/** An algorithm as shown: its name once listed (`algorithms`: ARN → name), else the id its ARN ends with. */
+const algorithmName = (arn, algorithms) => algorithms.get(arn) ?? arn.slice(arn.lastIndexOf('/') + 1);
+
+/** A definition list of `[term, value]` pairs; a value that is unset or empty is left out. */
+export const dl = (pairs) =>
+  h('dl', {}, pairs.filter(([, v]) => v !== undefined && v !== null && v !== '').flatMap(([term, value]) => [h('dt', {}, term), h('dd', {}, String(value))]));
 
 /** Rows for the table, appended to `tbody`; algorithm names come from `algorithms` (ARN → name). */
 export function appendRows(tbody, membership, summaries, algorithms) {
   for (const a of summaries) {
     tbody.append(h('tr', {},
       h('td', { 'data-label': 'Name' }, h('a', { href: detailsHash(membership, a.configuredModelAlgorithmAssociationArn) }, a.name)),
-      h('td', { 'data-label': 'Algorithm' }, algorithms.get(a.configuredModelAlgorithmArn) ?? arnId(a.configuredModelAlgorithmArn)),
+      h('td', { 'data-label': 'Algorithm' }, algorithmName(a.configuredModelAlgorithmArn, algorithms)),
       h('td', { 'data-label': 'Created' }, h('time', { dateTime: a.createTime.toISOString() }, shownTime(a.createTime))),
       h('td', { 'data-label': 'ARN', class: 'arn' }, a.configuredModelAlgorithmAssociationArn),
     ));
@@ -33,16 +37,15 @@ export function detailsOf(association, algorithms) {
     ['Name', association.name],
     ['Description', association.description],
     ['ARN', association.configuredModelAlgorithmAssociationArn],
-    ['Algorithm', `${algorithms.get(association.configuredModelAlgorithmArn) ?? arnId(association.configuredModelAlgorithmArn)} (${association.configuredModelAlgorithmArn})`],
+    ['Algorithm', `${algorithmName(association.configuredModelAlgorithmArn, algorithms)} (${association.configuredModelAlgorithmArn})`],
     ['Membership', association.membershipIdentifier],
     ['Collaboration', association.collaborationIdentifier],
     ['Created', shownTime(association.createTime)],
     ['Updated', shownTime(association.updateTime)],
     ['Tags', Object.entries(association.tags ?? {}).map(([k, v]) => `${k}=${v}`).join(', ') || '(none)'],
   ];
-  const list = h('dl', {}, rows.filter(([, v]) => v !== undefined && v !== '').flatMap(([term, value]) => [h('dt', {}, term), h('dd', {}, value)]));
   const privacy = association.privacyConfiguration
     ? h('pre', { tabIndex: 0, 'aria-labelledby': 'privacy-title' }, JSON.stringify(association.privacyConfiguration, null, 2))
     : h('p', {}, 'No privacy configuration: the collaboration\'s defaults apply.');
-  return [list, h('h3', { id: 'privacy-title' }, 'Privacy configuration'), privacy];
+  return [dl(rows), h('h3', { id: 'privacy-title' }, 'Privacy configuration'), privacy];
 }

@@ -4,7 +4,7 @@
 // and forward work. Secrets live only in their inputs: never in storage, the URL or the console.
 import init, { validate, createSignedRequest, paginateListConfiguredModelAlgorithms, CleanRoomsMlClient, version } from '/pkg/cleanroomsml_wasm.js';
 import { h, renderForm, showIssues } from './form.js';
-import { PAGE_SIZE, appendRows, detailsHash, detailsOf } from './console.js';
+import { PAGE_SIZE, appendRows, detailsHash, detailsOf, dl } from './console.js';
 
 const $ = (id) => document.getElementById(id);
 const STORAGE_KEY = 'cleanroomsml-wasm.demo';
@@ -88,15 +88,6 @@ function showResult(content, kind) {
   $('result').className = kind;
 }
 
-function dl(pairs) {
-  const list = document.createElement('dl');
-  for (const [term, value] of pairs) {
-    if (value === undefined || value === null || value === '') continue;
-    list.append(Object.assign(document.createElement('dt'), { textContent: term }), Object.assign(document.createElement('dd'), { textContent: String(value) }));
-  }
-  return list;
-}
-
 async function send(event) {
   event.preventDefault();
   const input = readInput();
@@ -153,7 +144,9 @@ async function loadAlgorithms() {
   }
 }
 
-const arnInput = () => document.querySelector('#request-form [data-path="configuredModelAlgorithmArn"] input');
+/** The create form's input for a member of the request. */
+const formInput = (path) => document.querySelector(`#request-form [data-path="${path}"] input`);
+const arnInput = () => formInput('configuredModelAlgorithmArn');
 
 /** The choice follows the ARN typed below it. */
 function syncAlgorithmChoice() {
@@ -170,7 +163,7 @@ function chooseAlgorithm() {
 /** A new association goes to the membership the list shows. */
 function newInShownMembership() {
   const membership = $('membership').value.trim();
-  const field = document.querySelector('#request-form [data-path="membershipIdentifier"] input');
+  const field = formInput('membershipIdentifier');
   if (membership && field && field.value !== membership) {
     field.value = membership;
     update();

@@ -12,11 +12,13 @@ WASM := scripts/wasm-env
 bootstrap:
 	@scripts/bootstrap.sh
 
-# Release build: wasm-opt comes from the npm package binaryen (see scripts/wasm-env).
-# pkg/ is emptied first: wasm-pack leaves snippets of JS files that no longer exist.
+# Release build. The crate is built as a cdylib alone: with the rlib the tests link against
+# beside it, Cargo does no LTO (5 KB of gzip, bench/levers.md). Then wasm-bindgen, and
+# scripts/package.mjs (wasm-opt from the npm package binaryen, see scripts/wasm-env).
 build: bootstrap
 	rm -rf pkg
-	$(WASM) wasm-pack build --release --target web
+	$(WASM) cargo rustc -q --lib --release --target wasm32-unknown-unknown --crate-type cdylib
+	$(WASM) wasm-bindgen target/wasm32-unknown-unknown/release/cleanroomsml_wasm.wasm --out-dir pkg --target web
 	node scripts/package.mjs
 
 demo: build

@@ -1,11 +1,12 @@
-// `make bench`: this module against the AWS SDK for JavaScript v3 and aws4fetch, side by
-// side in one headless Chromium, pages served from 127.0.0.1 with COOP/COEP. Writes the
-// table with ratios to BENCHMARKS.md and prints it.
+// `make bench`: this module against the AWS SDK for JavaScript v3's Clean Rooms ML client
+// (the browser bundles in ../shared/data/sdk-cleanroomsml/, beside this repository) and
+// aws4fetch, side by side in one headless Chromium, pages served from 127.0.0.1 with
+// COOP/COEP. Writes the table with ratios to BENCHMARKS.md and prints it.
 import { build } from 'esbuild';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serve } from '../scripts/serve.mjs';
@@ -14,13 +15,46 @@ import { median } from './page/timing.mjs';
 
 const bench = fileURLToPath(new URL('.', import.meta.url));
 const root = join(bench, '..');
+// The baseline, by its path relative to the repository: `../shared` sits beside it on
+// every machine that runs the bench (see its README for what each bundle exports).
+const SDK_DIR = join(root, '../shared/data/sdk-cleanroomsml');
+const SDK_BUNDLES = ['sdk-one', 'sdk-eight', 'sdk-whole', 'sdk-all'];
 // At 25 loads a page's median moved by up to ±20 ms from run to run on this shared machine.
 const COLD_LOADS = 61;
-const COLD_PAGES = ['empty', 'bundled', 'published', 'published-preloaded', 'sdk'];
+const COLD_PAGES = ['empty', 'bundled', 'published', 'published-preloaded', 'sdk-whole', 'sdk-one'];
+
+/** Stops the run before measuring anything if a baseline or this module's build is missing. */
+function checkInputs() {
+  const missing = [
+    ...SDK_BUNDLES.map((name) => join(SDK_DIR, `${name}.js`)),
+    ...ourFiles(),
+  ].filter((f) => !existsSync(f));
+  if (missing.length === 0) return;
+  const sdkMissing = missing.some((f) => f.startsWith(SDK_DIR));
+  console.error(`bench: missing ${missing.map((f) => relative(root, f)).join(', ')} (paths from the repository root).`);
+  if (sdkMissing) {
+    console.error([
+      "bench: the SDK baseline is the AWS SDK for JavaScript v3's Clean Rooms ML client as browser bundles in",
+      '  ../shared/data/sdk-cleanroomsml/ (sdk-one.js, sdk-eight.js, sdk-whole.js, sdk-all.js), beside this repository.',
+      '  Without it there is nothing to compare against: nothing measured, BENCHMARKS.md left as it was.',
+    ].join('\n'));
+  }
+  if (missing.some((f) => !f.startsWith(SDK_DIR))) console.error('bench: build the package first (make build).');
+  process.exit(1);
+}
+
+/** The SDK release the bundles were built from, as their README gives it. */
+function sdkRelease() {
+  const file = join(SDK_DIR, 'README.md');
+  const readme = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const release = readme.match(/released as ([0-9][0-9.]*)/)?.[1];
+  const commit = readme.match(/commit `([0-9a-f]{7})[0-9a-f]*`/)?.[1];
+  return release ? `${release}${commit ? `, commit ${commit}` : ''}` : 'release not stated';
+}
 
 async function bundle() {
   await build({
-    entryPoints: Object.fromEntries(['sdk', 'sdk-eight', 'aws4fetch', 'empty', 'ours', 'ours-all'].map((name) => [name, join(bench, `entries/${name}.mjs`)])),
+    entryPoints: Object.fromEntries(['aws4fetch', 'empty', 'ours', 'ours-all'].map((name) => [name, join(bench, `entries/${name}.mjs`)])),
     outdir: join(bench, 'dist'),
     bundle: true,
     minify: true,
@@ -31,10 +65,12 @@ async function bundle() {
   });
 }
 
+/** Sizes of the files concatenated: GNU `gzip -9 -n` (the issue's and the levers' figures), Node's zlib at level 9, brotli 11. */
 function sizes(files) {
   const bytes = Buffer.concat(files.map((f) => readFileSync(f)));
   return {
     raw: bytes.length,
+    gnuGzip: execFileSync('gzip', ['-9', '-n', '-c'], { input: bytes, maxBuffer: 1 << 26 }).length,
     gzip: gzipSync(bytes, { level: 9 }).length,
     brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
   };
@@ -45,13 +81,14 @@ function ourFiles() {
 }
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const bytes = (n) => `${n.toLocaleString('en-US')} B`;
 const us = (n) => `${n.toFixed(1)} µs`;
 
 async function main() {
   await bundle();
   const { server, url } = await serve({
     port: 0,
-    extraMounts: [['/bench/', bench]],
+    extraMounts: [['/bench/', bench], ['/sdk/', SDK_DIR]],
     headers: { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' },
   });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true, args: chromiumArgs });
@@ -88,17 +125,26 @@ async function main() {
   }
 }
 
+checkInputs();
 const { run, cold, version } = await main();
 const byName = Object.fromEntries(run.results.map((r) => [r.name, r]));
-const sdk = byName['AWS SDK v3: client.send (restJson1 create)'];
+const sdk = byName['AWS SDK v3: client.send (the same create, a handler that answers at once)'];
+const sdkThroughFetch = byName['AWS SDK v3: client.send through its FetchHttpHandler (stub fetch, a Response)'];
 const a4f = byName['aws4fetch: sign the same POST'];
+const signed = byName['createSignedRequest (validate + build + sign)'];
+const clientCall = byName['client call (validate, build, sign, send, parse)'];
+const wasm = join(root, 'pkg/cleanroomsml_wasm_bg.wasm');
 const ours = sizes(ourFiles());
-const oursBundled = sizes([join(root, 'pkg/cleanroomsml_wasm_bg.wasm'), join(bench, 'dist/ours.js')]);
-const sdkSize = sizes([join(bench, 'dist/sdk.js')]);
-const sdkEightSize = sizes([join(bench, 'dist/sdk-eight.js')]);
-const oursAll = sizes([join(root, 'pkg/cleanroomsml_wasm_bg.wasm'), join(bench, 'dist/ours-all.js')]);
+const oursBundled = sizes([wasm, join(bench, 'dist/ours.js')]);
+const oursAll = sizes([wasm, join(bench, 'dist/ours-all.js')]);
+const sdkSizes = Object.fromEntries(SDK_BUNDLES.map((name) => [name, sizes([join(SDK_DIR, `${name}.js`)])]));
 const a4fSize = sizes([join(bench, 'dist/aws4fetch.js')]);
 const ratio = (base, x) => `${(base / x).toFixed(1)}×`;
+const signed_ = (n) => `${n > 0 ? '+' : n < 0 ? '−' : '±'}${Math.abs(n).toLocaleString('en-US')} B`;
+const whole = sdkSizes['sdk-whole'];
+const eight = sdkSizes['sdk-eight'];
+const sizeRow = (label, x) => `| ${label} | ${kb(x.raw)} | ${bytes(x.gnuGzip)} | ${bytes(x.gzip)} | ${kb(x.brotli)} | ${(x.gnuGzip / whole.gnuGzip).toFixed(3)} | ${(x.gnuGzip / eight.gnuGzip).toFixed(3)} |`;
+const msDelta = (n) => `${n > 0 ? '+' : ''}${n.toFixed(1)} ms`;
 
 const cpu = execFileSync('sh', ['-c', "grep -m1 'model name' /proc/cpuinfo | cut -d: -f2"], { encoding: 'utf8' }).trim();
 const rows = run.results.map((r) => `| ${r.name} | ${us(r.medianUs)} | ${us(r.p95Us)} | ${ratio(sdk.medianUs, r.medianUs)} | ${ratio(a4f.medianUs, r.medianUs)} |`);
@@ -107,9 +153,10 @@ const table = `# Benchmarks
 Measured by \`make bench\` on ${new Date().toISOString().slice(0, 10)}: one headless Chromium ${version} process, pages
 from 127.0.0.1 with COOP/COEP (cross-origin isolated: ${run.crossOriginIsolated}); ${process.platform} ${cpu},
 ${(await import('node:os')).cpus().length} cores, Node ${process.version}. Baselines in the same page: the AWS SDK for
-JavaScript v3 (\`@aws-sdk/client-cleanrooms\` 3.1048.0, \`CreateConfiguredTableAssociation\` through a request handler that
-answers at once; the Clean Rooms ML client is not served by the registry here) and \`aws4fetch\` 1.0.20 signing the
-same POST with its signing-key cache. The machine is shared: read the ratios, not the absolute times.
+JavaScript v3's Clean Rooms ML client (\`@aws-sdk/client-cleanroomsml\` ${sdkRelease()}), as the browser bundles in
+\`../shared/data/sdk-cleanroomsml/\` loaded as built, making the same \`CreateConfiguredModelAlgorithmAssociation\` call
+with the same input; and \`aws4fetch\` 1.0.20 signing the same POST with its signing-key cache. The machine is shared:
+read the ratios, not the absolute times.
 
 ## Per call (2,000 calls after 300 warm-up calls, timed in batches of 10, the rows taking turns batch by batch)
 
@@ -117,9 +164,14 @@ same POST with its signing-key cache. The machine is shared: read the ratios, no
 | --- | --- | --- | --- | --- |
 ${rows.join('\n')}
 
+The SDK's rows are \`client.send(new CreateConfiguredModelAlgorithmAssociationCommand(input))\` of \`sdk-one.js\` (every
+bundle runs the same runtime); "vs SDK call" is against the one through a handler that answers at once, the faster.
+\`createSignedRequest\` (#20: at least 5× the SDK's \`send\`, 2× aws4fetch's sign): ${ratio(sdkThroughFetch.medianUs, signed.medianUs)} the SDK's \`send\` through its
+FetchHttpHandler, ${ratio(sdk.medianUs, signed.medianUs)} through the handler that answers at once, ${ratio(a4f.medianUs, signed.medianUs)} aws4fetch's sign.
+
 Fair comparisons: our client call against the SDK through its own FetchHttpHandler over the same kind of stub
-\`fetch\` (${ratio(byName['AWS SDK v3: client.send through its FetchHttpHandler (stub fetch, a Response)'].medianUs, byName['client call (validate, build, sign, send, parse)'].medianUs)} faster; against the SDK with a handler that answers
-at once, ${ratio(sdk.medianUs, byName['client call (validate, build, sign, send, parse)'].medianUs)}). Validate of the maximal input takes ${(byName['validate (maximal input)'].medianUs / byName['floor of validate (maximal): JSON.stringify + TextEncoder.encode'].medianUs).toFixed(2)}× its floor, what
+\`fetch\` (${ratio(sdkThroughFetch.medianUs, clientCall.medianUs)} faster; against the SDK with a handler that answers
+at once, ${ratio(sdk.medianUs, clientCall.medianUs)}). Validate of the maximal input takes ${(byName['validate (maximal input)'].medianUs / byName['floor of validate (maximal): JSON.stringify + TextEncoder.encode'].medianUs).toFixed(2)}× its floor, what
 the engine needs to stringify and encode the same input before Rust reads a byte.
 
 The realistic input: all three policies (2 trained-model log entries of 2 accounts with filter patterns, metrics, export
@@ -129,26 +181,39 @@ longest keys and values, the longest name, description and filter patterns.
 
 ## Cold start (navigation to the first completed call, fresh context each load, pages in turn in an order that turns each round, median of ${COLD_LOADS})
 
-| page | median | above the empty page | vs the SDK |
+| page | median | above the empty page | vs the SDK's whole client |
 | --- | --- | --- | --- |
 ${[
   ['no library', 'empty'],
   ['this module bundled by esbuild, wasm preloaded (load, init, one client call)', 'bundled'],
   ['this module as published, no bundler, wasm preloaded (the README\'s one-line hint)', 'published-preloaded'],
   ['this module as published, no bundler, no hint (the glue, then the wasm)', 'published'],
-  ['AWS SDK v3 (load, one send)', 'sdk'],
-].map(([label, which]) => `| ${label} | ${cold[which].toFixed(1)} ms | ${which === 'empty' ? '—' : `${(cold[which] - cold.empty).toFixed(1)} ms`} | ${which === 'empty' || which === 'sdk' ? '—' : `${cold[which] - cold.sdk > 0 ? '+' : ''}${(cold[which] - cold.sdk).toFixed(1)} ms`} |`).join('\n')}
+  ['AWS SDK v3, its whole client (`sdk-whole.js`: load, one call)', 'sdk-whole'],
+  ['AWS SDK v3, one client and one command (`sdk-one.js`: load, one send)', 'sdk-one'],
+].map(([label, which]) => `| ${label} | ${cold[which].toFixed(1)} ms | ${which === 'empty' ? '—' : `${(cold[which] - cold.empty).toFixed(1)} ms`} | ${which === 'empty' || which === 'sdk-whole' ? '—' : msDelta(cold[which] - cold['sdk-whole'])} |`).join('\n')}
+
+Each page loads its library as it ships: the SDK's bundle as built, with nothing to import; this module's glue and
+its \`.wasm\`. The SDK's calls go through a handler that answers at once; this module's client through a stub \`fetch\`.
 
 ## Size (what a page downloads)
 
-| what | raw | gzip -9 | brotli | gzip vs SDK |
-| --- | --- | --- | --- | --- |
-| this module: wasm + JS glue bundled by esbuild (minified) | ${kb(oursBundled.raw)} | ${kb(oursBundled.gzip)} | ${kb(oursBundled.brotli)} | ${(oursBundled.gzip / sdkSize.gzip).toFixed(2)} |
-| this module as published: wasm + JS glue | ${kb(ours.raw)} | ${kb(ours.gzip)} | ${kb(ours.brotli)} | ${(ours.gzip / sdkSize.gzip).toFixed(2)} |
-| AWS SDK v3, one client and one command (esbuild, minified) | ${kb(sdkSize.raw)} | ${kb(sdkSize.gzip)} | ${kb(sdkSize.brotli)} | 1.00 |
-| this module, its whole API (eight operations, three paginators) bundled by esbuild | ${kb(oursAll.raw)} | ${kb(oursAll.gzip)} | ${kb(oursAll.brotli)} | ${(oursAll.gzip / sdkSize.gzip).toFixed(2)} (${(oursAll.gzip / sdkEightSize.gzip).toFixed(2)} of the SDK's eight) |
-| AWS SDK v3, one client with the eight commands and three paginators (esbuild, minified) | ${kb(sdkEightSize.raw)} | ${kb(sdkEightSize.gzip)} | ${kb(sdkEightSize.brotli)} | ${(sdkEightSize.gzip / sdkSize.gzip).toFixed(2)} |
-| aws4fetch (esbuild, minified) | ${kb(a4fSize.raw)} | ${kb(a4fSize.gzip)} | ${kb(a4fSize.brotli)} | ${(a4fSize.gzip / sdkSize.gzip).toFixed(2)} |
+| what | raw | gzip -9 | Node zlib 9 | brotli | gzip -9 vs SDK whole | vs SDK eight |
+| --- | --- | --- | --- | --- | --- | --- |
+${[
+  ['this module: wasm + JS glue bundled by esbuild (minified)', oursBundled],
+  ['this module as published: wasm + JS glue', ours],
+  ['this module, its whole API (every operation and paginator it exports) bundled by esbuild', oursAll],
+  ['AWS SDK v3, its whole client (`sdk-whole.js`: `CleanRoomsML`, 59 operations, 16 paginators)', whole],
+  ['AWS SDK v3, one client with the eight commands and three paginators (`sdk-eight.js`)', eight],
+  ['AWS SDK v3, one client and one command (`sdk-one.js`)', sdkSizes['sdk-one']],
+  ['AWS SDK v3, everything the package exports (`sdk-all.js`)', sdkSizes['sdk-all']],
+  ['aws4fetch (esbuild, minified)', a4fSize],
+].map(([label, x]) => sizeRow(label, x)).join('\n')}
+
+gzip -9 is GNU \`gzip -9 -n\` of the files concatenated (wasm, then glue); Node zlib 9 is \`zlib.gzipSync\` at level 9.
+The SDK's bundles are measured as they are in \`../shared/data/sdk-cleanroomsml/\` (esbuild 0.28.2, minified).
+Target (#20): this module as published no larger than the SDK's whole client: ${bytes(ours.gnuGzip)} against ${bytes(whole.gnuGzip)},
+${signed_(ours.gnuGzip - whole.gnuGzip)} (${ours.gnuGzip <= whole.gnuGzip ? 'met' : 'not met'}); Node zlib ${bytes(ours.gzip)} against ${bytes(whole.gzip)}, ${signed_(ours.gzip - whole.gzip)}.
 `;
 writeFileSync(join(root, 'BENCHMARKS.md'), `${table}\n${readFileSync(join(bench, 'levers.md'), 'utf8')}`);
 console.log(table);

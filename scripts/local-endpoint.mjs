@@ -1,21 +1,40 @@
 // A local Clean Rooms ML endpoint for the demo and the tests, bound to 127.0.0.1.
 //
-// It answers the configured model algorithm association's operations as the service does,
-// from in-memory state: create, get, list and delete associations in a membership; list
-// and get the configured model algorithms (a few are seeded); get and list the
-// associations of the collaboration (a partner's association is seeded). Inputs are checked
-// with the endpoint's own reading of model/cleanroomsml/service-2.json (service-model.mjs,
-// not the library's); lists page with `maxResults` and an opaque `nextToken` in creation
-// order; a repeated name is a ConflictException, an unknown resource or membership a
-// ResourceNotFoundException; errors in the service's format. Every signature is checked
-// with the AWS SDK for JavaScript's own signer (@smithy/signature-v4), not with this
-// project's, so a signing bug cannot hide either. One log line per request, without secrets.
+// It answers every operation of model/cleanroomsml/service-2.json from in-memory state, and
+// the state is driven by the model, not by a handler per operation:
+// - An operation's name gives its action and the kind of resource it acts on. The nouns of
+//   the Create…, Start… and Put… operations are the kinds (TrainingDataset, MLInputChannel,
+//   MLConfiguration…); a longer noun names a part of one (DeleteTrainedModelOutput,
+//   ListTrainedModelVersions). Create… and Start… make a resource, Put… makes or replaces
+//   one, Get… reads it, List… pages through them, Update… changes one, Cancel… and the
+//   Delete… of a part move its status, Delete… removes it. GetCollaboration… and
+//   ListCollaboration… are the same reads, selected by the collaboration. The operations
+//   under /tags/ tag any resource the endpoint knows by its ARN.
+// - A request names its resource by its URI and query-string members; a List… filters by
+//   every member but its paginator's token and limit.
+// - A new resource keeps its input and gets what its Create… output declares (an ARN built
+//   from the ARN shape's pattern, in its membership where the pattern says so; a version id),
+//   its times, its first status, its creator's account and its membership's collaboration.
+//   Every answer is that state in the output shape: only the shape's members, timestamps in
+//   the shape's format.
+// - Errors are those the operation declares, with their error shape's status: a resource not
+//   found, or not a member (ResourceNotFoundException where declared, else
+//   AccessDeniedException), a name taken or a resource still named by another
+//   (ConflictException), an input the model refuses (ValidationException). Only routing and
+//   authentication, which come before the operation is known, answer the service's common
+//   errors (UnknownOperationException, InvalidSignatureException…).
+//
+// Inputs are checked with the endpoint's own reading of the model (service-model.mjs, not
+// the library's); lists page with `maxResults` and an opaque `nextToken` in creation order.
+// Every signature is checked with the AWS SDK for JavaScript's own signer
+// (@smithy/signature-v4), not with this project's, so a signing bug cannot hide either. One
+// log line per request, without secrets.
 import { createServer } from 'node:http';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { Sha256 } from '@aws-crypto/sha256-js';
-import { matchOperation, model, readInput, violations } from './service-model.mjs';
+import { model, paginators, patternRegExp, readInput, routeRequest, violations, writeTimestamp } from './service-model.mjs';
 
 
 /** The demo credentials the page comes prefilled with. They open nothing but this server. */
@@ -67,9 +86,12 @@ async function verifySignature(req, url, body, credentials) {
     throw new ServiceError(403, 'InvalidSignatureException', 'Credential should be scoped to the service cleanrooms-ml and sign the host header.');
   }
   const headers = Object.fromEntries(auth.signedHeaders.map((name) => [name, req.headers[name] ?? '']));
+  // A repeated query name (UntagResource's tagKeys) is signed with all its values.
+  const query = {};
+  for (const [name, value] of url.searchParams) query[name] = name in query ? [query[name], value].flat() : value;
   const signer = new SignatureV4({ service: auth.service, region: auth.region, credentials, sha256: Sha256, applyChecksum: false });
   const expected = await signer.sign(
-    { method: req.method, protocol: 'http:', hostname: url.hostname, port: url.port, path: url.pathname, query: Object.fromEntries(url.searchParams), headers, body },
+    { method: req.method, protocol: 'http:', hostname: url.hostname, port: url.port, path: url.pathname, query, headers, body },
     { signingDate: signedAt, signingRegion: auth.region },
   );
   if (!expected.headers.authorization.endsWith(`Signature=${auth.signature}`)) {
@@ -101,21 +123,120 @@ export const SEEDED_ALGORITHMS = [
   trainingContainerConfig: { imageUri: `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/${id}:train`, metricDefinitions: [{ name: 'loss', regex: 'loss=(.*?);' }] },
   inferenceContainerConfig: { imageUri: `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/${id}:infer` },
   tags: { team: 'data-science' },
-  createTime: Date.UTC(2026, 10, 1 + i, 9, 30) / 1000,
-  updateTime: Date.UTC(2026, 10, 1 + i, 9, 30) / 1000,
+  createTime: new Date(Date.UTC(2026, 10, 1 + i, 9, 30)).toISOString(),
+  updateTime: new Date(Date.UTC(2026, 10, 1 + i, 9, 30)).toISOString(),
 }));
 
-const pick = (object, names) => Object.fromEntries(names.filter((n) => object[n] !== undefined).map((n) => [n, object[n]]));
-const SUMMARY = ['createTime', 'updateTime', 'configuredModelAlgorithmAssociationArn', 'configuredModelAlgorithmArn', 'name', 'description', 'membershipIdentifier', 'collaborationIdentifier'];
-const ASSOCIATION = [...SUMMARY, 'privacyConfiguration', 'tags'];
-const COLLABORATION_VIEW = [...SUMMARY, 'creatorAccountId', 'privacyConfiguration'];
+// ---- What the model cannot say: the whole table of facts not derived from it ----
+
+/** Output members that name the account that made the resource. */
+const CREATOR_MEMBERS = ['creatorAccountId', 'startedBy'];
+/** A new resource's status: the first of these that its status enum has (all of them have one). */
+const INITIAL_STATUSES = ['CREATE_PENDING', 'ACTIVE'];
+/** Cancel… and the Delete… of a part (DeleteTrainedModelOutput) move the status to the enum's first value with this prefix. */
+const TRANSITION_PREFIXES = { Cancel: 'CANCEL_', Delete: 'DELETE_' };
+
+// ---- The model's resources, read from its operations ----
+
+const membersOf = (shapeName) => (shapeName ? model.shapes[shapeName].members ?? {} : {});
+const declaredErrors = (operationName) => (model.operations[operationName].errors ?? []).map((e) => e.shape);
+const upperFirst = (s) => s[0].toUpperCase() + s.slice(1);
+/** "Trained model" → "trained model"; "ML input channel" stays. */
+const lowerFirst = (s) => s.replace(/^[A-Z](?![A-Z])/, (c) => c.toLowerCase());
+/** "MLInputChannel" → "ML input channel", for messages. */
+const label = (kind) => upperFirst(kind.match(/[A-Z]{2,}(?![a-z])|[A-Z][a-z0-9]*/g).map((word) => (/^[A-Z]{2,}$/.test(word) ? word : word.toLowerCase())).join(' '));
+
+/** The pattern of membership ids, and of the other ids the service gives (versionIdentifier): the UUID shape. */
+const UUID_PATTERN = model.shapes[Object.values(model.shapes).flatMap((s) => Object.entries(s.members ?? {}))
+  .find(([name]) => name === 'membershipIdentifier')[1].shape].pattern;
+
+/**
+ * The ARN a shape's pattern describes, as `{ service, path }` with `{membership}` where the
+ * pattern has a membership id (`membership/{membership}/trained-model`); null for other
+ * strings and for patterns that are not one resource type (TaggableArn).
+ */
+function arnFormat(shapeName) {
+  const m = /^arn:aws\[-a-z\]\*:([a-z-]+):\[-a-z0-9\]\+:\[0-9\]\{12\}:(.+)\/\[[^\]]+\]\+$/.exec(model.shapes[shapeName].pattern ?? '');
+  if (!m || m[1] !== model.metadata.endpointPrefix) return null;
+  const path = m[2].replaceAll(UUID_PATTERN, '{membership}');
+  return /[\\[\]()*+?|]/.test(path) ? null : { service: m[1], path };
+}
+
+/**
+ * Splits an operation's name into its verb and noun (singular for a List). A Collaboration…
+ * view is the same action on the same kind: its collaborationIdentifier selects.
+ */
+function nameParts(operationName) {
+  const [, verb, noun] = /^(Create|Start|Put|Get|List|Update|Cancel|Delete|Tag|Untag)(?:Collaboration)?(\w+)$/.exec(operationName);
+  return { verb, noun: verb === 'List' ? noun.replace(/s$/, '') : noun };
+}
+
+/** The kinds of resource: the nouns of the operations that make one. */
+const KINDS = new Map();
+for (const operationName of Object.keys(model.operations)) {
+  const { verb, noun } = nameParts(operationName);
+  if (['Create', 'Start', 'Put'].includes(verb)) KINDS.set(noun, { name: noun, label: label(noun), makes: operationName });
+}
+
+/** Each operation's plan: { action, kind, part }. */
+const PLANS = {};
+for (const [operationName, operation] of Object.entries(model.operations)) {
+  const { verb, noun } = nameParts(operationName);
+  if (operation.http.requestUri.startsWith('/tags/')) {
+    PLANS[operationName] = { action: { Tag: 'tag', Untag: 'untag', List: 'listTags' }[verb] };
+    continue;
+  }
+  const kind = KINDS.get(noun) ?? [...KINDS.values()].filter((k) => noun.startsWith(k.name)).sort((a, b) => b.name.length - a.name.length)[0];
+  if (!kind) throw new Error(`${operationName}: no kind of resource in its name`);
+  const part = noun.slice(kind.name.length);
+  const action = { Create: 'create', Start: 'create', Put: 'put', Get: 'get', List: 'list', Update: 'update', Cancel: 'transition', Delete: part ? 'transition' : 'delete' }[verb];
+  PLANS[operationName] = { action, kind, part, prefix: action === 'transition' ? TRANSITION_PREFIXES[verb] : undefined };
+}
+
+for (const kind of KINDS.values()) {
+  const makes = model.operations[kind.makes];
+  // The kind's ARN member, as its Create… output names it (trainingDatasetArn).
+  const outputs = Object.entries(membersOf(makes.output?.shape));
+  const arn = outputs.find(([, m]) => arnFormat(m.shape));
+  if (arn) Object.assign(kind, { arnMember: arn[0], arnShape: arn[1].shape, arn: arnFormat(arn[1].shape) });
+  // Its other outputs, but those of its input and those derived (<x>Name, <x>Hash), are ids it is given (CreateTrainedModel's versionIdentifier).
+  const given = membersOf(makes.input.shape);
+  kind.ids = outputs.filter(([name]) => name !== kind.arnMember && !given[name] && !/\w(Name|Hash)$/.test(name)).map(([name, m]) => {
+    if (model.shapes[m.shape].pattern !== UUID_PATTERN) throw new Error(`${kind.makes}: cannot make its ${name}`);
+    return name;
+  });
+  // Its status enum, from any output that shows the kind (its Get…, its List…'s items).
+  const shown = Object.entries(PLANS).filter(([, p]) => p.kind === kind && (p.action === 'get' || p.action === 'list')).map(([name, p]) => {
+    const output = model.operations[name].output.shape;
+    return p.action === 'get' ? output : model.shapes[membersOf(output)[paginators[name].result_key].shape].member.shape;
+  });
+  const status = shown.map((shape) => membersOf(shape).status?.shape).find((shape) => shape && model.shapes[shape].enum);
+  if (status) {
+    kind.statuses = model.shapes[status].enum;
+    kind.initialStatus = INITIAL_STATUSES.find((s) => kind.statuses.includes(s));
+    if (!kind.initialStatus) throw new Error(`${kind.name}: none of ${INITIAL_STATUSES} in its status enum`);
+  }
+}
+for (const [name, plan] of Object.entries(PLANS)) {
+  if (plan.prefix && !plan.kind.statuses?.some((s) => s.startsWith(plan.prefix))) throw new Error(`${name}: no ${plan.prefix}… status to move to`);
+}
+
+/** The kinds by their ARN shape, for the members that name a resource. */
+const KIND_OF_ARN = new Map([...KINDS.values()].filter((k) => k.arnShape).map((k) => [k.arnShape, k]));
+const uriMembers = (operationName) => Object.entries(membersOf(model.operations[operationName].input.shape)).filter(([, m]) => m.location === 'uri');
+/** The members that say which resource a request is about: the URI and query-string ones. */
+const identifyingMembers = (operationName) => Object.entries(membersOf(model.operations[operationName].input.shape))
+  .filter(([, m]) => m.location === 'uri' || m.location === 'querystring').map(([name]) => name);
+/** Whether `value` names `arn` anywhere inside. */
+const mentions = (value, arn) => value === arn || (typeof value === 'object' && value !== null && Object.values(value).some((v) => mentions(v, arn)));
+const sha256 = (value) => createHash('sha256').update(typeof value === 'string' ? value : JSON.stringify(value)).digest('hex');
 
 /** A page of `items` (in creation order) after the token's position, and the next token. */
-function page(items, { maxResults = DEFAULT_PAGE, nextToken }) {
+function page(items, { maxResults = DEFAULT_PAGE, nextToken }, invalidToken) {
   let after = 0;
   if (nextToken !== undefined) {
     const m = /^seq:(\d+)$/.exec(Buffer.from(nextToken, 'base64url').toString('utf8'));
-    if (!m) throw new ServiceError(400, 'ValidationException', 'The nextToken is not valid: use the token of the page before.');
+    if (!m) throw invalidToken();
     after = Number(m[1]);
   }
   const rest = items.filter((item) => item.seq > after);
@@ -125,94 +246,211 @@ function page(items, { maxResults = DEFAULT_PAGE, nextToken }) {
 }
 
 /**
- * Starts the endpoint. Options: port (0 picks one), credentials, unknownMemberships, log.
+ * Starts the endpoint. Options: port (0 picks one), credentials, unknownMemberships, log,
+ * onAnswer (called with { operation, status, type, body } for each answer to a routed request).
  * Resolves to { url, close }.
  */
-export async function startLocalEndpoint({ port = 8081, credentials = DEMO_CREDENTIALS, unknownMemberships = [UNKNOWN_MEMBERSHIP], log = console.log } = {}) {
+export async function startLocalEndpoint({ port = 8081, credentials = DEMO_CREDENTIALS, unknownMemberships = [UNKNOWN_MEMBERSHIP], log = console.log, onAnswer = () => {} } = {}) {
   let seq = 0;
-  const algorithms = SEEDED_ALGORITHMS.map((a) => ({ ...a, seq: ++seq }));
-  /** Every association of every membership, in creation order. */
-  const associations = [];
-  const associate = (membership, account, input, region) => {
-    const now = Date.now() / 1000;
-    const association = {
-      ...pick(input, ['configuredModelAlgorithmArn', 'name', 'description', 'privacyConfiguration', 'tags']),
-      configuredModelAlgorithmAssociationArn: `arn:aws:cleanrooms-ml:${region}:${account}:membership/${membership}/configured-model-algorithm-association/${randomUUID()}`,
-      membershipIdentifier: membership,
-      collaborationIdentifier: COLLABORATION,
-      creatorAccountId: account,
-      createTime: now,
-      updateTime: now,
-      seq: ++seq,
-    };
-    associations.push(association);
-    return association;
-  };
-  associate(PARTNER_MEMBERSHIP, PARTNER_ACCOUNT, { configuredModelAlgorithmArn: algorithms[1].configuredModelAlgorithmArn, name: 'partner-lookalike', description: 'The partner\'s association' }, REGION);
+  /** Every resource, in creation order: { seq, kind, arn, parent, values }. */
+  const resources = [];
+  const byArn = (arn) => resources.find((r) => r.arn !== undefined && r.arn === arn);
 
-  const knownMembership = (membership) => {
-    if (unknownMemberships.includes(membership)) throw new ServiceError(404, 'ResourceNotFoundException', `Membership ${membership} not found.`);
-  };
-  const notFound = (what, id) => new ServiceError(404, 'ResourceNotFoundException', `${what} ${id} not found.`);
-  const find = (arn, where) => associations.find((a) => a.configuredModelAlgorithmAssociationArn === arn && where(a));
-  /** The association of the input's membership that the input names. */
-  const membershipAssociation = ({ membershipIdentifier, configuredModelAlgorithmAssociationArn: arn }) => {
-    knownMembership(membershipIdentifier);
-    const found = find(arn, (a) => a.membershipIdentifier === membershipIdentifier);
-    if (!found) throw notFound('Configured model algorithm association', arn);
-    return found;
+  /** An error of the first of `types` that the operation declares. */
+  const refuse = (operationName, types, message) => {
+    const type = types.find((t) => declaredErrors(operationName).includes(t));
+    if (!type) throw new Error(`${operationName} declares none of ${types.join(', ')}`);
+    return new ServiceError(model.shapes[type].error.httpStatusCode, type, message);
   };
 
-  /** Each operation: its answer to a valid input (signing region at hand). */
-  const operations = {
-    CreateConfiguredModelAlgorithmAssociation(input, region) {
-      knownMembership(input.membershipIdentifier);
-      if (associations.some((a) => a.membershipIdentifier === input.membershipIdentifier && a.name === input.name)) {
-        throw new ServiceError(409, 'ConflictException', `A configured model algorithm association named "${input.name}" already exists in membership ${input.membershipIdentifier}.`);
+  /**
+   * `value` in the shape `shapeName`: only the shape's members; a missing `<x>Name` or
+   * `<x>Hash` derived from the sibling `…<X>Arn` (that resource's name) or `…<X>` (its
+   * SHA-256); timestamps in the shape's format. Undefined when a required member cannot be
+   * given, so that an optional member that cannot be shown is left out.
+   */
+  const conform = (shapeName, value) => {
+    const shape = model.shapes[shapeName];
+    switch (shape.type) {
+      case 'structure': {
+        if (typeof value !== 'object' || value === null) return undefined;
+        const out = {};
+        for (const [name, member] of Object.entries(shape.members ?? {})) {
+          const given = value[name] ?? derive(name, value);
+          const shown = given === undefined ? undefined : conform(member.shape, given);
+          if (shown !== undefined) out[name] = shown;
+        }
+        return (shape.required ?? []).every((name) => out[name] !== undefined) ? out : undefined;
       }
-      return pick(associate(input.membershipIdentifier, ACCOUNT, input, region), ['configuredModelAlgorithmAssociationArn']);
-    },
-    GetConfiguredModelAlgorithmAssociation(input) {
-      return pick(membershipAssociation(input), ASSOCIATION);
-    },
-    ListConfiguredModelAlgorithmAssociations(input) {
-      knownMembership(input.membershipIdentifier);
-      const { shown, nextToken } = page(associations.filter((a) => a.membershipIdentifier === input.membershipIdentifier), input);
-      return { configuredModelAlgorithmAssociations: shown.map((a) => pick(a, SUMMARY)), ...(nextToken ? { nextToken } : {}) };
-    },
-    DeleteConfiguredModelAlgorithmAssociation(input) {
-      associations.splice(associations.indexOf(membershipAssociation(input)), 1);
-      return undefined; // no output members: an empty body
-    },
-    ListConfiguredModelAlgorithms(input) {
-      const { shown, nextToken } = page(algorithms, input);
-      return { configuredModelAlgorithms: shown.map((a) => pick(a, ['createTime', 'updateTime', 'configuredModelAlgorithmArn', 'name', 'description'])), ...(nextToken ? { nextToken } : {}) };
-    },
-    GetConfiguredModelAlgorithm(input) {
-      const found = algorithms.find((a) => a.configuredModelAlgorithmArn === input.configuredModelAlgorithmArn);
-      if (!found) throw notFound('Configured model algorithm', input.configuredModelAlgorithmArn);
-      const { seq: _, ...algorithm } = found;
-      return algorithm;
-    },
-    GetCollaborationConfiguredModelAlgorithmAssociation(input) {
-      const found = find(input.configuredModelAlgorithmAssociationArn, (a) => a.collaborationIdentifier === input.collaborationIdentifier);
-      if (!found) throw notFound('Configured model algorithm association', input.configuredModelAlgorithmAssociationArn);
-      return pick(found, COLLABORATION_VIEW);
-    },
-    ListCollaborationConfiguredModelAlgorithmAssociations(input) {
-      if (input.collaborationIdentifier !== COLLABORATION) throw notFound('Collaboration', input.collaborationIdentifier);
-      const { shown, nextToken } = page(associations, input);
-      return { collaborationConfiguredModelAlgorithmAssociations: shown.map((a) => pick(a, [...SUMMARY, 'creatorAccountId'])), ...(nextToken ? { nextToken } : {}) };
-    },
+      case 'list': {
+        const items = Array.isArray(value) ? value.map((item) => conform(shape.member.shape, item)) : [undefined];
+        return items.includes(undefined) ? undefined : items;
+      }
+      case 'map': {
+        const entries = typeof value === 'object' && value !== null ? Object.entries(value).map(([k, v]) => [k, conform(shape.value.shape, v)]) : [[0, undefined]];
+        return entries.some(([, v]) => v === undefined) ? undefined : Object.fromEntries(entries);
+      }
+      case 'timestamp':
+        return writeTimestamp(shapeName, value);
+      default:
+        return value;
+    }
+  };
+  const derive = (name, siblings) => {
+    const m = /^(\w+)(Name|Hash)$/.exec(name);
+    if (!m) return undefined;
+    const key = Object.keys(siblings).find((k) => k.endsWith(m[2] === 'Name' ? `${upperFirst(m[1])}Arn` : upperFirst(m[1])));
+    if (key === undefined) return undefined;
+    return m[2] === 'Name' ? byArn(siblings[key])?.values.name : sha256(siblings[key]);
+  };
+  /** The answer of `operationName` for a resource's values: its output shape, or no body. */
+  const answer = (operationName, values) => {
+    const output = model.operations[operationName].output?.shape;
+    if (!output) return undefined;
+    const shown = conform(output, values);
+    if (!shown) throw new Error(`${operationName}: the state cannot be shown in ${output}`);
+    return shown;
   };
 
-  const route = (method, pathname) => {
-    for (const name of Object.keys(operations)) {
-      const labels = matchOperation(name, method, pathname);
-      if (labels) return { name, labels };
+  /** Makes a resource from the input of the operation that makes its kind. */
+  const make = (operationName, input, { region, account, at = new Date(), arn }) => {
+    const { kind } = PLANS[operationName];
+    const values = { ...input };
+    if (kind.arn) {
+      values[kind.arnMember] = arn ?? `arn:aws:${kind.arn.service}:${region}:${account}:${kind.arn.path.replace('{membership}', input.membershipIdentifier)}/${randomUUID()}`;
+      if (!patternRegExp(model.shapes[kind.arnShape].pattern).test(values[kind.arnMember])) throw new Error(`${kind.name}: ${values[kind.arnMember]} is not in the ARN's pattern`);
     }
-    throw new ServiceError(404, 'UnknownOperationException', `No operation at ${method} ${pathname}.`);
+    for (const name of kind.ids) values[name] = randomUUID();
+    if (input.membershipIdentifier) values.collaborationIdentifier = COLLABORATION;
+    for (const name of CREATOR_MEMBERS) values[name] = account;
+    if (kind.initialStatus) values.status = kind.initialStatus;
+    values.createTime = values.updateTime = at;
+    // A resource without an ARN of its own (a policy, an export job) lives under the one it names, and goes with it.
+    const parent = kind.arn ? undefined : Object.values(input).find((value) => byArn(value));
+    const resource = { seq: ++seq, kind, arn: values[kind.arnMember], parent, values };
+    resources.push(resource);
+    return resource;
   };
+
+  for (const { createTime, updateTime, ...algorithm } of SEEDED_ALGORITHMS) {
+    const { configuredModelAlgorithmArn: arn, ...input } = algorithm;
+    make('CreateConfiguredModelAlgorithm', input, { account: ACCOUNT, at: new Date(createTime), arn });
+  }
+  make('CreateConfiguredModelAlgorithmAssociation', {
+    membershipIdentifier: PARTNER_MEMBERSHIP,
+    configuredModelAlgorithmArn: SEEDED_ALGORITHMS[1].configuredModelAlgorithmArn,
+    name: 'partner-lookalike',
+    description: 'The partner\'s association',
+  }, { region: REGION, account: PARTNER_ACCOUNT });
+
+  /** The operation's answer to a valid input. */
+  function perform(operationName, input, { region }) {
+    const plan = PLANS[operationName];
+    const notFound = (what) => refuse(operationName, ['ResourceNotFoundException'], `${what} not found.`);
+    // Not a member: ResourceNotFoundException where the operation declares it, else AccessDeniedException.
+    const notMember = (what) => {
+      const error = refuse(operationName, ['ResourceNotFoundException', 'AccessDeniedException'], `${what} not found.`);
+      if (error.type === 'AccessDeniedException') error.message = `The caller is not a member of ${lowerFirst(what)}.`;
+      return error;
+    };
+    if (unknownMemberships.includes(input.membershipIdentifier)) throw notMember(`Membership ${input.membershipIdentifier}`);
+    if (input.collaborationIdentifier !== undefined && input.collaborationIdentifier !== COLLABORATION) throw notMember(`Collaboration ${input.collaborationIdentifier}`);
+    // A resource named in the URI must exist, where the operation declares ResourceNotFoundException
+    // (elsewhere, in ListCollaborationTrainedModelExportJobs, it only filters).
+    for (const [name, member] of uriMembers(operationName)) {
+      if (KIND_OF_ARN.has(member.shape) && !byArn(input[name]) && declaredErrors(operationName).includes('ResourceNotFoundException')) {
+        throw notFound(`${KIND_OF_ARN.get(member.shape).label} ${input[name]}`);
+      }
+    }
+    const ofKind = resources.filter((r) => r.kind === plan.kind);
+    const matching = (names) => (r) => names.every((name) => r.values[name] === input[name]);
+    const identity = identifyingMembers(operationName).filter((name) => input[name] !== undefined);
+    const find = (names = identity) => ofKind.find(matching(names));
+    const inMembership = input.membershipIdentifier ? ` in membership ${input.membershipIdentifier}` : '';
+    const what = () => [plan.kind.label, ...identity.filter((name) => name !== 'membershipIdentifier').map((name) => input[name])].join(' ') + inMembership;
+    const found = () => {
+      const resource = find();
+      if (!resource) throw notFound(what());
+      return resource;
+    };
+
+    switch (plan.action) {
+      case 'create': {
+        // A name is taken within the same parent (the URI's members), or the account.
+        const scope = [...uriMembers(operationName).map(([name]) => name), 'name'];
+        if (input.name !== undefined && find(scope)) {
+          throw refuse(operationName, ['ConflictException'], `A ${lowerFirst(plan.kind.label)} named "${input.name}" already exists${inMembership}.`);
+        }
+        return answer(operationName, make(operationName, input, { region, account: ACCOUNT }).values);
+      }
+      case 'put': {
+        const existing = find();
+        // Preconditions: an enum value …_MUST_EXIST / …_MUST_NOT_EXIST, and `previous<X>` equal to the present <x>.
+        const unmet = (message) => refuse(operationName, ['ConflictException', 'ValidationException'], message);
+        for (const [name, value] of Object.entries(input)) {
+          if (/_MUST_EXIST$/.test(value) && !existing) throw notFound(what());
+          if (/_MUST_NOT_EXIST$/.test(value) && existing) throw unmet(`${what()} already exists.`);
+          const previous = /^previous(\w+)$/.exec(name);
+          if (previous && value !== (existing && derive(lowerFirst(previous[1]), existing.values))) {
+            throw unmet(`The ${lowerFirst(previous[1])} ${value} is not the present one.`);
+          }
+        }
+        if (!existing) return answer(operationName, make(operationName, input, { region, account: ACCOUNT }).values);
+        Object.assign(existing.values, input, { updateTime: new Date() });
+        return answer(operationName, existing.values);
+      }
+      case 'get':
+        return answer(operationName, found().values);
+      case 'list': {
+        const { input_token: token, limit_key: limit, result_key: items, output_token: next } = paginators[operationName];
+        // Every other input member filters by equality: the membership, the collaboration, a status…
+        const filters = Object.keys(input).filter((name) => name !== token && name !== limit);
+        const itemShape = model.shapes[membersOf(model.operations[operationName].output.shape)[items].shape].member.shape;
+        const invalidToken = () => refuse(operationName, ['ValidationException'], 'The nextToken is not valid: use the token of the page before.');
+        const { shown, nextToken } = page(ofKind.filter(matching(filters)), { maxResults: input[limit], nextToken: input[token] }, invalidToken);
+        return { [items]: shown.map((r) => conform(itemShape, r.values)), ...(nextToken ? { [next]: nextToken } : {}) };
+      }
+      case 'update': {
+        const resource = found();
+        const changes = Object.entries(input).filter(([name]) => !identifyingMembers(operationName).includes(name));
+        Object.assign(resource.values, Object.fromEntries(changes), { updateTime: new Date() });
+        return answer(operationName, resource.values);
+      }
+      case 'transition': {
+        const resource = found();
+        const next = plan.kind.statuses?.find((s) => s.startsWith(plan.prefix));
+        if (resource.values.status?.startsWith(plan.prefix)) {
+          throw refuse(operationName, ['ConflictException'], `${plan.kind.label} is already ${resource.values.status}.`);
+        }
+        Object.assign(resource.values, { status: next, updateTime: new Date() });
+        return answer(operationName, resource.values);
+      }
+      case 'delete': {
+        const resource = found();
+        // One that another resource names cannot go ("You can't delete a training dataset if there are any audience models that depend on it").
+        const user = resource.arn && resources.find((r) => r !== resource && r.parent !== resource.arn && mentions(r.values, resource.arn));
+        if (user) throw refuse(operationName, ['ConflictException'], `${what()} is in use by ${lowerFirst(user.kind.label)} ${user.arn}.`);
+        for (const gone of resources.filter((r) => r === resource || (resource.arn && r.parent === resource.arn))) resources.splice(resources.indexOf(gone), 1);
+        return answer(operationName, resource.values);
+      }
+      case 'tag':
+      case 'untag':
+      case 'listTags': {
+        const resource = byArn(input.resourceArn);
+        if (!resource) throw notFound(`Resource ${input.resourceArn}`);
+        const tags = { ...resource.values.tags };
+        if (plan.action === 'tag') Object.assign(tags, input.tags);
+        if (plan.action === 'untag') for (const key of input.tagKeys) delete tags[key];
+        // The tags a resource has stay within the bounds its kind's input has for them (TagMap: at most 200).
+        const problems = violations(membersOf(model.operations[resource.kind.makes].input.shape).tags.shape, tags);
+        if (problems.length) throw refuse(operationName, ['ValidationException'], `The resource's tags would not satisfy constraint: ${problems[0].message}`);
+        if (plan.action !== 'listTags') resource.values.tags = tags;
+        return answer(operationName, { tags });
+      }
+      default:
+        throw new Error(`${operationName}: no action ${plan.action}`);
+    }
+  }
 
   const server = createServer((req, res) => {
     const chunks = [];
@@ -233,13 +471,16 @@ export async function startLocalEndpoint({ port = 8081, credentials = DEMO_CREDE
         status = 204;
         res.writeHead(204, {
           ...CORS,
-          'access-control-allow-methods': 'GET, POST, DELETE',
+          // The methods the model's operations use.
+          'access-control-allow-methods': [...new Set(Object.values(model.operations).map((op) => op.http.method))].sort().join(', '),
           'access-control-allow-headers': 'content-type, authorization, x-amz-date, x-amz-security-token, x-amz-user-agent, amz-sdk-invocation-id, amz-sdk-request',
           'access-control-max-age': '600',
         });
         return res.end();
       }
-      const { name, labels } = route(req.method, url.pathname);
+      const route = routeRequest(req.method, url.pathname);
+      if (!route) throw new ServiceError(404, 'UnknownOperationException', `No operation at ${req.method} ${url.pathname}.`);
+      const { name, labels } = route;
       operation = name;
       accessKeyId = parseAuthorization(req.headers.authorization).accessKeyId;
       const auth = await verifySignature(req, url, body, credentials);
@@ -247,18 +488,21 @@ export async function startLocalEndpoint({ port = 8081, credentials = DEMO_CREDE
       try {
         input = readInput(name, labels, url.searchParams, body);
       } catch {
-        throw new ServiceError(400, 'SerializationException', 'The request body is not valid JSON.');
+        throw refuse(name, ['ValidationException'], 'The request body is not a valid JSON object.');
       }
       const problems = violations(model.operations[name].input.shape, input);
       if (problems.length) {
         const list = problems.map((p) => `Value at '${p.path}' failed to satisfy constraint: ${p.message}`).join('; ');
-        throw new ServiceError(400, 'ValidationException', `${problems.length} validation error${problems.length > 1 ? 's' : ''} detected: ${list}`);
+        throw refuse(name, ['ValidationException'], `${problems.length} validation error${problems.length > 1 ? 's' : ''} detected: ${list}`);
       }
-      const output = operations[name](input, auth.region);
+      const output = perform(name, input, auth);
       res.writeHead(200, { ...CORS, 'content-type': 'application/json', 'x-amzn-requestid': requestId, date: new Date().toUTCString() });
-      res.end(output === undefined ? '' : JSON.stringify(output));
+      const text = output === undefined ? '' : JSON.stringify(output);
+      res.end(text);
+      onAnswer({ operation, status, body: text ? JSON.parse(text) : undefined });
     } catch (err) {
       const known = err instanceof ServiceError ? err : new ServiceError(500, 'InternalServerException', 'The local endpoint failed.');
+      if (!(err instanceof ServiceError)) log(`local-endpoint ${operation}: ${err.stack}`);
       status = known.status;
       outcome = known.type;
       res.writeHead(known.status, {
@@ -268,7 +512,9 @@ export async function startLocalEndpoint({ port = 8081, credentials = DEMO_CREDE
         'x-amzn-errortype': `${known.type}:http://internal.amazon.com/coral/com.amazonaws.cleanroomsml/`,
         date: new Date().toUTCString(),
       });
-      res.end(JSON.stringify({ message: known.message, ...known.extra }));
+      const answered = { message: known.message, ...known.extra };
+      res.end(JSON.stringify(answered));
+      if (operation !== '-') onAnswer({ operation, status, type: known.type, body: answered });
     } finally {
       log(`local-endpoint ${operation} ${req.method} ${url.pathname} ${status} ${outcome} key=${accessKeyId} ${Date.now() - started}ms`);
     }
@@ -280,6 +526,9 @@ export async function startLocalEndpoint({ port = 8081, credentials = DEMO_CREDE
   });
   return { url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((r) => server.close(r)) };
 }
+
+/** How the endpoint reads each operation ({ action, kind, part }), for the tests. */
+export const OPERATION_PLANS = Object.fromEntries(Object.entries(PLANS).map(([name, { action, kind, part }]) => [name, { action, kind: kind?.name, part }]));
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const port = Number(process.env.ENDPOINT_PORT ?? 8081);

@@ -1,33 +1,61 @@
-// Completes pkg/ after `wasm-pack build`: package.json gets what bundlers and Node 20 need
-// to resolve the package (`exports`, `module`) and which Node it runs on; the types lose
+// Completes pkg/ after `wasm-bindgen` (see `make build`): the wasm is optimised (wasm-opt);
+// package.json is written from Cargo.toml with what bundlers and Node 20 need to resolve the
+// package (`exports`, `module`) and which Node it runs on; the types lose
 // the `[Symbol.dispose]` declaration, which only compiles with TypeScript's
 // `esnext.disposable` library (the method stays where the platform has it; `free()` is
 // the portable way to release a client early); the JavaScript snippets (src/**/*.js) are
 // folded into the glue, so a page importing pkg/ without a bundler fetches one script,
-// not a script and then its snippets one round trip later; and the glue is minified
+// not a script and then its snippets one round trip later; the client's methods and the
+// paginators (src/client/methods.js, generated) are appended to it, since they extend the
+// glue's own class and `paginate` (one export each, however many operations); and the glue is minified
 // (esbuild), as a page downloads it, with the wasm's import and export names made short.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { transformSync } from 'esbuild';
 
-const path = new URL('../pkg/package.json', import.meta.url);
-const pkg = JSON.parse(readFileSync(path, 'utf8'));
-const js = `./${pkg.main}`;
-const types = `./${pkg.types}`;
-const wasm = `./${pkg.files.find((f) => f.endsWith('.wasm'))}`;
-
-pkg.module = js;
-pkg.exports = {
-  '.': { types, default: js },
-  // For Node (`initSync`) and for bundlers that copy the module themselves.
-  [wasm]: wasm,
-  './package.json': './package.json',
+const root = new URL('../', import.meta.url);
+const cargo = readFileSync(new URL('Cargo.toml', root), 'utf8');
+/** A `key = "value"` (or `key = [ "a", … ]`) of Cargo.toml's `[package]` table. */
+const field = (key) => {
+  const line = cargo.slice(0, cargo.indexOf('\n[', cargo.indexOf('[package]') + 1)).match(new RegExp(`^${key} = (.*)$`, 'm'));
+  if (!line) throw new Error(`package: Cargo.toml's [package] has no ${key}`);
+  return JSON.parse(line[1]);
 };
-pkg.engines = { node: '>=20' };
-pkg.files = [...new Set([...pkg.files.filter((f) => f !== 'snippets'), 'LICENSE', 'README.md'])];
-pkg.sideEffects = false;
+const base = field('name').replaceAll('-', '_');
+const js = `./${base}.js`;
+const types = `./${base}.d.ts`;
+const wasm = `./${base}_bg.wasm`;
+const pkg = {
+  name: field('name'),
+  type: 'module',
+  description: field('description'),
+  version: field('version'),
+  license: field('license'),
+  files: [wasm, js, types, './LICENSE', './README.md'].map((f) => f.slice(2)),
+  main: js.slice(2),
+  types: types.slice(2),
+  sideEffects: false,
+  keywords: field('keywords'),
+  module: js,
+  exports: {
+    '.': { types, default: js },
+    // For Node (`initSync`) and for bundlers that copy the module themselves.
+    [wasm]: wasm,
+    './package.json': './package.json',
+  },
+  engines: { node: '>=20' },
+};
+const path = new URL('pkg/package.json', root);
 writeFileSync(path, JSON.stringify(pkg, null, 2) + '\n');
+for (const file of ['README.md', 'LICENSE']) copyFileSync(new URL(file, root), new URL(`pkg/${file}`, root));
+writeFileSync(new URL('pkg/.gitignore', root), '*\n');
+
+// -Os, without binaryen's memory packing: it splits the data at runs of zeros, which saves
+// raw bytes but costs gzip (the generated tables hold many small zeros: -0.7 KB without it).
+const wasmOpt = fileURLToPath(new URL('node_modules/.bin/wasm-opt', root));
+const wasmPath = fileURLToPath(new URL(`pkg/${wasm.slice(2)}`, root));
+execFileSync(wasmOpt, ['-Os', '--skip-pass=memory-packing', wasmPath, '-o', wasmPath]);
 
 const dtsPath = new URL(`../pkg/${pkg.types}`, import.meta.url);
 const dts = readFileSync(dtsPath, 'utf8');
@@ -79,9 +107,7 @@ function minify(glue) {
  * by the module, exports as `wasm.name`; anything else would stop the build here.
  */
 function minifyNames(glue, typeFiles) {
-  const wasmFile = fileURLToPath(new URL(`../pkg/${wasm.slice(2)}`, import.meta.url));
-  const wasmOpt = fileURLToPath(new URL('../node_modules/.bin/wasm-opt', import.meta.url));
-  const printed = execFileSync(wasmOpt, ['--minify-imports-and-exports-and-modules', wasmFile, '-o', wasmFile], { encoding: 'utf8' });
+  const printed = execFileSync(wasmOpt, ['--minify-imports-and-exports-and-modules', wasmPath, '-o', wasmPath], { encoding: 'utf8' });
   const renamed = JSON.parse(printed.slice(printed.indexOf('{')));
   const replaceAll = (text, pattern, replacement, what) => {
     const next = text.replace(pattern, replacement);
@@ -116,5 +142,6 @@ function minifyNames(glue, typeFiles) {
 
 const gluePath = new URL(`../pkg/${pkg.main}`, import.meta.url);
 const typeFiles = [dtsPath, new URL(`../pkg/${wasm.slice(2).replace(/\.wasm$/, '.wasm.d.ts')}`, import.meta.url)];
-writeFileSync(gluePath, minify(foldSnippets(minifyNames(readFileSync(gluePath, 'utf8'), typeFiles))));
+const methods = readFileSync(new URL('../src/client/methods.js', import.meta.url), 'utf8');
+writeFileSync(gluePath, minify(foldSnippets(minifyNames(readFileSync(gluePath, 'utf8'), typeFiles)) + methods));
 rmSync(new URL('../pkg/snippets', import.meta.url), { recursive: true });

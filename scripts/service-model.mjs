@@ -3,8 +3,10 @@
 // library or its generated tables — so that it stays an independent oracle for them.
 //
 // It checks what the model states: required members, types, lengths (in code points),
-// patterns (JavaScript's RegExp with the `u` flag: over code points), ranges, enums, and
-// list and map sizes. Members the model does not have are ignored, as services do.
+// patterns (JavaScript's RegExp with the `u` flag: over code points), ranges, enums, list
+// and map sizes, unions (exactly one member) and timestamps (in their shape's format).
+// Members the model does not have are ignored in an input, as services do; in an answer
+// (`outputViolations`, which the tests run on every answer) they are a violation.
 import { readFileSync } from 'node:fs';
 
 /** The model, read once. */
@@ -27,45 +29,66 @@ export function patternRegExp(pattern) {
 
 const codePoints = (s) => [...s].length;
 const pathOf = (path, member) => (path ? `${path}.${member}` : member);
+/** RFC 3339 date-time, as restJson1 writes an `iso8601` timestamp. */
+const ISO8601 = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/;
+const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
- * The violations of `value` against the shape `shapeName`, as `[{ path, message }]` in
- * the service's wording ("Member must have length less than or equal to 63").
+ * The violations of an input `value` against the shape `shapeName`, as `[{ path, message }]`
+ * in the service's wording ("Member must have length less than or equal to 63"). Members
+ * the shape does not have are ignored, as the service ignores them.
  */
-export function violations(shapeName, value, path = '', out = []) {
+export function violations(shapeName, value) {
+  return check(shapeName, value, '', [], false);
+}
+
+/**
+ * The violations of an answer `value` against the output (or error) shape `shapeName`:
+ * everything `violations` checks, and also that the answer has only the shape's members
+ * and that timestamps are in the shape's wire format.
+ */
+export function outputViolations(shapeName, value) {
+  return check(shapeName, value, '', [], true);
+}
+
+function check(shapeName, value, path, out, answer) {
   const shape = model.shapes[shapeName];
-  const fail = (message) => out.push({ path, message });
+  const fail = (message) => (out.push({ path, message }), out);
   switch (shape.type) {
     case 'structure': {
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail('Member must be an object'), out;
+      if (!isObject(value)) return fail('Member must be an object');
+      const members = shape.members ?? {};
       for (const name of shape.required ?? []) {
         if (value[name] === undefined || value[name] === null) out.push({ path: pathOf(path, name), message: 'Member must not be null' });
       }
-      for (const [name, member] of Object.entries(shape.members ?? {})) {
-        if (value[name] !== undefined && value[name] !== null) violations(member.shape, value[name], pathOf(path, name), out);
+      const present = Object.keys(value).filter((name) => value[name] !== undefined && value[name] !== null);
+      if (shape.union && present.filter((name) => members[name]).length !== 1) fail('Member must have exactly one member set');
+      for (const name of present) {
+        if (members[name]) check(members[name].shape, value[name], pathOf(path, name), out, answer);
+        else if (answer) out.push({ path: pathOf(path, name), message: 'Member is not in the shape' });
       }
       return out;
     }
     case 'list': {
-      if (!Array.isArray(value)) return fail('Member must be a list'), out;
+      if (!Array.isArray(value)) return fail('Member must be a list');
       if (shape.min !== undefined && value.length < shape.min) fail(`Member must have length greater than or equal to ${shape.min}`);
       if (shape.max !== undefined && value.length > shape.max) fail(`Member must have length less than or equal to ${shape.max}`);
-      value.forEach((item, i) => violations(shape.member.shape, item, `${path}[${i}]`, out));
+      value.forEach((item, i) => check(shape.member.shape, item, `${path}[${i}]`, out, answer));
       return out;
     }
     case 'map': {
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail('Member must be a map'), out;
+      if (!isObject(value)) return fail('Member must be a map');
       const entries = Object.entries(value);
       if (shape.min !== undefined && entries.length < shape.min) fail(`Member must have length greater than or equal to ${shape.min}`);
       if (shape.max !== undefined && entries.length > shape.max) fail(`Member must have length less than or equal to ${shape.max}`);
       for (const [key, item] of entries) {
-        violations(shape.key.shape, key, `${path}.key(${key})`, out);
-        violations(shape.value.shape, item, `${path}.value(${key})`, out);
+        check(shape.key.shape, key, `${path}.key(${key})`, out, answer);
+        check(shape.value.shape, item, `${path}.value(${key})`, out, answer);
       }
       return out;
     }
     case 'string': {
-      if (typeof value !== 'string') return fail('Member must be a string'), out;
+      if (typeof value !== 'string') return fail('Member must be a string');
       if (shape.enum) {
         if (!shape.enum.includes(value)) fail(`Member must satisfy enum value set: [${shape.enum.join(', ')}]`);
         return out;
@@ -80,7 +103,7 @@ export function violations(shapeName, value, path = '', out = []) {
     case 'float':
     case 'integer':
     case 'long': {
-      if (typeof value !== 'number' || !Number.isFinite(value)) return fail('Member must be a number'), out;
+      if (typeof value !== 'number' || !Number.isFinite(value)) return fail('Member must be a number');
       if (shape.type !== 'double' && shape.type !== 'float' && !Number.isInteger(value)) fail('Member must be an integer');
       if (shape.min !== undefined && value < shape.min) fail(`Member must have value greater than or equal to ${shape.min}`);
       if (shape.max !== undefined && value > shape.max) fail(`Member must have value less than or equal to ${shape.max}`);
@@ -89,42 +112,77 @@ export function violations(shapeName, value, path = '', out = []) {
     case 'boolean':
       if (typeof value !== 'boolean') fail('Member must be a boolean');
       return out;
+    case 'timestamp': {
+      const format = shape.timestampFormat ?? 'epoch-seconds';
+      const valid = format === 'iso8601' ? typeof value === 'string' && ISO8601.test(value) && !Number.isNaN(Date.parse(value))
+        : format === 'epoch-seconds' ? typeof value === 'number' && Number.isFinite(value)
+          : typeof value === 'string' && !Number.isNaN(Date.parse(value));
+      if (!valid) fail(`Member must be a timestamp in the ${format} format`);
+      return out;
+    }
     default:
-      return fail(`Member has the type ${shape.type}, which this endpoint does not check`), out;
+      return fail(`Member has the type ${shape.type}, which this endpoint does not check`);
   }
 }
 
-/**
- * The URI labels of a request to `operationName` (`{ membershipIdentifier: '…' }`), or
- * null when the method and path are not the operation's.
- */
-export function matchOperation(operationName, method, pathname) {
-  const { http } = model.operations[operationName];
-  if (method !== http.method) return null;
-  const names = [];
+/** A time (a Date, or a timestamp as a wire carries it) in the wire format of the timestamp shape `shapeName`. */
+export function writeTimestamp(shapeName, time) {
+  const date = time instanceof Date ? time : new Date(typeof time === 'number' ? time * 1000 : time);
+  switch (model.shapes[shapeName].timestampFormat ?? 'epoch-seconds') {
+    case 'iso8601': return date.toISOString();
+    case 'rfc822': return date.toUTCString();
+    default: return date.getTime() / 1000;
+  }
+}
+
+/** Each operation's method, and its URI as a RegExp with the names of its labels. */
+const routes = Object.entries(model.operations).map(([name, { http }]) => {
+  const labels = [];
   const source = http.requestUri.split('?')[0].split(/(\{\w+\+?\})/).map((part) => {
     const label = /^\{(\w+)(\+)?\}$/.exec(part);
     if (!label) return part.replace(/[.*+?^$()|[\]\\{}]/g, '\\$&');
-    names.push(label[1]);
+    labels.push(label[1]);
     return label[2] ? '(.+)' : '([^/]+)';
   }).join('');
-  const match = new RegExp(`^${source}$`).exec(pathname);
-  return match && Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(match[i + 1])]));
+  return { name, method: http.method, uri: new RegExp(`^${source}$`), labels };
+});
+
+/**
+ * The operation a request is for, and its URI labels (`{ membershipIdentifier: '…' }`),
+ * as `{ name, labels }`; null when no operation has this method and path.
+ */
+export function routeRequest(method, pathname) {
+  for (const route of routes) {
+    const match = route.method === method && route.uri.exec(pathname);
+    if (match) return { name: route.name, labels: Object.fromEntries(route.labels.map((label, i) => [label, decodeURIComponent(match[i + 1])])) };
+  }
+  return null;
 }
+
+const operationRequires = (operation, member) => (model.shapes[operation.input.shape].required ?? []).includes(member);
 
 /**
  * The operation's input from its URI labels, query and JSON body, as the input's member
- * locations say. Throws a SyntaxError when the body is not JSON.
+ * locations say (a query-string list from the name's every occurrence). Throws a
+ * SyntaxError when the body is not a JSON object.
  */
 export function readInput(operationName, labels, query, body) {
   const operation = model.operations[operationName];
   const input = body === '' ? {} : JSON.parse(body);
+  if (!isObject(input)) throw new SyntaxError('The body is not a JSON object.');
   for (const [name, member] of Object.entries(model.shapes[operation.input.shape].members ?? {})) {
     if (member.location === 'uri') input[name] = labels[member.locationName ?? name];
-    if (member.location === 'querystring' && query.has(member.locationName)) {
+    const shape = model.shapes[member.shape];
+    if (member.location === 'querystring' && shape.type === 'list') {
+      // An empty list is no name at all on the wire (botocore and the library send nothing for it).
+      if (query.has(member.locationName) || operationRequires(operation, name)) input[name] = query.getAll(member.locationName);
+    } else if (member.location === 'querystring' && query.has(member.locationName)) {
       const raw = query.get(member.locationName);
-      input[name] = ['integer', 'long', 'double', 'float'].includes(model.shapes[member.shape].type) ? Number(raw) : raw;
+      input[name] = ['integer', 'long', 'double', 'float'].includes(shape.type) ? Number(raw) : raw;
     }
   }
   return input;
 }
+
+/** The paginators (paginators-1.json): each List operation's token, limit and result members. */
+export const paginators = JSON.parse(readFileSync(new URL('../model/cleanroomsml/paginators-1.json', import.meta.url), 'utf8')).pagination;

@@ -2,7 +2,7 @@
 //! reproducer also run as plain regression tests (`tests/fuzz_regressions.rs`).
 
 use crate::json;
-use crate::model::operations::CREATE_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION as CREATE;
+use crate::model::{operations, OPERATIONS};
 use crate::protocol::endpoint::{resolve, EndpointParams};
 use crate::protocol::request::build_request;
 use crate::protocol::response::{read, HttpResponse};
@@ -17,7 +17,7 @@ pub fn request(data: &[u8]) {
     let Some(value) = json::parse(data) else { return };
     let report = validate(&value);
     assert_eq!(report.ok, report.issues.iter().all(|i| i.severity == Severity::Warning));
-    let Ok(valid) = check(&CREATE, &value) else {
+    let Ok(valid) = check(&OPERATIONS[operations::CREATE_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION], &value) else {
         assert!(!report.ok, "check refused an input that validate accepted");
         return;
     };
@@ -66,8 +66,8 @@ pub fn response(data: &[u8]) {
         body: body.to_owned(),
         json: json::parse(body.as_bytes()),
     };
-    match read(&CREATE, &response) {
-        Ok(members) => assert!(CREATE.output.is_some_and(|output| validate_output(output, &Value::Object(members)).ok)),
+    match read(&OPERATIONS[operations::CREATE_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION], &response) {
+        Ok(members) => assert!(OPERATIONS[operations::CREATE_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION].output().is_some_and(|output| validate_output(output, &Value::Object(members)).ok)),
         Err(error) => assert!(!error.name.is_empty() && !error.message.is_empty()),
     }
 }

@@ -4,7 +4,8 @@
 //! which is far cheaper than reading it member by member. What JSON cannot say travels as
 //! a tag, an object whose first key is `"\u0000"`: `{"\u0000":"undefined"}`,
 //! `{"\u0000":"number","v":"NaN"}`, `{"\u0000":"other","v":"a Map"}`, and
-//! `{"\u0000":"array","n":LENGTH,"items":[…]}` for an array with more items than are read.
+//! `{"\u0000":"array","n":LENGTH,"items":[…]}` for an array with more items than are read,
+//! and `{"\u0000":"date","v":"MILLISECONDS"}` for a `Date`.
 //! Lone surrogates arrive as `\uD800` escapes and are kept visible (`Text::well_formed`).
 //!
 //! Writing: the request body and every value returned to JavaScript, as `JSON.stringify`
@@ -248,6 +249,7 @@ fn untag(tag: &str, members: Vec<(Text, Value)>) -> Option<Value> {
             _ => return None,
         }),
         ("other", Some(Value::String(kind))) => Value::Other(kind.text),
+        ("date", Some(Value::String(ms))) => Value::Date(if ms.text == "NaN" { f64::NAN } else { number::parse(&ms.text)? }),
         ("array", _) => {
             let Some(Value::Number(n)) = field("n") else { return None };
             let Some(Value::Array { items, .. }) = field("items") else { return None };
@@ -356,6 +358,7 @@ impl Writer {
                 self.end_array();
             }
             Value::Object(members) => self.object(members.iter().map(|(k, v)| (k.text.as_str(), v))),
+            Value::Date(ms) => self.string(&crate::time::iso8601(*ms)),
             Value::Undefined | Value::Null | Value::Other(_) | Value::TooLarge { .. } => {
                 self.separate();
                 self.out.push_str("null");

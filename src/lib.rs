@@ -20,13 +20,14 @@ pub mod model;
 pub mod number;
 pub mod protocol;
 pub mod sign;
+pub mod time;
 pub mod validate;
 pub mod value;
 
 pub use client::CleanRoomsMlClient;
 use error::{ApiError, ErrorKind};
 use js::Reader;
-use model::operations::CREATE_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION as CREATE;
+use model::{operations, OPERATIONS};
 use model::Operation;
 use protocol::{endpoint, request::HttpRequest};
 
@@ -83,7 +84,7 @@ pub fn validate_js(first: JsValue, second: JsValue) -> Result<JsValue, JsValue> 
     let report = || {
         guard::check()?;
         let (operation, [input]) = operation_form(&first, [&second])?;
-        Ok(js::to_js(&validate::validate_shape(operation.input, &js::read(operation.input, input))))
+        Ok(js::to_js(&validate::validate_shape(operation.input(), &js::read(operation.input(), input))))
     };
     report().map_err(js::to_js_error)
 }
@@ -131,17 +132,12 @@ fn operation_form<'a, const N: usize>(
 ) -> Result<(&'static Operation, [&'a JsValue; N]), ApiError> {
     let name = first.as_string();
     let named = name.as_deref().and_then(Operation::named);
-    let Some(name) = name.filter(|_| named.is_some() || !rest[N - 1].is_undefined()) else {
+    if named.is_none() && (name.is_none() || rest[N - 1].is_undefined()) {
         let mut arguments = [first; N];
         arguments[1..].copy_from_slice(&rest[..N - 1]);
-        return Ok((&CREATE, arguments));
-    };
-    let operation = named.ok_or_else(|| {
-        let names = value::join(model::OPERATIONS.iter().map(|op| op.name), ", ");
-        let message = format!("{} is not an operation of this module (operations: {names})", validate::quoted(&name));
-        ApiError::new(ErrorKind::Configuration, "invalid", "operation", message)
-    })?;
-    Ok((operation, rest))
+        return Ok((&OPERATIONS[operations::CREATE_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION], arguments));
+    }
+    Ok((js::operation(first)?, rest))
 }
 
 fn build(operation: &'static Operation, input: &JsValue, config: &JsValue) -> Result<HttpRequest, ApiError> {

@@ -28,6 +28,8 @@ pub enum Value {
     Array { items: Vec<Value>, length: usize },
     /// A plain object's own enumerable string-keyed members, in JavaScript's key order.
     Object(Vec<(Text, Value)>),
+    /// A JavaScript `Date`: milliseconds since the epoch (NaN for an invalid date).
+    Date(f64),
     /// Anything else, by what a user would call it: "a function", "a Map", "a bigint", …
     Other(String),
     /// An input larger than this module reads (`MAX_INPUT_BYTES` of JSON): nothing of it
@@ -49,6 +51,7 @@ impl Value {
             Value::String(_) => "a string".into(),
             Value::Array { .. } => "an array".into(),
             Value::Object(_) => "an object".into(),
+            Value::Date(_) => "a Date".into(),
             Value::Other(kind) => kind.clone(),
             Value::TooLarge { bytes } => format!("an input of {bytes} bytes"),
         }

@@ -4,6 +4,7 @@
 mod common;
 
 use cleanroomsml_wasm::model::operations::{self, CREATE_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION as CREATE};
+use cleanroomsml_wasm::model::OPERATIONS;
 use cleanroomsml_wasm::protocol::response::{self, sanitize_error_code, ErrorClass, HttpResponse, ServiceError};
 use cleanroomsml_wasm::value::{Text, Value};
 use common::value;
@@ -12,7 +13,7 @@ use serde_json::json;
 const ARN: &str = "arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/0d0a0c1e-1111-4222-8333-944455556666/configured-model-algorithm-association/abc";
 
 fn read(response: &HttpResponse) -> Result<Vec<(Text, Value)>, ServiceError> {
-    response::read(&CREATE, response)
+    response::read(&OPERATIONS[CREATE], response)
 }
 
 fn response(status: u16, headers: &[(&str, &str)], body: &str) -> HttpResponse {
@@ -65,20 +66,20 @@ fn outputs_are_read_as_the_service_sends_them() {
         "tags": { "aws:cloudformation:stack-name": "s" },
         "privacyConfiguration": { "policies": { "trainedModels": { "containerLogs": [{ "allowedAccountIds": ["1", "1"] }] } } },
     });
-    let members = response::read(&operations::GET_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION, &response(200, &[], &get.to_string())).unwrap();
+    let members = response::read(&OPERATIONS[operations::GET_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION], &response(200, &[], &get.to_string())).unwrap();
     assert_eq!(members.len(), 9);
     // …but a wrong type or a missing required member is an invalid response.
     for (member, wrong) in [("createTime", json!("yesterday")), ("name", json!(null)), ("tags", json!([]))] {
         let mut body = get.clone();
         body[member] = wrong;
-        let err = response::read(&operations::GET_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION, &response(200, &[], &body.to_string())).unwrap_err();
+        let err = response::read(&OPERATIONS[operations::GET_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION], &response(200, &[], &body.to_string())).unwrap_err();
         assert_eq!(err.name, "InvalidResponseError", "{member}");
         assert!(err.message.contains(member), "{}", err.message);
     }
 
     // An operation without output members takes any body.
     for body in ["", "{}", "null"] {
-        let members = response::read(&operations::DELETE_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION, &response(200, &[], body)).unwrap();
+        let members = response::read(&OPERATIONS[operations::DELETE_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION], &response(200, &[], body)).unwrap();
         assert!(members.is_empty(), "{body}");
     }
 }

@@ -6,18 +6,6 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-/// The operations the library supports, by model name.
-const OPERATIONS: &[&str] = &[
-    "CreateConfiguredModelAlgorithmAssociation",
-    "GetConfiguredModelAlgorithmAssociation",
-    "ListConfiguredModelAlgorithmAssociations",
-    "DeleteConfiguredModelAlgorithmAssociation",
-    "ListConfiguredModelAlgorithms",
-    "GetConfiguredModelAlgorithm",
-    "GetCollaborationConfiguredModelAlgorithmAssociation",
-    "ListCollaborationConfiguredModelAlgorithmAssociations",
-];
-
 const MODEL: &str = "model/cleanroomsml/service-2.json";
 const PAGINATORS: &str = "model/cleanroomsml/paginators-1.json";
 
@@ -29,7 +17,7 @@ fn main() -> ExitCode {
         (Ok(model), Ok(paginators)) => (model, paginators),
         (Err(e), _) | (_, Err(e)) => return fail(&e),
     };
-    let output = match cleanroomsml_codegen::generate(&model, &paginators, OPERATIONS) {
+    let output = match cleanroomsml_codegen::generate(&model, &paginators) {
         Ok(output) => output,
         Err(e) => return fail(&e),
     };

@@ -10,7 +10,6 @@ use std::rc::Rc;
 use js_sys::{Function, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 
-mod generated;
 pub mod retry;
 
 use crate::error::{ApiError, ErrorKind};
@@ -30,12 +29,12 @@ extern "C" {
     #[wasm_bindgen(js_name = run)]
     fn transport_run(call: JsValue, fetch: &JsValue, timeout_ms: f64, signal: &JsValue, provider: &JsValue) -> Promise;
 
-    /// The pages of a list operation: an async generator calling `client[method]`.
-    #[wasm_bindgen(js_name = paginate)]
+    /// The pages of a list operation: an async generator calling `client.send`.
+    #[wasm_bindgen(js_name = pages)]
     #[allow(clippy::too_many_arguments)]
     fn transport_paginate(
         client: &JsValue,
-        method: &str,
+        operation: &str,
         input: &JsValue,
         input_token: &str,
         output_token: &str,
@@ -63,6 +62,14 @@ export interface CleanRoomsMlClientConfig extends EndpointConfig {
     /** Returns a number in [0, 1] for the backoff's full jitter (default `Math.random`). */
     jitter?: () => number;
 }
+
+export interface CleanRoomsMlClient {
+    /** Sends the operation named `operation` (the model's name): what each named method does. */
+    send<O extends OperationName>(operation: O, input: OperationInputs[O], options?: CallOptions): Promise<OperationOutputs[O]>;
+}
+
+/** Every page of a paginated operation, by its name: what each `paginate…` function does. */
+export function paginate<O extends PaginatedOperationName>(operation: O, config: PaginationConfiguration, input: OperationInputs[O], options?: CallOptions): AsyncGenerator<OperationOutputs[O], undefined, unknown>;
 
 /** The last argument of every client method; it may be left out. */
 export interface CallOptions {
@@ -151,6 +158,19 @@ impl CleanRoomsMlClient {
             .map_err(js::to_js_error)
     }
 
+    /// Sends the operation named `operation` with `input`: resolves with its output and
+    /// `$metadata`; rejects with a `ValidationError` (nothing was sent), a
+    /// `ConfigurationError` (an unknown operation too), an `AbortError`, or the service's
+    /// error after the retries it allows. The methods named after each operation call this.
+    /// (Typed in `TS_CLIENT`: the operation's name is a type parameter.)
+    #[wasm_bindgen(skip_typescript)]
+    pub fn send(&self, operation: JsValue, input: JsValue, options: Option<JsValue>) -> Promise {
+        match js::operation(&operation) {
+            Ok(operation) => self.call(operation, &input, options),
+            Err(err) => Promise::reject(&js::to_js_error(err)),
+        }
+    }
+
     /// The clock correction in use, in milliseconds (service time − local time).
     #[wasm_bindgen(getter, js_name = clockOffsetMs)]
     pub fn clock_offset_ms(&self) -> f64 {
@@ -186,21 +206,23 @@ impl CleanRoomsMlClient {
     }
 }
 
-/// A paginator's arguments, checked now (the input is read and validated as a call reads
-/// it, and the paginator keeps its own copy); the loop is `transport.js`'s.
-/// `method` is the operation's client method, which the pages come from.
-fn paginate(
-    paginator: &'static Paginator,
-    method: &str,
-    config: &JsValue,
-    input: &JsValue,
-    options: Option<JsValue>,
-) -> Result<JsValue, JsValue> {
+/// Every page of the list operation named `operation`, as the SDK's paginators: an async
+/// iterator. The arguments are checked now (the input is read and validated as a call
+/// reads it, and the paginator keeps its own copy); the loop is `transport.js`'s. The
+/// `paginate…` function named after each paginated operation calls this.
+/// (Typed in `TS_CLIENT`: the operation's name is a type parameter.)
+#[wasm_bindgen(skip_typescript)]
+pub fn paginate(operation: JsValue, config: JsValue, input: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
     let pages = || -> Result<JsValue, ApiError> {
         crate::guard::check()?;
-        let config = Reader::new(config, "config", ErrorKind::Configuration)?;
+        let operation = js::operation(&operation)?;
+        let paginator = Paginator::of(operation.name()).ok_or_else(|| {
+            let message = format!("{} has no paginator", operation.name());
+            ApiError::new(ErrorKind::Configuration, "invalid", "operation", message)
+        })?;
+        let config = Reader::new(&config, "config", ErrorKind::Configuration)?;
         let client = config.get("client")?.filter(|client| {
-            Reflect::get(client, &method.into()).is_ok_and(|m| m.is_function())
+            Reflect::get(client, &"send".into()).is_ok_and(|m| m.is_function())
         });
         let Some(client) = client else {
             let message = "config.client must be a CleanRoomsMlClient";
@@ -209,12 +231,14 @@ fn paginate(
         let page_size = config.number("pageSize", 1.0)?;
         let starting_token = config.string("startingToken")?;
         let stop_on_same_token = config.bool("stopOnSameToken")?;
-        let value = js::read(paginator.operation.input, input);
-        crate::validate::check(paginator.operation, &value).map_err(ApiError::invalid_input)?;
+        let value = js::read(operation.input(), &input);
+        crate::validate::check(operation, &value).map_err(ApiError::invalid_input)?;
+        let copy = js::to_js(&value);
+        js::timestamps_to_dates(operation.input(), &value, &copy);
         Ok(transport_paginate(
             &client,
-            method,
-            &js::to_js(&value),
+            operation.name(),
+            &copy,
             paginator.input_token,
             paginator.output_token,
             paginator.limit_key,
@@ -320,7 +344,7 @@ impl Call {
                         let metadata = self.metadata(Some(response.status), response.request_id());
                         let output = Output { members, metadata };
                         let js_output = js::to_js(&output);
-                        if let Some(shape) = self.operation.output {
+                        if let Some(shape) = self.operation.output() {
                             js::timestamps_to_dates(shape, &Value::Object(output.members), &js_output);
                         }
                         return Ok(js_output);

@@ -82,16 +82,17 @@ function sleep(ms, signal) {
 }
 
 /**
- * The pages of a list operation, as the AWS SDK's paginators: calls `client[method]` with
- * `input` (a copy the paginator owns) and the token of the page before, until a page has
- * none (or, with `stopOnSameToken`, the same one again). Rust has checked the arguments.
+ * The pages of a list operation, as the AWS SDK's paginators: sends `operation` through
+ * `client` with `input` (a copy the paginator owns) and the token of the page before, until
+ * a page has none (or, with `stopOnSameToken`, the same one again). Rust has checked the
+ * arguments.
  */
-export async function* paginate(client, method, input, inputToken, outputToken, limitKey, pageSize, startingToken, stopOnSameToken, options) {
+export async function* pages(client, operation, input, inputToken, outputToken, limitKey, pageSize, startingToken, stopOnSameToken, options) {
   let token = startingToken ?? input[inputToken];
   for (;;) {
     const request = { ...input, [inputToken]: token };
     if (limitKey && request[limitKey] === undefined && pageSize !== undefined) request[limitKey] = pageSize;
-    const page = await client[method](request, options);
+    const page = await client.send(operation, request, options);
     yield page;
     const previous = token;
     token = page[outputToken];

@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 
 use crate::error::{ApiError, ErrorKind};
 use crate::json::{self, ToJson};
-use crate::model::{List, Member, Operation, Shape};
+use crate::model::{Kind, List, Member, Operation, Shape};
 use crate::protocol::endpoint::{Endpoint, EndpointParams};
 use crate::protocol::request::{self, Headers, HttpRequest};
 use crate::sign::{Credentials, SigningOptions};
@@ -26,6 +26,9 @@ extern "C" {
     /// of them, shared with `encode`).
     #[wasm_bindgen(js_name = builtinKind)]
     fn builtin_kind(value: &JsValue) -> Option<String>;
+    /// A `Date`'s milliseconds since the epoch (NaN when invalid); None for anything else.
+    #[wasm_bindgen(js_name = dateTime)]
+    fn date_time(value: &JsValue) -> Option<f64>;
     /// `{ method, url, headers, body }` from the text `request_to_js` writes.
     #[wasm_bindgen(js_name = httpRequest)]
     fn http_request(text: &str) -> JsValue;
@@ -99,23 +102,26 @@ fn read_members_of(shape: &'static Shape, value: &JsValue) -> Value {
         return scalar;
     }
     if Array::is_array(value) {
-        return match shape {
-            Shape::List(list) => read_array(list, value),
+        return match shape.kind() {
+            Kind::List(list) => read_array(&list, value),
             _ => Value::array(Vec::new()), // only its type matters
         };
+    }
+    if let Some(ms) = date_time(value) {
+        return Value::Date(ms);
     }
     if let Some(kind) = builtin_kind(value) {
         return Value::Other(kind);
     }
-    match shape {
-        Shape::Structure(structure) => read_members(value, |key| member_shape(structure.members, key)),
-        Shape::Map(map) => read_members(value, |_| Some(map.value)),
+    match shape.kind() {
+        Kind::Structure(structure) => read_members(value, |key| member_shape(structure.members, key)),
+        Kind::Map(map) => read_members(value, |_| Some(map.value)),
         _ => Value::Object(Vec::new()), // only its type matters
     }
 }
 
 fn member_shape(members: &'static [Member], key: &str) -> Option<&'static Shape> {
-    members.iter().find(|m| m.name == key).map(|m| m.shape)
+    members.iter().find(|m| m.name() == key).map(Member::shape)
 }
 
 fn read_scalar(value: &JsValue) -> Option<Value> {
@@ -192,9 +198,29 @@ pub fn request_from_input(
     endpoint: impl FnOnce() -> Result<Endpoint, ApiError>,
 ) -> Result<HttpRequest, ApiError> {
     crate::guard::check()?;
-    let value = read(operation.input, input);
+    let value = read(operation.input(), input);
     let valid = validate::check(operation, &value).map_err(ApiError::invalid_input)?;
     Ok(request::build_request(&valid, &endpoint()?))
+}
+
+/// The operation `name` names (the model's name); a `ConfigurationError` otherwise.
+pub fn operation(name: &JsValue) -> Result<&'static Operation, ApiError> {
+    let text = name.as_string();
+    text.as_deref().and_then(Operation::named).ok_or_else(|| {
+        let what = match &text {
+            Some(text) => validate::quoted(text),
+            None => read_scalar(name).map_or_else(|| "an object".into(), |v| v.kind()),
+        };
+        let operations = crate::model::OPERATIONS.iter().map(|op| op.name());
+        let message = match text.as_deref().and_then(|t| validate::closest(t, operations)) {
+            Some(name) => format!("{what} is not an operation of this module; did you mean \"{name}\"?"),
+            None => format!(
+                "{what} is not an operation of this module: its {} operations have the model's names (the type OperationName lists them)",
+                crate::model::OPERATIONS.len()
+            ),
+        };
+        ApiError::new(ErrorKind::Configuration, "invalid", "operation", message)
+    })
 }
 
 /// Converts a Rust value to a JavaScript one (plain objects and arrays) in one crossing.
@@ -202,12 +228,12 @@ pub fn to_js(value: &impl ToJson) -> JsValue {
     JSON::parse(&value.to_json()).unwrap_or(JsValue::NULL)
 }
 
-/// Makes the timestamps of `shape` in `js` (the JavaScript copy of `value`) `Date`s, as
-/// the AWS SDKs return them: restJson1 sends seconds since the epoch.
+/// Makes the times of `shape` in `js` (the JavaScript copy of `value`, where JSON wrote
+/// them as text) `Date`s, as the AWS SDKs return them.
 pub fn timestamps_to_dates(shape: &Shape, value: &Value, js: &JsValue) {
-    let convert = |shape: &Shape, value: &Value, key: JsValue| match (shape, value) {
-        (Shape::Timestamp, Value::Number(seconds)) => {
-            let _ = Reflect::set(js, &key, &js_sys::Date::new(&(seconds * 1000.0).round().into()));
+    let convert = |shape: &Shape, value: &Value, key: JsValue| match (shape.kind(), value) {
+        (Kind::Timestamp, Value::Date(ms)) => {
+            let _ = Reflect::set(js, &key, &js_sys::Date::new(&(*ms).into()));
         }
         _ if has_timestamp(shape, 0) => {
             if let Ok(child) = Reflect::get(js, &key) {
@@ -216,18 +242,18 @@ pub fn timestamps_to_dates(shape: &Shape, value: &Value, js: &JsValue) {
         }
         _ => {}
     };
-    match (shape, value) {
-        (Shape::Structure(structure), Value::Object(members)) => {
+    match (shape.kind(), value) {
+        (Kind::Structure(structure), Value::Object(members)) => {
             for (key, value) in members {
-                if let Some(member) = structure.members.iter().find(|m| m.name == key.text) {
-                    convert(member.shape, value, key.text.as_str().into());
+                if let Some(member) = structure.members.iter().find(|m| m.name() == key.text) {
+                    convert(member.shape(), value, key.text.as_str().into());
                 }
             }
         }
-        (Shape::Map(map), Value::Object(entries)) => {
+        (Kind::Map(map), Value::Object(entries)) => {
             entries.iter().for_each(|(key, value)| convert(map.value, value, key.text.as_str().into()))
         }
-        (Shape::List(list), Value::Array { items, .. }) => {
+        (Kind::List(list), Value::Array { items, .. }) => {
             items.iter().enumerate().for_each(|(i, item)| convert(list.member, item, (i as u32).into()))
         }
         _ => {}
@@ -237,11 +263,11 @@ pub fn timestamps_to_dates(shape: &Shape, value: &Value, js: &JsValue) {
 /// Whether a value of `shape` can hold a timestamp (a model's shapes nest a few levels).
 fn has_timestamp(shape: &Shape, depth: usize) -> bool {
     depth < 16
-        && match shape {
-            Shape::Timestamp => true,
-            Shape::Structure(s) => s.members.iter().any(|m| has_timestamp(m.shape, depth + 1)),
-            Shape::List(l) => has_timestamp(l.member, depth + 1),
-            Shape::Map(m) => has_timestamp(m.value, depth + 1),
+        && match shape.kind() {
+            Kind::Timestamp => true,
+            Kind::Structure(s) => s.members.iter().any(|m| has_timestamp(m.shape(), depth + 1)),
+            Kind::List(l) => has_timestamp(l.member, depth + 1),
+            Kind::Map(m) => has_timestamp(m.value, depth + 1),
             _ => false,
         }
 }

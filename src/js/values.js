@@ -27,6 +27,15 @@ export function builtinKind(value) {
   }
 }
 
+/** A `Date`'s milliseconds (NaN when invalid); undefined for anything else, a proxy included. */
+export function dateTime(value) {
+  try {
+    return Date.prototype.getTime.call(value);
+  } catch {
+    return undefined;
+  }
+}
+
 function replacer(key, value) {
   const original = this[key]; // before any toJSON
   switch (typeof original) {
@@ -48,6 +57,8 @@ function replacer(key, value) {
   if (Array.isArray(original)) {
     return original.length > MAX_ITEMS ? { [TAG]: 'array', n: original.length, items: Array.from(original.slice(0, MAX_ITEMS)) } : original;
   }
+  const time = dateTime(original);
+  if (time !== undefined) return { [TAG]: 'date', v: String(time) };
   const kind = builtinKind(original);
   if (kind) return { [TAG]: 'other', v: kind };
   if (Object.hasOwn(original, TAG) || typeof original.toJSON === 'function') throw SLOW;
@@ -104,6 +115,15 @@ export function httpRequest(text) {
   const cut = text.indexOf('\n');
   const [method, url, headers] = JSON.parse(text.slice(0, cut));
   return { method, url, headers, body: text.slice(cut + 1) };
+}
+
+/**
+ * The code point of the first character of `s` outside AWS tagging's class
+ * `[\p{L}\p{Z}\p{N}_.:/=+\-@]`, or -1 (see src/validate/patterns.rs).
+ */
+export function firstOutsideTag(s) {
+  const outside = /[^\p{L}\p{Z}\p{N}_.:/=+\-@]/u.exec(s);
+  return outside ? outside[0].codePointAt(0) : -1;
 }
 
 /** Numbers as JavaScript reads and prints them (see src/number.rs). */

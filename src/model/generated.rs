@@ -3,505 +3,1827 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::{Operation, Pattern};
+use super::rules;
+use super::LocationKind::*;
+use super::ShapeKind::*;
+use super::{ErrorShape, Member, Operation, Paginator, Pattern, Shape, NONE};
 
-/// Every shape the selected operations reach, named as in the model.
+/// Each shape's index in `SHAPES`, by its name in the model.
 pub mod shapes {
-    #[allow(unused_imports)]
-    use crate::model::{rules, List, Location, Map, Member, Pattern, Shape, Str, Structure};
-
-    pub static CREATE_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_REQUEST: Shape = Shape::Structure(Structure {
-        members: &[
-            Member { name: "membershipIdentifier", shape: &UUID, required: true, location: Location::Label },
-            Member { name: "configuredModelAlgorithmArn", shape: &CONFIGURED_MODEL_ALGORITHM_ARN, required: true, location: Location::Body },
-            Member { name: "name", shape: &NAME_STRING, required: true, location: Location::Body },
-            Member { name: "description", shape: &RESOURCE_DESCRIPTION, required: false, location: Location::Body },
-            Member { name: "privacyConfiguration", shape: &PRIVACY_CONFIGURATION, required: false, location: Location::Body },
-            Member { name: "tags", shape: &TAG_MAP, required: false, location: Location::Body },
-        ],
-        rule: rules::of("CreateConfiguredModelAlgorithmAssociationRequest"),
-    });
-    pub static UUID: Shape = Shape::String(Str { min: 36, max: Some(36), pattern: Some(Pattern::Uuid), rule: rules::of("UUID") });
-    pub static CONFIGURED_MODEL_ALGORITHM_ARN: Shape = Shape::String(Str { min: 20, max: Some(2048), pattern: Some(Pattern::CleanRoomsMlArn { resource: "configured-model-algorithm", in_membership: false }), rule: rules::of("ConfiguredModelAlgorithmArn") });
-    pub static NAME_STRING: Shape = Shape::String(Str { min: 1, max: Some(63), pattern: Some(Pattern::Name), rule: rules::of("NameString") });
-    pub static RESOURCE_DESCRIPTION: Shape = Shape::String(Str { min: 0, max: Some(255), pattern: Some(Pattern::Description), rule: rules::of("ResourceDescription") });
-    pub static PRIVACY_CONFIGURATION: Shape = Shape::Structure(Structure {
-        members: &[
-            Member { name: "policies", shape: &PRIVACY_CONFIGURATION_POLICIES, required: true, location: Location::Body },
-        ],
-        rule: rules::of("PrivacyConfiguration"),
-    });
-    pub static PRIVACY_CONFIGURATION_POLICIES: Shape = Shape::Structure(Structure {
-        members: &[
-            Member { name: "trainedModels", shape: &TRAINED_MODELS_CONFIGURATION_POLICY, required: false, location: Location::Body },
-            Member { name: "trainedModelExports", shape: &TRAINED_MODEL_EXPORTS_CONFIGURATION_POLICY, required: false, location: Location::Body },
-            Member { name: "trainedModelInferenceJobs", shape: &TRAINED_MODEL_INFERENCE_JOBS_CONFIGURATION_POLICY, required: false, location: Location::Body },
-        ],
-        rule: rules::of("PrivacyConfigurationPolicies"),
-    });
-    pub static TRAINED_MODELS_CONFIGURATION_POLICY: Shape = Shape::Structure(Structure {
-        members: &[
-            Member { name: "containerLogs", shape: &LOGS_CONFIGURATION_POLICY_LIST, required: false, location: Location::Body },
-            Member { name: "containerMetrics", shape: &METRICS_CONFIGURATION_POLICY, required: false, location: Location::Body },
-            Member { name: "maxArtifactSize", shape: &TRAINED_MODEL_ARTIFACT_MAX_SIZE, required: false, location: Location::Body },
-        ],
-        rule: rules::of("TrainedModelsConfigurationPolicy"),
-    });
-    pub static LOGS_CONFIGURATION_POLICY_LIST: Shape = Shape::List(List { member: &LOGS_CONFIGURATION_POLICY, min: 1, max: Some(5), rule: rules::of("LogsConfigurationPolicyList") });
-    pub static LOGS_CONFIGURATION_POLICY: Shape = Shape::Structure(Structure {
-        members: &[
-            Member { name: "allowedAccountIds", shape: &ACCOUNT_ID_LIST, required: true, location: Location::Body },
-            Member { name: "filterPattern", shape: &LOGS_CONFIGURATION_POLICY_FILTER_PATTERN_STRING, required: false, location: Location::Body },
-            Member { name: "logType", shape: &LOG_TYPE, required: false, location: Location::Body },
-            Member { name: "logRedactionConfiguration", shape: &LOG_REDACTION_CONFIGURATION, required: false, location: Location::Body },
-        ],
-        rule: rules::of("LogsConfigurationPolicy"),
-    });
-    pub static ACCOUNT_ID_LIST: Shape = Shape::List(List { member: &STRING, min: 1, max: Some(5), rule: rules::of("AccountIdList") });
-    pub static STRING: Shape = Shape::String(Str { min: 0, max: None, pattern: None, rule: rules::of("String") });
-    pub static LOGS_CONFIGURATION_POLICY_FILTER_PATTERN_STRING: Shape = Shape::String(Str { min: 0, max: Some(1024), pattern: None, rule: rules::of("LogsConfigurationPolicyFilterPatternString") });
-    pub static LOG_TYPE: Shape = Shape::Enum(&["ALL", "ERROR_SUMMARY"]);
-    pub static LOG_REDACTION_CONFIGURATION: Shape = Shape::Structure(Structure {
-        members: &[
-            Member { name: "entitiesToRedact", shape: &ENTITY_TYPE_LIST, required: true, location: Location::Body },
-            Member { name: "customEntityConfig", shape: &CUSTOM_ENTITY_CONFIG, required: false, location: Location::Body },
-        ],
-        rule: rules::of("LogRedactionConfiguration"),
-    });
-    pub static ENTITY_TYPE_LIST: Shape = Shape::List(List { member: &ENTITY_TYPE, min: 1, max: None, rule: rules::of("EntityTypeList") });
-    pub static ENTITY_TYPE: Shape = Shape::Enum(&["ALL_PERSONALLY_IDENTIFIABLE_INFORMATION", "NUMBERS", "CUSTOM"]);
-    pub static CUSTOM_ENTITY_CONFIG: Shape = Shape::Structure(Structure {
-        members: &[
-            Member { name: "customDataIdentifiers", shape: &CUSTOM_DATA_IDENTIFIER_LIST, required: true, location: Location::Body },
-        ],
-        rule: rules::of("CustomEntityConfig"),
-    });
-    pub static CUSTOM_DATA_IDENTIFIER_LIST: Shape = Shape::List(List { member: &CUSTOM_DATA_IDENTIFIER, min: 1, max: Some(10), rule: rules::of("CustomDataIdentifierList") });
-    pub static CUSTOM_DATA_IDENTIFIER: Shape = Shape::String(Str { min: 1, max: Some(200), pattern: Some(Pattern::CustomDataIdentifier), rule: rules::of("CustomDataIdentifier") });
-    pub static METRICS_CONFIGURATION_POLICY: Shape = Shape::Structure(Structure {
-        members: &[
-            Member { name: "noiseLevel", shape: &NOISE_LEVEL_TYPE, required: true, location: Location::Body },
-        ],
-        rule: rules::of("MetricsConfigurationPolicy"),
-    });
-    pub static NOISE_LEVEL_TYPE: Shape = Shape::Enum(&["HIGH", "MEDIUM", "LOW", "NONE"]);
-    pub static TRAINED_MODEL_ARTIFACT_MAX_SIZE: Shape = Shape::Structure(Structure {
-        members: &[
-            Member { name: "unit", shape: &TRAINED_MODEL_ARTIFACT_MAX_SIZE_UNIT_TYPE, required: true, location: Location::Body },
-            Member { name: "value", shape: &TRAINED_MODEL_ARTIFACT_MAX_SIZE_VALUE, required: true, location: Location::Body },
-        ],
-        rule: rules::of("TrainedModelArtifactMaxSize"),
-    });
-    pub static TRAINED_MODEL_ARTIFACT_MAX_SIZE_UNIT_TYPE: Shape = Shape::Enum(&["GB"]);
-    pub static TRAINED_MODEL_ARTIFACT_MAX_SIZE_VALUE: Shape = Shape::Number { min: Some(0.01), max: Some(100.0), integer: false };
-    pub static TRAINED_MODEL_EXPORTS_CONFIGURATION_POLICY: Shape = Shape::Structure(Structure {
-        members: &[
-            Member { name: "maxSize", shape: &TRAINED_MODEL_EXPORTS_MAX_SIZE, required: true, location: Location::Body },
-            Member { name: "filesToExport", shape: &TRAINED_MODEL_EXPORT_FILE_TYPE_LIST, required: true, location: Location::Body },
-        ],
-        rule: rules::of("TrainedModelExportsConfigurationPolicy"),
-    });
-    pub static TRAINED_MODEL_EXPORTS_MAX_SIZE: Shape = Shape::Structure(Structure {
-        members: &[
-            Member { name: "unit", shape: &TRAINED_MODEL_EXPORTS_MAX_SIZE_UNIT_TYPE, required: true, location: Location::Body },
-            Member { name: "value", shape: &TRAINED_MODEL_EXPORTS_MAX_SIZE_VALUE, required: true, location: Location::Body },
-        ],
-        rule: rules::of("TrainedModelExportsMaxSize"),
-    });
-    pub static TRAINED_MODEL_EXPORTS_MAX_SIZE_UNIT_TYPE: Shape = Shape::Enum(&["GB"]);
-    pub static TRAINED_MODEL_EXPORTS_MAX_SIZE_VALUE: Shape = Shape::Number { min: Some(0.01), max: Some(50.0), integer: false };
-    pub static TRAINED_MODEL_EXPORT_FILE_TYPE_LIST: Shape = Shape::List(List { member: &TRAINED_MODEL_EXPORT_FILE_TYPE, min: 1, max: Some(2), rule: rules::of("TrainedModelExportFileTypeList") });
-    pub static TRAINED_MODEL_EXPORT_FILE_TYPE: Shape = Shape::Enum(&["MODEL", "OUTPUT"]);
-    pub static TRAINED_MODEL_INFERENCE_JOBS_CONFIGURATION_POLICY: Shape = Shape::Structure(Structure {
-        members: &[
-            Member { name: "containerLogs", shape: &LOGS_CONFIGURATION_POLICY_LIST, required: false, location: Location::Body },
-            Member { name: "maxOutputSize", shape: &TRAINED_MODEL_INFERENCE_MAX_OUTPUT_SIZE, required: false, location: Location::Body },
-        ],
-        rule: rules::of("TrainedModelInferenceJobsConfigurationPolicy"),
-    });
-    pub static TRAINED_MODEL_INFERENCE_MAX_OUTPUT_SIZE: Shape = Shape::Structure(Structure {
-        members: &[
-            Member { name: "unit", shape: &TRAINED_MODEL_INFERENCE_MAX_OUTPUT_SIZE_UNIT_TYPE, required: true, location: Location::Body },
-            Member { name: "value", shape: &TRAINED_MODEL_INFERENCE_MAX_OUTPUT_SIZE_VALUE, required: true, location: Location::Body },
-        ],
-        rule: rules::of("TrainedModelInferenceMaxOutputSize"),
-    });
-    pub static TRAINED_MODEL_INFERENCE_MAX_OUTPUT_SIZE_UNIT_TYPE: Shape = Shape::Enum(&["GB"]);
-    pub static TRAINED_MODEL_INFERENCE_MAX_OUTPUT_SIZE_VALUE: Shape = Shape::Number { min: Some(0.01), max: Some(100.0), integer: false };
-    pub static TAG_MAP: Shape = Shape::Map(Map { key: &TAG_KEY, value: &TAG_VALUE, min: 0, max: Some(200), rule: rules::of("TagMap") });
-    pub static TAG_KEY: Shape = Shape::String(Str { min: 1, max: Some(128), pattern: None, rule: rules::of("TagKey") });
-    pub static TAG_VALUE: Shape = Shape::String(Str { min: 0, max: Some(256), pattern: None, rule: rules::of("TagValue") });
-    pub static CREATE_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_RESPONSE: Shape = Shape::Structure(Structure {
-        members: &[
-            Member { name: "configuredModelAlgorithmAssociationArn", shape: &CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_ARN, required: true, location: Location::Body },
-        ],
-        rule: rules::of("CreateConfiguredModelAlgorithmAssociationResponse"),
-    });
-    pub static CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_ARN: Shape = Shape::String(Str { min: 20, max: Some(2048), pattern: Some(Pattern::CleanRoomsMlArn { resource: "configured-model-algorithm-association", in_membership: true }), rule: rules::of("ConfiguredModelAlgorithmAssociationArn") });
-    pub static GET_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_REQUEST: Shape = Shape::Structure(Structure {
-        members: &[
-            Member { name: "configuredModelAlgorithmAssociationArn", shape: &CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_ARN, required: true, location: Location::Label },
-            Member { name: "membershipIdentifier", shape: &UUID, required: true, location: Location::Label },
-        ],
-        rule: rules::of("GetConfiguredModelAlgorithmAssociationRequest"),
-    });
-    pub static GET_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_RESPONSE: Shape = Shape::Structure(Structure {
-        members: &[
-            Member { name: "createTime", shape: &SYNTHETIC_TIMESTAMP_DATE_TIME, required: true, location: Location::Body },
-            Member { name: "updateTime", shape: &SYNTHETIC_TIMESTAMP_DATE_TIME, required: true, location: Location::Body },
-            Member { name: "configuredModelAlgorithmAssociationArn", shape: &CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_ARN, required: true, location: Location::Body },
-            Member { name: "membershipIdentifier", shape: &UUID, required: true, location: Location::Body },
-            Member { name: "collaborationIdentifier", shape: &UUID, required: true, location: Location::Body },
-            Member { name: "configuredModelAlgorithmArn", shape: &CONFIGURED_MODEL_ALGORITHM_ARN, required: true, location: Location::Body },
-            Member { name: "name", shape: &NAME_STRING, required: true, location: Location::Body },
-            Member { name: "privacyConfiguration", shape: &PRIVACY_CONFIGURATION, required: false, location: Location::Body },
-            Member { name: "description", shape: &RESOURCE_DESCRIPTION, required: false, location: Location::Body },
-            Member { name: "tags", shape: &TAG_MAP, required: false, location: Location::Body },
-        ],
-        rule: rules::of("GetConfiguredModelAlgorithmAssociationResponse"),
-    });
-    pub static SYNTHETIC_TIMESTAMP_DATE_TIME: Shape = Shape::Timestamp;
-    pub static LIST_CONFIGURED_MODEL_ALGORITHM_ASSOCIATIONS_REQUEST: Shape = Shape::Structure(Structure {
-        members: &[
-            Member { name: "nextToken", shape: &NEXT_TOKEN, required: false, location: Location::Query("nextToken") },
-            Member { name: "maxResults", shape: &MAX_RESULTS, required: false, location: Location::Query("maxResults") },
-            Member { name: "membershipIdentifier", shape: &UUID, required: true, location: Location::Label },
-        ],
-        rule: rules::of("ListConfiguredModelAlgorithmAssociationsRequest"),
-    });
-    pub static NEXT_TOKEN: Shape = Shape::String(Str { min: 1, max: Some(10240), pattern: None, rule: rules::of("NextToken") });
-    pub static MAX_RESULTS: Shape = Shape::Number { min: Some(1.0), max: Some(100.0), integer: true };
-    pub static LIST_CONFIGURED_MODEL_ALGORITHM_ASSOCIATIONS_RESPONSE: Shape = Shape::Structure(Structure {
-        members: &[
-            Member { name: "nextToken", shape: &NEXT_TOKEN, required: false, location: Location::Body },
-            Member { name: "configuredModelAlgorithmAssociations", shape: &CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_LIST, required: true, location: Location::Body },
-        ],
-        rule: rules::of("ListConfiguredModelAlgorithmAssociationsResponse"),
-    });
-    pub static CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_LIST: Shape = Shape::List(List { member: &CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_SUMMARY, min: 0, max: None, rule: rules::of("ConfiguredModelAlgorithmAssociationList") });
-    pub static CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_SUMMARY: Shape = Shape::Structure(Structure {
-        members: &[
-            Member { name: "createTime", shape: &SYNTHETIC_TIMESTAMP_DATE_TIME, required: true, location: Location::Body },
-            Member { name: "updateTime", shape: &SYNTHETIC_TIMESTAMP_DATE_TIME, required: true, location: Location::Body },
-            Member { name: "configuredModelAlgorithmAssociationArn", shape: &CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_ARN, required: true, location: Location::Body },
-            Member { name: "configuredModelAlgorithmArn", shape: &CONFIGURED_MODEL_ALGORITHM_ARN, required: true, location: Location::Body },
-            Member { name: "name", shape: &NAME_STRING, required: true, location: Location::Body },
-            Member { name: "description", shape: &RESOURCE_DESCRIPTION, required: false, location: Location::Body },
-            Member { name: "membershipIdentifier", shape: &UUID, required: true, location: Location::Body },
-            Member { name: "collaborationIdentifier", shape: &UUID, required: true, location: Location::Body },
-        ],
-        rule: rules::of("ConfiguredModelAlgorithmAssociationSummary"),
-    });
-    pub static DELETE_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_REQUEST: Shape = Shape::Structure(Structure {
-        members: &[
-            Member { name: "configuredModelAlgorithmAssociationArn", shape: &CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_ARN, required: true, location: Location::Label },
-            Member { name: "membershipIdentifier", shape: &UUID, required: true, location: Location::Label },
-        ],
-        rule: rules::of("DeleteConfiguredModelAlgorithmAssociationRequest"),
-    });
-    pub static LIST_CONFIGURED_MODEL_ALGORITHMS_REQUEST: Shape = Shape::Structure(Structure {
-        members: &[
-            Member { name: "nextToken", shape: &NEXT_TOKEN, required: false, location: Location::Query("nextToken") },
-            Member { name: "maxResults", shape: &MAX_RESULTS, required: false, location: Location::Query("maxResults") },
-        ],
-        rule: rules::of("ListConfiguredModelAlgorithmsRequest"),
-    });
-    pub static LIST_CONFIGURED_MODEL_ALGORITHMS_RESPONSE: Shape = Shape::Structure(Structure {
-        members: &[
-            Member { name: "nextToken", shape: &NEXT_TOKEN, required: false, location: Location::Body },
-            Member { name: "configuredModelAlgorithms", shape: &CONFIGURED_MODEL_ALGORITHM_LIST, required: true, location: Location::Body },
-        ],
-        rule: rules::of("ListConfiguredModelAlgorithmsResponse"),
-    });
-    pub static CONFIGURED_MODEL_ALGORITHM_LIST: Shape = Shape::List(List { member: &CONFIGURED_MODEL_ALGORITHM_SUMMARY, min: 0, max: None, rule: rules::of("ConfiguredModelAlgorithmList") });
-    pub static CONFIGURED_MODEL_ALGORITHM_SUMMARY: Shape = Shape::Structure(Structure {
-        members: &[
-            Member { name: "createTime", shape: &SYNTHETIC_TIMESTAMP_DATE_TIME, required: true, location: Location::Body },
-            Member { name: "updateTime", shape: &SYNTHETIC_TIMESTAMP_DATE_TIME, required: true, location: Location::Body },
-            Member { name: "configuredModelAlgorithmArn", shape: &CONFIGURED_MODEL_ALGORITHM_ARN, required: true, location: Location::Body },
-            Member { name: "name", shape: &NAME_STRING, required: true, location: Location::Body },
-            Member { name: "description", shape: &RESOURCE_DESCRIPTION, required: false, location: Location::Body },
-        ],
-        rule: rules::of("ConfiguredModelAlgorithmSummary"),
-    });
-    pub static GET_CONFIGURED_MODEL_ALGORITHM_REQUEST: Shape = Shape::Structure(Structure {
-        members: &[
-            Member { name: "configuredModelAlgorithmArn", shape: &CONFIGURED_MODEL_ALGORITHM_ARN, required: true, location: Location::Label },
-        ],
-        rule: rules::of("GetConfiguredModelAlgorithmRequest"),
-    });
-    pub static GET_CONFIGURED_MODEL_ALGORITHM_RESPONSE: Shape = Shape::Structure(Structure {
-        members: &[
-            Member { name: "createTime", shape: &SYNTHETIC_TIMESTAMP_DATE_TIME, required: true, location: Location::Body },
-            Member { name: "updateTime", shape: &SYNTHETIC_TIMESTAMP_DATE_TIME, required: true, location: Location::Body },
-            Member { name: "configuredModelAlgorithmArn", shape: &CONFIGURED_MODEL_ALGORITHM_ARN, required: true, location: Location::Body },
-            Member { name: "name", shape: &NAME_STRING, required: true, location: Location::Body },
-            Member { name: "trainingContainerConfig", shape: &CONTAINER_CONFIG, required: false, location: Location::Body },
-            Member { name: "inferenceContainerConfig", shape: &INFERENCE_CONTAINER_CONFIG, required: false, location: Location::Body },
-            Member { name: "roleArn", shape: &IAM_ROLE_ARN, required: true, location: Location::Body },
-            Member { name: "description", shape: &RESOURCE_DESCRIPTION, required: false, location: Location::Body },
-            Member { name: "tags", shape: &TAG_MAP, required: false, location: Location::Body },
-            Member { name: "kmsKeyArn", shape: &KMS_KEY_ARN, required: false, location: Location::Body },
-        ],
-        rule: rules::of("GetConfiguredModelAlgorithmResponse"),
-    });
-    pub static CONTAINER_CONFIG: Shape = Shape::Structure(Structure {
-        members: &[
-            Member { name: "imageUri", shape: &ALGORITHM_IMAGE, required: true, location: Location::Body },
-            Member { name: "entrypoint", shape: &CONTAINER_ENTRYPOINT, required: false, location: Location::Body },
-            Member { name: "arguments", shape: &CONTAINER_ARGUMENTS, required: false, location: Location::Body },
-            Member { name: "metricDefinitions", shape: &METRIC_DEFINITION_LIST, required: false, location: Location::Body },
-        ],
-        rule: rules::of("ContainerConfig"),
-    });
-    pub static ALGORITHM_IMAGE: Shape = Shape::String(Str { min: 1, max: Some(255), pattern: None, rule: rules::of("AlgorithmImage") });
-    pub static CONTAINER_ENTRYPOINT: Shape = Shape::List(List { member: &CONTAINER_ENTRYPOINT_STRING, min: 1, max: Some(100), rule: rules::of("ContainerEntrypoint") });
-    pub static CONTAINER_ENTRYPOINT_STRING: Shape = Shape::String(Str { min: 1, max: Some(256), pattern: None, rule: rules::of("ContainerEntrypointString") });
-    pub static CONTAINER_ARGUMENTS: Shape = Shape::List(List { member: &CONTAINER_ARGUMENT, min: 1, max: Some(100), rule: rules::of("ContainerArguments") });
-    pub static CONTAINER_ARGUMENT: Shape = Shape::String(Str { min: 1, max: Some(256), pattern: None, rule: rules::of("ContainerArgument") });
-    pub static METRIC_DEFINITION_LIST: Shape = Shape::List(List { member: &METRIC_DEFINITION, min: 0, max: Some(40), rule: rules::of("MetricDefinitionList") });
-    pub static METRIC_DEFINITION: Shape = Shape::Structure(Structure {
-        members: &[
-            Member { name: "name", shape: &METRIC_NAME, required: true, location: Location::Body },
-            Member { name: "regex", shape: &METRIC_REGEX, required: true, location: Location::Body },
-        ],
-        rule: rules::of("MetricDefinition"),
-    });
-    pub static METRIC_NAME: Shape = Shape::String(Str { min: 1, max: Some(255), pattern: None, rule: rules::of("MetricName") });
-    pub static METRIC_REGEX: Shape = Shape::String(Str { min: 1, max: Some(500), pattern: None, rule: rules::of("MetricRegex") });
-    pub static INFERENCE_CONTAINER_CONFIG: Shape = Shape::Structure(Structure {
-        members: &[
-            Member { name: "imageUri", shape: &ALGORITHM_IMAGE, required: true, location: Location::Body },
-        ],
-        rule: rules::of("InferenceContainerConfig"),
-    });
-    pub static IAM_ROLE_ARN: Shape = Shape::String(Str { min: 20, max: Some(2048), pattern: None, rule: rules::of("IamRoleArn") });
-    pub static KMS_KEY_ARN: Shape = Shape::String(Str { min: 20, max: Some(2048), pattern: None, rule: rules::of("KmsKeyArn") });
-    pub static GET_COLLABORATION_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_REQUEST: Shape = Shape::Structure(Structure {
-        members: &[
-            Member { name: "configuredModelAlgorithmAssociationArn", shape: &CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_ARN, required: true, location: Location::Label },
-            Member { name: "collaborationIdentifier", shape: &UUID, required: true, location: Location::Label },
-        ],
-        rule: rules::of("GetCollaborationConfiguredModelAlgorithmAssociationRequest"),
-    });
-    pub static GET_COLLABORATION_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_RESPONSE: Shape = Shape::Structure(Structure {
-        members: &[
-            Member { name: "createTime", shape: &SYNTHETIC_TIMESTAMP_DATE_TIME, required: true, location: Location::Body },
-            Member { name: "updateTime", shape: &SYNTHETIC_TIMESTAMP_DATE_TIME, required: true, location: Location::Body },
-            Member { name: "configuredModelAlgorithmAssociationArn", shape: &CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_ARN, required: true, location: Location::Body },
-            Member { name: "membershipIdentifier", shape: &UUID, required: true, location: Location::Body },
-            Member { name: "collaborationIdentifier", shape: &UUID, required: true, location: Location::Body },
-            Member { name: "configuredModelAlgorithmArn", shape: &CONFIGURED_MODEL_ALGORITHM_ARN, required: true, location: Location::Body },
-            Member { name: "name", shape: &NAME_STRING, required: true, location: Location::Body },
-            Member { name: "description", shape: &RESOURCE_DESCRIPTION, required: false, location: Location::Body },
-            Member { name: "creatorAccountId", shape: &ACCOUNT_ID, required: true, location: Location::Body },
-            Member { name: "privacyConfiguration", shape: &PRIVACY_CONFIGURATION, required: false, location: Location::Body },
-        ],
-        rule: rules::of("GetCollaborationConfiguredModelAlgorithmAssociationResponse"),
-    });
-    pub static ACCOUNT_ID: Shape = Shape::String(Str { min: 12, max: Some(12), pattern: None, rule: rules::of("AccountId") });
-    pub static LIST_COLLABORATION_CONFIGURED_MODEL_ALGORITHM_ASSOCIATIONS_REQUEST: Shape = Shape::Structure(Structure {
-        members: &[
-            Member { name: "nextToken", shape: &NEXT_TOKEN, required: false, location: Location::Query("nextToken") },
-            Member { name: "maxResults", shape: &MAX_RESULTS, required: false, location: Location::Query("maxResults") },
-            Member { name: "collaborationIdentifier", shape: &UUID, required: true, location: Location::Label },
-        ],
-        rule: rules::of("ListCollaborationConfiguredModelAlgorithmAssociationsRequest"),
-    });
-    pub static LIST_COLLABORATION_CONFIGURED_MODEL_ALGORITHM_ASSOCIATIONS_RESPONSE: Shape = Shape::Structure(Structure {
-        members: &[
-            Member { name: "nextToken", shape: &NEXT_TOKEN, required: false, location: Location::Body },
-            Member { name: "collaborationConfiguredModelAlgorithmAssociations", shape: &COLLABORATION_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_LIST, required: true, location: Location::Body },
-        ],
-        rule: rules::of("ListCollaborationConfiguredModelAlgorithmAssociationsResponse"),
-    });
-    pub static COLLABORATION_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_LIST: Shape = Shape::List(List { member: &COLLABORATION_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_SUMMARY, min: 0, max: None, rule: rules::of("CollaborationConfiguredModelAlgorithmAssociationList") });
-    pub static COLLABORATION_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_SUMMARY: Shape = Shape::Structure(Structure {
-        members: &[
-            Member { name: "createTime", shape: &SYNTHETIC_TIMESTAMP_DATE_TIME, required: true, location: Location::Body },
-            Member { name: "updateTime", shape: &SYNTHETIC_TIMESTAMP_DATE_TIME, required: true, location: Location::Body },
-            Member { name: "configuredModelAlgorithmAssociationArn", shape: &CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_ARN, required: true, location: Location::Body },
-            Member { name: "name", shape: &NAME_STRING, required: true, location: Location::Body },
-            Member { name: "description", shape: &RESOURCE_DESCRIPTION, required: false, location: Location::Body },
-            Member { name: "membershipIdentifier", shape: &UUID, required: true, location: Location::Body },
-            Member { name: "collaborationIdentifier", shape: &UUID, required: true, location: Location::Body },
-            Member { name: "configuredModelAlgorithmArn", shape: &CONFIGURED_MODEL_ALGORITHM_ARN, required: true, location: Location::Body },
-            Member { name: "creatorAccountId", shape: &ACCOUNT_ID, required: true, location: Location::Body },
-        ],
-        rule: rules::of("CollaborationConfiguredModelAlgorithmAssociationSummary"),
-    });
+    pub const CANCEL_TRAINED_MODEL_REQUEST: u16 = 0;
+    pub const UUID: u16 = 1;
+    pub const TRAINED_MODEL_ARN: u16 = 2;
+    pub const CANCEL_TRAINED_MODEL_INFERENCE_JOB_REQUEST: u16 = 3;
+    pub const TRAINED_MODEL_INFERENCE_JOB_ARN: u16 = 4;
+    pub const CREATE_AUDIENCE_MODEL_REQUEST: u16 = 5;
+    pub const SYNTHETIC_TIMESTAMP_DATE_TIME: u16 = 6;
+    pub const NAME_STRING: u16 = 7;
+    pub const TRAINING_DATASET_ARN: u16 = 8;
+    pub const KMS_KEY_ARN: u16 = 9;
+    pub const TAG_MAP: u16 = 10;
+    pub const TAG_KEY: u16 = 11;
+    pub const TAG_VALUE: u16 = 12;
+    pub const RESOURCE_DESCRIPTION: u16 = 13;
+    pub const CREATE_AUDIENCE_MODEL_RESPONSE: u16 = 14;
+    pub const AUDIENCE_MODEL_ARN: u16 = 15;
+    pub const CREATE_CONFIGURED_AUDIENCE_MODEL_REQUEST: u16 = 16;
+    pub const CONFIGURED_AUDIENCE_MODEL_OUTPUT_CONFIG: u16 = 17;
+    pub const AUDIENCE_DESTINATION: u16 = 18;
+    pub const S3_CONFIG_MAP: u16 = 19;
+    pub const S3_PATH: u16 = 20;
+    pub const IAM_ROLE_ARN: u16 = 21;
+    pub const METRICS_LIST: u16 = 22;
+    pub const SHARED_AUDIENCE_METRICS: u16 = 23;
+    pub const MIN_MATCHING_SEED_SIZE: u16 = 24;
+    pub const AUDIENCE_SIZE_CONFIG: u16 = 25;
+    pub const AUDIENCE_SIZE_TYPE: u16 = 26;
+    pub const AUDIENCE_SIZE_BINS: u16 = 27;
+    pub const AUDIENCE_SIZE_VALUE: u16 = 28;
+    pub const TAG_ON_CREATE_POLICY: u16 = 29;
+    pub const CREATE_CONFIGURED_AUDIENCE_MODEL_RESPONSE: u16 = 30;
+    pub const CONFIGURED_AUDIENCE_MODEL_ARN: u16 = 31;
+    pub const CREATE_CONFIGURED_MODEL_ALGORITHM_REQUEST: u16 = 32;
+    pub const CONTAINER_CONFIG: u16 = 33;
+    pub const ALGORITHM_IMAGE: u16 = 34;
+    pub const CONTAINER_ENTRYPOINT: u16 = 35;
+    pub const CONTAINER_ENTRYPOINT_STRING: u16 = 36;
+    pub const CONTAINER_ARGUMENTS: u16 = 37;
+    pub const CONTAINER_ARGUMENT: u16 = 38;
+    pub const METRIC_DEFINITION_LIST: u16 = 39;
+    pub const METRIC_DEFINITION: u16 = 40;
+    pub const METRIC_NAME: u16 = 41;
+    pub const METRIC_REGEX: u16 = 42;
+    pub const INFERENCE_CONTAINER_CONFIG: u16 = 43;
+    pub const CREATE_CONFIGURED_MODEL_ALGORITHM_RESPONSE: u16 = 44;
+    pub const CONFIGURED_MODEL_ALGORITHM_ARN: u16 = 45;
+    pub const CREATE_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_REQUEST: u16 = 46;
+    pub const PRIVACY_CONFIGURATION: u16 = 47;
+    pub const PRIVACY_CONFIGURATION_POLICIES: u16 = 48;
+    pub const TRAINED_MODELS_CONFIGURATION_POLICY: u16 = 49;
+    pub const LOGS_CONFIGURATION_POLICY_LIST: u16 = 50;
+    pub const LOGS_CONFIGURATION_POLICY: u16 = 51;
+    pub const ACCOUNT_ID_LIST: u16 = 52;
+    pub const STRING: u16 = 53;
+    pub const LOGS_CONFIGURATION_POLICY_FILTER_PATTERN_STRING: u16 = 54;
+    pub const LOG_TYPE: u16 = 55;
+    pub const LOG_REDACTION_CONFIGURATION: u16 = 56;
+    pub const ENTITY_TYPE_LIST: u16 = 57;
+    pub const ENTITY_TYPE: u16 = 58;
+    pub const CUSTOM_ENTITY_CONFIG: u16 = 59;
+    pub const CUSTOM_DATA_IDENTIFIER_LIST: u16 = 60;
+    pub const CUSTOM_DATA_IDENTIFIER: u16 = 61;
+    pub const METRICS_CONFIGURATION_POLICY: u16 = 62;
+    pub const NOISE_LEVEL_TYPE: u16 = 63;
+    pub const TRAINED_MODEL_ARTIFACT_MAX_SIZE: u16 = 64;
+    pub const TRAINED_MODEL_ARTIFACT_MAX_SIZE_UNIT_TYPE: u16 = 65;
+    pub const TRAINED_MODEL_ARTIFACT_MAX_SIZE_VALUE: u16 = 66;
+    pub const TRAINED_MODEL_EXPORTS_CONFIGURATION_POLICY: u16 = 67;
+    pub const TRAINED_MODEL_EXPORTS_MAX_SIZE: u16 = 68;
+    pub const TRAINED_MODEL_EXPORTS_MAX_SIZE_UNIT_TYPE: u16 = 69;
+    pub const TRAINED_MODEL_EXPORTS_MAX_SIZE_VALUE: u16 = 70;
+    pub const TRAINED_MODEL_EXPORT_FILE_TYPE_LIST: u16 = 71;
+    pub const TRAINED_MODEL_EXPORT_FILE_TYPE: u16 = 72;
+    pub const TRAINED_MODEL_INFERENCE_JOBS_CONFIGURATION_POLICY: u16 = 73;
+    pub const TRAINED_MODEL_INFERENCE_MAX_OUTPUT_SIZE: u16 = 74;
+    pub const TRAINED_MODEL_INFERENCE_MAX_OUTPUT_SIZE_UNIT_TYPE: u16 = 75;
+    pub const TRAINED_MODEL_INFERENCE_MAX_OUTPUT_SIZE_VALUE: u16 = 76;
+    pub const CREATE_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_RESPONSE: u16 = 77;
+    pub const CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_ARN: u16 = 78;
+    pub const CREATE_ML_INPUT_CHANNEL_REQUEST: u16 = 79;
+    pub const CREATE_ML_INPUT_CHANNEL_REQUEST_CONFIGURED_MODEL_ALGORITHM_ASSOCIATIONS_LIST: u16 = 80;
+    pub const INPUT_CHANNEL: u16 = 81;
+    pub const INPUT_CHANNEL_DATA_SOURCE: u16 = 82;
+    pub const PROTECTED_QUERY_INPUT_PARAMETERS: u16 = 83;
+    pub const PROTECTED_QUERY_SQL_PARAMETERS: u16 = 84;
+    pub const PROTECTED_QUERY_SQL_PARAMETERS_QUERY_STRING_STRING: u16 = 85;
+    pub const ANALYSIS_TEMPLATE_ARN: u16 = 86;
+    pub const PARAMETER_MAP: u16 = 87;
+    pub const PARAMETER_NAME: u16 = 88;
+    pub const PARAMETER_VALUE: u16 = 89;
+    pub const COMPUTE_CONFIGURATION: u16 = 90;
+    pub const WORKER_COMPUTE_CONFIGURATION: u16 = 91;
+    pub const WORKER_COMPUTE_TYPE: u16 = 92;
+    pub const WORKER_COMPUTE_CONFIGURATION_NUMBER_INTEGER: u16 = 93;
+    pub const WORKER_COMPUTE_CONFIGURATION_PROPERTIES: u16 = 94;
+    pub const SPARK_PROPERTIES: u16 = 95;
+    pub const SPARK_PROPERTY_KEY: u16 = 96;
+    pub const SPARK_PROPERTY_VALUE: u16 = 97;
+    pub const RESULT_FORMAT: u16 = 98;
+    pub const CREATE_ML_INPUT_CHANNEL_REQUEST_RETENTION_IN_DAYS_INTEGER: u16 = 99;
+    pub const PAYER_CONFIGURATION: u16 = 100;
+    pub const ACCOUNT_ID: u16 = 101;
+    pub const CREATE_ML_INPUT_CHANNEL_RESPONSE: u16 = 102;
+    pub const ML_INPUT_CHANNEL_ARN: u16 = 103;
+    pub const CREATE_TRAINED_MODEL_REQUEST: u16 = 104;
+    pub const HYPER_PARAMETERS: u16 = 105;
+    pub const HYPER_PARAMETERS_KEY_STRING: u16 = 106;
+    pub const HYPER_PARAMETERS_VALUE_STRING: u16 = 107;
+    pub const ENVIRONMENT: u16 = 108;
+    pub const ENVIRONMENT_KEY_STRING: u16 = 109;
+    pub const ENVIRONMENT_VALUE_STRING: u16 = 110;
+    pub const RESOURCE_CONFIG: u16 = 111;
+    pub const RESOURCE_CONFIG_INSTANCE_COUNT_INTEGER: u16 = 112;
+    pub const INSTANCE_TYPE: u16 = 113;
+    pub const RESOURCE_CONFIG_VOLUME_SIZE_IN_GB_INTEGER: u16 = 114;
+    pub const STOPPING_CONDITION: u16 = 115;
+    pub const STOPPING_CONDITION_MAX_RUNTIME_IN_SECONDS_INTEGER: u16 = 116;
+    pub const INCREMENTAL_TRAINING_DATA_CHANNELS: u16 = 117;
+    pub const INCREMENTAL_TRAINING_DATA_CHANNEL: u16 = 118;
+    pub const MODEL_TRAINING_DATA_CHANNEL_NAME: u16 = 119;
+    pub const MODEL_TRAINING_DATA_CHANNELS: u16 = 120;
+    pub const MODEL_TRAINING_DATA_CHANNEL: u16 = 121;
+    pub const S3_DATA_DISTRIBUTION_TYPE: u16 = 122;
+    pub const TRAINING_INPUT_MODE: u16 = 123;
+    pub const CREATE_TRAINED_MODEL_RESPONSE: u16 = 124;
+    pub const CREATE_TRAINING_DATASET_REQUEST: u16 = 125;
+    pub const CREATE_TRAINING_DATASET_REQUEST_TRAINING_DATA_LIST: u16 = 126;
+    pub const DATASET: u16 = 127;
+    pub const DATASET_TYPE: u16 = 128;
+    pub const DATASET_INPUT_CONFIG: u16 = 129;
+    pub const DATASET_INPUT_CONFIG_SCHEMA_LIST: u16 = 130;
+    pub const COLUMN_SCHEMA: u16 = 131;
+    pub const COLUMN_NAME: u16 = 132;
+    pub const COLUMN_TYPE_LIST: u16 = 133;
+    pub const COLUMN_TYPE: u16 = 134;
+    pub const DATA_SOURCE: u16 = 135;
+    pub const GLUE_DATA_SOURCE: u16 = 136;
+    pub const GLUE_TABLE_NAME: u16 = 137;
+    pub const GLUE_DATABASE_NAME: u16 = 138;
+    pub const CREATE_TRAINING_DATASET_RESPONSE: u16 = 139;
+    pub const DELETE_AUDIENCE_GENERATION_JOB_REQUEST: u16 = 140;
+    pub const AUDIENCE_GENERATION_JOB_ARN: u16 = 141;
+    pub const DELETE_AUDIENCE_MODEL_REQUEST: u16 = 142;
+    pub const DELETE_CONFIGURED_AUDIENCE_MODEL_REQUEST: u16 = 143;
+    pub const DELETE_CONFIGURED_AUDIENCE_MODEL_POLICY_REQUEST: u16 = 144;
+    pub const DELETE_CONFIGURED_MODEL_ALGORITHM_REQUEST: u16 = 145;
+    pub const DELETE_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_REQUEST: u16 = 146;
+    pub const DELETE_ML_CONFIGURATION_REQUEST: u16 = 147;
+    pub const DELETE_ML_INPUT_CHANNEL_DATA_REQUEST: u16 = 148;
+    pub const DELETE_TRAINED_MODEL_OUTPUT_REQUEST: u16 = 149;
+    pub const DELETE_TRAINING_DATASET_REQUEST: u16 = 150;
+    pub const GET_AUDIENCE_GENERATION_JOB_REQUEST: u16 = 151;
+    pub const GET_AUDIENCE_GENERATION_JOB_RESPONSE: u16 = 152;
+    pub const AUDIENCE_GENERATION_JOB_STATUS: u16 = 153;
+    pub const STATUS_DETAILS: u16 = 154;
+    pub const AUDIENCE_GENERATION_JOB_DATA_SOURCE: u16 = 155;
+    pub const BOOLEAN: u16 = 156;
+    pub const AUDIENCE_QUALITY_METRICS: u16 = 157;
+    pub const RELEVANCE_METRICS: u16 = 158;
+    pub const RELEVANCE_METRIC: u16 = 159;
+    pub const AUDIENCE_SIZE: u16 = 160;
+    pub const RELEVANCE_METRIC_SCORE_DOUBLE: u16 = 161;
+    pub const AUDIENCE_QUALITY_METRICS_RECALL_METRIC_DOUBLE: u16 = 162;
+    pub const GET_AUDIENCE_MODEL_REQUEST: u16 = 163;
+    pub const GET_AUDIENCE_MODEL_RESPONSE: u16 = 164;
+    pub const AUDIENCE_MODEL_STATUS: u16 = 165;
+    pub const GET_COLLABORATION_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_REQUEST: u16 = 166;
+    pub const GET_COLLABORATION_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_RESPONSE: u16 = 167;
+    pub const GET_COLLABORATION_ML_INPUT_CHANNEL_REQUEST: u16 = 168;
+    pub const GET_COLLABORATION_ML_INPUT_CHANNEL_RESPONSE: u16 = 169;
+    pub const GET_COLLABORATION_ML_INPUT_CHANNEL_RESPONSE_CONFIGURED_MODEL_ALGORITHM_ASSOCIATIONS_LIST: u16 = 170;
+    pub const ML_INPUT_CHANNEL_STATUS: u16 = 171;
+    pub const GET_COLLABORATION_ML_INPUT_CHANNEL_RESPONSE_RETENTION_IN_DAYS_INTEGER: u16 = 172;
+    pub const GET_COLLABORATION_ML_INPUT_CHANNEL_RESPONSE_NUMBER_OF_RECORDS_LONG: u16 = 173;
+    pub const PRIVACY_BUDGETS: u16 = 174;
+    pub const ACCESS_BUDGETS: u16 = 175;
+    pub const ACCESS_BUDGET: u16 = 176;
+    pub const BUDGETED_RESOURCE_ARN: u16 = 177;
+    pub const ACCESS_BUDGET_DETAILS_LIST: u16 = 178;
+    pub const ACCESS_BUDGET_DETAILS: u16 = 179;
+    pub const BUDGET: u16 = 180;
+    pub const ACCESS_BUDGET_TYPE: u16 = 181;
+    pub const AUTO_REFRESH_MODE: u16 = 182;
+    pub const SYNTHETIC_DATA_CONFIGURATION: u16 = 183;
+    pub const ML_SYNTHETIC_DATA_PARAMETERS: u16 = 184;
+    pub const ML_SYNTHETIC_DATA_PARAMETERS_EPSILON_DOUBLE: u16 = 185;
+    pub const ML_SYNTHETIC_DATA_PARAMETERS_MAX_MEMBERSHIP_INFERENCE_ATTACK_SCORE_DOUBLE: u16 = 186;
+    pub const COLUMN_CLASSIFICATION_DETAILS: u16 = 187;
+    pub const COLUMN_MAPPING_LIST: u16 = 188;
+    pub const SYNTHETIC_DATA_COLUMN_PROPERTIES: u16 = 189;
+    pub const SYNTHETIC_DATA_COLUMN_NAME: u16 = 190;
+    pub const SYNTHETIC_DATA_COLUMN_TYPE: u16 = 191;
+    pub const SYNTHETIC_DATA_EVALUATION_SCORES: u16 = 192;
+    pub const DATA_PRIVACY_SCORES: u16 = 193;
+    pub const MEMBERSHIP_INFERENCE_ATTACK_SCORE_LIST: u16 = 194;
+    pub const MEMBERSHIP_INFERENCE_ATTACK_SCORE: u16 = 195;
+    pub const MEMBERSHIP_INFERENCE_ATTACK_VERSION: u16 = 196;
+    pub const MEMBERSHIP_INFERENCE_ATTACK_SCORE_SCORE_DOUBLE: u16 = 197;
+    pub const GET_COLLABORATION_TRAINED_MODEL_REQUEST: u16 = 198;
+    pub const GET_COLLABORATION_TRAINED_MODEL_RESPONSE: u16 = 199;
+    pub const INCREMENTAL_TRAINING_DATA_CHANNELS_OUTPUT: u16 = 200;
+    pub const INCREMENTAL_TRAINING_DATA_CHANNEL_OUTPUT: u16 = 201;
+    pub const TRAINED_MODEL_STATUS: u16 = 202;
+    pub const METRICS_STATUS: u16 = 203;
+    pub const LOGS_STATUS: u16 = 204;
+    pub const GET_CONFIGURED_AUDIENCE_MODEL_REQUEST: u16 = 205;
+    pub const GET_CONFIGURED_AUDIENCE_MODEL_RESPONSE: u16 = 206;
+    pub const CONFIGURED_AUDIENCE_MODEL_STATUS: u16 = 207;
+    pub const GET_CONFIGURED_AUDIENCE_MODEL_POLICY_REQUEST: u16 = 208;
+    pub const GET_CONFIGURED_AUDIENCE_MODEL_POLICY_RESPONSE: u16 = 209;
+    pub const RESOURCE_POLICY: u16 = 210;
+    pub const HASH: u16 = 211;
+    pub const GET_CONFIGURED_MODEL_ALGORITHM_REQUEST: u16 = 212;
+    pub const GET_CONFIGURED_MODEL_ALGORITHM_RESPONSE: u16 = 213;
+    pub const GET_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_REQUEST: u16 = 214;
+    pub const GET_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_RESPONSE: u16 = 215;
+    pub const GET_ML_CONFIGURATION_REQUEST: u16 = 216;
+    pub const GET_ML_CONFIGURATION_RESPONSE: u16 = 217;
+    pub const ML_OUTPUT_CONFIGURATION: u16 = 218;
+    pub const DESTINATION: u16 = 219;
+    pub const GET_ML_INPUT_CHANNEL_REQUEST: u16 = 220;
+    pub const GET_ML_INPUT_CHANNEL_RESPONSE: u16 = 221;
+    pub const GET_ML_INPUT_CHANNEL_RESPONSE_CONFIGURED_MODEL_ALGORITHM_ASSOCIATIONS_LIST: u16 = 222;
+    pub const GET_ML_INPUT_CHANNEL_RESPONSE_RETENTION_IN_DAYS_INTEGER: u16 = 223;
+    pub const GET_ML_INPUT_CHANNEL_RESPONSE_NUMBER_OF_RECORDS_LONG: u16 = 224;
+    pub const GET_ML_INPUT_CHANNEL_RESPONSE_NUMBER_OF_FILES_DOUBLE: u16 = 225;
+    pub const GET_ML_INPUT_CHANNEL_RESPONSE_SIZE_IN_GB_DOUBLE: u16 = 226;
+    pub const GET_TRAINED_MODEL_REQUEST: u16 = 227;
+    pub const GET_TRAINED_MODEL_RESPONSE: u16 = 228;
+    pub const GET_TRAINED_MODEL_INFERENCE_JOB_REQUEST: u16 = 229;
+    pub const GET_TRAINED_MODEL_INFERENCE_JOB_RESPONSE: u16 = 230;
+    pub const TRAINED_MODEL_INFERENCE_JOB_STATUS: u16 = 231;
+    pub const INFERENCE_RESOURCE_CONFIG: u16 = 232;
+    pub const INFERENCE_INSTANCE_TYPE: u16 = 233;
+    pub const INFERENCE_RESOURCE_CONFIG_INSTANCE_COUNT_INTEGER: u16 = 234;
+    pub const INFERENCE_OUTPUT_CONFIGURATION: u16 = 235;
+    pub const INFERENCE_OUTPUT_CONFIGURATION_ACCEPT_STRING: u16 = 236;
+    pub const INFERENCE_RECEIVER_MEMBERS: u16 = 237;
+    pub const INFERENCE_RECEIVER_MEMBER: u16 = 238;
+    pub const MODEL_INFERENCE_DATA_SOURCE: u16 = 239;
+    pub const INFERENCE_CONTAINER_EXECUTION_PARAMETERS: u16 = 240;
+    pub const INFERENCE_CONTAINER_EXECUTION_PARAMETERS_MAX_PAYLOAD_IN_MB_INTEGER: u16 = 241;
+    pub const INFERENCE_ENVIRONMENT_MAP: u16 = 242;
+    pub const INFERENCE_ENVIRONMENT_MAP_KEY_STRING: u16 = 243;
+    pub const INFERENCE_ENVIRONMENT_MAP_VALUE_STRING: u16 = 244;
+    pub const GET_TRAINING_DATASET_REQUEST: u16 = 245;
+    pub const GET_TRAINING_DATASET_RESPONSE: u16 = 246;
+    pub const DATASET_LIST: u16 = 247;
+    pub const TRAINING_DATASET_STATUS: u16 = 248;
+    pub const LIST_AUDIENCE_EXPORT_JOBS_REQUEST: u16 = 249;
+    pub const NEXT_TOKEN: u16 = 250;
+    pub const MAX_RESULTS: u16 = 251;
+    pub const LIST_AUDIENCE_EXPORT_JOBS_RESPONSE: u16 = 252;
+    pub const AUDIENCE_EXPORT_JOB_LIST: u16 = 253;
+    pub const AUDIENCE_EXPORT_JOB_SUMMARY: u16 = 254;
+    pub const AUDIENCE_EXPORT_JOB_STATUS: u16 = 255;
+    pub const LIST_AUDIENCE_GENERATION_JOBS_REQUEST: u16 = 256;
+    pub const LIST_AUDIENCE_GENERATION_JOBS_RESPONSE: u16 = 257;
+    pub const AUDIENCE_GENERATION_JOB_LIST: u16 = 258;
+    pub const AUDIENCE_GENERATION_JOB_SUMMARY: u16 = 259;
+    pub const LIST_AUDIENCE_MODELS_REQUEST: u16 = 260;
+    pub const LIST_AUDIENCE_MODELS_RESPONSE: u16 = 261;
+    pub const AUDIENCE_MODEL_LIST: u16 = 262;
+    pub const AUDIENCE_MODEL_SUMMARY: u16 = 263;
+    pub const LIST_COLLABORATION_CONFIGURED_MODEL_ALGORITHM_ASSOCIATIONS_REQUEST: u16 = 264;
+    pub const LIST_COLLABORATION_CONFIGURED_MODEL_ALGORITHM_ASSOCIATIONS_RESPONSE: u16 = 265;
+    pub const COLLABORATION_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_LIST: u16 = 266;
+    pub const COLLABORATION_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_SUMMARY: u16 = 267;
+    pub const LIST_COLLABORATION_ML_INPUT_CHANNELS_REQUEST: u16 = 268;
+    pub const LIST_COLLABORATION_ML_INPUT_CHANNELS_RESPONSE: u16 = 269;
+    pub const COLLABORATION_ML_INPUT_CHANNELS_LIST: u16 = 270;
+    pub const COLLABORATION_ML_INPUT_CHANNEL_SUMMARY: u16 = 271;
+    pub const COLLABORATION_ML_INPUT_CHANNEL_SUMMARY_CONFIGURED_MODEL_ALGORITHM_ASSOCIATIONS_LIST: u16 = 272;
+    pub const LIST_COLLABORATION_TRAINED_MODEL_EXPORT_JOBS_REQUEST: u16 = 273;
+    pub const LIST_COLLABORATION_TRAINED_MODEL_EXPORT_JOBS_RESPONSE: u16 = 274;
+    pub const COLLABORATION_TRAINED_MODEL_EXPORT_JOB_LIST: u16 = 275;
+    pub const COLLABORATION_TRAINED_MODEL_EXPORT_JOB_SUMMARY: u16 = 276;
+    pub const TRAINED_MODEL_EXPORT_OUTPUT_CONFIGURATION: u16 = 277;
+    pub const TRAINED_MODEL_EXPORT_RECEIVER_MEMBERS: u16 = 278;
+    pub const TRAINED_MODEL_EXPORT_RECEIVER_MEMBER: u16 = 279;
+    pub const TRAINED_MODEL_EXPORT_JOB_STATUS: u16 = 280;
+    pub const LIST_COLLABORATION_TRAINED_MODEL_INFERENCE_JOBS_REQUEST: u16 = 281;
+    pub const LIST_COLLABORATION_TRAINED_MODEL_INFERENCE_JOBS_RESPONSE: u16 = 282;
+    pub const COLLABORATION_TRAINED_MODEL_INFERENCE_JOB_LIST: u16 = 283;
+    pub const COLLABORATION_TRAINED_MODEL_INFERENCE_JOB_SUMMARY: u16 = 284;
+    pub const LIST_COLLABORATION_TRAINED_MODELS_REQUEST: u16 = 285;
+    pub const LIST_COLLABORATION_TRAINED_MODELS_RESPONSE: u16 = 286;
+    pub const COLLABORATION_TRAINED_MODEL_LIST: u16 = 287;
+    pub const COLLABORATION_TRAINED_MODEL_SUMMARY: u16 = 288;
+    pub const LIST_CONFIGURED_AUDIENCE_MODELS_REQUEST: u16 = 289;
+    pub const LIST_CONFIGURED_AUDIENCE_MODELS_RESPONSE: u16 = 290;
+    pub const CONFIGURED_AUDIENCE_MODEL_LIST: u16 = 291;
+    pub const CONFIGURED_AUDIENCE_MODEL_SUMMARY: u16 = 292;
+    pub const LIST_CONFIGURED_MODEL_ALGORITHM_ASSOCIATIONS_REQUEST: u16 = 293;
+    pub const LIST_CONFIGURED_MODEL_ALGORITHM_ASSOCIATIONS_RESPONSE: u16 = 294;
+    pub const CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_LIST: u16 = 295;
+    pub const CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_SUMMARY: u16 = 296;
+    pub const LIST_CONFIGURED_MODEL_ALGORITHMS_REQUEST: u16 = 297;
+    pub const LIST_CONFIGURED_MODEL_ALGORITHMS_RESPONSE: u16 = 298;
+    pub const CONFIGURED_MODEL_ALGORITHM_LIST: u16 = 299;
+    pub const CONFIGURED_MODEL_ALGORITHM_SUMMARY: u16 = 300;
+    pub const LIST_ML_INPUT_CHANNELS_REQUEST: u16 = 301;
+    pub const LIST_ML_INPUT_CHANNELS_RESPONSE: u16 = 302;
+    pub const ML_INPUT_CHANNELS_LIST: u16 = 303;
+    pub const ML_INPUT_CHANNEL_SUMMARY: u16 = 304;
+    pub const ML_INPUT_CHANNEL_SUMMARY_CONFIGURED_MODEL_ALGORITHM_ASSOCIATIONS_LIST: u16 = 305;
+    pub const LIST_TAGS_FOR_RESOURCE_REQUEST: u16 = 306;
+    pub const TAGGABLE_ARN: u16 = 307;
+    pub const LIST_TAGS_FOR_RESOURCE_RESPONSE: u16 = 308;
+    pub const LIST_TRAINED_MODEL_INFERENCE_JOBS_REQUEST: u16 = 309;
+    pub const LIST_TRAINED_MODEL_INFERENCE_JOBS_RESPONSE: u16 = 310;
+    pub const TRAINED_MODEL_INFERENCE_JOB_LIST: u16 = 311;
+    pub const TRAINED_MODEL_INFERENCE_JOB_SUMMARY: u16 = 312;
+    pub const LIST_TRAINED_MODEL_VERSIONS_REQUEST: u16 = 313;
+    pub const LIST_TRAINED_MODEL_VERSIONS_RESPONSE: u16 = 314;
+    pub const TRAINED_MODEL_LIST: u16 = 315;
+    pub const TRAINED_MODEL_SUMMARY: u16 = 316;
+    pub const LIST_TRAINED_MODELS_REQUEST: u16 = 317;
+    pub const LIST_TRAINED_MODELS_RESPONSE: u16 = 318;
+    pub const LIST_TRAINING_DATASETS_REQUEST: u16 = 319;
+    pub const LIST_TRAINING_DATASETS_RESPONSE: u16 = 320;
+    pub const TRAINING_DATASET_LIST: u16 = 321;
+    pub const TRAINING_DATASET_SUMMARY: u16 = 322;
+    pub const PUT_CONFIGURED_AUDIENCE_MODEL_POLICY_REQUEST: u16 = 323;
+    pub const POLICY_EXISTENCE_CONDITION: u16 = 324;
+    pub const PUT_CONFIGURED_AUDIENCE_MODEL_POLICY_RESPONSE: u16 = 325;
+    pub const PUT_ML_CONFIGURATION_REQUEST: u16 = 326;
+    pub const START_AUDIENCE_EXPORT_JOB_REQUEST: u16 = 327;
+    pub const START_AUDIENCE_GENERATION_JOB_REQUEST: u16 = 328;
+    pub const START_AUDIENCE_GENERATION_JOB_RESPONSE: u16 = 329;
+    pub const START_TRAINED_MODEL_EXPORT_JOB_REQUEST: u16 = 330;
+    pub const START_TRAINED_MODEL_INFERENCE_JOB_REQUEST: u16 = 331;
+    pub const START_TRAINED_MODEL_INFERENCE_JOB_RESPONSE: u16 = 332;
+    pub const TAG_RESOURCE_REQUEST: u16 = 333;
+    pub const TAG_RESOURCE_RESPONSE: u16 = 334;
+    pub const UNTAG_RESOURCE_REQUEST: u16 = 335;
+    pub const TAG_KEYS: u16 = 336;
+    pub const UNTAG_RESOURCE_RESPONSE: u16 = 337;
+    pub const UPDATE_CONFIGURED_AUDIENCE_MODEL_REQUEST: u16 = 338;
+    pub const UPDATE_CONFIGURED_AUDIENCE_MODEL_RESPONSE: u16 = 339;
 }
 
-/// The selected operations.
-pub mod operations {
-    use super::shapes;
-    use crate::model::{ErrorShape, Operation};
+/// Every shape the operations reach, in the order first reached.
+pub static SHAPES: [Shape; 340] = [
+    Shape { kind: Structure, rule: rules::of("CancelTrainedModelRequest"), a: 0, b: 3, limits: 0 }, // CancelTrainedModelRequest
+    Shape { kind: String, rule: rules::of("UUID"), a: 0, b: 0, limits: 1 }, // UUID
+    Shape { kind: String, rule: rules::of("TrainedModelArn"), a: 1, b: 0, limits: 2 }, // TrainedModelArn
+    Shape { kind: Structure, rule: rules::of("CancelTrainedModelInferenceJobRequest"), a: 3, b: 2, limits: 0 }, // CancelTrainedModelInferenceJobRequest
+    Shape { kind: String, rule: rules::of("TrainedModelInferenceJobArn"), a: 2, b: 0, limits: 2 }, // TrainedModelInferenceJobArn
+    Shape { kind: Structure, rule: rules::of("CreateAudienceModelRequest"), a: 5, b: 7, limits: 0 }, // CreateAudienceModelRequest
+    Shape { kind: Timestamp, rule: rules::of("SyntheticTimestamp_date_time"), a: 0, b: 0, limits: 0 }, // SyntheticTimestamp_date_time
+    Shape { kind: String, rule: rules::of("NameString"), a: 3, b: 0, limits: 3 }, // NameString
+    Shape { kind: String, rule: rules::of("TrainingDatasetArn"), a: 4, b: 0, limits: 2 }, // TrainingDatasetArn
+    Shape { kind: String, rule: rules::of("KmsKeyArn"), a: 5, b: 0, limits: 2 }, // KmsKeyArn
+    Shape { kind: Map, rule: rules::of("TagMap"), a: 11, b: 12, limits: 4 }, // TagMap
+    Shape { kind: String, rule: rules::of("TagKey"), a: u16::MAX, b: 0, limits: 5 }, // TagKey
+    Shape { kind: String, rule: rules::of("TagValue"), a: u16::MAX, b: 0, limits: 6 }, // TagValue
+    Shape { kind: String, rule: rules::of("ResourceDescription"), a: 6, b: 0, limits: 7 }, // ResourceDescription
+    Shape { kind: Structure, rule: rules::of("CreateAudienceModelResponse"), a: 12, b: 1, limits: 0 }, // CreateAudienceModelResponse
+    Shape { kind: String, rule: rules::of("AudienceModelArn"), a: 7, b: 0, limits: 2 }, // AudienceModelArn
+    Shape { kind: Structure, rule: rules::of("CreateConfiguredAudienceModelRequest"), a: 13, b: 9, limits: 0 }, // CreateConfiguredAudienceModelRequest
+    Shape { kind: Structure, rule: rules::of("ConfiguredAudienceModelOutputConfig"), a: 22, b: 2, limits: 0 }, // ConfiguredAudienceModelOutputConfig
+    Shape { kind: Structure, rule: rules::of("AudienceDestination"), a: 24, b: 1, limits: 0 }, // AudienceDestination
+    Shape { kind: Structure, rule: rules::of("S3ConfigMap"), a: 25, b: 1, limits: 0 }, // S3ConfigMap
+    Shape { kind: String, rule: rules::of("S3Path"), a: 8, b: 0, limits: 8 }, // S3Path
+    Shape { kind: String, rule: rules::of("IamRoleArn"), a: 9, b: 0, limits: 2 }, // IamRoleArn
+    Shape { kind: List, rule: rules::of("MetricsList"), a: 23, b: 0, limits: 9 }, // MetricsList
+    Shape { kind: Enum, rule: rules::of("SharedAudienceMetrics"), a: 21, b: 2, limits: 0 }, // SharedAudienceMetrics
+    Shape { kind: Integer, rule: rules::of("MinMatchingSeedSize"), a: 0, b: 0, limits: 0 }, // MinMatchingSeedSize
+    Shape { kind: Structure, rule: rules::of("AudienceSizeConfig"), a: 26, b: 2, limits: 0 }, // AudienceSizeConfig
+    Shape { kind: Enum, rule: rules::of("AudienceSizeType"), a: 25, b: 2, limits: 0 }, // AudienceSizeType
+    Shape { kind: List, rule: rules::of("AudienceSizeBins"), a: 28, b: 0, limits: 11 }, // AudienceSizeBins
+    Shape { kind: Integer, rule: rules::of("AudienceSizeValue"), a: 1, b: 0, limits: 0 }, // AudienceSizeValue
+    Shape { kind: Enum, rule: rules::of("TagOnCreatePolicy"), a: 27, b: 2, limits: 0 }, // TagOnCreatePolicy
+    Shape { kind: Structure, rule: rules::of("CreateConfiguredAudienceModelResponse"), a: 28, b: 1, limits: 0 }, // CreateConfiguredAudienceModelResponse
+    Shape { kind: String, rule: rules::of("ConfiguredAudienceModelArn"), a: 10, b: 0, limits: 2 }, // ConfiguredAudienceModelArn
+    Shape { kind: Structure, rule: rules::of("CreateConfiguredModelAlgorithmRequest"), a: 29, b: 7, limits: 0 }, // CreateConfiguredModelAlgorithmRequest
+    Shape { kind: Structure, rule: rules::of("ContainerConfig"), a: 36, b: 4, limits: 0 }, // ContainerConfig
+    Shape { kind: String, rule: rules::of("AlgorithmImage"), a: 11, b: 0, limits: 13 }, // AlgorithmImage
+    Shape { kind: List, rule: rules::of("ContainerEntrypoint"), a: 36, b: 0, limits: 14 }, // ContainerEntrypoint
+    Shape { kind: String, rule: rules::of("ContainerEntrypointString"), a: 11, b: 0, limits: 15 }, // ContainerEntrypointString
+    Shape { kind: List, rule: rules::of("ContainerArguments"), a: 38, b: 0, limits: 14 }, // ContainerArguments
+    Shape { kind: String, rule: rules::of("ContainerArgument"), a: 11, b: 0, limits: 15 }, // ContainerArgument
+    Shape { kind: List, rule: rules::of("MetricDefinitionList"), a: 40, b: 0, limits: 16 }, // MetricDefinitionList
+    Shape { kind: Structure, rule: rules::of("MetricDefinition"), a: 40, b: 2, limits: 0 }, // MetricDefinition
+    Shape { kind: String, rule: rules::of("MetricName"), a: 12, b: 0, limits: 13 }, // MetricName
+    Shape { kind: String, rule: rules::of("MetricRegex"), a: 12, b: 0, limits: 17 }, // MetricRegex
+    Shape { kind: Structure, rule: rules::of("InferenceContainerConfig"), a: 42, b: 1, limits: 0 }, // InferenceContainerConfig
+    Shape { kind: Structure, rule: rules::of("CreateConfiguredModelAlgorithmResponse"), a: 43, b: 1, limits: 0 }, // CreateConfiguredModelAlgorithmResponse
+    Shape { kind: String, rule: rules::of("ConfiguredModelAlgorithmArn"), a: 13, b: 0, limits: 2 }, // ConfiguredModelAlgorithmArn
+    Shape { kind: Structure, rule: rules::of("CreateConfiguredModelAlgorithmAssociationRequest"), a: 44, b: 6, limits: 0 }, // CreateConfiguredModelAlgorithmAssociationRequest
+    Shape { kind: Structure, rule: rules::of("PrivacyConfiguration"), a: 50, b: 1, limits: 0 }, // PrivacyConfiguration
+    Shape { kind: Structure, rule: rules::of("PrivacyConfigurationPolicies"), a: 51, b: 3, limits: 0 }, // PrivacyConfigurationPolicies
+    Shape { kind: Structure, rule: rules::of("TrainedModelsConfigurationPolicy"), a: 54, b: 3, limits: 0 }, // TrainedModelsConfigurationPolicy
+    Shape { kind: List, rule: rules::of("LogsConfigurationPolicyList"), a: 51, b: 0, limits: 18 }, // LogsConfigurationPolicyList
+    Shape { kind: Structure, rule: rules::of("LogsConfigurationPolicy"), a: 57, b: 4, limits: 0 }, // LogsConfigurationPolicy
+    Shape { kind: List, rule: rules::of("AccountIdList"), a: 53, b: 0, limits: 18 }, // AccountIdList
+    Shape { kind: String, rule: rules::of("String"), a: u16::MAX, b: 0, limits: 0 }, // String
+    Shape { kind: String, rule: rules::of("LogsConfigurationPolicyFilterPatternString"), a: u16::MAX, b: 0, limits: 19 }, // LogsConfigurationPolicyFilterPatternString
+    Shape { kind: Enum, rule: rules::of("LogType"), a: 50, b: 2, limits: 0 }, // LogType
+    Shape { kind: Structure, rule: rules::of("LogRedactionConfiguration"), a: 61, b: 2, limits: 0 }, // LogRedactionConfiguration
+    Shape { kind: List, rule: rules::of("EntityTypeList"), a: 58, b: 0, limits: 20 }, // EntityTypeList
+    Shape { kind: Enum, rule: rules::of("EntityType"), a: 54, b: 3, limits: 0 }, // EntityType
+    Shape { kind: Structure, rule: rules::of("CustomEntityConfig"), a: 63, b: 1, limits: 0 }, // CustomEntityConfig
+    Shape { kind: List, rule: rules::of("CustomDataIdentifierList"), a: 61, b: 0, limits: 21 }, // CustomDataIdentifierList
+    Shape { kind: String, rule: rules::of("CustomDataIdentifier"), a: 14, b: 0, limits: 22 }, // CustomDataIdentifier
+    Shape { kind: Structure, rule: rules::of("MetricsConfigurationPolicy"), a: 64, b: 1, limits: 0 }, // MetricsConfigurationPolicy
+    Shape { kind: Enum, rule: rules::of("NoiseLevelType"), a: 59, b: 4, limits: 0 }, // NoiseLevelType
+    Shape { kind: Structure, rule: rules::of("TrainedModelArtifactMaxSize"), a: 65, b: 2, limits: 0 }, // TrainedModelArtifactMaxSize
+    Shape { kind: Enum, rule: rules::of("TrainedModelArtifactMaxSizeUnitType"), a: 65, b: 1, limits: 0 }, // TrainedModelArtifactMaxSizeUnitType
+    Shape { kind: Double, rule: rules::of("TrainedModelArtifactMaxSizeValue"), a: 2, b: 0, limits: 0 }, // TrainedModelArtifactMaxSizeValue
+    Shape { kind: Structure, rule: rules::of("TrainedModelExportsConfigurationPolicy"), a: 67, b: 2, limits: 0 }, // TrainedModelExportsConfigurationPolicy
+    Shape { kind: Structure, rule: rules::of("TrainedModelExportsMaxSize"), a: 69, b: 2, limits: 0 }, // TrainedModelExportsMaxSize
+    Shape { kind: Enum, rule: rules::of("TrainedModelExportsMaxSizeUnitType"), a: 65, b: 1, limits: 0 }, // TrainedModelExportsMaxSizeUnitType
+    Shape { kind: Double, rule: rules::of("TrainedModelExportsMaxSizeValue"), a: 3, b: 0, limits: 0 }, // TrainedModelExportsMaxSizeValue
+    Shape { kind: List, rule: rules::of("TrainedModelExportFileTypeList"), a: 72, b: 0, limits: 25 }, // TrainedModelExportFileTypeList
+    Shape { kind: Enum, rule: rules::of("TrainedModelExportFileType"), a: 68, b: 2, limits: 0 }, // TrainedModelExportFileType
+    Shape { kind: Structure, rule: rules::of("TrainedModelInferenceJobsConfigurationPolicy"), a: 71, b: 2, limits: 0 }, // TrainedModelInferenceJobsConfigurationPolicy
+    Shape { kind: Structure, rule: rules::of("TrainedModelInferenceMaxOutputSize"), a: 73, b: 2, limits: 0 }, // TrainedModelInferenceMaxOutputSize
+    Shape { kind: Enum, rule: rules::of("TrainedModelInferenceMaxOutputSizeUnitType"), a: 65, b: 1, limits: 0 }, // TrainedModelInferenceMaxOutputSizeUnitType
+    Shape { kind: Double, rule: rules::of("TrainedModelInferenceMaxOutputSizeValue"), a: 2, b: 0, limits: 0 }, // TrainedModelInferenceMaxOutputSizeValue
+    Shape { kind: Structure, rule: rules::of("CreateConfiguredModelAlgorithmAssociationResponse"), a: 75, b: 1, limits: 0 }, // CreateConfiguredModelAlgorithmAssociationResponse
+    Shape { kind: String, rule: rules::of("ConfiguredModelAlgorithmAssociationArn"), a: 15, b: 0, limits: 2 }, // ConfiguredModelAlgorithmAssociationArn
+    Shape { kind: Structure, rule: rules::of("CreateMLInputChannelRequest"), a: 76, b: 9, limits: 0 }, // CreateMLInputChannelRequest
+    Shape { kind: List, rule: rules::of("CreateMLInputChannelRequestConfiguredModelAlgorithmAssociationsList"), a: 78, b: 0, limits: 9 }, // CreateMLInputChannelRequestConfiguredModelAlgorithmAssociationsList
+    Shape { kind: Structure, rule: rules::of("InputChannel"), a: 85, b: 2, limits: 0 }, // InputChannel
+    Shape { kind: Union, rule: rules::of("InputChannelDataSource"), a: 87, b: 1, limits: 0 }, // InputChannelDataSource
+    Shape { kind: Structure, rule: rules::of("ProtectedQueryInputParameters"), a: 88, b: 3, limits: 0 }, // ProtectedQueryInputParameters
+    Shape { kind: Structure, rule: rules::of("ProtectedQuerySQLParameters"), a: 91, b: 3, limits: 0 }, // ProtectedQuerySQLParameters
+    Shape { kind: String, rule: rules::of("ProtectedQuerySQLParametersQueryStringString"), a: u16::MAX, b: 0, limits: 26 }, // ProtectedQuerySQLParametersQueryStringString
+    Shape { kind: String, rule: rules::of("AnalysisTemplateArn"), a: 16, b: 0, limits: 4 }, // AnalysisTemplateArn
+    Shape { kind: Map, rule: rules::of("ParameterMap"), a: 88, b: 89, limits: 0 }, // ParameterMap
+    Shape { kind: String, rule: rules::of("ParameterName"), a: 17, b: 0, limits: 14 }, // ParameterName
+    Shape { kind: String, rule: rules::of("ParameterValue"), a: u16::MAX, b: 0, limits: 27 }, // ParameterValue
+    Shape { kind: Union, rule: rules::of("ComputeConfiguration"), a: 94, b: 1, limits: 0 }, // ComputeConfiguration
+    Shape { kind: Structure, rule: rules::of("WorkerComputeConfiguration"), a: 95, b: 3, limits: 0 }, // WorkerComputeConfiguration
+    Shape { kind: Enum, rule: rules::of("WorkerComputeType"), a: 88, b: 3, limits: 0 }, // WorkerComputeType
+    Shape { kind: Integer, rule: rules::of("WorkerComputeConfigurationNumberInteger"), a: 4, b: 0, limits: 0 }, // WorkerComputeConfigurationNumberInteger
+    Shape { kind: Union, rule: rules::of("WorkerComputeConfigurationProperties"), a: 98, b: 1, limits: 0 }, // WorkerComputeConfigurationProperties
+    Shape { kind: Map, rule: rules::of("SparkProperties"), a: 96, b: 97, limits: 24 }, // SparkProperties
+    Shape { kind: String, rule: rules::of("SparkPropertyKey"), a: u16::MAX, b: 0, limits: 22 }, // SparkPropertyKey
+    Shape { kind: String, rule: rules::of("SparkPropertyValue"), a: u16::MAX, b: 0, limits: 29 }, // SparkPropertyValue
+    Shape { kind: Enum, rule: rules::of("ResultFormat"), a: 92, b: 2, limits: 0 }, // ResultFormat
+    Shape { kind: Integer, rule: rules::of("CreateMLInputChannelRequestRetentionInDaysInteger"), a: 5, b: 0, limits: 0 }, // CreateMLInputChannelRequestRetentionInDaysInteger
+    Shape { kind: Structure, rule: rules::of("PayerConfiguration"), a: 99, b: 2, limits: 0 }, // PayerConfiguration
+    Shape { kind: String, rule: rules::of("AccountId"), a: 18, b: 0, limits: 31 }, // AccountId
+    Shape { kind: Structure, rule: rules::of("CreateMLInputChannelResponse"), a: 101, b: 1, limits: 0 }, // CreateMLInputChannelResponse
+    Shape { kind: String, rule: rules::of("MLInputChannelArn"), a: 19, b: 0, limits: 2 }, // MLInputChannelArn
+    Shape { kind: Structure, rule: rules::of("CreateTrainedModelRequest"), a: 102, b: 14, limits: 0 }, // CreateTrainedModelRequest
+    Shape { kind: Map, rule: rules::of("HyperParameters"), a: 106, b: 107, limits: 23 }, // HyperParameters
+    Shape { kind: String, rule: rules::of("HyperParametersKeyString"), a: 11, b: 0, limits: 15 }, // HyperParametersKeyString
+    Shape { kind: String, rule: rules::of("HyperParametersValueString"), a: 11, b: 0, limits: 32 }, // HyperParametersValueString
+    Shape { kind: Map, rule: rules::of("Environment"), a: 109, b: 110, limits: 23 }, // Environment
+    Shape { kind: String, rule: rules::of("EnvironmentKeyString"), a: 20, b: 0, limits: 33 }, // EnvironmentKeyString
+    Shape { kind: String, rule: rules::of("EnvironmentValueString"), a: 21, b: 0, limits: 33 }, // EnvironmentValueString
+    Shape { kind: Structure, rule: rules::of("ResourceConfig"), a: 116, b: 3, limits: 0 }, // ResourceConfig
+    Shape { kind: Integer, rule: rules::of("ResourceConfigInstanceCountInteger"), a: 6, b: 0, limits: 0 }, // ResourceConfigInstanceCountInteger
+    Shape { kind: Enum, rule: rules::of("InstanceType"), a: 108, b: 133, limits: 0 }, // InstanceType
+    Shape { kind: Integer, rule: rules::of("ResourceConfigVolumeSizeInGBInteger"), a: 7, b: 0, limits: 0 }, // ResourceConfigVolumeSizeInGBInteger
+    Shape { kind: Structure, rule: rules::of("StoppingCondition"), a: 119, b: 1, limits: 0 }, // StoppingCondition
+    Shape { kind: Integer, rule: rules::of("StoppingConditionMaxRuntimeInSecondsInteger"), a: 8, b: 0, limits: 0 }, // StoppingConditionMaxRuntimeInSecondsInteger
+    Shape { kind: List, rule: rules::of("IncrementalTrainingDataChannels"), a: 118, b: 0, limits: 9 }, // IncrementalTrainingDataChannels
+    Shape { kind: Structure, rule: rules::of("IncrementalTrainingDataChannel"), a: 120, b: 3, limits: 0 }, // IncrementalTrainingDataChannel
+    Shape { kind: String, rule: rules::of("ModelTrainingDataChannelName"), a: 22, b: 0, limits: 36 }, // ModelTrainingDataChannelName
+    Shape { kind: List, rule: rules::of("ModelTrainingDataChannels"), a: 121, b: 0, limits: 37 }, // ModelTrainingDataChannels
+    Shape { kind: Structure, rule: rules::of("ModelTrainingDataChannel"), a: 123, b: 3, limits: 0 }, // ModelTrainingDataChannel
+    Shape { kind: Enum, rule: rules::of("S3DataDistributionType"), a: 244, b: 2, limits: 0 }, // S3DataDistributionType
+    Shape { kind: Enum, rule: rules::of("TrainingInputMode"), a: 246, b: 3, limits: 0 }, // TrainingInputMode
+    Shape { kind: Structure, rule: rules::of("CreateTrainedModelResponse"), a: 126, b: 2, limits: 0 }, // CreateTrainedModelResponse
+    Shape { kind: Structure, rule: rules::of("CreateTrainingDatasetRequest"), a: 128, b: 5, limits: 0 }, // CreateTrainingDatasetRequest
+    Shape { kind: List, rule: rules::of("CreateTrainingDatasetRequestTrainingDataList"), a: 127, b: 0, limits: 9 }, // CreateTrainingDatasetRequestTrainingDataList
+    Shape { kind: Structure, rule: rules::of("Dataset"), a: 133, b: 2, limits: 0 }, // Dataset
+    Shape { kind: Enum, rule: rules::of("DatasetType"), a: 251, b: 1, limits: 0 }, // DatasetType
+    Shape { kind: Structure, rule: rules::of("DatasetInputConfig"), a: 135, b: 2, limits: 0 }, // DatasetInputConfig
+    Shape { kind: List, rule: rules::of("DatasetInputConfigSchemaList"), a: 131, b: 0, limits: 14 }, // DatasetInputConfigSchemaList
+    Shape { kind: Structure, rule: rules::of("ColumnSchema"), a: 137, b: 2, limits: 0 }, // ColumnSchema
+    Shape { kind: String, rule: rules::of("ColumnName"), a: 23, b: 0, limits: 5 }, // ColumnName
+    Shape { kind: List, rule: rules::of("ColumnTypeList"), a: 134, b: 0, limits: 9 }, // ColumnTypeList
+    Shape { kind: Enum, rule: rules::of("ColumnType"), a: 255, b: 5, limits: 0 }, // ColumnType
+    Shape { kind: Structure, rule: rules::of("DataSource"), a: 139, b: 1, limits: 0 }, // DataSource
+    Shape { kind: Structure, rule: rules::of("GlueDataSource"), a: 140, b: 3, limits: 0 }, // GlueDataSource
+    Shape { kind: String, rule: rules::of("GlueTableName"), a: 23, b: 0, limits: 5 }, // GlueTableName
+    Shape { kind: String, rule: rules::of("GlueDatabaseName"), a: 24, b: 0, limits: 5 }, // GlueDatabaseName
+    Shape { kind: Structure, rule: rules::of("CreateTrainingDatasetResponse"), a: 143, b: 1, limits: 0 }, // CreateTrainingDatasetResponse
+    Shape { kind: Structure, rule: rules::of("DeleteAudienceGenerationJobRequest"), a: 144, b: 1, limits: 0 }, // DeleteAudienceGenerationJobRequest
+    Shape { kind: String, rule: rules::of("AudienceGenerationJobArn"), a: 25, b: 0, limits: 2 }, // AudienceGenerationJobArn
+    Shape { kind: Structure, rule: rules::of("DeleteAudienceModelRequest"), a: 145, b: 1, limits: 0 }, // DeleteAudienceModelRequest
+    Shape { kind: Structure, rule: rules::of("DeleteConfiguredAudienceModelRequest"), a: 146, b: 1, limits: 0 }, // DeleteConfiguredAudienceModelRequest
+    Shape { kind: Structure, rule: rules::of("DeleteConfiguredAudienceModelPolicyRequest"), a: 147, b: 1, limits: 0 }, // DeleteConfiguredAudienceModelPolicyRequest
+    Shape { kind: Structure, rule: rules::of("DeleteConfiguredModelAlgorithmRequest"), a: 148, b: 1, limits: 0 }, // DeleteConfiguredModelAlgorithmRequest
+    Shape { kind: Structure, rule: rules::of("DeleteConfiguredModelAlgorithmAssociationRequest"), a: 149, b: 2, limits: 0 }, // DeleteConfiguredModelAlgorithmAssociationRequest
+    Shape { kind: Structure, rule: rules::of("DeleteMLConfigurationRequest"), a: 151, b: 1, limits: 0 }, // DeleteMLConfigurationRequest
+    Shape { kind: Structure, rule: rules::of("DeleteMLInputChannelDataRequest"), a: 152, b: 2, limits: 0 }, // DeleteMLInputChannelDataRequest
+    Shape { kind: Structure, rule: rules::of("DeleteTrainedModelOutputRequest"), a: 154, b: 3, limits: 0 }, // DeleteTrainedModelOutputRequest
+    Shape { kind: Structure, rule: rules::of("DeleteTrainingDatasetRequest"), a: 157, b: 1, limits: 0 }, // DeleteTrainingDatasetRequest
+    Shape { kind: Structure, rule: rules::of("GetAudienceGenerationJobRequest"), a: 158, b: 1, limits: 0 }, // GetAudienceGenerationJobRequest
+    Shape { kind: Structure, rule: rules::of("GetAudienceGenerationJobResponse"), a: 159, b: 15, limits: 0 }, // GetAudienceGenerationJobResponse
+    Shape { kind: Enum, rule: rules::of("AudienceGenerationJobStatus"), a: 275, b: 7, limits: 0 }, // AudienceGenerationJobStatus
+    Shape { kind: Structure, rule: rules::of("StatusDetails"), a: 174, b: 2, limits: 0 }, // StatusDetails
+    Shape { kind: Structure, rule: rules::of("AudienceGenerationJobDataSource"), a: 176, b: 4, limits: 0 }, // AudienceGenerationJobDataSource
+    Shape { kind: Boolean, rule: rules::of("Boolean"), a: 0, b: 0, limits: 0 }, // Boolean
+    Shape { kind: Structure, rule: rules::of("AudienceQualityMetrics"), a: 180, b: 2, limits: 0 }, // AudienceQualityMetrics
+    Shape { kind: List, rule: rules::of("RelevanceMetrics"), a: 159, b: 0, limits: 0 }, // RelevanceMetrics
+    Shape { kind: Structure, rule: rules::of("RelevanceMetric"), a: 182, b: 2, limits: 0 }, // RelevanceMetric
+    Shape { kind: Structure, rule: rules::of("AudienceSize"), a: 184, b: 2, limits: 0 }, // AudienceSize
+    Shape { kind: Double, rule: rules::of("RelevanceMetricScoreDouble"), a: 9, b: 0, limits: 0 }, // RelevanceMetricScoreDouble
+    Shape { kind: Double, rule: rules::of("AudienceQualityMetricsRecallMetricDouble"), a: 10, b: 0, limits: 0 }, // AudienceQualityMetricsRecallMetricDouble
+    Shape { kind: Structure, rule: rules::of("GetAudienceModelRequest"), a: 186, b: 1, limits: 0 }, // GetAudienceModelRequest
+    Shape { kind: Structure, rule: rules::of("GetAudienceModelResponse"), a: 187, b: 12, limits: 0 }, // GetAudienceModelResponse
+    Shape { kind: Enum, rule: rules::of("AudienceModelStatus"), a: 275, b: 7, limits: 0 }, // AudienceModelStatus
+    Shape { kind: Structure, rule: rules::of("GetCollaborationConfiguredModelAlgorithmAssociationRequest"), a: 199, b: 2, limits: 0 }, // GetCollaborationConfiguredModelAlgorithmAssociationRequest
+    Shape { kind: Structure, rule: rules::of("GetCollaborationConfiguredModelAlgorithmAssociationResponse"), a: 201, b: 10, limits: 0 }, // GetCollaborationConfiguredModelAlgorithmAssociationResponse
+    Shape { kind: Structure, rule: rules::of("GetCollaborationMLInputChannelRequest"), a: 211, b: 2, limits: 0 }, // GetCollaborationMLInputChannelRequest
+    Shape { kind: Structure, rule: rules::of("GetCollaborationMLInputChannelResponse"), a: 213, b: 16, limits: 0 }, // GetCollaborationMLInputChannelResponse
+    Shape { kind: List, rule: rules::of("GetCollaborationMLInputChannelResponseConfiguredModelAlgorithmAssociationsList"), a: 78, b: 0, limits: 9 }, // GetCollaborationMLInputChannelResponseConfiguredModelAlgorithmAssociationsList
+    Shape { kind: Enum, rule: rules::of("MLInputChannelStatus"), a: 294, b: 8, limits: 0 }, // MLInputChannelStatus
+    Shape { kind: Integer, rule: rules::of("GetCollaborationMLInputChannelResponseRetentionInDaysInteger"), a: 5, b: 0, limits: 0 }, // GetCollaborationMLInputChannelResponseRetentionInDaysInteger
+    Shape { kind: Integer, rule: rules::of("GetCollaborationMLInputChannelResponseNumberOfRecordsLong"), a: 11, b: 0, limits: 0 }, // GetCollaborationMLInputChannelResponseNumberOfRecordsLong
+    Shape { kind: Union, rule: rules::of("PrivacyBudgets"), a: 229, b: 1, limits: 0 }, // PrivacyBudgets
+    Shape { kind: List, rule: rules::of("AccessBudgets"), a: 176, b: 0, limits: 14 }, // AccessBudgets
+    Shape { kind: Structure, rule: rules::of("AccessBudget"), a: 230, b: 3, limits: 0 }, // AccessBudget
+    Shape { kind: String, rule: rules::of("BudgetedResourceArn"), a: 26, b: 0, limits: 4 }, // BudgetedResourceArn
+    Shape { kind: List, rule: rules::of("AccessBudgetDetailsList"), a: 179, b: 0, limits: 25 }, // AccessBudgetDetailsList
+    Shape { kind: Structure, rule: rules::of("AccessBudgetDetails"), a: 233, b: 6, limits: 0 }, // AccessBudgetDetails
+    Shape { kind: Integer, rule: rules::of("Budget"), a: 12, b: 0, limits: 0 }, // Budget
+    Shape { kind: Enum, rule: rules::of("AccessBudgetType"), a: 312, b: 4, limits: 0 }, // AccessBudgetType
+    Shape { kind: Enum, rule: rules::of("AutoRefreshMode"), a: 316, b: 2, limits: 0 }, // AutoRefreshMode
+    Shape { kind: Structure, rule: rules::of("SyntheticDataConfiguration"), a: 239, b: 2, limits: 0 }, // SyntheticDataConfiguration
+    Shape { kind: Structure, rule: rules::of("MLSyntheticDataParameters"), a: 241, b: 3, limits: 0 }, // MLSyntheticDataParameters
+    Shape { kind: Double, rule: rules::of("MLSyntheticDataParametersEpsilonDouble"), a: 13, b: 0, limits: 0 }, // MLSyntheticDataParametersEpsilonDouble
+    Shape { kind: Double, rule: rules::of("MLSyntheticDataParametersMaxMembershipInferenceAttackScoreDouble"), a: 14, b: 0, limits: 0 }, // MLSyntheticDataParametersMaxMembershipInferenceAttackScoreDouble
+    Shape { kind: Structure, rule: rules::of("ColumnClassificationDetails"), a: 244, b: 1, limits: 0 }, // ColumnClassificationDetails
+    Shape { kind: List, rule: rules::of("ColumnMappingList"), a: 189, b: 0, limits: 40 }, // ColumnMappingList
+    Shape { kind: Structure, rule: rules::of("SyntheticDataColumnProperties"), a: 245, b: 3, limits: 0 }, // SyntheticDataColumnProperties
+    Shape { kind: String, rule: rules::of("SyntheticDataColumnName"), a: 27, b: 0, limits: 41 }, // SyntheticDataColumnName
+    Shape { kind: Enum, rule: rules::of("SyntheticDataColumnType"), a: 326, b: 2, limits: 0 }, // SyntheticDataColumnType
+    Shape { kind: Structure, rule: rules::of("SyntheticDataEvaluationScores"), a: 248, b: 1, limits: 0 }, // SyntheticDataEvaluationScores
+    Shape { kind: Structure, rule: rules::of("DataPrivacyScores"), a: 249, b: 1, limits: 0 }, // DataPrivacyScores
+    Shape { kind: List, rule: rules::of("MembershipInferenceAttackScoreList"), a: 195, b: 0, limits: 9 }, // MembershipInferenceAttackScoreList
+    Shape { kind: Structure, rule: rules::of("MembershipInferenceAttackScore"), a: 250, b: 2, limits: 0 }, // MembershipInferenceAttackScore
+    Shape { kind: Enum, rule: rules::of("MembershipInferenceAttackVersion"), a: 331, b: 1, limits: 0 }, // MembershipInferenceAttackVersion
+    Shape { kind: Double, rule: rules::of("MembershipInferenceAttackScoreScoreDouble"), a: 10, b: 0, limits: 0 }, // MembershipInferenceAttackScoreScoreDouble
+    Shape { kind: Structure, rule: rules::of("GetCollaborationTrainedModelRequest"), a: 252, b: 3, limits: 0 }, // GetCollaborationTrainedModelRequest
+    Shape { kind: Structure, rule: rules::of("GetCollaborationTrainedModelResponse"), a: 255, b: 22, limits: 0 }, // GetCollaborationTrainedModelResponse
+    Shape { kind: List, rule: rules::of("IncrementalTrainingDataChannelsOutput"), a: 201, b: 0, limits: 9 }, // IncrementalTrainingDataChannelsOutput
+    Shape { kind: Structure, rule: rules::of("IncrementalTrainingDataChannelOutput"), a: 277, b: 3, limits: 0 }, // IncrementalTrainingDataChannelOutput
+    Shape { kind: Enum, rule: rules::of("TrainedModelStatus"), a: 338, b: 11, limits: 0 }, // TrainedModelStatus
+    Shape { kind: Enum, rule: rules::of("MetricsStatus"), a: 349, b: 2, limits: 0 }, // MetricsStatus
+    Shape { kind: Enum, rule: rules::of("LogsStatus"), a: 349, b: 2, limits: 0 }, // LogsStatus
+    Shape { kind: Structure, rule: rules::of("GetConfiguredAudienceModelRequest"), a: 280, b: 1, limits: 0 }, // GetConfiguredAudienceModelRequest
+    Shape { kind: Structure, rule: rules::of("GetConfiguredAudienceModelResponse"), a: 281, b: 13, limits: 0 }, // GetConfiguredAudienceModelResponse
+    Shape { kind: Enum, rule: rules::of("ConfiguredAudienceModelStatus"), a: 278, b: 1, limits: 0 }, // ConfiguredAudienceModelStatus
+    Shape { kind: Structure, rule: rules::of("GetConfiguredAudienceModelPolicyRequest"), a: 294, b: 1, limits: 0 }, // GetConfiguredAudienceModelPolicyRequest
+    Shape { kind: Structure, rule: rules::of("GetConfiguredAudienceModelPolicyResponse"), a: 295, b: 3, limits: 0 }, // GetConfiguredAudienceModelPolicyResponse
+    Shape { kind: String, rule: rules::of("ResourcePolicy"), a: u16::MAX, b: 0, limits: 42 }, // ResourcePolicy
+    Shape { kind: String, rule: rules::of("Hash"), a: 28, b: 0, limits: 43 }, // Hash
+    Shape { kind: Structure, rule: rules::of("GetConfiguredModelAlgorithmRequest"), a: 298, b: 1, limits: 0 }, // GetConfiguredModelAlgorithmRequest
+    Shape { kind: Structure, rule: rules::of("GetConfiguredModelAlgorithmResponse"), a: 299, b: 10, limits: 0 }, // GetConfiguredModelAlgorithmResponse
+    Shape { kind: Structure, rule: rules::of("GetConfiguredModelAlgorithmAssociationRequest"), a: 309, b: 2, limits: 0 }, // GetConfiguredModelAlgorithmAssociationRequest
+    Shape { kind: Structure, rule: rules::of("GetConfiguredModelAlgorithmAssociationResponse"), a: 311, b: 10, limits: 0 }, // GetConfiguredModelAlgorithmAssociationResponse
+    Shape { kind: Structure, rule: rules::of("GetMLConfigurationRequest"), a: 321, b: 1, limits: 0 }, // GetMLConfigurationRequest
+    Shape { kind: Structure, rule: rules::of("GetMLConfigurationResponse"), a: 322, b: 4, limits: 0 }, // GetMLConfigurationResponse
+    Shape { kind: Structure, rule: rules::of("MLOutputConfiguration"), a: 326, b: 2, limits: 0 }, // MLOutputConfiguration
+    Shape { kind: Structure, rule: rules::of("Destination"), a: 328, b: 1, limits: 0 }, // Destination
+    Shape { kind: Structure, rule: rules::of("GetMLInputChannelRequest"), a: 329, b: 2, limits: 0 }, // GetMLInputChannelRequest
+    Shape { kind: Structure, rule: rules::of("GetMLInputChannelResponse"), a: 331, b: 21, limits: 0 }, // GetMLInputChannelResponse
+    Shape { kind: List, rule: rules::of("GetMLInputChannelResponseConfiguredModelAlgorithmAssociationsList"), a: 78, b: 0, limits: 9 }, // GetMLInputChannelResponseConfiguredModelAlgorithmAssociationsList
+    Shape { kind: Integer, rule: rules::of("GetMLInputChannelResponseRetentionInDaysInteger"), a: 5, b: 0, limits: 0 }, // GetMLInputChannelResponseRetentionInDaysInteger
+    Shape { kind: Integer, rule: rules::of("GetMLInputChannelResponseNumberOfRecordsLong"), a: 11, b: 0, limits: 0 }, // GetMLInputChannelResponseNumberOfRecordsLong
+    Shape { kind: Double, rule: rules::of("GetMLInputChannelResponseNumberOfFilesDouble"), a: 15, b: 0, limits: 0 }, // GetMLInputChannelResponseNumberOfFilesDouble
+    Shape { kind: Double, rule: rules::of("GetMLInputChannelResponseSizeInGbDouble"), a: 15, b: 0, limits: 0 }, // GetMLInputChannelResponseSizeInGbDouble
+    Shape { kind: Structure, rule: rules::of("GetTrainedModelRequest"), a: 352, b: 3, limits: 0 }, // GetTrainedModelRequest
+    Shape { kind: Structure, rule: rules::of("GetTrainedModelResponse"), a: 355, b: 26, limits: 0 }, // GetTrainedModelResponse
+    Shape { kind: Structure, rule: rules::of("GetTrainedModelInferenceJobRequest"), a: 381, b: 2, limits: 0 }, // GetTrainedModelInferenceJobRequest
+    Shape { kind: Structure, rule: rules::of("GetTrainedModelInferenceJobResponse"), a: 383, b: 24, limits: 0 }, // GetTrainedModelInferenceJobResponse
+    Shape { kind: Enum, rule: rules::of("TrainedModelInferenceJobStatus"), a: 361, b: 8, limits: 0 }, // TrainedModelInferenceJobStatus
+    Shape { kind: Structure, rule: rules::of("InferenceResourceConfig"), a: 407, b: 2, limits: 0 }, // InferenceResourceConfig
+    Shape { kind: Enum, rule: rules::of("InferenceInstanceType"), a: 369, b: 94, limits: 0 }, // InferenceInstanceType
+    Shape { kind: Integer, rule: rules::of("InferenceResourceConfigInstanceCountInteger"), a: 16, b: 0, limits: 0 }, // InferenceResourceConfigInstanceCountInteger
+    Shape { kind: Structure, rule: rules::of("InferenceOutputConfiguration"), a: 409, b: 2, limits: 0 }, // InferenceOutputConfiguration
+    Shape { kind: String, rule: rules::of("InferenceOutputConfigurationAcceptString"), a: 11, b: 0, limits: 6 }, // InferenceOutputConfigurationAcceptString
+    Shape { kind: List, rule: rules::of("InferenceReceiverMembers"), a: 238, b: 0, limits: 9 }, // InferenceReceiverMembers
+    Shape { kind: Structure, rule: rules::of("InferenceReceiverMember"), a: 411, b: 1, limits: 0 }, // InferenceReceiverMember
+    Shape { kind: Structure, rule: rules::of("ModelInferenceDataSource"), a: 412, b: 1, limits: 0 }, // ModelInferenceDataSource
+    Shape { kind: Structure, rule: rules::of("InferenceContainerExecutionParameters"), a: 413, b: 1, limits: 0 }, // InferenceContainerExecutionParameters
+    Shape { kind: Integer, rule: rules::of("InferenceContainerExecutionParametersMaxPayloadInMBInteger"), a: 17, b: 0, limits: 0 }, // InferenceContainerExecutionParametersMaxPayloadInMBInteger
+    Shape { kind: Map, rule: rules::of("InferenceEnvironmentMap"), a: 243, b: 244, limits: 45 }, // InferenceEnvironmentMap
+    Shape { kind: String, rule: rules::of("InferenceEnvironmentMapKeyString"), a: 20, b: 0, limits: 46 }, // InferenceEnvironmentMapKeyString
+    Shape { kind: String, rule: rules::of("InferenceEnvironmentMapValueString"), a: 21, b: 0, limits: 47 }, // InferenceEnvironmentMapValueString
+    Shape { kind: Structure, rule: rules::of("GetTrainingDatasetRequest"), a: 414, b: 1, limits: 0 }, // GetTrainingDatasetRequest
+    Shape { kind: Structure, rule: rules::of("GetTrainingDatasetResponse"), a: 415, b: 9, limits: 0 }, // GetTrainingDatasetResponse
+    Shape { kind: List, rule: rules::of("DatasetList"), a: 127, b: 0, limits: 0 }, // DatasetList
+    Shape { kind: Enum, rule: rules::of("TrainingDatasetStatus"), a: 278, b: 1, limits: 0 }, // TrainingDatasetStatus
+    Shape { kind: Structure, rule: rules::of("ListAudienceExportJobsRequest"), a: 424, b: 3, limits: 0 }, // ListAudienceExportJobsRequest
+    Shape { kind: String, rule: rules::of("NextToken"), a: u16::MAX, b: 0, limits: 47 }, // NextToken
+    Shape { kind: Integer, rule: rules::of("MaxResults"), a: 17, b: 0, limits: 0 }, // MaxResults
+    Shape { kind: Structure, rule: rules::of("ListAudienceExportJobsResponse"), a: 427, b: 2, limits: 0 }, // ListAudienceExportJobsResponse
+    Shape { kind: List, rule: rules::of("AudienceExportJobList"), a: 254, b: 0, limits: 0 }, // AudienceExportJobList
+    Shape { kind: Structure, rule: rules::of("AudienceExportJobSummary"), a: 429, b: 9, limits: 0 }, // AudienceExportJobSummary
+    Shape { kind: Enum, rule: rules::of("AudienceExportJobStatus"), a: 275, b: 4, limits: 0 }, // AudienceExportJobStatus
+    Shape { kind: Structure, rule: rules::of("ListAudienceGenerationJobsRequest"), a: 438, b: 4, limits: 0 }, // ListAudienceGenerationJobsRequest
+    Shape { kind: Structure, rule: rules::of("ListAudienceGenerationJobsResponse"), a: 442, b: 2, limits: 0 }, // ListAudienceGenerationJobsResponse
+    Shape { kind: List, rule: rules::of("AudienceGenerationJobList"), a: 259, b: 0, limits: 0 }, // AudienceGenerationJobList
+    Shape { kind: Structure, rule: rules::of("AudienceGenerationJobSummary"), a: 444, b: 9, limits: 0 }, // AudienceGenerationJobSummary
+    Shape { kind: Structure, rule: rules::of("ListAudienceModelsRequest"), a: 453, b: 2, limits: 0 }, // ListAudienceModelsRequest
+    Shape { kind: Structure, rule: rules::of("ListAudienceModelsResponse"), a: 455, b: 2, limits: 0 }, // ListAudienceModelsResponse
+    Shape { kind: List, rule: rules::of("AudienceModelList"), a: 263, b: 0, limits: 0 }, // AudienceModelList
+    Shape { kind: Structure, rule: rules::of("AudienceModelSummary"), a: 457, b: 7, limits: 0 }, // AudienceModelSummary
+    Shape { kind: Structure, rule: rules::of("ListCollaborationConfiguredModelAlgorithmAssociationsRequest"), a: 464, b: 3, limits: 0 }, // ListCollaborationConfiguredModelAlgorithmAssociationsRequest
+    Shape { kind: Structure, rule: rules::of("ListCollaborationConfiguredModelAlgorithmAssociationsResponse"), a: 467, b: 2, limits: 0 }, // ListCollaborationConfiguredModelAlgorithmAssociationsResponse
+    Shape { kind: List, rule: rules::of("CollaborationConfiguredModelAlgorithmAssociationList"), a: 267, b: 0, limits: 0 }, // CollaborationConfiguredModelAlgorithmAssociationList
+    Shape { kind: Structure, rule: rules::of("CollaborationConfiguredModelAlgorithmAssociationSummary"), a: 469, b: 9, limits: 0 }, // CollaborationConfiguredModelAlgorithmAssociationSummary
+    Shape { kind: Structure, rule: rules::of("ListCollaborationMLInputChannelsRequest"), a: 478, b: 3, limits: 0 }, // ListCollaborationMLInputChannelsRequest
+    Shape { kind: Structure, rule: rules::of("ListCollaborationMLInputChannelsResponse"), a: 481, b: 2, limits: 0 }, // ListCollaborationMLInputChannelsResponse
+    Shape { kind: List, rule: rules::of("CollaborationMLInputChannelsList"), a: 271, b: 0, limits: 0 }, // CollaborationMLInputChannelsList
+    Shape { kind: Structure, rule: rules::of("CollaborationMLInputChannelSummary"), a: 483, b: 11, limits: 0 }, // CollaborationMLInputChannelSummary
+    Shape { kind: List, rule: rules::of("CollaborationMLInputChannelSummaryConfiguredModelAlgorithmAssociationsList"), a: 78, b: 0, limits: 9 }, // CollaborationMLInputChannelSummaryConfiguredModelAlgorithmAssociationsList
+    Shape { kind: Structure, rule: rules::of("ListCollaborationTrainedModelExportJobsRequest"), a: 494, b: 5, limits: 0 }, // ListCollaborationTrainedModelExportJobsRequest
+    Shape { kind: Structure, rule: rules::of("ListCollaborationTrainedModelExportJobsResponse"), a: 499, b: 2, limits: 0 }, // ListCollaborationTrainedModelExportJobsResponse
+    Shape { kind: List, rule: rules::of("CollaborationTrainedModelExportJobList"), a: 276, b: 0, limits: 0 }, // CollaborationTrainedModelExportJobList
+    Shape { kind: Structure, rule: rules::of("CollaborationTrainedModelExportJobSummary"), a: 501, b: 12, limits: 0 }, // CollaborationTrainedModelExportJobSummary
+    Shape { kind: Structure, rule: rules::of("TrainedModelExportOutputConfiguration"), a: 513, b: 1, limits: 0 }, // TrainedModelExportOutputConfiguration
+    Shape { kind: List, rule: rules::of("TrainedModelExportReceiverMembers"), a: 279, b: 0, limits: 9 }, // TrainedModelExportReceiverMembers
+    Shape { kind: Structure, rule: rules::of("TrainedModelExportReceiverMember"), a: 514, b: 1, limits: 0 }, // TrainedModelExportReceiverMember
+    Shape { kind: Enum, rule: rules::of("TrainedModelExportJobStatus"), a: 275, b: 4, limits: 0 }, // TrainedModelExportJobStatus
+    Shape { kind: Structure, rule: rules::of("ListCollaborationTrainedModelInferenceJobsRequest"), a: 515, b: 5, limits: 0 }, // ListCollaborationTrainedModelInferenceJobsRequest
+    Shape { kind: Structure, rule: rules::of("ListCollaborationTrainedModelInferenceJobsResponse"), a: 520, b: 2, limits: 0 }, // ListCollaborationTrainedModelInferenceJobsResponse
+    Shape { kind: List, rule: rules::of("CollaborationTrainedModelInferenceJobList"), a: 284, b: 0, limits: 0 }, // CollaborationTrainedModelInferenceJobList
+    Shape { kind: Structure, rule: rules::of("CollaborationTrainedModelInferenceJobSummary"), a: 522, b: 18, limits: 0 }, // CollaborationTrainedModelInferenceJobSummary
+    Shape { kind: Structure, rule: rules::of("ListCollaborationTrainedModelsRequest"), a: 540, b: 3, limits: 0 }, // ListCollaborationTrainedModelsRequest
+    Shape { kind: Structure, rule: rules::of("ListCollaborationTrainedModelsResponse"), a: 543, b: 2, limits: 0 }, // ListCollaborationTrainedModelsResponse
+    Shape { kind: List, rule: rules::of("CollaborationTrainedModelList"), a: 288, b: 0, limits: 0 }, // CollaborationTrainedModelList
+    Shape { kind: Structure, rule: rules::of("CollaborationTrainedModelSummary"), a: 545, b: 13, limits: 0 }, // CollaborationTrainedModelSummary
+    Shape { kind: Structure, rule: rules::of("ListConfiguredAudienceModelsRequest"), a: 558, b: 2, limits: 0 }, // ListConfiguredAudienceModelsRequest
+    Shape { kind: Structure, rule: rules::of("ListConfiguredAudienceModelsResponse"), a: 560, b: 2, limits: 0 }, // ListConfiguredAudienceModelsResponse
+    Shape { kind: List, rule: rules::of("ConfiguredAudienceModelList"), a: 292, b: 0, limits: 0 }, // ConfiguredAudienceModelList
+    Shape { kind: Structure, rule: rules::of("ConfiguredAudienceModelSummary"), a: 562, b: 8, limits: 0 }, // ConfiguredAudienceModelSummary
+    Shape { kind: Structure, rule: rules::of("ListConfiguredModelAlgorithmAssociationsRequest"), a: 570, b: 3, limits: 0 }, // ListConfiguredModelAlgorithmAssociationsRequest
+    Shape { kind: Structure, rule: rules::of("ListConfiguredModelAlgorithmAssociationsResponse"), a: 573, b: 2, limits: 0 }, // ListConfiguredModelAlgorithmAssociationsResponse
+    Shape { kind: List, rule: rules::of("ConfiguredModelAlgorithmAssociationList"), a: 296, b: 0, limits: 0 }, // ConfiguredModelAlgorithmAssociationList
+    Shape { kind: Structure, rule: rules::of("ConfiguredModelAlgorithmAssociationSummary"), a: 575, b: 8, limits: 0 }, // ConfiguredModelAlgorithmAssociationSummary
+    Shape { kind: Structure, rule: rules::of("ListConfiguredModelAlgorithmsRequest"), a: 583, b: 2, limits: 0 }, // ListConfiguredModelAlgorithmsRequest
+    Shape { kind: Structure, rule: rules::of("ListConfiguredModelAlgorithmsResponse"), a: 585, b: 2, limits: 0 }, // ListConfiguredModelAlgorithmsResponse
+    Shape { kind: List, rule: rules::of("ConfiguredModelAlgorithmList"), a: 300, b: 0, limits: 0 }, // ConfiguredModelAlgorithmList
+    Shape { kind: Structure, rule: rules::of("ConfiguredModelAlgorithmSummary"), a: 587, b: 5, limits: 0 }, // ConfiguredModelAlgorithmSummary
+    Shape { kind: Structure, rule: rules::of("ListMLInputChannelsRequest"), a: 592, b: 3, limits: 0 }, // ListMLInputChannelsRequest
+    Shape { kind: Structure, rule: rules::of("ListMLInputChannelsResponse"), a: 595, b: 2, limits: 0 }, // ListMLInputChannelsResponse
+    Shape { kind: List, rule: rules::of("MLInputChannelsList"), a: 304, b: 0, limits: 0 }, // MLInputChannelsList
+    Shape { kind: Structure, rule: rules::of("MLInputChannelSummary"), a: 597, b: 11, limits: 0 }, // MLInputChannelSummary
+    Shape { kind: List, rule: rules::of("MLInputChannelSummaryConfiguredModelAlgorithmAssociationsList"), a: 78, b: 0, limits: 9 }, // MLInputChannelSummaryConfiguredModelAlgorithmAssociationsList
+    Shape { kind: Structure, rule: rules::of("ListTagsForResourceRequest"), a: 608, b: 1, limits: 0 }, // ListTagsForResourceRequest
+    Shape { kind: String, rule: rules::of("TaggableArn"), a: 29, b: 0, limits: 2 }, // TaggableArn
+    Shape { kind: Structure, rule: rules::of("ListTagsForResourceResponse"), a: 609, b: 1, limits: 0 }, // ListTagsForResourceResponse
+    Shape { kind: Structure, rule: rules::of("ListTrainedModelInferenceJobsRequest"), a: 610, b: 5, limits: 0 }, // ListTrainedModelInferenceJobsRequest
+    Shape { kind: Structure, rule: rules::of("ListTrainedModelInferenceJobsResponse"), a: 615, b: 2, limits: 0 }, // ListTrainedModelInferenceJobsResponse
+    Shape { kind: List, rule: rules::of("TrainedModelInferenceJobList"), a: 312, b: 0, limits: 0 }, // TrainedModelInferenceJobList
+    Shape { kind: Structure, rule: rules::of("TrainedModelInferenceJobSummary"), a: 617, b: 17, limits: 0 }, // TrainedModelInferenceJobSummary
+    Shape { kind: Structure, rule: rules::of("ListTrainedModelVersionsRequest"), a: 634, b: 5, limits: 0 }, // ListTrainedModelVersionsRequest
+    Shape { kind: Structure, rule: rules::of("ListTrainedModelVersionsResponse"), a: 639, b: 2, limits: 0 }, // ListTrainedModelVersionsResponse
+    Shape { kind: List, rule: rules::of("TrainedModelList"), a: 316, b: 0, limits: 0 }, // TrainedModelList
+    Shape { kind: Structure, rule: rules::of("TrainedModelSummary"), a: 641, b: 12, limits: 0 }, // TrainedModelSummary
+    Shape { kind: Structure, rule: rules::of("ListTrainedModelsRequest"), a: 653, b: 3, limits: 0 }, // ListTrainedModelsRequest
+    Shape { kind: Structure, rule: rules::of("ListTrainedModelsResponse"), a: 656, b: 2, limits: 0 }, // ListTrainedModelsResponse
+    Shape { kind: Structure, rule: rules::of("ListTrainingDatasetsRequest"), a: 658, b: 2, limits: 0 }, // ListTrainingDatasetsRequest
+    Shape { kind: Structure, rule: rules::of("ListTrainingDatasetsResponse"), a: 660, b: 2, limits: 0 }, // ListTrainingDatasetsResponse
+    Shape { kind: List, rule: rules::of("TrainingDatasetList"), a: 322, b: 0, limits: 0 }, // TrainingDatasetList
+    Shape { kind: Structure, rule: rules::of("TrainingDatasetSummary"), a: 662, b: 6, limits: 0 }, // TrainingDatasetSummary
+    Shape { kind: Structure, rule: rules::of("PutConfiguredAudienceModelPolicyRequest"), a: 668, b: 4, limits: 0 }, // PutConfiguredAudienceModelPolicyRequest
+    Shape { kind: Enum, rule: rules::of("PolicyExistenceCondition"), a: 484, b: 2, limits: 0 }, // PolicyExistenceCondition
+    Shape { kind: Structure, rule: rules::of("PutConfiguredAudienceModelPolicyResponse"), a: 672, b: 2, limits: 0 }, // PutConfiguredAudienceModelPolicyResponse
+    Shape { kind: Structure, rule: rules::of("PutMLConfigurationRequest"), a: 674, b: 2, limits: 0 }, // PutMLConfigurationRequest
+    Shape { kind: Structure, rule: rules::of("StartAudienceExportJobRequest"), a: 676, b: 4, limits: 0 }, // StartAudienceExportJobRequest
+    Shape { kind: Structure, rule: rules::of("StartAudienceGenerationJobRequest"), a: 680, b: 7, limits: 0 }, // StartAudienceGenerationJobRequest
+    Shape { kind: Structure, rule: rules::of("StartAudienceGenerationJobResponse"), a: 687, b: 1, limits: 0 }, // StartAudienceGenerationJobResponse
+    Shape { kind: Structure, rule: rules::of("StartTrainedModelExportJobRequest"), a: 688, b: 6, limits: 0 }, // StartTrainedModelExportJobRequest
+    Shape { kind: Structure, rule: rules::of("StartTrainedModelInferenceJobRequest"), a: 694, b: 14, limits: 0 }, // StartTrainedModelInferenceJobRequest
+    Shape { kind: Structure, rule: rules::of("StartTrainedModelInferenceJobResponse"), a: 708, b: 1, limits: 0 }, // StartTrainedModelInferenceJobResponse
+    Shape { kind: Structure, rule: rules::of("TagResourceRequest"), a: 709, b: 2, limits: 0 }, // TagResourceRequest
+    Shape { kind: Structure, rule: rules::of("TagResourceResponse"), a: 711, b: 0, limits: 0 }, // TagResourceResponse
+    Shape { kind: Structure, rule: rules::of("UntagResourceRequest"), a: 711, b: 2, limits: 0 }, // UntagResourceRequest
+    Shape { kind: List, rule: rules::of("TagKeys"), a: 11, b: 0, limits: 4 }, // TagKeys
+    Shape { kind: Structure, rule: rules::of("UntagResourceResponse"), a: 713, b: 0, limits: 0 }, // UntagResourceResponse
+    Shape { kind: Structure, rule: rules::of("UpdateConfiguredAudienceModelRequest"), a: 713, b: 7, limits: 0 }, // UpdateConfiguredAudienceModelRequest
+    Shape { kind: Structure, rule: rules::of("UpdateConfiguredAudienceModelResponse"), a: 720, b: 1, limits: 0 }, // UpdateConfiguredAudienceModelResponse
+];
 
-    pub static CREATE_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION: Operation = Operation {
-        name: "CreateConfiguredModelAlgorithmAssociation",
-        method: "POST",
-        uri: "/memberships/{membershipIdentifier}/configured-model-algorithm-associations",
-        input: &shapes::CREATE_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_REQUEST,
-        output: Some(&shapes::CREATE_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_RESPONSE),
-        success_code: 200,
-        idempotent: true,
-        errors: &[
-            ErrorShape { name: "ConflictException", status: 409, sender_fault: true },
-            ErrorShape { name: "ValidationException", status: 400, sender_fault: true },
-            ErrorShape { name: "AccessDeniedException", status: 403, sender_fault: true },
-            ErrorShape { name: "ResourceNotFoundException", status: 404, sender_fault: true },
-            ErrorShape { name: "ThrottlingException", status: 429, sender_fault: true },
-            ErrorShape { name: "ServiceQuotaExceededException", status: 402, sender_fault: true },
-        ],
-    };
-    pub static GET_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION: Operation = Operation {
-        name: "GetConfiguredModelAlgorithmAssociation",
-        method: "GET",
-        uri: "/memberships/{membershipIdentifier}/configured-model-algorithm-associations/{configuredModelAlgorithmAssociationArn}",
-        input: &shapes::GET_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_REQUEST,
-        output: Some(&shapes::GET_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_RESPONSE),
-        success_code: 200,
-        idempotent: false,
-        errors: &[
-            ErrorShape { name: "ValidationException", status: 400, sender_fault: true },
-            ErrorShape { name: "AccessDeniedException", status: 403, sender_fault: true },
-            ErrorShape { name: "ResourceNotFoundException", status: 404, sender_fault: true },
-            ErrorShape { name: "ThrottlingException", status: 429, sender_fault: true },
-        ],
-    };
-    pub static LIST_CONFIGURED_MODEL_ALGORITHM_ASSOCIATIONS: Operation = Operation {
-        name: "ListConfiguredModelAlgorithmAssociations",
-        method: "GET",
-        uri: "/memberships/{membershipIdentifier}/configured-model-algorithm-associations",
-        input: &shapes::LIST_CONFIGURED_MODEL_ALGORITHM_ASSOCIATIONS_REQUEST,
-        output: Some(&shapes::LIST_CONFIGURED_MODEL_ALGORITHM_ASSOCIATIONS_RESPONSE),
-        success_code: 200,
-        idempotent: false,
-        errors: &[
-            ErrorShape { name: "ValidationException", status: 400, sender_fault: true },
-            ErrorShape { name: "AccessDeniedException", status: 403, sender_fault: true },
-            ErrorShape { name: "ThrottlingException", status: 429, sender_fault: true },
-        ],
-    };
-    pub static DELETE_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION: Operation = Operation {
-        name: "DeleteConfiguredModelAlgorithmAssociation",
-        method: "DELETE",
-        uri: "/memberships/{membershipIdentifier}/configured-model-algorithm-associations/{configuredModelAlgorithmAssociationArn}",
-        input: &shapes::DELETE_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_REQUEST,
-        output: None,
-        success_code: 200,
-        idempotent: true,
-        errors: &[
-            ErrorShape { name: "ConflictException", status: 409, sender_fault: true },
-            ErrorShape { name: "ValidationException", status: 400, sender_fault: true },
-            ErrorShape { name: "AccessDeniedException", status: 403, sender_fault: true },
-            ErrorShape { name: "ResourceNotFoundException", status: 404, sender_fault: true },
-            ErrorShape { name: "ThrottlingException", status: 429, sender_fault: true },
-        ],
-    };
-    pub static LIST_CONFIGURED_MODEL_ALGORITHMS: Operation = Operation {
-        name: "ListConfiguredModelAlgorithms",
-        method: "GET",
-        uri: "/configured-model-algorithms",
-        input: &shapes::LIST_CONFIGURED_MODEL_ALGORITHMS_REQUEST,
-        output: Some(&shapes::LIST_CONFIGURED_MODEL_ALGORITHMS_RESPONSE),
-        success_code: 200,
-        idempotent: false,
-        errors: &[
-            ErrorShape { name: "ValidationException", status: 400, sender_fault: true },
-            ErrorShape { name: "AccessDeniedException", status: 403, sender_fault: true },
-            ErrorShape { name: "ThrottlingException", status: 429, sender_fault: true },
-        ],
-    };
-    pub static GET_CONFIGURED_MODEL_ALGORITHM: Operation = Operation {
-        name: "GetConfiguredModelAlgorithm",
-        method: "GET",
-        uri: "/configured-model-algorithms/{configuredModelAlgorithmArn}",
-        input: &shapes::GET_CONFIGURED_MODEL_ALGORITHM_REQUEST,
-        output: Some(&shapes::GET_CONFIGURED_MODEL_ALGORITHM_RESPONSE),
-        success_code: 200,
-        idempotent: false,
-        errors: &[
-            ErrorShape { name: "ValidationException", status: 400, sender_fault: true },
-            ErrorShape { name: "AccessDeniedException", status: 403, sender_fault: true },
-            ErrorShape { name: "ResourceNotFoundException", status: 404, sender_fault: true },
-            ErrorShape { name: "ThrottlingException", status: 429, sender_fault: true },
-        ],
-    };
-    pub static GET_COLLABORATION_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION: Operation = Operation {
-        name: "GetCollaborationConfiguredModelAlgorithmAssociation",
-        method: "GET",
-        uri: "/collaborations/{collaborationIdentifier}/configured-model-algorithm-associations/{configuredModelAlgorithmAssociationArn}",
-        input: &shapes::GET_COLLABORATION_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_REQUEST,
-        output: Some(&shapes::GET_COLLABORATION_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_RESPONSE),
-        success_code: 200,
-        idempotent: false,
-        errors: &[
-            ErrorShape { name: "ValidationException", status: 400, sender_fault: true },
-            ErrorShape { name: "AccessDeniedException", status: 403, sender_fault: true },
-            ErrorShape { name: "ResourceNotFoundException", status: 404, sender_fault: true },
-            ErrorShape { name: "ThrottlingException", status: 429, sender_fault: true },
-        ],
-    };
-    pub static LIST_COLLABORATION_CONFIGURED_MODEL_ALGORITHM_ASSOCIATIONS: Operation = Operation {
-        name: "ListCollaborationConfiguredModelAlgorithmAssociations",
-        method: "GET",
-        uri: "/collaborations/{collaborationIdentifier}/configured-model-algorithm-associations",
-        input: &shapes::LIST_COLLABORATION_CONFIGURED_MODEL_ALGORITHM_ASSOCIATIONS_REQUEST,
-        output: Some(&shapes::LIST_COLLABORATION_CONFIGURED_MODEL_ALGORITHM_ASSOCIATIONS_RESPONSE),
-        success_code: 200,
-        idempotent: false,
-        errors: &[
-            ErrorShape { name: "ValidationException", status: 400, sender_fault: true },
-            ErrorShape { name: "AccessDeniedException", status: 403, sender_fault: true },
-            ErrorShape { name: "ThrottlingException", status: 429, sender_fault: true },
-        ],
-    };
-}
+/// The structures' members, each structure's together.
+pub static MEMBERS: [Member; 721] = [
+    Member { name: 0, shape: 1, location: Label, required: true, wire_name: 0 },
+    Member { name: 1, shape: 2, location: Label, required: true, wire_name: 0 },
+    Member { name: 2, shape: 1, location: Query, required: false, wire_name: 2 },
+    Member { name: 0, shape: 1, location: Label, required: true, wire_name: 0 },
+    Member { name: 3, shape: 4, location: Label, required: true, wire_name: 0 },
+    Member { name: 4, shape: 6, location: Body, required: false, wire_name: 0 },
+    Member { name: 5, shape: 6, location: Body, required: false, wire_name: 0 },
+    Member { name: 6, shape: 7, location: Body, required: true, wire_name: 0 },
+    Member { name: 7, shape: 8, location: Body, required: true, wire_name: 0 },
+    Member { name: 8, shape: 9, location: Body, required: false, wire_name: 0 },
+    Member { name: 9, shape: 10, location: Body, required: false, wire_name: 0 },
+    Member { name: 10, shape: 13, location: Body, required: false, wire_name: 0 },
+    Member { name: 11, shape: 15, location: Body, required: true, wire_name: 0 },
+    Member { name: 6, shape: 7, location: Body, required: true, wire_name: 0 },
+    Member { name: 11, shape: 15, location: Body, required: true, wire_name: 0 },
+    Member { name: 12, shape: 17, location: Body, required: true, wire_name: 0 },
+    Member { name: 10, shape: 13, location: Body, required: false, wire_name: 0 },
+    Member { name: 13, shape: 22, location: Body, required: true, wire_name: 0 },
+    Member { name: 14, shape: 24, location: Body, required: false, wire_name: 0 },
+    Member { name: 15, shape: 25, location: Body, required: false, wire_name: 0 },
+    Member { name: 9, shape: 10, location: Body, required: false, wire_name: 0 },
+    Member { name: 16, shape: 29, location: Body, required: false, wire_name: 0 },
+    Member { name: 17, shape: 18, location: Body, required: true, wire_name: 0 },
+    Member { name: 18, shape: 21, location: Body, required: true, wire_name: 0 },
+    Member { name: 19, shape: 19, location: Body, required: true, wire_name: 0 },
+    Member { name: 20, shape: 20, location: Body, required: true, wire_name: 0 },
+    Member { name: 23, shape: 26, location: Body, required: true, wire_name: 0 },
+    Member { name: 24, shape: 27, location: Body, required: true, wire_name: 0 },
+    Member { name: 29, shape: 31, location: Body, required: true, wire_name: 0 },
+    Member { name: 6, shape: 7, location: Body, required: true, wire_name: 0 },
+    Member { name: 10, shape: 13, location: Body, required: false, wire_name: 0 },
+    Member { name: 18, shape: 21, location: Body, required: true, wire_name: 0 },
+    Member { name: 30, shape: 33, location: Body, required: false, wire_name: 0 },
+    Member { name: 31, shape: 43, location: Body, required: false, wire_name: 0 },
+    Member { name: 9, shape: 10, location: Body, required: false, wire_name: 0 },
+    Member { name: 8, shape: 9, location: Body, required: false, wire_name: 0 },
+    Member { name: 32, shape: 34, location: Body, required: true, wire_name: 0 },
+    Member { name: 33, shape: 35, location: Body, required: false, wire_name: 0 },
+    Member { name: 34, shape: 37, location: Body, required: false, wire_name: 0 },
+    Member { name: 35, shape: 39, location: Body, required: false, wire_name: 0 },
+    Member { name: 6, shape: 41, location: Body, required: true, wire_name: 0 },
+    Member { name: 36, shape: 42, location: Body, required: true, wire_name: 0 },
+    Member { name: 32, shape: 34, location: Body, required: true, wire_name: 0 },
+    Member { name: 37, shape: 45, location: Body, required: true, wire_name: 0 },
+    Member { name: 0, shape: 1, location: Label, required: true, wire_name: 0 },
+    Member { name: 37, shape: 45, location: Body, required: true, wire_name: 0 },
+    Member { name: 6, shape: 7, location: Body, required: true, wire_name: 0 },
+    Member { name: 10, shape: 13, location: Body, required: false, wire_name: 0 },
+    Member { name: 38, shape: 47, location: Body, required: false, wire_name: 0 },
+    Member { name: 9, shape: 10, location: Body, required: false, wire_name: 0 },
+    Member { name: 39, shape: 48, location: Body, required: true, wire_name: 0 },
+    Member { name: 40, shape: 49, location: Body, required: false, wire_name: 0 },
+    Member { name: 41, shape: 67, location: Body, required: false, wire_name: 0 },
+    Member { name: 42, shape: 73, location: Body, required: false, wire_name: 0 },
+    Member { name: 43, shape: 50, location: Body, required: false, wire_name: 0 },
+    Member { name: 44, shape: 62, location: Body, required: false, wire_name: 0 },
+    Member { name: 45, shape: 64, location: Body, required: false, wire_name: 0 },
+    Member { name: 46, shape: 52, location: Body, required: true, wire_name: 0 },
+    Member { name: 47, shape: 54, location: Body, required: false, wire_name: 0 },
+    Member { name: 48, shape: 55, location: Body, required: false, wire_name: 0 },
+    Member { name: 49, shape: 56, location: Body, required: false, wire_name: 0 },
+    Member { name: 52, shape: 57, location: Body, required: true, wire_name: 0 },
+    Member { name: 53, shape: 59, location: Body, required: false, wire_name: 0 },
+    Member { name: 57, shape: 60, location: Body, required: true, wire_name: 0 },
+    Member { name: 58, shape: 63, location: Body, required: true, wire_name: 0 },
+    Member { name: 63, shape: 65, location: Body, required: true, wire_name: 0 },
+    Member { name: 64, shape: 66, location: Body, required: true, wire_name: 0 },
+    Member { name: 66, shape: 68, location: Body, required: true, wire_name: 0 },
+    Member { name: 67, shape: 71, location: Body, required: true, wire_name: 0 },
+    Member { name: 63, shape: 69, location: Body, required: true, wire_name: 0 },
+    Member { name: 64, shape: 70, location: Body, required: true, wire_name: 0 },
+    Member { name: 43, shape: 50, location: Body, required: false, wire_name: 0 },
+    Member { name: 70, shape: 74, location: Body, required: false, wire_name: 0 },
+    Member { name: 63, shape: 75, location: Body, required: true, wire_name: 0 },
+    Member { name: 64, shape: 76, location: Body, required: true, wire_name: 0 },
+    Member { name: 71, shape: 78, location: Body, required: true, wire_name: 0 },
+    Member { name: 0, shape: 1, location: Label, required: true, wire_name: 0 },
+    Member { name: 72, shape: 80, location: Body, required: true, wire_name: 0 },
+    Member { name: 73, shape: 81, location: Body, required: true, wire_name: 0 },
+    Member { name: 6, shape: 7, location: Body, required: true, wire_name: 0 },
+    Member { name: 74, shape: 99, location: Body, required: true, wire_name: 0 },
+    Member { name: 10, shape: 13, location: Body, required: false, wire_name: 0 },
+    Member { name: 8, shape: 9, location: Body, required: false, wire_name: 0 },
+    Member { name: 9, shape: 10, location: Body, required: false, wire_name: 0 },
+    Member { name: 75, shape: 100, location: Body, required: false, wire_name: 0 },
+    Member { name: 76, shape: 82, location: Body, required: true, wire_name: 0 },
+    Member { name: 18, shape: 21, location: Body, required: true, wire_name: 0 },
+    Member { name: 77, shape: 83, location: Body, required: false, wire_name: 0 },
+    Member { name: 78, shape: 84, location: Body, required: true, wire_name: 0 },
+    Member { name: 79, shape: 90, location: Body, required: false, wire_name: 0 },
+    Member { name: 80, shape: 98, location: Body, required: false, wire_name: 0 },
+    Member { name: 81, shape: 85, location: Body, required: false, wire_name: 0 },
+    Member { name: 82, shape: 86, location: Body, required: false, wire_name: 0 },
+    Member { name: 83, shape: 87, location: Body, required: false, wire_name: 0 },
+    Member { name: 84, shape: 91, location: Body, required: false, wire_name: 0 },
+    Member { name: 85, shape: 92, location: Body, required: false, wire_name: 0 },
+    Member { name: 86, shape: 93, location: Body, required: false, wire_name: 0 },
+    Member { name: 87, shape: 94, location: Body, required: false, wire_name: 0 },
+    Member { name: 91, shape: 95, location: Body, required: false, wire_name: 0 },
+    Member { name: 94, shape: 101, location: Body, required: false, wire_name: 0 },
+    Member { name: 95, shape: 101, location: Body, required: false, wire_name: 0 },
+    Member { name: 96, shape: 103, location: Body, required: true, wire_name: 0 },
+    Member { name: 0, shape: 1, location: Label, required: true, wire_name: 0 },
+    Member { name: 6, shape: 7, location: Body, required: true, wire_name: 0 },
+    Member { name: 71, shape: 78, location: Body, required: true, wire_name: 0 },
+    Member { name: 97, shape: 105, location: Body, required: false, wire_name: 0 },
+    Member { name: 98, shape: 108, location: Body, required: false, wire_name: 0 },
+    Member { name: 99, shape: 111, location: Body, required: true, wire_name: 0 },
+    Member { name: 100, shape: 115, location: Body, required: false, wire_name: 0 },
+    Member { name: 101, shape: 117, location: Body, required: false, wire_name: 0 },
+    Member { name: 102, shape: 120, location: Body, required: true, wire_name: 0 },
+    Member { name: 103, shape: 123, location: Body, required: false, wire_name: 0 },
+    Member { name: 10, shape: 13, location: Body, required: false, wire_name: 0 },
+    Member { name: 8, shape: 9, location: Body, required: false, wire_name: 0 },
+    Member { name: 9, shape: 10, location: Body, required: false, wire_name: 0 },
+    Member { name: 104, shape: 101, location: Body, required: false, wire_name: 0 },
+    Member { name: 105, shape: 112, location: Body, required: false, wire_name: 0 },
+    Member { name: 106, shape: 113, location: Body, required: true, wire_name: 0 },
+    Member { name: 107, shape: 114, location: Body, required: true, wire_name: 0 },
+    Member { name: 241, shape: 116, location: Body, required: false, wire_name: 0 },
+    Member { name: 1, shape: 2, location: Body, required: true, wire_name: 0 },
+    Member { name: 2, shape: 1, location: Body, required: false, wire_name: 0 },
+    Member { name: 242, shape: 119, location: Body, required: true, wire_name: 0 },
+    Member { name: 96, shape: 103, location: Body, required: true, wire_name: 0 },
+    Member { name: 242, shape: 119, location: Body, required: true, wire_name: 0 },
+    Member { name: 243, shape: 122, location: Body, required: false, wire_name: 0 },
+    Member { name: 1, shape: 2, location: Body, required: true, wire_name: 0 },
+    Member { name: 2, shape: 1, location: Body, required: false, wire_name: 0 },
+    Member { name: 6, shape: 7, location: Body, required: true, wire_name: 0 },
+    Member { name: 18, shape: 21, location: Body, required: true, wire_name: 0 },
+    Member { name: 249, shape: 126, location: Body, required: true, wire_name: 0 },
+    Member { name: 9, shape: 10, location: Body, required: false, wire_name: 0 },
+    Member { name: 10, shape: 13, location: Body, required: false, wire_name: 0 },
+    Member { name: 85, shape: 128, location: Body, required: true, wire_name: 0 },
+    Member { name: 250, shape: 129, location: Body, required: true, wire_name: 0 },
+    Member { name: 252, shape: 130, location: Body, required: true, wire_name: 0 },
+    Member { name: 76, shape: 135, location: Body, required: true, wire_name: 0 },
+    Member { name: 253, shape: 132, location: Body, required: true, wire_name: 0 },
+    Member { name: 254, shape: 133, location: Body, required: true, wire_name: 0 },
+    Member { name: 260, shape: 136, location: Body, required: true, wire_name: 0 },
+    Member { name: 261, shape: 137, location: Body, required: true, wire_name: 0 },
+    Member { name: 262, shape: 138, location: Body, required: true, wire_name: 0 },
+    Member { name: 263, shape: 101, location: Body, required: false, wire_name: 0 },
+    Member { name: 7, shape: 8, location: Body, required: true, wire_name: 0 },
+    Member { name: 264, shape: 141, location: Label, required: true, wire_name: 0 },
+    Member { name: 11, shape: 15, location: Label, required: true, wire_name: 0 },
+    Member { name: 29, shape: 31, location: Label, required: true, wire_name: 0 },
+    Member { name: 29, shape: 31, location: Label, required: true, wire_name: 0 },
+    Member { name: 37, shape: 45, location: Label, required: true, wire_name: 0 },
+    Member { name: 71, shape: 78, location: Label, required: true, wire_name: 0 },
+    Member { name: 0, shape: 1, location: Label, required: true, wire_name: 0 },
+    Member { name: 0, shape: 1, location: Label, required: true, wire_name: 0 },
+    Member { name: 96, shape: 103, location: Label, required: true, wire_name: 0 },
+    Member { name: 0, shape: 1, location: Label, required: true, wire_name: 0 },
+    Member { name: 1, shape: 2, location: Label, required: true, wire_name: 0 },
+    Member { name: 0, shape: 1, location: Label, required: true, wire_name: 0 },
+    Member { name: 2, shape: 1, location: Query, required: false, wire_name: 2 },
+    Member { name: 7, shape: 8, location: Label, required: true, wire_name: 0 },
+    Member { name: 264, shape: 141, location: Label, required: true, wire_name: 0 },
+    Member { name: 265, shape: 6, location: Body, required: true, wire_name: 0 },
+    Member { name: 266, shape: 6, location: Body, required: true, wire_name: 0 },
+    Member { name: 264, shape: 141, location: Body, required: true, wire_name: 0 },
+    Member { name: 6, shape: 7, location: Body, required: true, wire_name: 0 },
+    Member { name: 10, shape: 13, location: Body, required: false, wire_name: 0 },
+    Member { name: 267, shape: 153, location: Body, required: true, wire_name: 0 },
+    Member { name: 268, shape: 154, location: Body, required: false, wire_name: 0 },
+    Member { name: 29, shape: 31, location: Body, required: true, wire_name: 0 },
+    Member { name: 269, shape: 155, location: Body, required: false, wire_name: 0 },
+    Member { name: 270, shape: 156, location: Body, required: false, wire_name: 0 },
+    Member { name: 271, shape: 1, location: Body, required: false, wire_name: 0 },
+    Member { name: 272, shape: 157, location: Body, required: false, wire_name: 0 },
+    Member { name: 273, shape: 101, location: Body, required: false, wire_name: 0 },
+    Member { name: 9, shape: 10, location: Body, required: false, wire_name: 0 },
+    Member { name: 274, shape: 53, location: Body, required: false, wire_name: 0 },
+    Member { name: 282, shape: 53, location: Body, required: false, wire_name: 0 },
+    Member { name: 283, shape: 53, location: Body, required: false, wire_name: 0 },
+    Member { name: 76, shape: 19, location: Body, required: false, wire_name: 0 },
+    Member { name: 18, shape: 21, location: Body, required: true, wire_name: 0 },
+    Member { name: 78, shape: 84, location: Body, required: false, wire_name: 0 },
+    Member { name: 284, shape: 90, location: Body, required: false, wire_name: 0 },
+    Member { name: 285, shape: 158, location: Body, required: true, wire_name: 0 },
+    Member { name: 286, shape: 162, location: Body, required: false, wire_name: 0 },
+    Member { name: 287, shape: 160, location: Body, required: true, wire_name: 0 },
+    Member { name: 288, shape: 161, location: Body, required: false, wire_name: 0 },
+    Member { name: 85, shape: 26, location: Body, required: true, wire_name: 0 },
+    Member { name: 64, shape: 28, location: Body, required: true, wire_name: 0 },
+    Member { name: 11, shape: 15, location: Label, required: true, wire_name: 0 },
+    Member { name: 265, shape: 6, location: Body, required: true, wire_name: 0 },
+    Member { name: 266, shape: 6, location: Body, required: true, wire_name: 0 },
+    Member { name: 4, shape: 6, location: Body, required: false, wire_name: 0 },
+    Member { name: 5, shape: 6, location: Body, required: false, wire_name: 0 },
+    Member { name: 11, shape: 15, location: Body, required: true, wire_name: 0 },
+    Member { name: 6, shape: 7, location: Body, required: true, wire_name: 0 },
+    Member { name: 7, shape: 8, location: Body, required: true, wire_name: 0 },
+    Member { name: 267, shape: 165, location: Body, required: true, wire_name: 0 },
+    Member { name: 268, shape: 154, location: Body, required: false, wire_name: 0 },
+    Member { name: 8, shape: 9, location: Body, required: false, wire_name: 0 },
+    Member { name: 9, shape: 10, location: Body, required: false, wire_name: 0 },
+    Member { name: 10, shape: 13, location: Body, required: false, wire_name: 0 },
+    Member { name: 71, shape: 78, location: Label, required: true, wire_name: 0 },
+    Member { name: 289, shape: 1, location: Label, required: true, wire_name: 0 },
+    Member { name: 265, shape: 6, location: Body, required: true, wire_name: 0 },
+    Member { name: 266, shape: 6, location: Body, required: true, wire_name: 0 },
+    Member { name: 71, shape: 78, location: Body, required: true, wire_name: 0 },
+    Member { name: 0, shape: 1, location: Body, required: true, wire_name: 0 },
+    Member { name: 289, shape: 1, location: Body, required: true, wire_name: 0 },
+    Member { name: 37, shape: 45, location: Body, required: true, wire_name: 0 },
+    Member { name: 6, shape: 7, location: Body, required: true, wire_name: 0 },
+    Member { name: 10, shape: 13, location: Body, required: false, wire_name: 0 },
+    Member { name: 290, shape: 101, location: Body, required: true, wire_name: 0 },
+    Member { name: 38, shape: 47, location: Body, required: false, wire_name: 0 },
+    Member { name: 96, shape: 103, location: Label, required: true, wire_name: 0 },
+    Member { name: 289, shape: 1, location: Label, required: true, wire_name: 0 },
+    Member { name: 0, shape: 1, location: Body, required: true, wire_name: 0 },
+    Member { name: 289, shape: 1, location: Body, required: true, wire_name: 0 },
+    Member { name: 96, shape: 103, location: Body, required: true, wire_name: 0 },
+    Member { name: 6, shape: 7, location: Body, required: true, wire_name: 0 },
+    Member { name: 72, shape: 170, location: Body, required: true, wire_name: 0 },
+    Member { name: 267, shape: 171, location: Body, required: true, wire_name: 0 },
+    Member { name: 268, shape: 154, location: Body, required: false, wire_name: 0 },
+    Member { name: 74, shape: 172, location: Body, required: true, wire_name: 0 },
+    Member { name: 291, shape: 173, location: Body, required: false, wire_name: 0 },
+    Member { name: 292, shape: 174, location: Body, required: false, wire_name: 0 },
+    Member { name: 10, shape: 13, location: Body, required: false, wire_name: 0 },
+    Member { name: 293, shape: 183, location: Body, required: false, wire_name: 0 },
+    Member { name: 75, shape: 100, location: Body, required: false, wire_name: 0 },
+    Member { name: 265, shape: 6, location: Body, required: true, wire_name: 0 },
+    Member { name: 266, shape: 6, location: Body, required: true, wire_name: 0 },
+    Member { name: 290, shape: 101, location: Body, required: true, wire_name: 0 },
+    Member { name: 302, shape: 175, location: Body, required: false, wire_name: 0 },
+    Member { name: 303, shape: 177, location: Body, required: true, wire_name: 0 },
+    Member { name: 304, shape: 178, location: Body, required: true, wire_name: 0 },
+    Member { name: 305, shape: 180, location: Body, required: true, wire_name: 0 },
+    Member { name: 306, shape: 6, location: Body, required: true, wire_name: 0 },
+    Member { name: 307, shape: 6, location: Body, required: false, wire_name: 0 },
+    Member { name: 308, shape: 180, location: Body, required: true, wire_name: 0 },
+    Member { name: 309, shape: 180, location: Body, required: true, wire_name: 0 },
+    Member { name: 310, shape: 181, location: Body, required: true, wire_name: 0 },
+    Member { name: 311, shape: 182, location: Body, required: false, wire_name: 0 },
+    Member { name: 318, shape: 184, location: Body, required: true, wire_name: 0 },
+    Member { name: 319, shape: 192, location: Body, required: false, wire_name: 0 },
+    Member { name: 320, shape: 185, location: Body, required: true, wire_name: 0 },
+    Member { name: 321, shape: 186, location: Body, required: true, wire_name: 0 },
+    Member { name: 322, shape: 187, location: Body, required: false, wire_name: 0 },
+    Member { name: 323, shape: 188, location: Body, required: true, wire_name: 0 },
+    Member { name: 253, shape: 190, location: Body, required: true, wire_name: 0 },
+    Member { name: 324, shape: 191, location: Body, required: true, wire_name: 0 },
+    Member { name: 325, shape: 156, location: Body, required: true, wire_name: 0 },
+    Member { name: 328, shape: 193, location: Body, required: true, wire_name: 0 },
+    Member { name: 329, shape: 194, location: Body, required: true, wire_name: 0 },
+    Member { name: 330, shape: 196, location: Body, required: true, wire_name: 0 },
+    Member { name: 288, shape: 197, location: Body, required: true, wire_name: 0 },
+    Member { name: 1, shape: 2, location: Label, required: true, wire_name: 0 },
+    Member { name: 289, shape: 1, location: Label, required: true, wire_name: 0 },
+    Member { name: 2, shape: 1, location: Query, required: false, wire_name: 2 },
+    Member { name: 0, shape: 1, location: Body, required: true, wire_name: 0 },
+    Member { name: 289, shape: 1, location: Body, required: true, wire_name: 0 },
+    Member { name: 1, shape: 2, location: Body, required: true, wire_name: 0 },
+    Member { name: 2, shape: 1, location: Body, required: false, wire_name: 0 },
+    Member { name: 101, shape: 200, location: Body, required: false, wire_name: 0 },
+    Member { name: 6, shape: 7, location: Body, required: true, wire_name: 0 },
+    Member { name: 10, shape: 13, location: Body, required: false, wire_name: 0 },
+    Member { name: 267, shape: 202, location: Body, required: true, wire_name: 0 },
+    Member { name: 268, shape: 154, location: Body, required: false, wire_name: 0 },
+    Member { name: 71, shape: 78, location: Body, required: true, wire_name: 0 },
+    Member { name: 99, shape: 111, location: Body, required: false, wire_name: 0 },
+    Member { name: 103, shape: 123, location: Body, required: false, wire_name: 0 },
+    Member { name: 100, shape: 115, location: Body, required: false, wire_name: 0 },
+    Member { name: 332, shape: 203, location: Body, required: false, wire_name: 0 },
+    Member { name: 333, shape: 53, location: Body, required: false, wire_name: 0 },
+    Member { name: 334, shape: 204, location: Body, required: false, wire_name: 0 },
+    Member { name: 335, shape: 53, location: Body, required: false, wire_name: 0 },
+    Member { name: 336, shape: 53, location: Body, required: false, wire_name: 0 },
+    Member { name: 104, shape: 101, location: Body, required: false, wire_name: 0 },
+    Member { name: 265, shape: 6, location: Body, required: true, wire_name: 0 },
+    Member { name: 266, shape: 6, location: Body, required: true, wire_name: 0 },
+    Member { name: 290, shape: 101, location: Body, required: true, wire_name: 0 },
+    Member { name: 242, shape: 119, location: Body, required: true, wire_name: 0 },
+    Member { name: 2, shape: 1, location: Body, required: false, wire_name: 0 },
+    Member { name: 337, shape: 7, location: Body, required: true, wire_name: 0 },
+    Member { name: 29, shape: 31, location: Label, required: true, wire_name: 0 },
+    Member { name: 265, shape: 6, location: Body, required: true, wire_name: 0 },
+    Member { name: 266, shape: 6, location: Body, required: true, wire_name: 0 },
+    Member { name: 29, shape: 31, location: Body, required: true, wire_name: 0 },
+    Member { name: 6, shape: 7, location: Body, required: true, wire_name: 0 },
+    Member { name: 11, shape: 15, location: Body, required: true, wire_name: 0 },
+    Member { name: 12, shape: 17, location: Body, required: true, wire_name: 0 },
+    Member { name: 10, shape: 13, location: Body, required: false, wire_name: 0 },
+    Member { name: 267, shape: 207, location: Body, required: true, wire_name: 0 },
+    Member { name: 13, shape: 22, location: Body, required: true, wire_name: 0 },
+    Member { name: 14, shape: 24, location: Body, required: false, wire_name: 0 },
+    Member { name: 15, shape: 25, location: Body, required: false, wire_name: 0 },
+    Member { name: 9, shape: 10, location: Body, required: false, wire_name: 0 },
+    Member { name: 16, shape: 29, location: Body, required: false, wire_name: 0 },
+    Member { name: 29, shape: 31, location: Label, required: true, wire_name: 0 },
+    Member { name: 29, shape: 31, location: Body, required: true, wire_name: 0 },
+    Member { name: 351, shape: 210, location: Body, required: true, wire_name: 0 },
+    Member { name: 352, shape: 211, location: Body, required: true, wire_name: 0 },
+    Member { name: 37, shape: 45, location: Label, required: true, wire_name: 0 },
+    Member { name: 265, shape: 6, location: Body, required: true, wire_name: 0 },
+    Member { name: 266, shape: 6, location: Body, required: true, wire_name: 0 },
+    Member { name: 37, shape: 45, location: Body, required: true, wire_name: 0 },
+    Member { name: 6, shape: 7, location: Body, required: true, wire_name: 0 },
+    Member { name: 30, shape: 33, location: Body, required: false, wire_name: 0 },
+    Member { name: 31, shape: 43, location: Body, required: false, wire_name: 0 },
+    Member { name: 18, shape: 21, location: Body, required: true, wire_name: 0 },
+    Member { name: 10, shape: 13, location: Body, required: false, wire_name: 0 },
+    Member { name: 9, shape: 10, location: Body, required: false, wire_name: 0 },
+    Member { name: 8, shape: 9, location: Body, required: false, wire_name: 0 },
+    Member { name: 71, shape: 78, location: Label, required: true, wire_name: 0 },
+    Member { name: 0, shape: 1, location: Label, required: true, wire_name: 0 },
+    Member { name: 265, shape: 6, location: Body, required: true, wire_name: 0 },
+    Member { name: 266, shape: 6, location: Body, required: true, wire_name: 0 },
+    Member { name: 71, shape: 78, location: Body, required: true, wire_name: 0 },
+    Member { name: 0, shape: 1, location: Body, required: true, wire_name: 0 },
+    Member { name: 289, shape: 1, location: Body, required: true, wire_name: 0 },
+    Member { name: 37, shape: 45, location: Body, required: true, wire_name: 0 },
+    Member { name: 6, shape: 7, location: Body, required: true, wire_name: 0 },
+    Member { name: 38, shape: 47, location: Body, required: false, wire_name: 0 },
+    Member { name: 10, shape: 13, location: Body, required: false, wire_name: 0 },
+    Member { name: 9, shape: 10, location: Body, required: false, wire_name: 0 },
+    Member { name: 0, shape: 1, location: Label, required: true, wire_name: 0 },
+    Member { name: 0, shape: 1, location: Body, required: true, wire_name: 0 },
+    Member { name: 353, shape: 218, location: Body, required: true, wire_name: 0 },
+    Member { name: 265, shape: 6, location: Body, required: true, wire_name: 0 },
+    Member { name: 266, shape: 6, location: Body, required: true, wire_name: 0 },
+    Member { name: 17, shape: 219, location: Body, required: false, wire_name: 0 },
+    Member { name: 18, shape: 21, location: Body, required: true, wire_name: 0 },
+    Member { name: 19, shape: 19, location: Body, required: true, wire_name: 0 },
+    Member { name: 96, shape: 103, location: Label, required: true, wire_name: 0 },
+    Member { name: 0, shape: 1, location: Label, required: true, wire_name: 0 },
+    Member { name: 0, shape: 1, location: Body, required: true, wire_name: 0 },
+    Member { name: 289, shape: 1, location: Body, required: true, wire_name: 0 },
+    Member { name: 96, shape: 103, location: Body, required: true, wire_name: 0 },
+    Member { name: 6, shape: 7, location: Body, required: true, wire_name: 0 },
+    Member { name: 72, shape: 222, location: Body, required: true, wire_name: 0 },
+    Member { name: 267, shape: 171, location: Body, required: true, wire_name: 0 },
+    Member { name: 268, shape: 154, location: Body, required: false, wire_name: 0 },
+    Member { name: 74, shape: 223, location: Body, required: true, wire_name: 0 },
+    Member { name: 291, shape: 224, location: Body, required: false, wire_name: 0 },
+    Member { name: 292, shape: 174, location: Body, required: false, wire_name: 0 },
+    Member { name: 10, shape: 13, location: Body, required: false, wire_name: 0 },
+    Member { name: 293, shape: 183, location: Body, required: false, wire_name: 0 },
+    Member { name: 75, shape: 100, location: Body, required: false, wire_name: 0 },
+    Member { name: 265, shape: 6, location: Body, required: true, wire_name: 0 },
+    Member { name: 266, shape: 6, location: Body, required: true, wire_name: 0 },
+    Member { name: 73, shape: 81, location: Body, required: true, wire_name: 0 },
+    Member { name: 274, shape: 1, location: Body, required: false, wire_name: 0 },
+    Member { name: 354, shape: 225, location: Body, required: false, wire_name: 0 },
+    Member { name: 355, shape: 226, location: Body, required: false, wire_name: 0 },
+    Member { name: 8, shape: 9, location: Body, required: false, wire_name: 0 },
+    Member { name: 9, shape: 10, location: Body, required: false, wire_name: 0 },
+    Member { name: 1, shape: 2, location: Label, required: true, wire_name: 0 },
+    Member { name: 0, shape: 1, location: Label, required: true, wire_name: 0 },
+    Member { name: 2, shape: 1, location: Query, required: false, wire_name: 2 },
+    Member { name: 0, shape: 1, location: Body, required: true, wire_name: 0 },
+    Member { name: 289, shape: 1, location: Body, required: true, wire_name: 0 },
+    Member { name: 1, shape: 2, location: Body, required: true, wire_name: 0 },
+    Member { name: 2, shape: 1, location: Body, required: false, wire_name: 0 },
+    Member { name: 101, shape: 200, location: Body, required: false, wire_name: 0 },
+    Member { name: 6, shape: 7, location: Body, required: true, wire_name: 0 },
+    Member { name: 10, shape: 13, location: Body, required: false, wire_name: 0 },
+    Member { name: 267, shape: 202, location: Body, required: true, wire_name: 0 },
+    Member { name: 268, shape: 154, location: Body, required: false, wire_name: 0 },
+    Member { name: 71, shape: 78, location: Body, required: true, wire_name: 0 },
+    Member { name: 99, shape: 111, location: Body, required: false, wire_name: 0 },
+    Member { name: 103, shape: 123, location: Body, required: false, wire_name: 0 },
+    Member { name: 100, shape: 115, location: Body, required: false, wire_name: 0 },
+    Member { name: 332, shape: 203, location: Body, required: false, wire_name: 0 },
+    Member { name: 333, shape: 53, location: Body, required: false, wire_name: 0 },
+    Member { name: 334, shape: 204, location: Body, required: false, wire_name: 0 },
+    Member { name: 335, shape: 53, location: Body, required: false, wire_name: 0 },
+    Member { name: 336, shape: 53, location: Body, required: false, wire_name: 0 },
+    Member { name: 104, shape: 101, location: Body, required: false, wire_name: 0 },
+    Member { name: 265, shape: 6, location: Body, required: true, wire_name: 0 },
+    Member { name: 266, shape: 6, location: Body, required: true, wire_name: 0 },
+    Member { name: 97, shape: 105, location: Body, required: false, wire_name: 0 },
+    Member { name: 98, shape: 108, location: Body, required: false, wire_name: 0 },
+    Member { name: 8, shape: 9, location: Body, required: false, wire_name: 0 },
+    Member { name: 9, shape: 10, location: Body, required: false, wire_name: 0 },
+    Member { name: 102, shape: 120, location: Body, required: true, wire_name: 0 },
+    Member { name: 0, shape: 1, location: Label, required: true, wire_name: 0 },
+    Member { name: 3, shape: 4, location: Label, required: true, wire_name: 0 },
+    Member { name: 265, shape: 6, location: Body, required: true, wire_name: 0 },
+    Member { name: 266, shape: 6, location: Body, required: true, wire_name: 0 },
+    Member { name: 3, shape: 4, location: Body, required: true, wire_name: 0 },
+    Member { name: 71, shape: 78, location: Body, required: false, wire_name: 0 },
+    Member { name: 6, shape: 7, location: Body, required: true, wire_name: 0 },
+    Member { name: 267, shape: 231, location: Body, required: true, wire_name: 0 },
+    Member { name: 1, shape: 2, location: Body, required: true, wire_name: 0 },
+    Member { name: 356, shape: 1, location: Body, required: false, wire_name: 0 },
+    Member { name: 99, shape: 232, location: Body, required: true, wire_name: 0 },
+    Member { name: 357, shape: 235, location: Body, required: true, wire_name: 0 },
+    Member { name: 0, shape: 1, location: Body, required: true, wire_name: 0 },
+    Member { name: 76, shape: 239, location: Body, required: true, wire_name: 0 },
+    Member { name: 358, shape: 240, location: Body, required: false, wire_name: 0 },
+    Member { name: 268, shape: 154, location: Body, required: false, wire_name: 0 },
+    Member { name: 10, shape: 13, location: Body, required: false, wire_name: 0 },
+    Member { name: 359, shape: 53, location: Body, required: false, wire_name: 0 },
+    Member { name: 98, shape: 242, location: Body, required: false, wire_name: 0 },
+    Member { name: 8, shape: 9, location: Body, required: false, wire_name: 0 },
+    Member { name: 332, shape: 203, location: Body, required: false, wire_name: 0 },
+    Member { name: 333, shape: 53, location: Body, required: false, wire_name: 0 },
+    Member { name: 334, shape: 204, location: Body, required: false, wire_name: 0 },
+    Member { name: 335, shape: 53, location: Body, required: false, wire_name: 0 },
+    Member { name: 9, shape: 10, location: Body, required: false, wire_name: 0 },
+    Member { name: 360, shape: 101, location: Body, required: false, wire_name: 0 },
+    Member { name: 106, shape: 233, location: Body, required: true, wire_name: 0 },
+    Member { name: 105, shape: 234, location: Body, required: false, wire_name: 0 },
+    Member { name: 463, shape: 236, location: Body, required: false, wire_name: 0 },
+    Member { name: 464, shape: 237, location: Body, required: true, wire_name: 0 },
+    Member { name: 465, shape: 101, location: Body, required: true, wire_name: 0 },
+    Member { name: 96, shape: 103, location: Body, required: true, wire_name: 0 },
+    Member { name: 466, shape: 241, location: Body, required: false, wire_name: 0 },
+    Member { name: 7, shape: 8, location: Label, required: true, wire_name: 0 },
+    Member { name: 265, shape: 6, location: Body, required: true, wire_name: 0 },
+    Member { name: 266, shape: 6, location: Body, required: true, wire_name: 0 },
+    Member { name: 7, shape: 8, location: Body, required: true, wire_name: 0 },
+    Member { name: 6, shape: 7, location: Body, required: true, wire_name: 0 },
+    Member { name: 249, shape: 247, location: Body, required: true, wire_name: 0 },
+    Member { name: 267, shape: 248, location: Body, required: true, wire_name: 0 },
+    Member { name: 18, shape: 21, location: Body, required: true, wire_name: 0 },
+    Member { name: 9, shape: 10, location: Body, required: false, wire_name: 0 },
+    Member { name: 10, shape: 13, location: Body, required: false, wire_name: 0 },
+    Member { name: 467, shape: 250, location: Query, required: false, wire_name: 467 },
+    Member { name: 468, shape: 251, location: Query, required: false, wire_name: 468 },
+    Member { name: 264, shape: 141, location: Query, required: false, wire_name: 264 },
+    Member { name: 467, shape: 250, location: Body, required: false, wire_name: 0 },
+    Member { name: 469, shape: 253, location: Body, required: true, wire_name: 0 },
+    Member { name: 265, shape: 6, location: Body, required: true, wire_name: 0 },
+    Member { name: 266, shape: 6, location: Body, required: true, wire_name: 0 },
+    Member { name: 6, shape: 7, location: Body, required: true, wire_name: 0 },
+    Member { name: 264, shape: 141, location: Body, required: true, wire_name: 0 },
+    Member { name: 287, shape: 160, location: Body, required: true, wire_name: 0 },
+    Member { name: 10, shape: 13, location: Body, required: false, wire_name: 0 },
+    Member { name: 267, shape: 255, location: Body, required: true, wire_name: 0 },
+    Member { name: 268, shape: 154, location: Body, required: false, wire_name: 0 },
+    Member { name: 470, shape: 20, location: Body, required: false, wire_name: 0 },
+    Member { name: 467, shape: 250, location: Query, required: false, wire_name: 467 },
+    Member { name: 468, shape: 251, location: Query, required: false, wire_name: 468 },
+    Member { name: 29, shape: 31, location: Query, required: false, wire_name: 29 },
+    Member { name: 271, shape: 1, location: Query, required: false, wire_name: 271 },
+    Member { name: 467, shape: 250, location: Body, required: false, wire_name: 0 },
+    Member { name: 471, shape: 258, location: Body, required: true, wire_name: 0 },
+    Member { name: 265, shape: 6, location: Body, required: true, wire_name: 0 },
+    Member { name: 266, shape: 6, location: Body, required: true, wire_name: 0 },
+    Member { name: 264, shape: 141, location: Body, required: true, wire_name: 0 },
+    Member { name: 6, shape: 7, location: Body, required: true, wire_name: 0 },
+    Member { name: 10, shape: 13, location: Body, required: false, wire_name: 0 },
+    Member { name: 267, shape: 153, location: Body, required: true, wire_name: 0 },
+    Member { name: 29, shape: 31, location: Body, required: true, wire_name: 0 },
+    Member { name: 271, shape: 1, location: Body, required: false, wire_name: 0 },
+    Member { name: 273, shape: 101, location: Body, required: false, wire_name: 0 },
+    Member { name: 467, shape: 250, location: Query, required: false, wire_name: 467 },
+    Member { name: 468, shape: 251, location: Query, required: false, wire_name: 468 },
+    Member { name: 467, shape: 250, location: Body, required: false, wire_name: 0 },
+    Member { name: 472, shape: 262, location: Body, required: true, wire_name: 0 },
+    Member { name: 265, shape: 6, location: Body, required: true, wire_name: 0 },
+    Member { name: 266, shape: 6, location: Body, required: true, wire_name: 0 },
+    Member { name: 11, shape: 15, location: Body, required: true, wire_name: 0 },
+    Member { name: 6, shape: 7, location: Body, required: true, wire_name: 0 },
+    Member { name: 7, shape: 8, location: Body, required: true, wire_name: 0 },
+    Member { name: 267, shape: 165, location: Body, required: true, wire_name: 0 },
+    Member { name: 10, shape: 13, location: Body, required: false, wire_name: 0 },
+    Member { name: 467, shape: 250, location: Query, required: false, wire_name: 467 },
+    Member { name: 468, shape: 251, location: Query, required: false, wire_name: 468 },
+    Member { name: 289, shape: 1, location: Label, required: true, wire_name: 0 },
+    Member { name: 467, shape: 250, location: Body, required: false, wire_name: 0 },
+    Member { name: 473, shape: 266, location: Body, required: true, wire_name: 0 },
+    Member { name: 265, shape: 6, location: Body, required: true, wire_name: 0 },
+    Member { name: 266, shape: 6, location: Body, required: true, wire_name: 0 },
+    Member { name: 71, shape: 78, location: Body, required: true, wire_name: 0 },
+    Member { name: 6, shape: 7, location: Body, required: true, wire_name: 0 },
+    Member { name: 10, shape: 13, location: Body, required: false, wire_name: 0 },
+    Member { name: 0, shape: 1, location: Body, required: true, wire_name: 0 },
+    Member { name: 289, shape: 1, location: Body, required: true, wire_name: 0 },
+    Member { name: 37, shape: 45, location: Body, required: true, wire_name: 0 },
+    Member { name: 290, shape: 101, location: Body, required: true, wire_name: 0 },
+    Member { name: 467, shape: 250, location: Query, required: false, wire_name: 467 },
+    Member { name: 468, shape: 251, location: Query, required: false, wire_name: 468 },
+    Member { name: 289, shape: 1, location: Label, required: true, wire_name: 0 },
+    Member { name: 467, shape: 250, location: Body, required: false, wire_name: 0 },
+    Member { name: 474, shape: 270, location: Body, required: true, wire_name: 0 },
+    Member { name: 265, shape: 6, location: Body, required: true, wire_name: 0 },
+    Member { name: 266, shape: 6, location: Body, required: true, wire_name: 0 },
+    Member { name: 0, shape: 1, location: Body, required: true, wire_name: 0 },
+    Member { name: 289, shape: 1, location: Body, required: true, wire_name: 0 },
+    Member { name: 6, shape: 7, location: Body, required: true, wire_name: 0 },
+    Member { name: 72, shape: 272, location: Body, required: true, wire_name: 0 },
+    Member { name: 96, shape: 103, location: Body, required: true, wire_name: 0 },
+    Member { name: 267, shape: 171, location: Body, required: true, wire_name: 0 },
+    Member { name: 290, shape: 101, location: Body, required: true, wire_name: 0 },
+    Member { name: 10, shape: 13, location: Body, required: false, wire_name: 0 },
+    Member { name: 75, shape: 100, location: Body, required: false, wire_name: 0 },
+    Member { name: 467, shape: 250, location: Query, required: false, wire_name: 467 },
+    Member { name: 468, shape: 251, location: Query, required: false, wire_name: 468 },
+    Member { name: 289, shape: 1, location: Label, required: true, wire_name: 0 },
+    Member { name: 1, shape: 2, location: Label, required: true, wire_name: 0 },
+    Member { name: 356, shape: 1, location: Query, required: false, wire_name: 356 },
+    Member { name: 467, shape: 250, location: Body, required: false, wire_name: 0 },
+    Member { name: 475, shape: 275, location: Body, required: true, wire_name: 0 },
+    Member { name: 265, shape: 6, location: Body, required: true, wire_name: 0 },
+    Member { name: 266, shape: 6, location: Body, required: true, wire_name: 0 },
+    Member { name: 6, shape: 7, location: Body, required: true, wire_name: 0 },
+    Member { name: 357, shape: 277, location: Body, required: true, wire_name: 0 },
+    Member { name: 267, shape: 280, location: Body, required: true, wire_name: 0 },
+    Member { name: 268, shape: 154, location: Body, required: false, wire_name: 0 },
+    Member { name: 10, shape: 13, location: Body, required: false, wire_name: 0 },
+    Member { name: 290, shape: 101, location: Body, required: true, wire_name: 0 },
+    Member { name: 1, shape: 2, location: Body, required: true, wire_name: 0 },
+    Member { name: 356, shape: 1, location: Body, required: false, wire_name: 0 },
+    Member { name: 0, shape: 1, location: Body, required: true, wire_name: 0 },
+    Member { name: 289, shape: 1, location: Body, required: true, wire_name: 0 },
+    Member { name: 464, shape: 278, location: Body, required: true, wire_name: 0 },
+    Member { name: 465, shape: 101, location: Body, required: true, wire_name: 0 },
+    Member { name: 467, shape: 250, location: Query, required: false, wire_name: 467 },
+    Member { name: 468, shape: 251, location: Query, required: false, wire_name: 468 },
+    Member { name: 289, shape: 1, location: Label, required: true, wire_name: 0 },
+    Member { name: 1, shape: 2, location: Query, required: false, wire_name: 1 },
+    Member { name: 356, shape: 1, location: Query, required: false, wire_name: 356 },
+    Member { name: 467, shape: 250, location: Body, required: false, wire_name: 0 },
+    Member { name: 476, shape: 283, location: Body, required: true, wire_name: 0 },
+    Member { name: 3, shape: 4, location: Body, required: true, wire_name: 0 },
+    Member { name: 71, shape: 78, location: Body, required: false, wire_name: 0 },
+    Member { name: 0, shape: 1, location: Body, required: true, wire_name: 0 },
+    Member { name: 1, shape: 2, location: Body, required: true, wire_name: 0 },
+    Member { name: 356, shape: 1, location: Body, required: false, wire_name: 0 },
+    Member { name: 289, shape: 1, location: Body, required: true, wire_name: 0 },
+    Member { name: 267, shape: 231, location: Body, required: true, wire_name: 0 },
+    Member { name: 357, shape: 235, location: Body, required: true, wire_name: 0 },
+    Member { name: 6, shape: 7, location: Body, required: true, wire_name: 0 },
+    Member { name: 10, shape: 13, location: Body, required: false, wire_name: 0 },
+    Member { name: 332, shape: 203, location: Body, required: false, wire_name: 0 },
+    Member { name: 333, shape: 53, location: Body, required: false, wire_name: 0 },
+    Member { name: 334, shape: 204, location: Body, required: false, wire_name: 0 },
+    Member { name: 335, shape: 53, location: Body, required: false, wire_name: 0 },
+    Member { name: 360, shape: 101, location: Body, required: false, wire_name: 0 },
+    Member { name: 265, shape: 6, location: Body, required: true, wire_name: 0 },
+    Member { name: 266, shape: 6, location: Body, required: true, wire_name: 0 },
+    Member { name: 290, shape: 101, location: Body, required: true, wire_name: 0 },
+    Member { name: 467, shape: 250, location: Query, required: false, wire_name: 467 },
+    Member { name: 468, shape: 251, location: Query, required: false, wire_name: 468 },
+    Member { name: 289, shape: 1, location: Label, required: true, wire_name: 0 },
+    Member { name: 467, shape: 250, location: Body, required: false, wire_name: 0 },
+    Member { name: 477, shape: 287, location: Body, required: true, wire_name: 0 },
+    Member { name: 265, shape: 6, location: Body, required: true, wire_name: 0 },
+    Member { name: 266, shape: 6, location: Body, required: true, wire_name: 0 },
+    Member { name: 1, shape: 2, location: Body, required: true, wire_name: 0 },
+    Member { name: 6, shape: 7, location: Body, required: true, wire_name: 0 },
+    Member { name: 2, shape: 1, location: Body, required: false, wire_name: 0 },
+    Member { name: 101, shape: 200, location: Body, required: false, wire_name: 0 },
+    Member { name: 10, shape: 13, location: Body, required: false, wire_name: 0 },
+    Member { name: 0, shape: 1, location: Body, required: true, wire_name: 0 },
+    Member { name: 289, shape: 1, location: Body, required: true, wire_name: 0 },
+    Member { name: 267, shape: 202, location: Body, required: true, wire_name: 0 },
+    Member { name: 71, shape: 78, location: Body, required: true, wire_name: 0 },
+    Member { name: 290, shape: 101, location: Body, required: true, wire_name: 0 },
+    Member { name: 104, shape: 101, location: Body, required: false, wire_name: 0 },
+    Member { name: 467, shape: 250, location: Query, required: false, wire_name: 467 },
+    Member { name: 468, shape: 251, location: Query, required: false, wire_name: 468 },
+    Member { name: 467, shape: 250, location: Body, required: false, wire_name: 0 },
+    Member { name: 478, shape: 291, location: Body, required: true, wire_name: 0 },
+    Member { name: 265, shape: 6, location: Body, required: true, wire_name: 0 },
+    Member { name: 266, shape: 6, location: Body, required: true, wire_name: 0 },
+    Member { name: 6, shape: 7, location: Body, required: true, wire_name: 0 },
+    Member { name: 11, shape: 15, location: Body, required: true, wire_name: 0 },
+    Member { name: 12, shape: 17, location: Body, required: true, wire_name: 0 },
+    Member { name: 10, shape: 13, location: Body, required: false, wire_name: 0 },
+    Member { name: 29, shape: 31, location: Body, required: true, wire_name: 0 },
+    Member { name: 267, shape: 207, location: Body, required: true, wire_name: 0 },
+    Member { name: 467, shape: 250, location: Query, required: false, wire_name: 467 },
+    Member { name: 468, shape: 251, location: Query, required: false, wire_name: 468 },
+    Member { name: 0, shape: 1, location: Label, required: true, wire_name: 0 },
+    Member { name: 467, shape: 250, location: Body, required: false, wire_name: 0 },
+    Member { name: 72, shape: 295, location: Body, required: true, wire_name: 0 },
+    Member { name: 265, shape: 6, location: Body, required: true, wire_name: 0 },
+    Member { name: 266, shape: 6, location: Body, required: true, wire_name: 0 },
+    Member { name: 71, shape: 78, location: Body, required: true, wire_name: 0 },
+    Member { name: 37, shape: 45, location: Body, required: true, wire_name: 0 },
+    Member { name: 6, shape: 7, location: Body, required: true, wire_name: 0 },
+    Member { name: 10, shape: 13, location: Body, required: false, wire_name: 0 },
+    Member { name: 0, shape: 1, location: Body, required: true, wire_name: 0 },
+    Member { name: 289, shape: 1, location: Body, required: true, wire_name: 0 },
+    Member { name: 467, shape: 250, location: Query, required: false, wire_name: 467 },
+    Member { name: 468, shape: 251, location: Query, required: false, wire_name: 468 },
+    Member { name: 467, shape: 250, location: Body, required: false, wire_name: 0 },
+    Member { name: 479, shape: 299, location: Body, required: true, wire_name: 0 },
+    Member { name: 265, shape: 6, location: Body, required: true, wire_name: 0 },
+    Member { name: 266, shape: 6, location: Body, required: true, wire_name: 0 },
+    Member { name: 37, shape: 45, location: Body, required: true, wire_name: 0 },
+    Member { name: 6, shape: 7, location: Body, required: true, wire_name: 0 },
+    Member { name: 10, shape: 13, location: Body, required: false, wire_name: 0 },
+    Member { name: 467, shape: 250, location: Query, required: false, wire_name: 467 },
+    Member { name: 468, shape: 251, location: Query, required: false, wire_name: 468 },
+    Member { name: 0, shape: 1, location: Label, required: true, wire_name: 0 },
+    Member { name: 467, shape: 250, location: Body, required: false, wire_name: 0 },
+    Member { name: 480, shape: 303, location: Body, required: true, wire_name: 0 },
+    Member { name: 265, shape: 6, location: Body, required: true, wire_name: 0 },
+    Member { name: 266, shape: 6, location: Body, required: true, wire_name: 0 },
+    Member { name: 0, shape: 1, location: Body, required: true, wire_name: 0 },
+    Member { name: 289, shape: 1, location: Body, required: true, wire_name: 0 },
+    Member { name: 6, shape: 7, location: Body, required: true, wire_name: 0 },
+    Member { name: 72, shape: 305, location: Body, required: true, wire_name: 0 },
+    Member { name: 274, shape: 1, location: Body, required: false, wire_name: 0 },
+    Member { name: 96, shape: 103, location: Body, required: true, wire_name: 0 },
+    Member { name: 267, shape: 171, location: Body, required: true, wire_name: 0 },
+    Member { name: 10, shape: 13, location: Body, required: false, wire_name: 0 },
+    Member { name: 75, shape: 100, location: Body, required: false, wire_name: 0 },
+    Member { name: 303, shape: 307, location: Label, required: true, wire_name: 0 },
+    Member { name: 9, shape: 10, location: Body, required: true, wire_name: 0 },
+    Member { name: 467, shape: 250, location: Query, required: false, wire_name: 467 },
+    Member { name: 468, shape: 251, location: Query, required: false, wire_name: 468 },
+    Member { name: 0, shape: 1, location: Label, required: true, wire_name: 0 },
+    Member { name: 1, shape: 2, location: Query, required: false, wire_name: 1 },
+    Member { name: 356, shape: 1, location: Query, required: false, wire_name: 356 },
+    Member { name: 467, shape: 250, location: Body, required: false, wire_name: 0 },
+    Member { name: 42, shape: 311, location: Body, required: true, wire_name: 0 },
+    Member { name: 3, shape: 4, location: Body, required: true, wire_name: 0 },
+    Member { name: 71, shape: 78, location: Body, required: false, wire_name: 0 },
+    Member { name: 0, shape: 1, location: Body, required: true, wire_name: 0 },
+    Member { name: 1, shape: 2, location: Body, required: true, wire_name: 0 },
+    Member { name: 356, shape: 1, location: Body, required: false, wire_name: 0 },
+    Member { name: 289, shape: 1, location: Body, required: true, wire_name: 0 },
+    Member { name: 267, shape: 231, location: Body, required: true, wire_name: 0 },
+    Member { name: 357, shape: 235, location: Body, required: true, wire_name: 0 },
+    Member { name: 6, shape: 7, location: Body, required: true, wire_name: 0 },
+    Member { name: 10, shape: 13, location: Body, required: false, wire_name: 0 },
+    Member { name: 332, shape: 203, location: Body, required: false, wire_name: 0 },
+    Member { name: 333, shape: 53, location: Body, required: false, wire_name: 0 },
+    Member { name: 334, shape: 204, location: Body, required: false, wire_name: 0 },
+    Member { name: 335, shape: 53, location: Body, required: false, wire_name: 0 },
+    Member { name: 360, shape: 101, location: Body, required: false, wire_name: 0 },
+    Member { name: 265, shape: 6, location: Body, required: true, wire_name: 0 },
+    Member { name: 266, shape: 6, location: Body, required: true, wire_name: 0 },
+    Member { name: 467, shape: 250, location: Query, required: false, wire_name: 467 },
+    Member { name: 468, shape: 251, location: Query, required: false, wire_name: 468 },
+    Member { name: 0, shape: 1, location: Label, required: true, wire_name: 0 },
+    Member { name: 1, shape: 2, location: Label, required: true, wire_name: 0 },
+    Member { name: 267, shape: 202, location: Query, required: false, wire_name: 267 },
+    Member { name: 467, shape: 250, location: Body, required: false, wire_name: 0 },
+    Member { name: 40, shape: 315, location: Body, required: true, wire_name: 0 },
+    Member { name: 265, shape: 6, location: Body, required: true, wire_name: 0 },
+    Member { name: 266, shape: 6, location: Body, required: true, wire_name: 0 },
+    Member { name: 1, shape: 2, location: Body, required: true, wire_name: 0 },
+    Member { name: 2, shape: 1, location: Body, required: false, wire_name: 0 },
+    Member { name: 101, shape: 200, location: Body, required: false, wire_name: 0 },
+    Member { name: 6, shape: 7, location: Body, required: true, wire_name: 0 },
+    Member { name: 10, shape: 13, location: Body, required: false, wire_name: 0 },
+    Member { name: 0, shape: 1, location: Body, required: true, wire_name: 0 },
+    Member { name: 289, shape: 1, location: Body, required: true, wire_name: 0 },
+    Member { name: 267, shape: 202, location: Body, required: true, wire_name: 0 },
+    Member { name: 71, shape: 78, location: Body, required: true, wire_name: 0 },
+    Member { name: 104, shape: 101, location: Body, required: false, wire_name: 0 },
+    Member { name: 467, shape: 250, location: Query, required: false, wire_name: 467 },
+    Member { name: 468, shape: 251, location: Query, required: false, wire_name: 468 },
+    Member { name: 0, shape: 1, location: Label, required: true, wire_name: 0 },
+    Member { name: 467, shape: 250, location: Body, required: false, wire_name: 0 },
+    Member { name: 40, shape: 315, location: Body, required: true, wire_name: 0 },
+    Member { name: 467, shape: 250, location: Query, required: false, wire_name: 467 },
+    Member { name: 468, shape: 251, location: Query, required: false, wire_name: 468 },
+    Member { name: 467, shape: 250, location: Body, required: false, wire_name: 0 },
+    Member { name: 481, shape: 321, location: Body, required: true, wire_name: 0 },
+    Member { name: 265, shape: 6, location: Body, required: true, wire_name: 0 },
+    Member { name: 266, shape: 6, location: Body, required: true, wire_name: 0 },
+    Member { name: 7, shape: 8, location: Body, required: true, wire_name: 0 },
+    Member { name: 6, shape: 7, location: Body, required: true, wire_name: 0 },
+    Member { name: 267, shape: 248, location: Body, required: true, wire_name: 0 },
+    Member { name: 10, shape: 13, location: Body, required: false, wire_name: 0 },
+    Member { name: 29, shape: 31, location: Label, required: true, wire_name: 0 },
+    Member { name: 351, shape: 210, location: Body, required: true, wire_name: 0 },
+    Member { name: 482, shape: 211, location: Body, required: false, wire_name: 0 },
+    Member { name: 483, shape: 324, location: Body, required: false, wire_name: 0 },
+    Member { name: 351, shape: 210, location: Body, required: true, wire_name: 0 },
+    Member { name: 352, shape: 211, location: Body, required: true, wire_name: 0 },
+    Member { name: 0, shape: 1, location: Label, required: true, wire_name: 0 },
+    Member { name: 353, shape: 218, location: Body, required: true, wire_name: 0 },
+    Member { name: 6, shape: 7, location: Body, required: true, wire_name: 0 },
+    Member { name: 264, shape: 141, location: Body, required: true, wire_name: 0 },
+    Member { name: 287, shape: 160, location: Body, required: true, wire_name: 0 },
+    Member { name: 10, shape: 13, location: Body, required: false, wire_name: 0 },
+    Member { name: 6, shape: 7, location: Body, required: true, wire_name: 0 },
+    Member { name: 29, shape: 31, location: Body, required: true, wire_name: 0 },
+    Member { name: 269, shape: 155, location: Body, required: true, wire_name: 0 },
+    Member { name: 270, shape: 156, location: Body, required: false, wire_name: 0 },
+    Member { name: 271, shape: 1, location: Body, required: false, wire_name: 0 },
+    Member { name: 10, shape: 13, location: Body, required: false, wire_name: 0 },
+    Member { name: 9, shape: 10, location: Body, required: false, wire_name: 0 },
+    Member { name: 264, shape: 141, location: Body, required: true, wire_name: 0 },
+    Member { name: 6, shape: 7, location: Body, required: true, wire_name: 0 },
+    Member { name: 1, shape: 2, location: Label, required: true, wire_name: 0 },
+    Member { name: 356, shape: 1, location: Body, required: false, wire_name: 0 },
+    Member { name: 0, shape: 1, location: Label, required: true, wire_name: 0 },
+    Member { name: 357, shape: 277, location: Body, required: true, wire_name: 0 },
+    Member { name: 10, shape: 13, location: Body, required: false, wire_name: 0 },
+    Member { name: 0, shape: 1, location: Label, required: true, wire_name: 0 },
+    Member { name: 6, shape: 7, location: Body, required: true, wire_name: 0 },
+    Member { name: 1, shape: 2, location: Body, required: true, wire_name: 0 },
+    Member { name: 356, shape: 1, location: Body, required: false, wire_name: 0 },
+    Member { name: 71, shape: 78, location: Body, required: false, wire_name: 0 },
+    Member { name: 99, shape: 232, location: Body, required: true, wire_name: 0 },
+    Member { name: 357, shape: 235, location: Body, required: true, wire_name: 0 },
+    Member { name: 76, shape: 239, location: Body, required: true, wire_name: 0 },
+    Member { name: 10, shape: 13, location: Body, required: false, wire_name: 0 },
+    Member { name: 358, shape: 240, location: Body, required: false, wire_name: 0 },
+    Member { name: 98, shape: 242, location: Body, required: false, wire_name: 0 },
+    Member { name: 8, shape: 9, location: Body, required: false, wire_name: 0 },
+    Member { name: 9, shape: 10, location: Body, required: false, wire_name: 0 },
+    Member { name: 360, shape: 101, location: Body, required: false, wire_name: 0 },
+    Member { name: 3, shape: 4, location: Body, required: true, wire_name: 0 },
+    Member { name: 303, shape: 307, location: Label, required: true, wire_name: 0 },
+    Member { name: 9, shape: 10, location: Body, required: true, wire_name: 0 },
+    Member { name: 303, shape: 307, location: Label, required: true, wire_name: 0 },
+    Member { name: 486, shape: 336, location: Query, required: true, wire_name: 486 },
+    Member { name: 29, shape: 31, location: Label, required: true, wire_name: 0 },
+    Member { name: 12, shape: 17, location: Body, required: false, wire_name: 0 },
+    Member { name: 11, shape: 15, location: Body, required: false, wire_name: 0 },
+    Member { name: 13, shape: 22, location: Body, required: false, wire_name: 0 },
+    Member { name: 14, shape: 24, location: Body, required: false, wire_name: 0 },
+    Member { name: 15, shape: 25, location: Body, required: false, wire_name: 0 },
+    Member { name: 10, shape: 13, location: Body, required: false, wire_name: 0 },
+    Member { name: 29, shape: 31, location: Body, required: true, wire_name: 0 },
+];
 
-/// Every selected operation.
-pub static OPERATIONS: &[&Operation] = &[&operations::CREATE_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION, &operations::GET_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION, &operations::LIST_CONFIGURED_MODEL_ALGORITHM_ASSOCIATIONS, &operations::DELETE_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION, &operations::LIST_CONFIGURED_MODEL_ALGORITHMS, &operations::GET_CONFIGURED_MODEL_ALGORITHM, &operations::GET_COLLABORATION_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION, &operations::LIST_COLLABORATION_CONFIGURED_MODEL_ALGORITHM_ASSOCIATIONS];
+/// Member, query parameter and header names, enum values, operation names and URIs, one
+/// after another; `NAME_ENDS[i]` is where name `i` ends.
+pub static NAME_TEXT: &str = "membershipIdentifiertrainedModelArnversionIdentifiertrainedModelInferenceJobArntrainingDataStartTimetrainingDataEndTimenametrainingDatasetArnkmsKeyArntagsdescriptionaudienceModelArnoutputConfigsharedAudienceMetricsminMatchingSeedSizeaudienceSizeConfigchildResourceTagOnCreatePolicydestinationroleArns3Destinations3UriALLNONEaudienceSizeTypeaudienceSizeBinsABSOLUTEPERCENTAGEFROM_PARENT_RESOURCENONEconfiguredAudienceModelArntrainingContainerConfiginferenceContainerConfigimageUrientrypointargumentsmetricDefinitionsregexconfiguredModelAlgorithmArnprivacyConfigurationpoliciestrainedModelstrainedModelExportstrainedModelInferenceJobscontainerLogscontainerMetricsmaxArtifactSizeallowedAccountIdsfilterPatternlogTypelogRedactionConfigurationALLERROR_SUMMARYentitiesToRedactcustomEntityConfigALL_PERSONALLY_IDENTIFIABLE_INFORMATIONNUMBERSCUSTOMcustomDataIdentifiersnoiseLevelHIGHMEDIUMLOWNONEunitvalueGBmaxSizefilesToExportMODELOUTPUTmaxOutputSizeconfiguredModelAlgorithmAssociationArnconfiguredModelAlgorithmAssociationsinputChannelretentionInDayspayerConfigurationdataSourceprotectedQueryInputParameterssqlParameterscomputeConfigurationresultFormatqueryStringanalysisTemplateArnparametersworkertypenumberpropertiesCR.1XCR.4XCR.8XsparkCSVPARQUETcomputePayerAccountIdsyntheticDataPayerAccountIdmlInputChannelArnhyperparametersenvironmentresourceConfigstoppingConditionincrementalTrainingDataChannelsdataChannelstrainingInputModemlModelTrainingPayerAccountIdinstanceCountinstanceTypevolumeSizeInGBml.m4.xlargeml.m4.2xlargeml.m4.4xlargeml.m4.10xlargeml.m4.16xlargeml.g4dn.xlargeml.g4dn.2xlargeml.g4dn.4xlargeml.g4dn.8xlargeml.g4dn.12xlargeml.g4dn.16xlargeml.m5.largeml.m5.xlargeml.m5.2xlargeml.m5.4xlargeml.m5.12xlargeml.m5.24xlargeml.c4.xlargeml.c4.2xlargeml.c4.4xlargeml.c4.8xlargeml.p2.xlargeml.p2.8xlargeml.p2.16xlargeml.p4d.24xlargeml.p4de.24xlargeml.p5.48xlargeml.c5.xlargeml.c5.2xlargeml.c5.4xlargeml.c5.9xlargeml.c5.18xlargeml.c5n.xlargeml.c5n.2xlargeml.c5n.4xlargeml.c5n.9xlargeml.c5n.18xlargeml.g5.xlargeml.g5.2xlargeml.g5.4xlargeml.g5.8xlargeml.g5.16xlargeml.g5.12xlargeml.g5.24xlargeml.g5.48xlargeml.trn1.2xlargeml.trn1.32xlargeml.trn1n.32xlargeml.m6i.largeml.m6i.xlargeml.m6i.2xlargeml.m6i.4xlargeml.m6i.8xlargeml.m6i.12xlargeml.m6i.16xlargeml.m6i.24xlargeml.m6i.32xlargeml.c6i.xlargeml.c6i.2xlargeml.c6i.8xlargeml.c6i.4xlargeml.c6i.12xlargeml.c6i.16xlargeml.c6i.24xlargeml.c6i.32xlargeml.r5d.largeml.r5d.xlargeml.r5d.2xlargeml.r5d.4xlargeml.r5d.8xlargeml.r5d.12xlargeml.r5d.16xlargeml.r5d.24xlargeml.t3.mediumml.t3.largeml.t3.xlargeml.t3.2xlargeml.r5.largeml.r5.xlargeml.r5.2xlargeml.r5.4xlargeml.r5.8xlargeml.r5.12xlargeml.r5.16xlargeml.r5.24xlargeml.c7i.largeml.c7i.xlargeml.c7i.2xlargeml.c7i.4xlargeml.c7i.8xlargeml.c7i.12xlargeml.c7i.16xlargeml.c7i.24xlargeml.c7i.48xlargeml.m7i.largeml.m7i.xlargeml.m7i.2xlargeml.m7i.4xlargeml.m7i.8xlargeml.m7i.12xlargeml.m7i.16xlargeml.m7i.24xlargeml.m7i.48xlargeml.r7i.largeml.r7i.xlargeml.r7i.2xlargeml.r7i.4xlargeml.r7i.8xlargeml.r7i.12xlargeml.r7i.16xlargeml.r7i.24xlargeml.r7i.48xlargeml.g6.xlargeml.g6.2xlargeml.g6.4xlargeml.g6.8xlargeml.g6.12xlargeml.g6.16xlargeml.g6.24xlargeml.g6.48xlargeml.g6e.xlargeml.g6e.2xlargeml.g6e.4xlargeml.g6e.8xlargeml.g6e.12xlargeml.g6e.16xlargeml.g6e.24xlargeml.g6e.48xlargeml.p5en.48xlargeml.p3.2xlargeml.p3.8xlargeml.p3.16xlargeml.p3dn.24xlargemaxRuntimeInSecondschannelNames3DataDistributionTypeFullyReplicatedShardedByS3KeyFileFastFilePipetrainingDatainputConfigINTERACTIONSschemacolumnNamecolumnTypesUSER_IDITEM_IDTIMESTAMPCATEGORICAL_FEATURENUMERICAL_FEATUREglueDataSourcetableNamedatabaseNamecatalogIdaudienceGenerationJobArncreateTimeupdateTimestatusstatusDetailsseedAudienceincludeSeedInOutputcollaborationIdmetricsstartedByprotectedQueryIdentifierCREATE_PENDINGCREATE_IN_PROGRESSCREATE_FAILEDACTIVEDELETE_PENDINGDELETE_IN_PROGRESSDELETE_FAILEDstatusCodemessagesqlComputeConfigurationrelevanceMetricsrecallMetricaudienceSizescorecollaborationIdentifiercreatorAccountIdnumberOfRecordsprivacyBudgetssyntheticDataConfigurationCREATE_PENDINGCREATE_IN_PROGRESSCREATE_FAILEDACTIVEDELETE_PENDINGDELETE_IN_PROGRESSDELETE_FAILEDINACTIVEaccessBudgetsresourceArndetailsaggregateRemainingBudgetstartTimeendTimeremainingBudgetbudgetbudgetTypeautoRefreshCALENDAR_DAYCALENDAR_MONTHCALENDAR_WEEKLIFETIMEENABLEDDISABLEDsyntheticDataParameterssyntheticDataEvaluationScoresepsilonmaxMembershipInferenceAttackScorecolumnClassificationcolumnMappingcolumnTypeisPredictiveValueCATEGORICALNUMERICALdataPrivacyScoresmembershipInferenceAttackScoresattackVersionDISTANCE_TO_CLOSEST_RECORD_V1metricsStatusmetricsStatusDetailslogsStatuslogsStatusDetailstrainingContainerImageDigestmodelNameCREATE_PENDINGCREATE_IN_PROGRESSCREATE_FAILEDACTIVEDELETE_PENDINGDELETE_IN_PROGRESSDELETE_FAILEDINACTIVECANCEL_PENDINGCANCEL_IN_PROGRESSCANCEL_FAILEDPUBLISH_SUCCEEDEDPUBLISH_FAILEDconfiguredAudienceModelPolicypolicyHashdefaultOutputLocationnumberOfFilessizeInGbtrainedModelVersionIdentifieroutputConfigurationcontainerExecutionParametersinferenceContainerImageDigestmlModelInferencePayerAccountIdCREATE_PENDINGCREATE_IN_PROGRESSCREATE_FAILEDACTIVECANCEL_PENDINGCANCEL_IN_PROGRESSCANCEL_FAILEDINACTIVEml.r7i.48xlargeml.r6i.16xlargeml.m6i.xlargeml.m5.4xlargeml.p2.xlargeml.m4.16xlargeml.r7i.16xlargeml.m7i.xlargeml.m6i.12xlargeml.r7i.8xlargeml.r7i.largeml.m7i.12xlargeml.m6i.24xlargeml.m7i.24xlargeml.r6i.8xlargeml.r6i.largeml.g5.2xlargeml.m5.largeml.m7i.48xlargeml.m6i.16xlargeml.p2.16xlargeml.g5.4xlargeml.m7i.16xlargeml.c4.2xlargeml.c5.2xlargeml.c6i.32xlargeml.c4.4xlargeml.g5.8xlargeml.c6i.xlargeml.c5.4xlargeml.g4dn.xlargeml.c7i.xlargeml.c6i.12xlargeml.g4dn.12xlargeml.c7i.12xlargeml.c6i.24xlargeml.g4dn.2xlargeml.c7i.24xlargeml.c7i.2xlargeml.c4.8xlargeml.c6i.2xlargeml.g4dn.4xlargeml.c7i.48xlargeml.c7i.4xlargeml.c6i.16xlargeml.c5.9xlargeml.g4dn.16xlargeml.c7i.16xlargeml.c6i.4xlargeml.c5.xlargeml.c4.xlargeml.g4dn.8xlargeml.c7i.8xlargeml.c7i.largeml.g5.xlargeml.c6i.8xlargeml.c6i.largeml.g5.12xlargeml.g5.24xlargeml.m7i.2xlargeml.c5.18xlargeml.g5.48xlargeml.m6i.2xlargeml.g5.16xlargeml.m7i.4xlargeml.r6i.32xlargeml.m6i.4xlargeml.m5.xlargeml.m4.10xlargeml.r6i.xlargeml.m5.12xlargeml.m4.xlargeml.r7i.2xlargeml.r7i.xlargeml.r6i.12xlargeml.m5.24xlargeml.r7i.12xlargeml.m7i.8xlargeml.m7i.largeml.r6i.24xlargeml.r6i.2xlargeml.m4.2xlargeml.r7i.24xlargeml.r7i.4xlargeml.m6i.8xlargeml.m6i.largeml.m5.2xlargeml.p2.8xlargeml.r6i.4xlargeml.m6i.32xlargeml.m4.4xlargeml.p3.16xlargeml.p3.2xlargeml.p3.8xlargeacceptmembersaccountIdmaxPayloadInMBnextTokenmaxResultsaudienceExportJobsoutputLocationaudienceGenerationJobsaudienceModelscollaborationConfiguredModelAlgorithmAssociationscollaborationMLInputChannelsListcollaborationTrainedModelExportJobscollaborationTrainedModelInferenceJobscollaborationTrainedModelsconfiguredAudienceModelsconfiguredModelAlgorithmsmlInputChannelsListtrainingDatasetspreviousPolicyHashpolicyExistenceConditionPOLICY_MUST_EXISTPOLICY_MUST_NOT_EXISTtagKeysCancelTrainedModel/memberships/{membershipIdentifier}/trained-models/{trainedModelArn}CancelTrainedModelInferenceJob/memberships/{membershipIdentifier}/trained-model-inference-jobs/{trainedModelInferenceJobArn}CreateAudienceModel/audience-modelCreateConfiguredAudienceModel/configured-audience-modelCreateConfiguredModelAlgorithm/configured-model-algorithmsCreateConfiguredModelAlgorithmAssociation/memberships/{membershipIdentifier}/configured-model-algorithm-associationsCreateMLInputChannel/memberships/{membershipIdentifier}/ml-input-channelsCreateTrainedModel/memberships/{membershipIdentifier}/trained-modelsCreateTrainingDataset/training-datasetDeleteAudienceGenerationJob/audience-generation-job/{audienceGenerationJobArn}DeleteAudienceModel/audience-model/{audienceModelArn}DeleteConfiguredAudienceModel/configured-audience-model/{configuredAudienceModelArn}DeleteConfiguredAudienceModelPolicy/configured-audience-model/{configuredAudienceModelArn}/policyDeleteConfiguredModelAlgorithm/configured-model-algorithms/{configuredModelAlgorithmArn}DeleteConfiguredModelAlgorithmAssociation/memberships/{membershipIdentifier}/configured-model-algorithm-associations/{configuredModelAlgorithmAssociationArn}DeleteMLConfiguration/memberships/{membershipIdentifier}/ml-configurationsDeleteMLInputChannelData/memberships/{membershipIdentifier}/ml-input-channels/{mlInputChannelArn}DeleteTrainedModelOutputDeleteTrainingDataset/training-dataset/{trainingDatasetArn}GetAudienceGenerationJobGetAudienceModelGetCollaborationConfiguredModelAlgorithmAssociation/collaborations/{collaborationIdentifier}/configured-model-algorithm-associations/{configuredModelAlgorithmAssociationArn}GetCollaborationMLInputChannel/collaborations/{collaborationIdentifier}/ml-input-channels/{mlInputChannelArn}GetCollaborationTrainedModel/collaborations/{collaborationIdentifier}/trained-models/{trainedModelArn}GetConfiguredAudienceModelGetConfiguredAudienceModelPolicyGetConfiguredModelAlgorithmGetConfiguredModelAlgorithmAssociationGetMLConfigurationGetMLInputChannelGetTrainedModelGetTrainedModelInferenceJobGetTrainingDatasetListAudienceExportJobs/audience-export-jobListAudienceGenerationJobs/audience-generation-jobListAudienceModelsListCollaborationConfiguredModelAlgorithmAssociations/collaborations/{collaborationIdentifier}/configured-model-algorithm-associationsListCollaborationMLInputChannels/collaborations/{collaborationIdentifier}/ml-input-channelsListCollaborationTrainedModelExportJobs/collaborations/{collaborationIdentifier}/trained-models/{trainedModelArn}/export-jobsListCollaborationTrainedModelInferenceJobs/collaborations/{collaborationIdentifier}/trained-model-inference-jobsListCollaborationTrainedModels/collaborations/{collaborationIdentifier}/trained-modelsListConfiguredAudienceModelsListConfiguredModelAlgorithmAssociationsListConfiguredModelAlgorithmsListMLInputChannelsListTagsForResource/tags/{resourceArn}ListTrainedModelInferenceJobs/memberships/{membershipIdentifier}/trained-model-inference-jobsListTrainedModelVersions/memberships/{membershipIdentifier}/trained-models/{trainedModelArn}/versionsListTrainedModelsListTrainingDatasetsPutConfiguredAudienceModelPolicyPutMLConfigurationStartAudienceExportJobStartAudienceGenerationJobStartTrainedModelExportJob/memberships/{membershipIdentifier}/trained-models/{trainedModelArn}/export-jobsStartTrainedModelInferenceJobTagResourceUntagResourceUpdateConfiguredAudienceModel";
 
-/// The paginators of the selected operations (`paginators-1.json`).
-pub mod paginators {
-    use super::operations;
-    use crate::model::Paginator;
+pub static NAME_ENDS: [u16; 578] = [20, 35, 52, 79, 100, 119, 123, 141, 150, 154, 165, 181, 193, 214, 233, 251, 281, 292, 299, 312, 317, 320, 324, 340, 356, 364, 374, 394, 398, 424, 447, 471, 479, 489, 498, 515, 520, 547, 567, 575, 588, 607, 632, 645, 661, 676, 693, 706, 713, 738, 741, 754, 770, 788, 827, 834, 840, 861, 871, 875, 881, 884, 888, 892, 897, 899, 906, 919, 924, 930, 943, 981, 1017, 1029, 1044, 1062, 1072, 1101, 1114, 1134, 1146, 1157, 1176, 1186, 1192, 1196, 1202, 1212, 1217, 1222, 1227, 1232, 1235, 1242, 1263, 1290, 1307, 1322, 1333, 1347, 1364, 1395, 1407, 1424, 1453, 1466, 1478, 1492, 1504, 1517, 1530, 1544, 1558, 1572, 1587, 1602, 1617, 1633, 1649, 1660, 1672, 1685, 1698, 1712, 1726, 1738, 1751, 1764, 1777, 1789, 1802, 1816, 1831, 1847, 1861, 1873, 1886, 1899, 1912, 1926, 1939, 1953, 1967, 1981, 1996, 2008, 2021, 2034, 2047, 2061, 2075, 2089, 2103, 2118, 2134, 2151, 2163, 2176, 2190, 2204, 2218, 2233, 2248, 2263, 2278, 2291, 2305, 2319, 2333, 2348, 2363, 2378, 2393, 2405, 2418, 2432, 2446, 2460, 2475, 2490, 2505, 2517, 2528, 2540, 2553, 2564, 2576, 2589, 2602, 2615, 2629, 2643, 2657, 2669, 2682, 2696, 2710, 2724, 2739, 2754, 2769, 2784, 2796, 2809, 2823, 2837, 2851, 2866, 2881, 2896, 2911, 2923, 2936, 2950, 2964, 2978, 2993, 3008, 3023, 3038, 3050, 3063, 3076, 3089, 3103, 3117, 3131, 3145, 3158, 3172, 3186, 3200, 3215, 3230, 3245, 3260, 3276, 3289, 3302, 3316, 3332, 3351, 3362, 3384, 3399, 3413, 3417, 3425, 3429, 3441, 3452, 3464, 3470, 3480, 3491, 3498, 3505, 3514, 3533, 3550, 3564, 3573, 3585, 3594, 3618, 3628, 3638, 3644, 3657, 3669, 3688, 3703, 3710, 3719, 3743, 3757, 3775, 3788, 3794, 3808, 3826, 3839, 3849, 3856, 3879, 3895, 3907, 3919, 3924, 3947, 3963, 3978, 3992, 4018, 4032, 4050, 4063, 4069, 4083, 4101, 4114, 4122, 4135, 4146, 4153, 4177, 4186, 4193, 4208, 4214, 4224, 4235, 4247, 4261, 4274, 4282, 4289, 4297, 4320, 4349, 4356, 4389, 4409, 4422, 4432, 4449, 4460, 4469, 4486, 4517, 4530, 4559, 4572, 4592, 4602, 4619, 4647, 4656, 4670, 4688, 4701, 4707, 4721, 4739, 4752, 4760, 4774, 4792, 4805, 4822, 4836, 4865, 4875, 4896, 4909, 4917, 4946, 4965, 4993, 5022, 5052, 5066, 5084, 5097, 5103, 5117, 5135, 5148, 5156, 5171, 5186, 5199, 5212, 5224, 5238, 5253, 5266, 5281, 5295, 5307, 5322, 5337, 5352, 5366, 5378, 5391, 5402, 5417, 5432, 5446, 5459, 5474, 5487, 5500, 5515, 5528, 5541, 5554, 5567, 5581, 5594, 5609, 5625, 5640, 5655, 5670, 5685, 5699, 5712, 5726, 5741, 5756, 5770, 5785, 5798, 5814, 5829, 5843, 5855, 5867, 5882, 5896, 5908, 5920, 5934, 5946, 5960, 5974, 5988, 6002, 6016, 6030, 6044, 6058, 6073, 6087, 6099, 6113, 6126, 6140, 6152, 6166, 6179, 6194, 6208, 6223, 6237, 6249, 6264, 6278, 6291, 6306, 6320, 6334, 6346, 6359, 6372, 6386, 6401, 6414, 6428, 6441, 6454, 6460, 6467, 6476, 6490, 6499, 6509, 6527, 6541, 6563, 6577, 6626, 6658, 6693, 6731, 6757, 6781, 6806, 6825, 6841, 6859, 6883, 6900, 6921, 6928, 6946, 7014, 7044, 7138, 7157, 7172, 7201, 7227, 7257, 7285, 7326, 7401, 7421, 7474, 7492, 7542, 7563, 7580, 7607, 7658, 7677, 7711, 7740, 7795, 7830, 7892, 7922, 7980, 8021, 8137, 8158, 8211, 8235, 8308, 8332, 8353, 8391, 8415, 8431, 8482, 8604, 8634, 8713, 8741, 8815, 8841, 8873, 8900, 8938, 8956, 8973, 8988, 9015, 9033, 9055, 9075, 9101, 9125, 9143, 9196, 9277, 9309, 9368, 9407, 9493, 9535, 9605, 9635, 9691, 9719, 9759, 9788, 9807, 9826, 9845, 9874, 9938, 9962, 10039, 10056, 10076, 10108, 10126, 10148, 10174, 10200, 10280, 10309, 10320, 10333, 10362];
 
-    pub static LIST_CONFIGURED_MODEL_ALGORITHM_ASSOCIATIONS: Paginator = Paginator {
-        operation: &operations::LIST_CONFIGURED_MODEL_ALGORITHM_ASSOCIATIONS,
-        input_token: "nextToken",
-        output_token: "nextToken",
-        limit_key: Some("maxResults"),
-    };
+/// Lengths, item and entry counts, inclusive (`NONE`: no maximum).
+pub static LIMITS: [(u32, u32); 48] = [
+    (0, NONE),
+    (36, 36),
+    (20, 2048),
+    (1, 63),
+    (0, 200),
+    (1, 128),
+    (0, 256),
+    (0, 255),
+    (1, 1285),
+    (1, 1),
+    (25, 500000),
+    (1, 25),
+    (1, 20000000),
+    (1, 255),
+    (1, 100),
+    (1, 256),
+    (0, 40),
+    (1, 500),
+    (1, 5),
+    (0, 1024),
+    (1, NONE),
+    (1, 10),
+    (1, 200),
+    (0, 100),
+    (0, 50),
+    (1, 2),
+    (0, 500000),
+    (0, 1000),
+    (2, 1024),
+    (0, 500),
+    (1, 30),
+    (12, 12),
+    (1, 2500),
+    (1, 512),
+    (1, 8192),
+    (1, 2419200),
+    (1, 64),
+    (1, 20),
+    (0, 10),
+    (0, 1),
+    (5, NONE),
+    (0, 128),
+    (1, 20480),
+    (64, 128),
+    (0, 1000000),
+    (0, 16),
+    (1, 1024),
+    (1, 10240),
+];
 
-    pub static LIST_CONFIGURED_MODEL_ALGORITHMS: Paginator = Paginator {
-        operation: &operations::LIST_CONFIGURED_MODEL_ALGORITHMS,
-        input_token: "nextToken",
-        output_token: "nextToken",
-        limit_key: Some("maxResults"),
-    };
+/// The numbers' ranges, inclusive (NaN: no bound).
+pub static RANGES: [(f64, f64); 18] = [
+    (25.0, 500000.0),
+    (1.0, 20000000.0),
+    (0.01, 100.0),
+    (0.01, 50.0),
+    (2.0, 1024.0),
+    (1.0, 30.0),
+    (1.0, 5.0),
+    (1.0, 8192.0),
+    (1.0, 2419200.0),
+    (0.0, 10.0),
+    (0.0, 1.0),
+    (0.0, 100000000000.0),
+    (0.0, f64::NAN),
+    (0.0001, 10.0),
+    (0.5, 1.0),
+    (0.0, 1000000.0),
+    (1.0, 10.0),
+    (1.0, 100.0),
+];
 
-    pub static LIST_COLLABORATION_CONFIGURED_MODEL_ALGORITHM_ASSOCIATIONS: Paginator = Paginator {
-        operation: &operations::LIST_COLLABORATION_CONFIGURED_MODEL_ALGORITHM_ASSOCIATIONS,
-        input_token: "nextToken",
-        output_token: "nextToken",
-        limit_key: Some("maxResults"),
-    };
-}
-
-/// The model's patterns that the selected shapes use, with their matchers (for the tests).
+/// The model's patterns, compiled.
 pub static PATTERNS: &[(&str, Pattern)] = &[
-    ("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", Pattern::Uuid),
-    ("arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:configured-model-algorithm/[-a-zA-Z0-9_/.]+", Pattern::CleanRoomsMlArn { resource: "configured-model-algorithm", in_membership: false }),
-    ("(?!\\s*$)[\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDBFF-\\uDC00\\uDFFF\\t]*", Pattern::Name),
-    ("[\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDBFF-\\uDC00\\uDFFF\\t\\r\\n]*", Pattern::Description),
-    ("[a-zA-Z0-9\\_\\#\\=\\@/\\;\\,\\-\\ \\^\\$\\?\\[\\]\\{\\}\\|\\\\\\*\\+\\.\\(\\)]+", Pattern::CustomDataIdentifier),
-    ("arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:membership/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/configured-model-algorithm-association/[-a-zA-Z0-9_/.]+", Pattern::CleanRoomsMlArn { resource: "configured-model-algorithm-association", in_membership: true }),
+    ("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", crate::model::Pattern { source: "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", program: b"@\x08\x040\x09a\x05!-@\x04\x040\x09a\x05!-@\x04\x040\x09a\x05!-@\x04\x040\x09a\x05!-@\x0C\x040\x09a\x05\x80\x00" }),
+    ("arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:membership/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/trained-model/[-a-zA-Z0-9_/.]+", crate::model::Pattern { source: "arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:membership/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/trained-model/[-a-zA-Z0-9_/.]+", program: b"'arn:aws\x01\x04a\x19-\x00\x02:\x00\x12.cleanrooms-ml:@\x01\x06a\x19-\x000\x09\x01\x06a\x19-\x000\x09\x02:\x006@\x0C\x020\x09,:membership/@\x08\x040\x09a\x05!-@\x04\x040\x09a\x05!-@\x04\x040\x09a\x05!-@\x04\x040\x09a\x05!-@\x0C\x040\x09a\x05//trained-model/@\x01\x08A\x19-\x0C_\x00a\x19\x80\x08A\x19-\x0C_\x00a\x19" }),
+    ("arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:membership/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/trained-model-inference-job/[-a-zA-Z0-9_/.]+", crate::model::Pattern { source: "arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:membership/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/trained-model-inference-job/[-a-zA-Z0-9_/.]+", program: b"'arn:aws\x01\x04a\x19-\x00\x02:\x00\x12.cleanrooms-ml:@\x01\x06a\x19-\x000\x09\x01\x06a\x19-\x000\x09\x02:\x006@\x0C\x020\x09,:membership/@\x08\x040\x09a\x05!-@\x04\x040\x09a\x05!-@\x04\x040\x09a\x05!-@\x04\x040\x09a\x05!-@\x0C\x040\x09a\x05=/trained-model-inference-job/@\x01\x08A\x19-\x0C_\x00a\x19\x80\x08A\x19-\x0C_\x00a\x19" }),
+    ("(?!\\s*$)[\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDBFF-\\uDC00\\uDFFF\\t]*", crate::model::Pattern { source: "(?!\\s*$)[\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDBFF-\\uDC00\\uDFFF\\t]*", program: b"\x01\x1D \x00\x09\x00\xA0\x01\x00\x80-\x00\x80@\x0A\xA8@\x01\xAF@\x00\xDF@\x00\x80`\x00\xFF\xFD\x03\x00!!~\xA1\x01\xDE+\x81-\xFE\x12\x8B@\x1C\xAA@\x04\xB0@.\xE0@\x9F\x1F\x81`\xFD\x9D\x03\x80\xFE\x03\xFD\x01B\x80\x06 \xDD\xFF\x03\x09\x00" }),
+    ("arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:training-dataset/[-a-zA-Z0-9_/.]+", crate::model::Pattern { source: "arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:training-dataset/[-a-zA-Z0-9_/.]+", program: b"'arn:aws\x01\x04a\x19-\x00\x02:\x00\x12.cleanrooms-ml:@\x01\x06a\x19-\x000\x09\x01\x06a\x19-\x000\x09\x02:\x006@\x0C\x020\x092:training-dataset/@\x01\x08A\x19-\x0C_\x00a\x19\x80\x08A\x19-\x0C_\x00a\x19" }),
+    ("arn:aws[-a-z]*:kms:[-a-z0-9]+:[0-9]{12}:key/.+", crate::model::Pattern { source: "arn:aws[-a-z]*:kms:[-a-z0-9]+:[0-9]{12}:key/.+", program: b"'arn:aws\x01\x04a\x19-\x00\x02:\x00\x12$kms:@\x01\x06a\x19-\x000\x09\x01\x06a\x19-\x000\x09\x02:\x00,@\x0C\x020\x09%:key/@\x01\x0C\x0E\x99@\x00\x09\x0B\x01\xAA@\xD5\xBFC\x80\x0C\x0E\x99@\x00\x09\x0B\x01\xAA@\xD5\xBFC" }),
+    ("[\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDBFF-\\uDC00\\uDFFF\\t\\r\\n]*", crate::model::Pattern { source: "[\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDBFF-\\uDC00\\uDFFF\\t\\r\\n]*", program: b"\x80\x08 \xDD\xFF\x03\x09\x01\x0D\x00" }),
+    ("arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:audience-model/[-a-zA-Z0-9_/.]+", crate::model::Pattern { source: "arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:audience-model/[-a-zA-Z0-9_/.]+", program: b"'arn:aws\x01\x04a\x19-\x00\x02:\x00\x12.cleanrooms-ml:@\x01\x06a\x19-\x000\x09\x01\x06a\x19-\x000\x09\x02:\x006@\x0C\x020\x090:audience-model/@\x01\x08A\x19-\x0C_\x00a\x19\x80\x08A\x19-\x0C_\x00a\x19" }),
+    ("s3://.+", crate::model::Pattern { source: "s3://.+", program: b"%s3://@\x01\x0C\x0E\x99@\x00\x09\x0B\x01\xAA@\xD5\xBFC\x80\x0C\x0E\x99@\x00\x09\x0B\x01\xAA@\xD5\xBFC" }),
+    ("arn:aws[-a-z]*:iam::[0-9]{12}:role/.+", crate::model::Pattern { source: "arn:aws[-a-z]*:iam::[0-9]{12}:role/.+", program: b"'arn:aws\x01\x04a\x19-\x00\x02:\x00\x12%iam::@\x0C\x020\x09&:role/@\x01\x0C\x0E\x99@\x00\x09\x0B\x01\xAA@\xD5\xBFC\x80\x0C\x0E\x99@\x00\x09\x0B\x01\xAA@\xD5\xBFC" }),
+    ("arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:configured-audience-model/[-a-zA-Z0-9_/.]+", crate::model::Pattern { source: "arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:configured-audience-model/[-a-zA-Z0-9_/.]+", program: b"'arn:aws\x01\x04a\x19-\x00\x02:\x00\x12.cleanrooms-ml:@\x01\x06a\x19-\x000\x09\x01\x06a\x19-\x000\x09\x02:\x006@\x0C\x020\x09;:configured-audience-model/@\x01\x08A\x19-\x0C_\x00a\x19\x80\x08A\x19-\x0C_\x00a\x19" }),
+    (".*", crate::model::Pattern { source: ".*", program: b"\x80\x0C\x0E\x99@\x00\x09\x0B\x01\xAA@\xD5\xBFC" }),
+    (".+", crate::model::Pattern { source: ".+", program: b"@\x01\x0C\x0E\x99@\x00\x09\x0B\x01\xAA@\xD5\xBFC\x80\x0C\x0E\x99@\x00\x09\x0B\x01\xAA@\xD5\xBFC" }),
+    ("arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:configured-model-algorithm/[-a-zA-Z0-9_/.]+", crate::model::Pattern { source: "arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:configured-model-algorithm/[-a-zA-Z0-9_/.]+", program: b"'arn:aws\x01\x04a\x19-\x00\x02:\x00\x12.cleanrooms-ml:@\x01\x06a\x19-\x000\x09\x01\x06a\x19-\x000\x09\x02:\x006@\x0C\x020\x09<:configured-model-algorithm/@\x01\x08A\x19-\x0C_\x00a\x19\x80\x08A\x19-\x0C_\x00a\x19" }),
+    ("[a-zA-Z0-9\\_\\#\\=\\@/\\;\\,\\-\\ \\^\\$\\?\\[\\]\\{\\}\\|\\\\\\*\\+\\.\\(\\)]+", crate::model::Pattern { source: "[a-zA-Z0-9\\_\\#\\=\\@/\\;\\,\\-\\ \\^\\$\\?\\[\\]\\{\\}\\|\\\\\\*\\+\\.\\(\\)]+", program: b"@\x01\x0E?  \x00#\x01(\x11;\x00=\x00a\x1C\x80\x0E?  \x00#\x01(\x11;\x00=\x00a\x1C" }),
+    ("arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:membership/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/configured-model-algorithm-association/[-a-zA-Z0-9_/.]+", crate::model::Pattern { source: "arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:membership/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/configured-model-algorithm-association/[-a-zA-Z0-9_/.]+", program: b"'arn:aws\x01\x04a\x19-\x00\x02:\x00\x12.cleanrooms-ml:@\x01\x06a\x19-\x000\x09\x01\x06a\x19-\x000\x09\x02:\x006@\x0C\x020\x09,:membership/@\x08\x040\x09a\x05!-@\x04\x040\x09a\x05!-@\x04\x040\x09a\x05!-@\x04\x040\x09a\x05!-@\x0C\x040\x09a\x05?/configured-model-algorithm-ass)ociation/@\x01\x08A\x19-\x0C_\x00a\x19\x80\x08A\x19-\x0C_\x00a\x19" }),
+    ("arn:aws[-a-z]*:cleanrooms:[\\w]{2}-[\\w]{4,9}-[\\d]:[\\d]{12}:membership/[\\d\\w-]+/analysistemplate/[\\d\\w-]+", crate::model::Pattern { source: "arn:aws[-a-z]*:cleanrooms:[\\w]{2}-[\\w]{4,9}-[\\d]:[\\d]{12}:membership/[\\d\\w-]+/analysistemplate/[\\d\\w-]+", program: b"'arn:aws\x01\x04a\x19-\x00\x02:\x00\x12+cleanrooms:@\x02\x08A\x190\x09_\x00a\x19!-@\x04\x08A\x190\x09_\x00a\x19A\x05\x08A\x190\x09_\x00a\x19\x02-\x00G!-@\x01\x020\x09!:@\x0C\x020\x09,:membership/@\x01\x0AA\x19-\x000\x09_\x00a\x19\x01\x0AA\x19-\x000\x09_\x00a\x19\x02/\x00}1analysistemplate/@\x01\x0AA\x19-\x000\x09_\x00a\x19\x80\x0AA\x19-\x000\x09_\x00a\x19" }),
+    ("[0-9a-zA-Z_]+", crate::model::Pattern { source: "[0-9a-zA-Z_]+", program: b"@\x01\x08A\x190\x09_\x00a\x19\x80\x08A\x190\x09_\x00a\x19" }),
+    ("[0-9]{12}", crate::model::Pattern { source: "[0-9]{12}", program: b"@\x0C\x020\x09\x80\x00" }),
+    ("arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:membership/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/ml-input-channel/[-a-zA-Z0-9_/.]+", crate::model::Pattern { source: "arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:membership/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/ml-input-channel/[-a-zA-Z0-9_/.]+", program: b"'arn:aws\x01\x04a\x19-\x00\x02:\x00\x12.cleanrooms-ml:@\x01\x06a\x19-\x000\x09\x01\x06a\x19-\x000\x09\x02:\x006@\x0C\x020\x09,:membership/@\x08\x040\x09a\x05!-@\x04\x040\x09a\x05!-@\x04\x040\x09a\x05!-@\x04\x040\x09a\x05!-@\x0C\x040\x09a\x052/ml-input-channel/@\x01\x08A\x19-\x0C_\x00a\x19\x80\x08A\x19-\x0C_\x00a\x19" }),
+    ("[a-zA-Z_][a-zA-Z0-9_]*", crate::model::Pattern { source: "[a-zA-Z_][a-zA-Z0-9_]*", program: b"@\x01\x06A\x19_\x00a\x19\x80\x08A\x190\x09_\x00a\x19" }),
+    ("[\\S\\s]*", crate::model::Pattern { source: "[\\S\\s]*", program: b"\x80\x04\x00\xFF\xFFC" }),
+    ("[A-Za-z0-9\\.\\-_]+", crate::model::Pattern { source: "[A-Za-z0-9\\.\\-_]+", program: b"@\x01\x0AA\x19-\x010\x09_\x00a\x19\x80\x0AA\x19-\x010\x09_\x00a\x19" }),
+    ("[a-zA-Z0-9_](([a-zA-Z0-9_ ]+-)*([a-zA-Z0-9_ ]+))?", crate::model::Pattern { source: "[a-zA-Z0-9_](([a-zA-Z0-9_ ]+-)*([a-zA-Z0-9_ ]+))?", program: b"@\x01\x08A\x190\x09_\x00a\x19\xC0\x01\x0AA\x19 \x000\x09_\x00a\x19\x81\x0AA\x19 \x000\x09_\x00a\x19\x02-\x00(\x01\x00\x0AA\x19 \x000\x09_\x00a\x19\x18" }),
+    ("[a-zA-Z0-9_](([a-zA-Z0-9_]+-)*([a-zA-Z0-9_]+))?", crate::model::Pattern { source: "[a-zA-Z0-9_](([a-zA-Z0-9_]+-)*([a-zA-Z0-9_]+))?", program: b"@\x01\x08A\x190\x09_\x00a\x19\xC0\x01\x08A\x190\x09_\x00a\x19\x81\x08A\x190\x09_\x00a\x19\x02-\x00$\x01\x00\x08A\x190\x09_\x00a\x19\x16" }),
+    ("arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:audience-generation-job/[-a-zA-Z0-9_/.]+", crate::model::Pattern { source: "arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:audience-generation-job/[-a-zA-Z0-9_/.]+", program: b"'arn:aws\x01\x04a\x19-\x00\x02:\x00\x12.cleanrooms-ml:@\x01\x06a\x19-\x000\x09\x01\x06a\x19-\x000\x09\x02:\x006@\x0C\x020\x099:audience-generation-job/@\x01\x08A\x19-\x0C_\x00a\x19\x80\x08A\x19-\x0C_\x00a\x19" }),
+    ("arn:aws:[\\w]+:[\\w]{2}-[\\w]{4,9}-[\\d]:[\\d]{12}:membership/[\\d\\w-]+/configuredtableassociation/[\\d\\w-]+", crate::model::Pattern { source: "arn:aws:[\\w]+:[\\w]{2}-[\\w]{4,9}-[\\d]:[\\d]{12}:membership/[\\d\\w-]+/configuredtableassociation/[\\d\\w-]+", program: b"(arn:aws:@\x01\x08A\x190\x09_\x00a\x19\x01\x08A\x190\x09_\x00a\x19\x02:\x00\"@\x02\x08A\x190\x09_\x00a\x19!-@\x04\x08A\x190\x09_\x00a\x19A\x05\x08A\x190\x09_\x00a\x19\x02-\x00K!-@\x01\x020\x09!:@\x0C\x020\x09,:membership/@\x01\x0AA\x19-\x000\x09_\x00a\x19\x01\x0AA\x19-\x000\x09_\x00a\x19\x02/\x00\x82\x01;configuredtableassociation/@\x01\x0AA\x19-\x000\x09_\x00a\x19\x80\x0AA\x19-\x000\x09_\x00a\x19" }),
+    ("[a-z0-9_](([a-z0-9_]+-)*([a-z0-9_]+))?", crate::model::Pattern { source: "[a-z0-9_](([a-z0-9_]+-)*([a-z0-9_]+))?", program: b"@\x01\x06a\x190\x09_\x00\xC0\x01\x06a\x190\x09_\x00\x81\x06a\x190\x09_\x00\x02-\x00\x1E\x01\x00\x06a\x190\x09_\x00\x12" }),
+    ("[0-9a-f]+", crate::model::Pattern { source: "[0-9a-f]+", program: b"@\x01\x040\x09a\x05\x80\x040\x09a\x05" }),
+    ("arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:((membership/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/(configured-model-algorithm-association|trained-model|trained-model-inference-job|ml-input-channel))|training-dataset|audience-model|configured-audience-model|audience-generation-job|configured-model-algorithm)/[-a-zA-Z0-9_/.]+", crate::model::Pattern { source: "arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:((membership/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/(configured-model-algorithm-association|trained-model|trained-model-inference-job|ml-input-channel))|training-dataset|audience-model|configured-audience-model|audience-generation-job|configured-model-algorithm)/[-a-zA-Z0-9_/.]+", program: b"'arn:aws\x01\x04a\x19-\x00\x02:\x00\x12.cleanrooms-ml:@\x01\x06a\x19-\x000\x09\x01\x06a\x19-\x000\x09\x02:\x006@\x0C\x020\x09!:\x04\x00\x02a\x00R\x02c\x00\x97\x01\x02m\x00\xD2\x01\x02t\x00\x82\x03(udience-\x02\x00\x02g\x00f\x02m\x00\x8C\x01)eneration$-job!/@\x01\x08A\x19-\x0C_\x00a\x19\x80\x08A\x19-\x0C_\x00a\x19\"od!e\x01\x00\x02l\x00u*onfigured-\x02\x00\x02a\x00\xAE\x01\x02m\x00\xBE\x01(udience-\x01\x00\x02m\x00\x8C\x01-odel-algorith\x01\x00\x02m\x00u*embership/@\x08\x040\x09a\x05!-@\x04\x040\x09a\x05!-@\x04\x040\x09a\x05!-@\x04\x040\x09a\x05!-@\x0C\x040\x09a\x05!/\x03\x00\x02c\x00\x9B\x02\x02m\x00\xC7\x02\x02t\x00\xDB\x02?onfigured-model-algorithm-assoc%iatio\x01\x00\x02n\x00u,l-input-chan\x01\x00\x02n\x00\x8F\x01,rained-model\x02\x00\x02-\x00\xF3\x02\x02/\x00w(inferenc\x01\x00\x02e\x00p.raining-datase\x01\x00\x02t\x00u" }),
+];
+
+/// The errors the operations list (`Operation::errors` has a bit for each).
+pub static ERRORS: &[ErrorShape] = &[
+    ErrorShape { name: "ConflictException", status: 409, sender_fault: true },
+    ErrorShape { name: "ValidationException", status: 400, sender_fault: true },
+    ErrorShape { name: "AccessDeniedException", status: 403, sender_fault: true },
+    ErrorShape { name: "ResourceNotFoundException", status: 404, sender_fault: true },
+    ErrorShape { name: "ThrottlingException", status: 429, sender_fault: true },
+    ErrorShape { name: "ServiceQuotaExceededException", status: 402, sender_fault: true },
+    ErrorShape { name: "InternalServiceException", status: 500, sender_fault: false },
+];
+
+/// Each operation's index in `OPERATIONS`, by its name in the model.
+pub mod operations {
+    pub const CANCEL_TRAINED_MODEL: usize = 0;
+    pub const CANCEL_TRAINED_MODEL_INFERENCE_JOB: usize = 1;
+    pub const CREATE_AUDIENCE_MODEL: usize = 2;
+    pub const CREATE_CONFIGURED_AUDIENCE_MODEL: usize = 3;
+    pub const CREATE_CONFIGURED_MODEL_ALGORITHM: usize = 4;
+    pub const CREATE_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION: usize = 5;
+    pub const CREATE_ML_INPUT_CHANNEL: usize = 6;
+    pub const CREATE_TRAINED_MODEL: usize = 7;
+    pub const CREATE_TRAINING_DATASET: usize = 8;
+    pub const DELETE_AUDIENCE_GENERATION_JOB: usize = 9;
+    pub const DELETE_AUDIENCE_MODEL: usize = 10;
+    pub const DELETE_CONFIGURED_AUDIENCE_MODEL: usize = 11;
+    pub const DELETE_CONFIGURED_AUDIENCE_MODEL_POLICY: usize = 12;
+    pub const DELETE_CONFIGURED_MODEL_ALGORITHM: usize = 13;
+    pub const DELETE_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION: usize = 14;
+    pub const DELETE_ML_CONFIGURATION: usize = 15;
+    pub const DELETE_ML_INPUT_CHANNEL_DATA: usize = 16;
+    pub const DELETE_TRAINED_MODEL_OUTPUT: usize = 17;
+    pub const DELETE_TRAINING_DATASET: usize = 18;
+    pub const GET_AUDIENCE_GENERATION_JOB: usize = 19;
+    pub const GET_AUDIENCE_MODEL: usize = 20;
+    pub const GET_COLLABORATION_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION: usize = 21;
+    pub const GET_COLLABORATION_ML_INPUT_CHANNEL: usize = 22;
+    pub const GET_COLLABORATION_TRAINED_MODEL: usize = 23;
+    pub const GET_CONFIGURED_AUDIENCE_MODEL: usize = 24;
+    pub const GET_CONFIGURED_AUDIENCE_MODEL_POLICY: usize = 25;
+    pub const GET_CONFIGURED_MODEL_ALGORITHM: usize = 26;
+    pub const GET_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION: usize = 27;
+    pub const GET_ML_CONFIGURATION: usize = 28;
+    pub const GET_ML_INPUT_CHANNEL: usize = 29;
+    pub const GET_TRAINED_MODEL: usize = 30;
+    pub const GET_TRAINED_MODEL_INFERENCE_JOB: usize = 31;
+    pub const GET_TRAINING_DATASET: usize = 32;
+    pub const LIST_AUDIENCE_EXPORT_JOBS: usize = 33;
+    pub const LIST_AUDIENCE_GENERATION_JOBS: usize = 34;
+    pub const LIST_AUDIENCE_MODELS: usize = 35;
+    pub const LIST_COLLABORATION_CONFIGURED_MODEL_ALGORITHM_ASSOCIATIONS: usize = 36;
+    pub const LIST_COLLABORATION_ML_INPUT_CHANNELS: usize = 37;
+    pub const LIST_COLLABORATION_TRAINED_MODEL_EXPORT_JOBS: usize = 38;
+    pub const LIST_COLLABORATION_TRAINED_MODEL_INFERENCE_JOBS: usize = 39;
+    pub const LIST_COLLABORATION_TRAINED_MODELS: usize = 40;
+    pub const LIST_CONFIGURED_AUDIENCE_MODELS: usize = 41;
+    pub const LIST_CONFIGURED_MODEL_ALGORITHM_ASSOCIATIONS: usize = 42;
+    pub const LIST_CONFIGURED_MODEL_ALGORITHMS: usize = 43;
+    pub const LIST_ML_INPUT_CHANNELS: usize = 44;
+    pub const LIST_TAGS_FOR_RESOURCE: usize = 45;
+    pub const LIST_TRAINED_MODEL_INFERENCE_JOBS: usize = 46;
+    pub const LIST_TRAINED_MODEL_VERSIONS: usize = 47;
+    pub const LIST_TRAINED_MODELS: usize = 48;
+    pub const LIST_TRAINING_DATASETS: usize = 49;
+    pub const PUT_CONFIGURED_AUDIENCE_MODEL_POLICY: usize = 50;
+    pub const PUT_ML_CONFIGURATION: usize = 51;
+    pub const START_AUDIENCE_EXPORT_JOB: usize = 52;
+    pub const START_AUDIENCE_GENERATION_JOB: usize = 53;
+    pub const START_TRAINED_MODEL_EXPORT_JOB: usize = 54;
+    pub const START_TRAINED_MODEL_INFERENCE_JOB: usize = 55;
+    pub const TAG_RESOURCE: usize = 56;
+    pub const UNTAG_RESOURCE: usize = 57;
+    pub const UPDATE_CONFIGURED_AUDIENCE_MODEL: usize = 58;
+}
+
+/// Every operation of the model, in the model's order.
+pub static OPERATIONS: [Operation; 59] = [
+    Operation { name: 487, method: "PATCH", uri: 488, input: 0, output: NONE, success_code: 200, idempotent: true, errors: 0x001f },
+    Operation { name: 489, method: "PATCH", uri: 490, input: 3, output: NONE, success_code: 200, idempotent: true, errors: 0x001f },
+    Operation { name: 491, method: "POST", uri: 492, input: 5, output: 14, success_code: 200, idempotent: true, errors: 0x003f },
+    Operation { name: 493, method: "POST", uri: 494, input: 16, output: 30, success_code: 200, idempotent: true, errors: 0x003f },
+    Operation { name: 495, method: "POST", uri: 496, input: 32, output: 44, success_code: 200, idempotent: true, errors: 0x0037 },
+    Operation { name: 497, method: "POST", uri: 498, input: 46, output: 77, success_code: 200, idempotent: true, errors: 0x003f },
+    Operation { name: 499, method: "POST", uri: 500, input: 79, output: 102, success_code: 200, idempotent: true, errors: 0x003f },
+    Operation { name: 501, method: "POST", uri: 502, input: 104, output: 124, success_code: 200, idempotent: true, errors: 0x007f },
+    Operation { name: 503, method: "POST", uri: 504, input: 125, output: 139, success_code: 200, idempotent: true, errors: 0x0017 },
+    Operation { name: 505, method: "DELETE", uri: 506, input: 140, output: NONE, success_code: 200, idempotent: true, errors: 0x001f },
+    Operation { name: 507, method: "DELETE", uri: 508, input: 142, output: NONE, success_code: 200, idempotent: true, errors: 0x001f },
+    Operation { name: 509, method: "DELETE", uri: 510, input: 143, output: NONE, success_code: 200, idempotent: true, errors: 0x001f },
+    Operation { name: 511, method: "DELETE", uri: 512, input: 144, output: NONE, success_code: 200, idempotent: true, errors: 0x001e },
+    Operation { name: 513, method: "DELETE", uri: 514, input: 145, output: NONE, success_code: 200, idempotent: true, errors: 0x001f },
+    Operation { name: 515, method: "DELETE", uri: 516, input: 146, output: NONE, success_code: 200, idempotent: true, errors: 0x001f },
+    Operation { name: 517, method: "DELETE", uri: 518, input: 147, output: NONE, success_code: 200, idempotent: true, errors: 0x001e },
+    Operation { name: 519, method: "DELETE", uri: 520, input: 148, output: NONE, success_code: 200, idempotent: true, errors: 0x001f },
+    Operation { name: 521, method: "DELETE", uri: 488, input: 149, output: NONE, success_code: 200, idempotent: true, errors: 0x001f },
+    Operation { name: 522, method: "DELETE", uri: 523, input: 150, output: NONE, success_code: 200, idempotent: true, errors: 0x001f },
+    Operation { name: 524, method: "GET", uri: 506, input: 151, output: 152, success_code: 200, idempotent: false, errors: 0x001e },
+    Operation { name: 525, method: "GET", uri: 508, input: 163, output: 164, success_code: 200, idempotent: false, errors: 0x001e },
+    Operation { name: 526, method: "GET", uri: 527, input: 166, output: 167, success_code: 200, idempotent: false, errors: 0x001e },
+    Operation { name: 528, method: "GET", uri: 529, input: 168, output: 169, success_code: 200, idempotent: false, errors: 0x001e },
+    Operation { name: 530, method: "GET", uri: 531, input: 198, output: 199, success_code: 200, idempotent: false, errors: 0x001e },
+    Operation { name: 532, method: "GET", uri: 510, input: 205, output: 206, success_code: 200, idempotent: false, errors: 0x001e },
+    Operation { name: 533, method: "GET", uri: 512, input: 208, output: 209, success_code: 200, idempotent: false, errors: 0x001e },
+    Operation { name: 534, method: "GET", uri: 514, input: 212, output: 213, success_code: 200, idempotent: false, errors: 0x001e },
+    Operation { name: 535, method: "GET", uri: 516, input: 214, output: 215, success_code: 200, idempotent: false, errors: 0x001e },
+    Operation { name: 536, method: "GET", uri: 518, input: 216, output: 217, success_code: 200, idempotent: false, errors: 0x001e },
+    Operation { name: 537, method: "GET", uri: 520, input: 220, output: 221, success_code: 200, idempotent: false, errors: 0x001e },
+    Operation { name: 538, method: "GET", uri: 488, input: 227, output: 228, success_code: 200, idempotent: false, errors: 0x001e },
+    Operation { name: 539, method: "GET", uri: 490, input: 229, output: 230, success_code: 200, idempotent: false, errors: 0x001e },
+    Operation { name: 540, method: "GET", uri: 523, input: 245, output: 246, success_code: 200, idempotent: false, errors: 0x001e },
+    Operation { name: 541, method: "GET", uri: 542, input: 249, output: 252, success_code: 200, idempotent: false, errors: 0x0016 },
+    Operation { name: 543, method: "GET", uri: 544, input: 256, output: 257, success_code: 200, idempotent: false, errors: 0x0016 },
+    Operation { name: 545, method: "GET", uri: 492, input: 260, output: 261, success_code: 200, idempotent: false, errors: 0x0016 },
+    Operation { name: 546, method: "GET", uri: 547, input: 264, output: 265, success_code: 200, idempotent: false, errors: 0x0016 },
+    Operation { name: 548, method: "GET", uri: 549, input: 268, output: 269, success_code: 200, idempotent: false, errors: 0x0016 },
+    Operation { name: 550, method: "GET", uri: 551, input: 273, output: 274, success_code: 200, idempotent: false, errors: 0x0016 },
+    Operation { name: 552, method: "GET", uri: 553, input: 281, output: 282, success_code: 200, idempotent: false, errors: 0x0016 },
+    Operation { name: 554, method: "GET", uri: 555, input: 285, output: 286, success_code: 200, idempotent: false, errors: 0x0016 },
+    Operation { name: 556, method: "GET", uri: 494, input: 289, output: 290, success_code: 200, idempotent: false, errors: 0x0016 },
+    Operation { name: 557, method: "GET", uri: 498, input: 293, output: 294, success_code: 200, idempotent: false, errors: 0x0016 },
+    Operation { name: 558, method: "GET", uri: 496, input: 297, output: 298, success_code: 200, idempotent: false, errors: 0x0016 },
+    Operation { name: 559, method: "GET", uri: 500, input: 301, output: 302, success_code: 200, idempotent: false, errors: 0x0016 },
+    Operation { name: 560, method: "GET", uri: 561, input: 306, output: 308, success_code: 200, idempotent: false, errors: 0x000e },
+    Operation { name: 562, method: "GET", uri: 563, input: 309, output: 310, success_code: 200, idempotent: false, errors: 0x0016 },
+    Operation { name: 564, method: "GET", uri: 565, input: 313, output: 314, success_code: 200, idempotent: false, errors: 0x001e },
+    Operation { name: 566, method: "GET", uri: 502, input: 317, output: 318, success_code: 200, idempotent: false, errors: 0x0016 },
+    Operation { name: 567, method: "GET", uri: 504, input: 319, output: 320, success_code: 200, idempotent: false, errors: 0x0016 },
+    Operation { name: 568, method: "PUT", uri: 512, input: 323, output: 325, success_code: 200, idempotent: true, errors: 0x001e },
+    Operation { name: 569, method: "PUT", uri: 518, input: 326, output: NONE, success_code: 200, idempotent: true, errors: 0x0016 },
+    Operation { name: 570, method: "POST", uri: 542, input: 327, output: NONE, success_code: 200, idempotent: true, errors: 0x003f },
+    Operation { name: 571, method: "POST", uri: 544, input: 328, output: 329, success_code: 200, idempotent: true, errors: 0x003f },
+    Operation { name: 572, method: "POST", uri: 573, input: 330, output: NONE, success_code: 200, idempotent: true, errors: 0x001f },
+    Operation { name: 574, method: "POST", uri: 563, input: 331, output: 332, success_code: 200, idempotent: true, errors: 0x003f },
+    Operation { name: 575, method: "POST", uri: 561, input: 333, output: 334, success_code: 200, idempotent: false, errors: 0x000e },
+    Operation { name: 576, method: "DELETE", uri: 561, input: 335, output: 337, success_code: 200, idempotent: true, errors: 0x000e },
+    Operation { name: 577, method: "PATCH", uri: 510, input: 338, output: 339, success_code: 200, idempotent: true, errors: 0x001f },
+];
+
+/// The paginators (`paginators-1.json`).
+pub static PAGINATORS: &[Paginator] = &[
+    Paginator { operation: &OPERATIONS[33], input_token: "nextToken", output_token: "nextToken", limit_key: Some("maxResults") },
+    Paginator { operation: &OPERATIONS[34], input_token: "nextToken", output_token: "nextToken", limit_key: Some("maxResults") },
+    Paginator { operation: &OPERATIONS[35], input_token: "nextToken", output_token: "nextToken", limit_key: Some("maxResults") },
+    Paginator { operation: &OPERATIONS[36], input_token: "nextToken", output_token: "nextToken", limit_key: Some("maxResults") },
+    Paginator { operation: &OPERATIONS[37], input_token: "nextToken", output_token: "nextToken", limit_key: Some("maxResults") },
+    Paginator { operation: &OPERATIONS[38], input_token: "nextToken", output_token: "nextToken", limit_key: Some("maxResults") },
+    Paginator { operation: &OPERATIONS[39], input_token: "nextToken", output_token: "nextToken", limit_key: Some("maxResults") },
+    Paginator { operation: &OPERATIONS[40], input_token: "nextToken", output_token: "nextToken", limit_key: Some("maxResults") },
+    Paginator { operation: &OPERATIONS[41], input_token: "nextToken", output_token: "nextToken", limit_key: Some("maxResults") },
+    Paginator { operation: &OPERATIONS[42], input_token: "nextToken", output_token: "nextToken", limit_key: Some("maxResults") },
+    Paginator { operation: &OPERATIONS[43], input_token: "nextToken", output_token: "nextToken", limit_key: Some("maxResults") },
+    Paginator { operation: &OPERATIONS[44], input_token: "nextToken", output_token: "nextToken", limit_key: Some("maxResults") },
+    Paginator { operation: &OPERATIONS[46], input_token: "nextToken", output_token: "nextToken", limit_key: Some("maxResults") },
+    Paginator { operation: &OPERATIONS[47], input_token: "nextToken", output_token: "nextToken", limit_key: Some("maxResults") },
+    Paginator { operation: &OPERATIONS[48], input_token: "nextToken", output_token: "nextToken", limit_key: Some("maxResults") },
+    Paginator { operation: &OPERATIONS[49], input_token: "nextToken", output_token: "nextToken", limit_key: Some("maxResults") },
 ];
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPESCRIPT: &str = r##"
 // The service model's shapes, named as in the AWS SDK for JavaScript v3 (generated).
+
+export interface CancelTrainedModelRequest {
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`; sent in the URL path. */
+    membershipIdentifier: string;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:membership/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/trained-model/[-a-zA-Z0-9_/.]+`; sent in the URL path. */
+    trainedModelArn: string;
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`; sent as the query parameter `versionIdentifier`. */
+    versionIdentifier?: string | undefined;
+}
+
+export interface CancelTrainedModelInferenceJobRequest {
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`; sent in the URL path. */
+    membershipIdentifier: string;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:membership/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/trained-model-inference-job/[-a-zA-Z0-9_/.]+`; sent in the URL path. */
+    trainedModelInferenceJobArn: string;
+}
+
+export interface CreateAudienceModelRequest {
+    trainingDataStartTime?: Date | undefined;
+    trainingDataEndTime?: Date | undefined;
+    /** 1 to 63 characters; pattern `(?!\s*$)[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t]*`. */
+    name: string;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:training-dataset/[-a-zA-Z0-9_/.]+`. */
+    trainingDatasetArn: string;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:kms:[-a-z0-9]+:[0-9]{12}:key/.+`. */
+    kmsKeyArn?: string | undefined;
+    /** 0 to 200 entries. */
+    tags?: Record<string, string> | undefined;
+    /** 0 to 255 characters; pattern `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t\r\n]*`. */
+    description?: string | undefined;
+}
+
+export interface CreateAudienceModelResponse {
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:audience-model/[-a-zA-Z0-9_/.]+`. */
+    audienceModelArn: string;
+}
+
+export interface CreateConfiguredAudienceModelRequest {
+    /** 1 to 63 characters; pattern `(?!\s*$)[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t]*`. */
+    name: string;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:audience-model/[-a-zA-Z0-9_/.]+`. */
+    audienceModelArn: string;
+    outputConfig: ConfiguredAudienceModelOutputConfig;
+    /** 0 to 255 characters; pattern `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t\r\n]*`. */
+    description?: string | undefined;
+    /** Exactly 1 item. */
+    sharedAudienceMetrics: SharedAudienceMetrics[];
+    /** From 25 to 500000. */
+    minMatchingSeedSize?: number | undefined;
+    audienceSizeConfig?: AudienceSizeConfig | undefined;
+    /** 0 to 200 entries. */
+    tags?: Record<string, string> | undefined;
+    childResourceTagOnCreatePolicy?: TagOnCreatePolicy | undefined;
+}
+
+export interface ConfiguredAudienceModelOutputConfig {
+    destination: AudienceDestination;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:iam::[0-9]{12}:role/.+`. */
+    roleArn: string;
+}
+
+export interface AudienceDestination {
+    s3Destination: S3ConfigMap;
+}
+
+export interface S3ConfigMap {
+    /** 1 to 1285 characters; pattern `s3://.+`. */
+    s3Uri: string;
+}
+
+export type SharedAudienceMetrics = "ALL" | "NONE";
+
+export interface AudienceSizeConfig {
+    audienceSizeType: AudienceSizeType;
+    /** 1 to 25 items. */
+    audienceSizeBins: number[];
+}
+
+export type AudienceSizeType = "ABSOLUTE" | "PERCENTAGE";
+
+export type TagOnCreatePolicy = "FROM_PARENT_RESOURCE" | "NONE";
+
+export interface CreateConfiguredAudienceModelResponse {
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:configured-audience-model/[-a-zA-Z0-9_/.]+`. */
+    configuredAudienceModelArn: string;
+}
+
+export interface CreateConfiguredModelAlgorithmRequest {
+    /** 1 to 63 characters; pattern `(?!\s*$)[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t]*`. */
+    name: string;
+    /** 0 to 255 characters; pattern `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t\r\n]*`. */
+    description?: string | undefined;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:iam::[0-9]{12}:role/.+`. */
+    roleArn: string;
+    trainingContainerConfig?: ContainerConfig | undefined;
+    inferenceContainerConfig?: InferenceContainerConfig | undefined;
+    /** 0 to 200 entries. */
+    tags?: Record<string, string> | undefined;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:kms:[-a-z0-9]+:[0-9]{12}:key/.+`. */
+    kmsKeyArn?: string | undefined;
+}
+
+export interface ContainerConfig {
+    /** 1 to 255 characters; pattern `.*`. */
+    imageUri: string;
+    /** 1 to 100 items. */
+    entrypoint?: string[] | undefined;
+    /** 1 to 100 items. */
+    arguments?: string[] | undefined;
+    /** 0 to 40 items. */
+    metricDefinitions?: MetricDefinition[] | undefined;
+}
+
+export interface MetricDefinition {
+    /** 1 to 255 characters; pattern `.+`. */
+    name: string;
+    /** 1 to 500 characters; pattern `.+`. */
+    regex: string;
+}
+
+export interface InferenceContainerConfig {
+    /** 1 to 255 characters; pattern `.*`. */
+    imageUri: string;
+}
+
+export interface CreateConfiguredModelAlgorithmResponse {
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:configured-model-algorithm/[-a-zA-Z0-9_/.]+`. */
+    configuredModelAlgorithmArn: string;
+}
 
 export interface CreateConfiguredModelAlgorithmAssociationRequest {
     /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`; sent in the URL path. */
@@ -607,6 +1929,654 @@ export interface CreateConfiguredModelAlgorithmAssociationResponse {
     configuredModelAlgorithmAssociationArn: string;
 }
 
+export interface CreateMLInputChannelRequest {
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`; sent in the URL path. */
+    membershipIdentifier: string;
+    /** Exactly 1 item. */
+    configuredModelAlgorithmAssociations: string[];
+    inputChannel: InputChannel;
+    /** 1 to 63 characters; pattern `(?!\s*$)[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t]*`. */
+    name: string;
+    /** From 1 to 30. */
+    retentionInDays: number;
+    /** 0 to 255 characters; pattern `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t\r\n]*`. */
+    description?: string | undefined;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:kms:[-a-z0-9]+:[0-9]{12}:key/.+`. */
+    kmsKeyArn?: string | undefined;
+    /** 0 to 200 entries. */
+    tags?: Record<string, string> | undefined;
+    payerConfiguration?: PayerConfiguration | undefined;
+}
+
+export interface InputChannel {
+    dataSource: InputChannelDataSource;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:iam::[0-9]{12}:role/.+`. */
+    roleArn: string;
+}
+
+export type InputChannelDataSource = InputChannelDataSource.ProtectedQueryInputParametersMember | InputChannelDataSource.$UnknownMember;
+
+export declare namespace InputChannelDataSource {
+    interface ProtectedQueryInputParametersMember {
+        protectedQueryInputParameters: ProtectedQueryInputParameters;
+        $unknown?: never;
+    }
+    interface $UnknownMember {
+        protectedQueryInputParameters?: never;
+        $unknown: [string, unknown];
+    }
+}
+
+export interface ProtectedQueryInputParameters {
+    sqlParameters: ProtectedQuerySQLParameters;
+    computeConfiguration?: ComputeConfiguration | undefined;
+    resultFormat?: ResultFormat | undefined;
+}
+
+export interface ProtectedQuerySQLParameters {
+    /** 0 to 500000 characters. */
+    queryString?: string | undefined;
+    /** 0 to 200 characters; pattern `arn:aws[-a-z]*:cleanrooms:[\w]{2}-[\w]{4,9}-[\d]:[\d]{12}:membership/[\d\w-]+/analysistemplate/[\d\w-]+`. */
+    analysisTemplateArn?: string | undefined;
+    parameters?: Record<string, string> | undefined;
+}
+
+export type ComputeConfiguration = ComputeConfiguration.WorkerMember | ComputeConfiguration.$UnknownMember;
+
+export declare namespace ComputeConfiguration {
+    interface WorkerMember {
+        worker: WorkerComputeConfiguration;
+        $unknown?: never;
+    }
+    interface $UnknownMember {
+        worker?: never;
+        $unknown: [string, unknown];
+    }
+}
+
+export interface WorkerComputeConfiguration {
+    type?: WorkerComputeType | undefined;
+    /** From 2 to 1024. */
+    number?: number | undefined;
+    properties?: WorkerComputeConfigurationProperties | undefined;
+}
+
+export type WorkerComputeType = "CR.1X" | "CR.4X" | "CR.8X";
+
+export type WorkerComputeConfigurationProperties = WorkerComputeConfigurationProperties.SparkMember | WorkerComputeConfigurationProperties.$UnknownMember;
+
+export declare namespace WorkerComputeConfigurationProperties {
+    interface SparkMember {
+        /** 0 to 50 entries. */
+        spark: Record<string, string>;
+        $unknown?: never;
+    }
+    interface $UnknownMember {
+        spark?: never;
+        $unknown: [string, unknown];
+    }
+}
+
+export type ResultFormat = "CSV" | "PARQUET";
+
+export interface PayerConfiguration {
+    /** Exactly 12 characters; pattern `[0-9]{12}`. */
+    computePayerAccountId?: string | undefined;
+    /** Exactly 12 characters; pattern `[0-9]{12}`. */
+    syntheticDataPayerAccountId?: string | undefined;
+}
+
+export interface CreateMLInputChannelResponse {
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:membership/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/ml-input-channel/[-a-zA-Z0-9_/.]+`. */
+    mlInputChannelArn: string;
+}
+
+export interface CreateTrainedModelRequest {
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`; sent in the URL path. */
+    membershipIdentifier: string;
+    /** 1 to 63 characters; pattern `(?!\s*$)[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t]*`. */
+    name: string;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:membership/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/configured-model-algorithm-association/[-a-zA-Z0-9_/.]+`. */
+    configuredModelAlgorithmAssociationArn: string;
+    /** 0 to 100 entries. */
+    hyperparameters?: Record<string, string> | undefined;
+    /** 0 to 100 entries. */
+    environment?: Record<string, string> | undefined;
+    resourceConfig: ResourceConfig;
+    stoppingCondition?: StoppingCondition | undefined;
+    /** Exactly 1 item. */
+    incrementalTrainingDataChannels?: IncrementalTrainingDataChannel[] | undefined;
+    /** 1 to 20 items. */
+    dataChannels: ModelTrainingDataChannel[];
+    trainingInputMode?: TrainingInputMode | undefined;
+    /** 0 to 255 characters; pattern `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t\r\n]*`. */
+    description?: string | undefined;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:kms:[-a-z0-9]+:[0-9]{12}:key/.+`. */
+    kmsKeyArn?: string | undefined;
+    /** 0 to 200 entries. */
+    tags?: Record<string, string> | undefined;
+    /** Exactly 12 characters; pattern `[0-9]{12}`. */
+    mlModelTrainingPayerAccountId?: string | undefined;
+}
+
+export interface ResourceConfig {
+    /** From 1 to 5. */
+    instanceCount?: number | undefined;
+    instanceType: InstanceType;
+    /** From 1 to 8192. */
+    volumeSizeInGB: number;
+}
+
+export type InstanceType = "ml.m4.xlarge" | "ml.m4.2xlarge" | "ml.m4.4xlarge" | "ml.m4.10xlarge" | "ml.m4.16xlarge" | "ml.g4dn.xlarge" | "ml.g4dn.2xlarge" | "ml.g4dn.4xlarge" | "ml.g4dn.8xlarge" | "ml.g4dn.12xlarge" | "ml.g4dn.16xlarge" | "ml.m5.large" | "ml.m5.xlarge" | "ml.m5.2xlarge" | "ml.m5.4xlarge" | "ml.m5.12xlarge" | "ml.m5.24xlarge" | "ml.c4.xlarge" | "ml.c4.2xlarge" | "ml.c4.4xlarge" | "ml.c4.8xlarge" | "ml.p2.xlarge" | "ml.p2.8xlarge" | "ml.p2.16xlarge" | "ml.p4d.24xlarge" | "ml.p4de.24xlarge" | "ml.p5.48xlarge" | "ml.c5.xlarge" | "ml.c5.2xlarge" | "ml.c5.4xlarge" | "ml.c5.9xlarge" | "ml.c5.18xlarge" | "ml.c5n.xlarge" | "ml.c5n.2xlarge" | "ml.c5n.4xlarge" | "ml.c5n.9xlarge" | "ml.c5n.18xlarge" | "ml.g5.xlarge" | "ml.g5.2xlarge" | "ml.g5.4xlarge" | "ml.g5.8xlarge" | "ml.g5.16xlarge" | "ml.g5.12xlarge" | "ml.g5.24xlarge" | "ml.g5.48xlarge" | "ml.trn1.2xlarge" | "ml.trn1.32xlarge" | "ml.trn1n.32xlarge" | "ml.m6i.large" | "ml.m6i.xlarge" | "ml.m6i.2xlarge" | "ml.m6i.4xlarge" | "ml.m6i.8xlarge" | "ml.m6i.12xlarge" | "ml.m6i.16xlarge" | "ml.m6i.24xlarge" | "ml.m6i.32xlarge" | "ml.c6i.xlarge" | "ml.c6i.2xlarge" | "ml.c6i.8xlarge" | "ml.c6i.4xlarge" | "ml.c6i.12xlarge" | "ml.c6i.16xlarge" | "ml.c6i.24xlarge" | "ml.c6i.32xlarge" | "ml.r5d.large" | "ml.r5d.xlarge" | "ml.r5d.2xlarge" | "ml.r5d.4xlarge" | "ml.r5d.8xlarge" | "ml.r5d.12xlarge" | "ml.r5d.16xlarge" | "ml.r5d.24xlarge" | "ml.t3.medium" | "ml.t3.large" | "ml.t3.xlarge" | "ml.t3.2xlarge" | "ml.r5.large" | "ml.r5.xlarge" | "ml.r5.2xlarge" | "ml.r5.4xlarge" | "ml.r5.8xlarge" | "ml.r5.12xlarge" | "ml.r5.16xlarge" | "ml.r5.24xlarge" | "ml.c7i.large" | "ml.c7i.xlarge" | "ml.c7i.2xlarge" | "ml.c7i.4xlarge" | "ml.c7i.8xlarge" | "ml.c7i.12xlarge" | "ml.c7i.16xlarge" | "ml.c7i.24xlarge" | "ml.c7i.48xlarge" | "ml.m7i.large" | "ml.m7i.xlarge" | "ml.m7i.2xlarge" | "ml.m7i.4xlarge" | "ml.m7i.8xlarge" | "ml.m7i.12xlarge" | "ml.m7i.16xlarge" | "ml.m7i.24xlarge" | "ml.m7i.48xlarge" | "ml.r7i.large" | "ml.r7i.xlarge" | "ml.r7i.2xlarge" | "ml.r7i.4xlarge" | "ml.r7i.8xlarge" | "ml.r7i.12xlarge" | "ml.r7i.16xlarge" | "ml.r7i.24xlarge" | "ml.r7i.48xlarge" | "ml.g6.xlarge" | "ml.g6.2xlarge" | "ml.g6.4xlarge" | "ml.g6.8xlarge" | "ml.g6.12xlarge" | "ml.g6.16xlarge" | "ml.g6.24xlarge" | "ml.g6.48xlarge" | "ml.g6e.xlarge" | "ml.g6e.2xlarge" | "ml.g6e.4xlarge" | "ml.g6e.8xlarge" | "ml.g6e.12xlarge" | "ml.g6e.16xlarge" | "ml.g6e.24xlarge" | "ml.g6e.48xlarge" | "ml.p5en.48xlarge" | "ml.p3.2xlarge" | "ml.p3.8xlarge" | "ml.p3.16xlarge" | "ml.p3dn.24xlarge";
+
+export interface StoppingCondition {
+    /** From 1 to 2419200. */
+    maxRuntimeInSeconds?: number | undefined;
+}
+
+export interface IncrementalTrainingDataChannel {
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:membership/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/trained-model/[-a-zA-Z0-9_/.]+`. */
+    trainedModelArn: string;
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`. */
+    versionIdentifier?: string | undefined;
+    /** 1 to 64 characters; pattern `[A-Za-z0-9\.\-_]+`. */
+    channelName: string;
+}
+
+export interface ModelTrainingDataChannel {
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:membership/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/ml-input-channel/[-a-zA-Z0-9_/.]+`. */
+    mlInputChannelArn: string;
+    /** 1 to 64 characters; pattern `[A-Za-z0-9\.\-_]+`. */
+    channelName: string;
+    s3DataDistributionType?: S3DataDistributionType | undefined;
+}
+
+export type S3DataDistributionType = "FullyReplicated" | "ShardedByS3Key";
+
+export type TrainingInputMode = "File" | "FastFile" | "Pipe";
+
+export interface CreateTrainedModelResponse {
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:membership/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/trained-model/[-a-zA-Z0-9_/.]+`. */
+    trainedModelArn: string;
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`. */
+    versionIdentifier?: string | undefined;
+}
+
+export interface CreateTrainingDatasetRequest {
+    /** 1 to 63 characters; pattern `(?!\s*$)[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t]*`. */
+    name: string;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:iam::[0-9]{12}:role/.+`. */
+    roleArn: string;
+    /** Exactly 1 item. */
+    trainingData: Dataset[];
+    /** 0 to 200 entries. */
+    tags?: Record<string, string> | undefined;
+    /** 0 to 255 characters; pattern `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t\r\n]*`. */
+    description?: string | undefined;
+}
+
+export interface Dataset {
+    type: DatasetType;
+    inputConfig: DatasetInputConfig;
+}
+
+export type DatasetType = "INTERACTIONS";
+
+export interface DatasetInputConfig {
+    /** 1 to 100 items. */
+    schema: ColumnSchema[];
+    dataSource: DataSource;
+}
+
+export interface ColumnSchema {
+    /** 1 to 128 characters; pattern `[a-zA-Z0-9_](([a-zA-Z0-9_ ]+-)*([a-zA-Z0-9_ ]+))?`. */
+    columnName: string;
+    /** Exactly 1 item. */
+    columnTypes: ColumnType[];
+}
+
+export type ColumnType = "USER_ID" | "ITEM_ID" | "TIMESTAMP" | "CATEGORICAL_FEATURE" | "NUMERICAL_FEATURE";
+
+export interface DataSource {
+    glueDataSource: GlueDataSource;
+}
+
+export interface GlueDataSource {
+    /** 1 to 128 characters; pattern `[a-zA-Z0-9_](([a-zA-Z0-9_ ]+-)*([a-zA-Z0-9_ ]+))?`. */
+    tableName: string;
+    /** 1 to 128 characters; pattern `[a-zA-Z0-9_](([a-zA-Z0-9_]+-)*([a-zA-Z0-9_]+))?`. */
+    databaseName: string;
+    /** Exactly 12 characters; pattern `[0-9]{12}`. */
+    catalogId?: string | undefined;
+}
+
+export interface CreateTrainingDatasetResponse {
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:training-dataset/[-a-zA-Z0-9_/.]+`. */
+    trainingDatasetArn: string;
+}
+
+export interface DeleteAudienceGenerationJobRequest {
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:audience-generation-job/[-a-zA-Z0-9_/.]+`; sent in the URL path. */
+    audienceGenerationJobArn: string;
+}
+
+export interface DeleteAudienceModelRequest {
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:audience-model/[-a-zA-Z0-9_/.]+`; sent in the URL path. */
+    audienceModelArn: string;
+}
+
+export interface DeleteConfiguredAudienceModelRequest {
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:configured-audience-model/[-a-zA-Z0-9_/.]+`; sent in the URL path. */
+    configuredAudienceModelArn: string;
+}
+
+export interface DeleteConfiguredAudienceModelPolicyRequest {
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:configured-audience-model/[-a-zA-Z0-9_/.]+`; sent in the URL path. */
+    configuredAudienceModelArn: string;
+}
+
+export interface DeleteConfiguredModelAlgorithmRequest {
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:configured-model-algorithm/[-a-zA-Z0-9_/.]+`; sent in the URL path. */
+    configuredModelAlgorithmArn: string;
+}
+
+export interface DeleteConfiguredModelAlgorithmAssociationRequest {
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:membership/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/configured-model-algorithm-association/[-a-zA-Z0-9_/.]+`; sent in the URL path. */
+    configuredModelAlgorithmAssociationArn: string;
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`; sent in the URL path. */
+    membershipIdentifier: string;
+}
+
+export interface DeleteMLConfigurationRequest {
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`; sent in the URL path. */
+    membershipIdentifier: string;
+}
+
+export interface DeleteMLInputChannelDataRequest {
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:membership/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/ml-input-channel/[-a-zA-Z0-9_/.]+`; sent in the URL path. */
+    mlInputChannelArn: string;
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`; sent in the URL path. */
+    membershipIdentifier: string;
+}
+
+export interface DeleteTrainedModelOutputRequest {
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:membership/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/trained-model/[-a-zA-Z0-9_/.]+`; sent in the URL path. */
+    trainedModelArn: string;
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`; sent in the URL path. */
+    membershipIdentifier: string;
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`; sent as the query parameter `versionIdentifier`. */
+    versionIdentifier?: string | undefined;
+}
+
+export interface DeleteTrainingDatasetRequest {
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:training-dataset/[-a-zA-Z0-9_/.]+`; sent in the URL path. */
+    trainingDatasetArn: string;
+}
+
+export interface GetAudienceGenerationJobRequest {
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:audience-generation-job/[-a-zA-Z0-9_/.]+`; sent in the URL path. */
+    audienceGenerationJobArn: string;
+}
+
+export interface GetAudienceGenerationJobResponse {
+    createTime: Date;
+    updateTime: Date;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:audience-generation-job/[-a-zA-Z0-9_/.]+`. */
+    audienceGenerationJobArn: string;
+    /** 1 to 63 characters; pattern `(?!\s*$)[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t]*`. */
+    name: string;
+    /** 0 to 255 characters; pattern `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t\r\n]*`. */
+    description?: string | undefined;
+    status: AudienceGenerationJobStatus;
+    statusDetails?: StatusDetails | undefined;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:configured-audience-model/[-a-zA-Z0-9_/.]+`. */
+    configuredAudienceModelArn: string;
+    seedAudience?: AudienceGenerationJobDataSource | undefined;
+    includeSeedInOutput?: boolean | undefined;
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`. */
+    collaborationId?: string | undefined;
+    metrics?: AudienceQualityMetrics | undefined;
+    /** Exactly 12 characters; pattern `[0-9]{12}`. */
+    startedBy?: string | undefined;
+    /** 0 to 200 entries. */
+    tags?: Record<string, string> | undefined;
+    protectedQueryIdentifier?: string | undefined;
+}
+
+export type AudienceGenerationJobStatus = "CREATE_PENDING" | "CREATE_IN_PROGRESS" | "CREATE_FAILED" | "ACTIVE" | "DELETE_PENDING" | "DELETE_IN_PROGRESS" | "DELETE_FAILED";
+
+export interface StatusDetails {
+    statusCode?: string | undefined;
+    message?: string | undefined;
+}
+
+export interface AudienceGenerationJobDataSource {
+    dataSource?: S3ConfigMap | undefined;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:iam::[0-9]{12}:role/.+`. */
+    roleArn: string;
+    sqlParameters?: ProtectedQuerySQLParameters | undefined;
+    sqlComputeConfiguration?: ComputeConfiguration | undefined;
+}
+
+export interface AudienceQualityMetrics {
+    relevanceMetrics: RelevanceMetric[];
+    /** From 0 to 1. */
+    recallMetric?: number | undefined;
+}
+
+export interface RelevanceMetric {
+    audienceSize: AudienceSize;
+    /** From 0 to 10. */
+    score?: number | undefined;
+}
+
+export interface AudienceSize {
+    type: AudienceSizeType;
+    /** From 1 to 20000000. */
+    value: number;
+}
+
+export interface GetAudienceModelRequest {
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:audience-model/[-a-zA-Z0-9_/.]+`; sent in the URL path. */
+    audienceModelArn: string;
+}
+
+export interface GetAudienceModelResponse {
+    createTime: Date;
+    updateTime: Date;
+    trainingDataStartTime?: Date | undefined;
+    trainingDataEndTime?: Date | undefined;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:audience-model/[-a-zA-Z0-9_/.]+`. */
+    audienceModelArn: string;
+    /** 1 to 63 characters; pattern `(?!\s*$)[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t]*`. */
+    name: string;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:training-dataset/[-a-zA-Z0-9_/.]+`. */
+    trainingDatasetArn: string;
+    status: AudienceModelStatus;
+    statusDetails?: StatusDetails | undefined;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:kms:[-a-z0-9]+:[0-9]{12}:key/.+`. */
+    kmsKeyArn?: string | undefined;
+    /** 0 to 200 entries. */
+    tags?: Record<string, string> | undefined;
+    /** 0 to 255 characters; pattern `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t\r\n]*`. */
+    description?: string | undefined;
+}
+
+export type AudienceModelStatus = "CREATE_PENDING" | "CREATE_IN_PROGRESS" | "CREATE_FAILED" | "ACTIVE" | "DELETE_PENDING" | "DELETE_IN_PROGRESS" | "DELETE_FAILED";
+
+export interface GetCollaborationConfiguredModelAlgorithmAssociationRequest {
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:membership/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/configured-model-algorithm-association/[-a-zA-Z0-9_/.]+`; sent in the URL path. */
+    configuredModelAlgorithmAssociationArn: string;
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`; sent in the URL path. */
+    collaborationIdentifier: string;
+}
+
+export interface GetCollaborationConfiguredModelAlgorithmAssociationResponse {
+    createTime: Date;
+    updateTime: Date;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:membership/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/configured-model-algorithm-association/[-a-zA-Z0-9_/.]+`. */
+    configuredModelAlgorithmAssociationArn: string;
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`. */
+    membershipIdentifier: string;
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`. */
+    collaborationIdentifier: string;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:configured-model-algorithm/[-a-zA-Z0-9_/.]+`. */
+    configuredModelAlgorithmArn: string;
+    /** 1 to 63 characters; pattern `(?!\s*$)[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t]*`. */
+    name: string;
+    /** 0 to 255 characters; pattern `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t\r\n]*`. */
+    description?: string | undefined;
+    /** Exactly 12 characters; pattern `[0-9]{12}`. */
+    creatorAccountId: string;
+    privacyConfiguration?: PrivacyConfiguration | undefined;
+}
+
+export interface GetCollaborationMLInputChannelRequest {
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:membership/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/ml-input-channel/[-a-zA-Z0-9_/.]+`; sent in the URL path. */
+    mlInputChannelArn: string;
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`; sent in the URL path. */
+    collaborationIdentifier: string;
+}
+
+export interface GetCollaborationMLInputChannelResponse {
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`. */
+    membershipIdentifier: string;
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`. */
+    collaborationIdentifier: string;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:membership/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/ml-input-channel/[-a-zA-Z0-9_/.]+`. */
+    mlInputChannelArn: string;
+    /** 1 to 63 characters; pattern `(?!\s*$)[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t]*`. */
+    name: string;
+    /** Exactly 1 item. */
+    configuredModelAlgorithmAssociations: string[];
+    status: MLInputChannelStatus;
+    statusDetails?: StatusDetails | undefined;
+    /** From 1 to 30. */
+    retentionInDays: number;
+    /** From 0 to 100000000000. */
+    numberOfRecords?: number | undefined;
+    privacyBudgets?: PrivacyBudgets | undefined;
+    /** 0 to 255 characters; pattern `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t\r\n]*`. */
+    description?: string | undefined;
+    syntheticDataConfiguration?: SyntheticDataConfiguration | undefined;
+    payerConfiguration?: PayerConfiguration | undefined;
+    createTime: Date;
+    updateTime: Date;
+    /** Exactly 12 characters; pattern `[0-9]{12}`. */
+    creatorAccountId: string;
+}
+
+export type MLInputChannelStatus = "CREATE_PENDING" | "CREATE_IN_PROGRESS" | "CREATE_FAILED" | "ACTIVE" | "DELETE_PENDING" | "DELETE_IN_PROGRESS" | "DELETE_FAILED" | "INACTIVE";
+
+export type PrivacyBudgets = PrivacyBudgets.AccessBudgetsMember | PrivacyBudgets.$UnknownMember;
+
+export declare namespace PrivacyBudgets {
+    interface AccessBudgetsMember {
+        /** 1 to 100 items. */
+        accessBudgets: AccessBudget[];
+        $unknown?: never;
+    }
+    interface $UnknownMember {
+        accessBudgets?: never;
+        $unknown: [string, unknown];
+    }
+}
+
+export interface AccessBudget {
+    /** 0 to 200 characters; pattern `arn:aws:[\w]+:[\w]{2}-[\w]{4,9}-[\d]:[\d]{12}:membership/[\d\w-]+/configuredtableassociation/[\d\w-]+`. */
+    resourceArn: string;
+    /** 1 to 2 items. */
+    details: AccessBudgetDetails[];
+    /** At least 0. */
+    aggregateRemainingBudget: number;
+}
+
+export interface AccessBudgetDetails {
+    startTime: Date;
+    endTime?: Date | undefined;
+    /** At least 0. */
+    remainingBudget: number;
+    /** At least 0. */
+    budget: number;
+    budgetType: AccessBudgetType;
+    autoRefresh?: AutoRefreshMode | undefined;
+}
+
+export type AccessBudgetType = "CALENDAR_DAY" | "CALENDAR_MONTH" | "CALENDAR_WEEK" | "LIFETIME";
+
+export type AutoRefreshMode = "ENABLED" | "DISABLED";
+
+export interface SyntheticDataConfiguration {
+    syntheticDataParameters: MLSyntheticDataParameters;
+    syntheticDataEvaluationScores?: SyntheticDataEvaluationScores | undefined;
+}
+
+export interface MLSyntheticDataParameters {
+    /** From 0.0001 to 10. */
+    epsilon: number;
+    /** From 0.5 to 1. */
+    maxMembershipInferenceAttackScore: number;
+    columnClassification?: ColumnClassificationDetails | undefined;
+}
+
+export interface ColumnClassificationDetails {
+    /** At least 5 items. */
+    columnMapping: SyntheticDataColumnProperties[];
+}
+
+export interface SyntheticDataColumnProperties {
+    /** 0 to 128 characters; pattern `[a-z0-9_](([a-z0-9_]+-)*([a-z0-9_]+))?`. */
+    columnName: string;
+    columnType: SyntheticDataColumnType;
+    isPredictiveValue: boolean;
+}
+
+export type SyntheticDataColumnType = "CATEGORICAL" | "NUMERICAL";
+
+export interface SyntheticDataEvaluationScores {
+    dataPrivacyScores: DataPrivacyScores;
+}
+
+export interface DataPrivacyScores {
+    /** Exactly 1 item. */
+    membershipInferenceAttackScores: MembershipInferenceAttackScore[];
+}
+
+export interface MembershipInferenceAttackScore {
+    attackVersion: MembershipInferenceAttackVersion;
+    /** From 0 to 1. */
+    score: number;
+}
+
+export type MembershipInferenceAttackVersion = "DISTANCE_TO_CLOSEST_RECORD_V1";
+
+export interface GetCollaborationTrainedModelRequest {
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:membership/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/trained-model/[-a-zA-Z0-9_/.]+`; sent in the URL path. */
+    trainedModelArn: string;
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`; sent in the URL path. */
+    collaborationIdentifier: string;
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`; sent as the query parameter `versionIdentifier`. */
+    versionIdentifier?: string | undefined;
+}
+
+export interface GetCollaborationTrainedModelResponse {
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`. */
+    membershipIdentifier: string;
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`. */
+    collaborationIdentifier: string;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:membership/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/trained-model/[-a-zA-Z0-9_/.]+`. */
+    trainedModelArn: string;
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`. */
+    versionIdentifier?: string | undefined;
+    /** Exactly 1 item. */
+    incrementalTrainingDataChannels?: IncrementalTrainingDataChannelOutput[] | undefined;
+    /** 1 to 63 characters; pattern `(?!\s*$)[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t]*`. */
+    name: string;
+    /** 0 to 255 characters; pattern `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t\r\n]*`. */
+    description?: string | undefined;
+    status: TrainedModelStatus;
+    statusDetails?: StatusDetails | undefined;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:membership/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/configured-model-algorithm-association/[-a-zA-Z0-9_/.]+`. */
+    configuredModelAlgorithmAssociationArn: string;
+    resourceConfig?: ResourceConfig | undefined;
+    trainingInputMode?: TrainingInputMode | undefined;
+    stoppingCondition?: StoppingCondition | undefined;
+    metricsStatus?: MetricsStatus | undefined;
+    metricsStatusDetails?: string | undefined;
+    logsStatus?: LogsStatus | undefined;
+    logsStatusDetails?: string | undefined;
+    trainingContainerImageDigest?: string | undefined;
+    /** Exactly 12 characters; pattern `[0-9]{12}`. */
+    mlModelTrainingPayerAccountId?: string | undefined;
+    createTime: Date;
+    updateTime: Date;
+    /** Exactly 12 characters; pattern `[0-9]{12}`. */
+    creatorAccountId: string;
+}
+
+export interface IncrementalTrainingDataChannelOutput {
+    /** 1 to 64 characters; pattern `[A-Za-z0-9\.\-_]+`. */
+    channelName: string;
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`. */
+    versionIdentifier?: string | undefined;
+    /** 1 to 63 characters; pattern `(?!\s*$)[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t]*`. */
+    modelName: string;
+}
+
+export type TrainedModelStatus = "CREATE_PENDING" | "CREATE_IN_PROGRESS" | "CREATE_FAILED" | "ACTIVE" | "DELETE_PENDING" | "DELETE_IN_PROGRESS" | "DELETE_FAILED" | "INACTIVE" | "CANCEL_PENDING" | "CANCEL_IN_PROGRESS" | "CANCEL_FAILED";
+
+export type MetricsStatus = "PUBLISH_SUCCEEDED" | "PUBLISH_FAILED";
+
+export type LogsStatus = "PUBLISH_SUCCEEDED" | "PUBLISH_FAILED";
+
+export interface GetConfiguredAudienceModelRequest {
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:configured-audience-model/[-a-zA-Z0-9_/.]+`; sent in the URL path. */
+    configuredAudienceModelArn: string;
+}
+
+export interface GetConfiguredAudienceModelResponse {
+    createTime: Date;
+    updateTime: Date;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:configured-audience-model/[-a-zA-Z0-9_/.]+`. */
+    configuredAudienceModelArn: string;
+    /** 1 to 63 characters; pattern `(?!\s*$)[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t]*`. */
+    name: string;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:audience-model/[-a-zA-Z0-9_/.]+`. */
+    audienceModelArn: string;
+    outputConfig: ConfiguredAudienceModelOutputConfig;
+    /** 0 to 255 characters; pattern `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t\r\n]*`. */
+    description?: string | undefined;
+    status: ConfiguredAudienceModelStatus;
+    /** Exactly 1 item. */
+    sharedAudienceMetrics: SharedAudienceMetrics[];
+    /** From 25 to 500000. */
+    minMatchingSeedSize?: number | undefined;
+    audienceSizeConfig?: AudienceSizeConfig | undefined;
+    /** 0 to 200 entries. */
+    tags?: Record<string, string> | undefined;
+    childResourceTagOnCreatePolicy?: TagOnCreatePolicy | undefined;
+}
+
+export type ConfiguredAudienceModelStatus = "ACTIVE";
+
+export interface GetConfiguredAudienceModelPolicyRequest {
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:configured-audience-model/[-a-zA-Z0-9_/.]+`; sent in the URL path. */
+    configuredAudienceModelArn: string;
+}
+
+export interface GetConfiguredAudienceModelPolicyResponse {
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:configured-audience-model/[-a-zA-Z0-9_/.]+`. */
+    configuredAudienceModelArn: string;
+    /** 1 to 20480 characters. */
+    configuredAudienceModelPolicy: string;
+    /** 64 to 128 characters; pattern `[0-9a-f]+`. */
+    policyHash: string;
+}
+
+export interface GetConfiguredModelAlgorithmRequest {
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:configured-model-algorithm/[-a-zA-Z0-9_/.]+`; sent in the URL path. */
+    configuredModelAlgorithmArn: string;
+}
+
+export interface GetConfiguredModelAlgorithmResponse {
+    createTime: Date;
+    updateTime: Date;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:configured-model-algorithm/[-a-zA-Z0-9_/.]+`. */
+    configuredModelAlgorithmArn: string;
+    /** 1 to 63 characters; pattern `(?!\s*$)[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t]*`. */
+    name: string;
+    trainingContainerConfig?: ContainerConfig | undefined;
+    inferenceContainerConfig?: InferenceContainerConfig | undefined;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:iam::[0-9]{12}:role/.+`. */
+    roleArn: string;
+    /** 0 to 255 characters; pattern `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t\r\n]*`. */
+    description?: string | undefined;
+    /** 0 to 200 entries. */
+    tags?: Record<string, string> | undefined;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:kms:[-a-z0-9]+:[0-9]{12}:key/.+`. */
+    kmsKeyArn?: string | undefined;
+}
+
 export interface GetConfiguredModelAlgorithmAssociationRequest {
     /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:membership/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/configured-model-algorithm-association/[-a-zA-Z0-9_/.]+`; sent in the URL path. */
     configuredModelAlgorithmAssociationArn: string;
@@ -634,141 +2604,319 @@ export interface GetConfiguredModelAlgorithmAssociationResponse {
     tags?: Record<string, string> | undefined;
 }
 
-export interface ListConfiguredModelAlgorithmAssociationsRequest {
-    /** 1 to 10240 characters; sent as the query parameter `nextToken`. */
-    nextToken?: string | undefined;
-    /** From 1 to 100; sent as the query parameter `maxResults`. */
-    maxResults?: number | undefined;
+export interface GetMLConfigurationRequest {
     /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`; sent in the URL path. */
     membershipIdentifier: string;
 }
 
-export interface ListConfiguredModelAlgorithmAssociationsResponse {
-    /** 1 to 10240 characters. */
-    nextToken?: string | undefined;
-    configuredModelAlgorithmAssociations: ConfiguredModelAlgorithmAssociationSummary[];
-}
-
-export interface ConfiguredModelAlgorithmAssociationSummary {
-    createTime: Date;
-    updateTime: Date;
-    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:membership/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/configured-model-algorithm-association/[-a-zA-Z0-9_/.]+`. */
-    configuredModelAlgorithmAssociationArn: string;
-    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:configured-model-algorithm/[-a-zA-Z0-9_/.]+`. */
-    configuredModelAlgorithmArn: string;
-    /** 1 to 63 characters; pattern `(?!\s*$)[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t]*`. */
-    name: string;
-    /** 0 to 255 characters; pattern `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t\r\n]*`. */
-    description?: string | undefined;
+export interface GetMLConfigurationResponse {
     /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`. */
     membershipIdentifier: string;
-    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`. */
-    collaborationIdentifier: string;
-}
-
-export interface DeleteConfiguredModelAlgorithmAssociationRequest {
-    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:membership/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/configured-model-algorithm-association/[-a-zA-Z0-9_/.]+`; sent in the URL path. */
-    configuredModelAlgorithmAssociationArn: string;
-    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`; sent in the URL path. */
-    membershipIdentifier: string;
-}
-
-export interface ListConfiguredModelAlgorithmsRequest {
-    /** 1 to 10240 characters; sent as the query parameter `nextToken`. */
-    nextToken?: string | undefined;
-    /** From 1 to 100; sent as the query parameter `maxResults`. */
-    maxResults?: number | undefined;
-}
-
-export interface ListConfiguredModelAlgorithmsResponse {
-    /** 1 to 10240 characters. */
-    nextToken?: string | undefined;
-    configuredModelAlgorithms: ConfiguredModelAlgorithmSummary[];
-}
-
-export interface ConfiguredModelAlgorithmSummary {
+    defaultOutputLocation: MLOutputConfiguration;
     createTime: Date;
     updateTime: Date;
-    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:configured-model-algorithm/[-a-zA-Z0-9_/.]+`. */
-    configuredModelAlgorithmArn: string;
-    /** 1 to 63 characters; pattern `(?!\s*$)[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t]*`. */
-    name: string;
-    /** 0 to 255 characters; pattern `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t\r\n]*`. */
-    description?: string | undefined;
 }
 
-export interface GetConfiguredModelAlgorithmRequest {
-    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:configured-model-algorithm/[-a-zA-Z0-9_/.]+`; sent in the URL path. */
-    configuredModelAlgorithmArn: string;
-}
-
-export interface GetConfiguredModelAlgorithmResponse {
-    createTime: Date;
-    updateTime: Date;
-    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:configured-model-algorithm/[-a-zA-Z0-9_/.]+`. */
-    configuredModelAlgorithmArn: string;
-    /** 1 to 63 characters; pattern `(?!\s*$)[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t]*`. */
-    name: string;
-    trainingContainerConfig?: ContainerConfig | undefined;
-    inferenceContainerConfig?: InferenceContainerConfig | undefined;
+export interface MLOutputConfiguration {
+    destination?: Destination | undefined;
     /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:iam::[0-9]{12}:role/.+`. */
     roleArn: string;
-    /** 0 to 255 characters; pattern `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t\r\n]*`. */
-    description?: string | undefined;
-    /** 0 to 200 entries. */
-    tags?: Record<string, string> | undefined;
-    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:kms:[-a-z0-9]+:[0-9]{12}:key/.+`. */
-    kmsKeyArn?: string | undefined;
 }
 
-export interface ContainerConfig {
-    /** 1 to 255 characters; pattern `.*`. */
-    imageUri: string;
-    /** 1 to 100 items. */
-    entrypoint?: string[] | undefined;
-    /** 1 to 100 items. */
-    arguments?: string[] | undefined;
-    /** 0 to 40 items. */
-    metricDefinitions?: MetricDefinition[] | undefined;
+export interface Destination {
+    s3Destination: S3ConfigMap;
 }
 
-export interface MetricDefinition {
-    /** 1 to 255 characters; pattern `.+`. */
-    name: string;
-    /** 1 to 500 characters; pattern `.+`. */
-    regex: string;
-}
-
-export interface InferenceContainerConfig {
-    /** 1 to 255 characters; pattern `.*`. */
-    imageUri: string;
-}
-
-export interface GetCollaborationConfiguredModelAlgorithmAssociationRequest {
-    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:membership/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/configured-model-algorithm-association/[-a-zA-Z0-9_/.]+`; sent in the URL path. */
-    configuredModelAlgorithmAssociationArn: string;
+export interface GetMLInputChannelRequest {
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:membership/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/ml-input-channel/[-a-zA-Z0-9_/.]+`; sent in the URL path. */
+    mlInputChannelArn: string;
     /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`; sent in the URL path. */
-    collaborationIdentifier: string;
+    membershipIdentifier: string;
 }
 
-export interface GetCollaborationConfiguredModelAlgorithmAssociationResponse {
-    createTime: Date;
-    updateTime: Date;
-    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:membership/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/configured-model-algorithm-association/[-a-zA-Z0-9_/.]+`. */
-    configuredModelAlgorithmAssociationArn: string;
+export interface GetMLInputChannelResponse {
     /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`. */
     membershipIdentifier: string;
     /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`. */
     collaborationIdentifier: string;
-    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:configured-model-algorithm/[-a-zA-Z0-9_/.]+`. */
-    configuredModelAlgorithmArn: string;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:membership/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/ml-input-channel/[-a-zA-Z0-9_/.]+`. */
+    mlInputChannelArn: string;
+    /** 1 to 63 characters; pattern `(?!\s*$)[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t]*`. */
+    name: string;
+    /** Exactly 1 item. */
+    configuredModelAlgorithmAssociations: string[];
+    status: MLInputChannelStatus;
+    statusDetails?: StatusDetails | undefined;
+    /** From 1 to 30. */
+    retentionInDays: number;
+    /** From 0 to 100000000000. */
+    numberOfRecords?: number | undefined;
+    privacyBudgets?: PrivacyBudgets | undefined;
+    /** 0 to 255 characters; pattern `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t\r\n]*`. */
+    description?: string | undefined;
+    syntheticDataConfiguration?: SyntheticDataConfiguration | undefined;
+    payerConfiguration?: PayerConfiguration | undefined;
+    createTime: Date;
+    updateTime: Date;
+    inputChannel: InputChannel;
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`. */
+    protectedQueryIdentifier?: string | undefined;
+    /** From 0 to 1000000. */
+    numberOfFiles?: number | undefined;
+    /** From 0 to 1000000. */
+    sizeInGb?: number | undefined;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:kms:[-a-z0-9]+:[0-9]{12}:key/.+`. */
+    kmsKeyArn?: string | undefined;
+    /** 0 to 200 entries. */
+    tags?: Record<string, string> | undefined;
+}
+
+export interface GetTrainedModelRequest {
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:membership/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/trained-model/[-a-zA-Z0-9_/.]+`; sent in the URL path. */
+    trainedModelArn: string;
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`; sent in the URL path. */
+    membershipIdentifier: string;
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`; sent as the query parameter `versionIdentifier`. */
+    versionIdentifier?: string | undefined;
+}
+
+export interface GetTrainedModelResponse {
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`. */
+    membershipIdentifier: string;
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`. */
+    collaborationIdentifier: string;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:membership/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/trained-model/[-a-zA-Z0-9_/.]+`. */
+    trainedModelArn: string;
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`. */
+    versionIdentifier?: string | undefined;
+    /** Exactly 1 item. */
+    incrementalTrainingDataChannels?: IncrementalTrainingDataChannelOutput[] | undefined;
     /** 1 to 63 characters; pattern `(?!\s*$)[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t]*`. */
     name: string;
     /** 0 to 255 characters; pattern `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t\r\n]*`. */
     description?: string | undefined;
+    status: TrainedModelStatus;
+    statusDetails?: StatusDetails | undefined;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:membership/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/configured-model-algorithm-association/[-a-zA-Z0-9_/.]+`. */
+    configuredModelAlgorithmAssociationArn: string;
+    resourceConfig?: ResourceConfig | undefined;
+    trainingInputMode?: TrainingInputMode | undefined;
+    stoppingCondition?: StoppingCondition | undefined;
+    metricsStatus?: MetricsStatus | undefined;
+    metricsStatusDetails?: string | undefined;
+    logsStatus?: LogsStatus | undefined;
+    logsStatusDetails?: string | undefined;
+    trainingContainerImageDigest?: string | undefined;
     /** Exactly 12 characters; pattern `[0-9]{12}`. */
-    creatorAccountId: string;
-    privacyConfiguration?: PrivacyConfiguration | undefined;
+    mlModelTrainingPayerAccountId?: string | undefined;
+    createTime: Date;
+    updateTime: Date;
+    /** 0 to 100 entries. */
+    hyperparameters?: Record<string, string> | undefined;
+    /** 0 to 100 entries. */
+    environment?: Record<string, string> | undefined;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:kms:[-a-z0-9]+:[0-9]{12}:key/.+`. */
+    kmsKeyArn?: string | undefined;
+    /** 0 to 200 entries. */
+    tags?: Record<string, string> | undefined;
+    /** 1 to 20 items. */
+    dataChannels: ModelTrainingDataChannel[];
+}
+
+export interface GetTrainedModelInferenceJobRequest {
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`; sent in the URL path. */
+    membershipIdentifier: string;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:membership/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/trained-model-inference-job/[-a-zA-Z0-9_/.]+`; sent in the URL path. */
+    trainedModelInferenceJobArn: string;
+}
+
+export interface GetTrainedModelInferenceJobResponse {
+    createTime: Date;
+    updateTime: Date;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:membership/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/trained-model-inference-job/[-a-zA-Z0-9_/.]+`. */
+    trainedModelInferenceJobArn: string;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:membership/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/configured-model-algorithm-association/[-a-zA-Z0-9_/.]+`. */
+    configuredModelAlgorithmAssociationArn?: string | undefined;
+    /** 1 to 63 characters; pattern `(?!\s*$)[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t]*`. */
+    name: string;
+    status: TrainedModelInferenceJobStatus;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:membership/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/trained-model/[-a-zA-Z0-9_/.]+`. */
+    trainedModelArn: string;
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`. */
+    trainedModelVersionIdentifier?: string | undefined;
+    resourceConfig: InferenceResourceConfig;
+    outputConfiguration: InferenceOutputConfiguration;
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`. */
+    membershipIdentifier: string;
+    dataSource: ModelInferenceDataSource;
+    containerExecutionParameters?: InferenceContainerExecutionParameters | undefined;
+    statusDetails?: StatusDetails | undefined;
+    /** 0 to 255 characters; pattern `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t\r\n]*`. */
+    description?: string | undefined;
+    inferenceContainerImageDigest?: string | undefined;
+    /** 0 to 16 entries. */
+    environment?: Record<string, string> | undefined;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:kms:[-a-z0-9]+:[0-9]{12}:key/.+`. */
+    kmsKeyArn?: string | undefined;
+    metricsStatus?: MetricsStatus | undefined;
+    metricsStatusDetails?: string | undefined;
+    logsStatus?: LogsStatus | undefined;
+    logsStatusDetails?: string | undefined;
+    /** 0 to 200 entries. */
+    tags?: Record<string, string> | undefined;
+    /** Exactly 12 characters; pattern `[0-9]{12}`. */
+    mlModelInferencePayerAccountId?: string | undefined;
+}
+
+export type TrainedModelInferenceJobStatus = "CREATE_PENDING" | "CREATE_IN_PROGRESS" | "CREATE_FAILED" | "ACTIVE" | "CANCEL_PENDING" | "CANCEL_IN_PROGRESS" | "CANCEL_FAILED" | "INACTIVE";
+
+export interface InferenceResourceConfig {
+    instanceType: InferenceInstanceType;
+    /** From 1 to 10. */
+    instanceCount?: number | undefined;
+}
+
+export type InferenceInstanceType = "ml.r7i.48xlarge" | "ml.r6i.16xlarge" | "ml.m6i.xlarge" | "ml.m5.4xlarge" | "ml.p2.xlarge" | "ml.m4.16xlarge" | "ml.r7i.16xlarge" | "ml.m7i.xlarge" | "ml.m6i.12xlarge" | "ml.r7i.8xlarge" | "ml.r7i.large" | "ml.m7i.12xlarge" | "ml.m6i.24xlarge" | "ml.m7i.24xlarge" | "ml.r6i.8xlarge" | "ml.r6i.large" | "ml.g5.2xlarge" | "ml.m5.large" | "ml.m7i.48xlarge" | "ml.m6i.16xlarge" | "ml.p2.16xlarge" | "ml.g5.4xlarge" | "ml.m7i.16xlarge" | "ml.c4.2xlarge" | "ml.c5.2xlarge" | "ml.c6i.32xlarge" | "ml.c4.4xlarge" | "ml.g5.8xlarge" | "ml.c6i.xlarge" | "ml.c5.4xlarge" | "ml.g4dn.xlarge" | "ml.c7i.xlarge" | "ml.c6i.12xlarge" | "ml.g4dn.12xlarge" | "ml.c7i.12xlarge" | "ml.c6i.24xlarge" | "ml.g4dn.2xlarge" | "ml.c7i.24xlarge" | "ml.c7i.2xlarge" | "ml.c4.8xlarge" | "ml.c6i.2xlarge" | "ml.g4dn.4xlarge" | "ml.c7i.48xlarge" | "ml.c7i.4xlarge" | "ml.c6i.16xlarge" | "ml.c5.9xlarge" | "ml.g4dn.16xlarge" | "ml.c7i.16xlarge" | "ml.c6i.4xlarge" | "ml.c5.xlarge" | "ml.c4.xlarge" | "ml.g4dn.8xlarge" | "ml.c7i.8xlarge" | "ml.c7i.large" | "ml.g5.xlarge" | "ml.c6i.8xlarge" | "ml.c6i.large" | "ml.g5.12xlarge" | "ml.g5.24xlarge" | "ml.m7i.2xlarge" | "ml.c5.18xlarge" | "ml.g5.48xlarge" | "ml.m6i.2xlarge" | "ml.g5.16xlarge" | "ml.m7i.4xlarge" | "ml.r6i.32xlarge" | "ml.m6i.4xlarge" | "ml.m5.xlarge" | "ml.m4.10xlarge" | "ml.r6i.xlarge" | "ml.m5.12xlarge" | "ml.m4.xlarge" | "ml.r7i.2xlarge" | "ml.r7i.xlarge" | "ml.r6i.12xlarge" | "ml.m5.24xlarge" | "ml.r7i.12xlarge" | "ml.m7i.8xlarge" | "ml.m7i.large" | "ml.r6i.24xlarge" | "ml.r6i.2xlarge" | "ml.m4.2xlarge" | "ml.r7i.24xlarge" | "ml.r7i.4xlarge" | "ml.m6i.8xlarge" | "ml.m6i.large" | "ml.m5.2xlarge" | "ml.p2.8xlarge" | "ml.r6i.4xlarge" | "ml.m6i.32xlarge" | "ml.m4.4xlarge" | "ml.p3.16xlarge" | "ml.p3.2xlarge" | "ml.p3.8xlarge";
+
+export interface InferenceOutputConfiguration {
+    /** 0 to 256 characters; pattern `.*`. */
+    accept?: string | undefined;
+    /** Exactly 1 item. */
+    members: InferenceReceiverMember[];
+}
+
+export interface InferenceReceiverMember {
+    /** Exactly 12 characters; pattern `[0-9]{12}`. */
+    accountId: string;
+}
+
+export interface ModelInferenceDataSource {
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:membership/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/ml-input-channel/[-a-zA-Z0-9_/.]+`. */
+    mlInputChannelArn: string;
+}
+
+export interface InferenceContainerExecutionParameters {
+    /** From 1 to 100. */
+    maxPayloadInMB?: number | undefined;
+}
+
+export interface GetTrainingDatasetRequest {
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:training-dataset/[-a-zA-Z0-9_/.]+`; sent in the URL path. */
+    trainingDatasetArn: string;
+}
+
+export interface GetTrainingDatasetResponse {
+    createTime: Date;
+    updateTime: Date;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:training-dataset/[-a-zA-Z0-9_/.]+`. */
+    trainingDatasetArn: string;
+    /** 1 to 63 characters; pattern `(?!\s*$)[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t]*`. */
+    name: string;
+    trainingData: Dataset[];
+    status: TrainingDatasetStatus;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:iam::[0-9]{12}:role/.+`. */
+    roleArn: string;
+    /** 0 to 200 entries. */
+    tags?: Record<string, string> | undefined;
+    /** 0 to 255 characters; pattern `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t\r\n]*`. */
+    description?: string | undefined;
+}
+
+export type TrainingDatasetStatus = "ACTIVE";
+
+export interface ListAudienceExportJobsRequest {
+    /** 1 to 10240 characters; sent as the query parameter `nextToken`. */
+    nextToken?: string | undefined;
+    /** From 1 to 100; sent as the query parameter `maxResults`. */
+    maxResults?: number | undefined;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:audience-generation-job/[-a-zA-Z0-9_/.]+`; sent as the query parameter `audienceGenerationJobArn`. */
+    audienceGenerationJobArn?: string | undefined;
+}
+
+export interface ListAudienceExportJobsResponse {
+    /** 1 to 10240 characters. */
+    nextToken?: string | undefined;
+    audienceExportJobs: AudienceExportJobSummary[];
+}
+
+export interface AudienceExportJobSummary {
+    createTime: Date;
+    updateTime: Date;
+    /** 1 to 63 characters; pattern `(?!\s*$)[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t]*`. */
+    name: string;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:audience-generation-job/[-a-zA-Z0-9_/.]+`. */
+    audienceGenerationJobArn: string;
+    audienceSize: AudienceSize;
+    /** 0 to 255 characters; pattern `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t\r\n]*`. */
+    description?: string | undefined;
+    status: AudienceExportJobStatus;
+    statusDetails?: StatusDetails | undefined;
+    /** 1 to 1285 characters; pattern `s3://.+`. */
+    outputLocation?: string | undefined;
+}
+
+export type AudienceExportJobStatus = "CREATE_PENDING" | "CREATE_IN_PROGRESS" | "CREATE_FAILED" | "ACTIVE";
+
+export interface ListAudienceGenerationJobsRequest {
+    /** 1 to 10240 characters; sent as the query parameter `nextToken`. */
+    nextToken?: string | undefined;
+    /** From 1 to 100; sent as the query parameter `maxResults`. */
+    maxResults?: number | undefined;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:configured-audience-model/[-a-zA-Z0-9_/.]+`; sent as the query parameter `configuredAudienceModelArn`. */
+    configuredAudienceModelArn?: string | undefined;
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`; sent as the query parameter `collaborationId`. */
+    collaborationId?: string | undefined;
+}
+
+export interface ListAudienceGenerationJobsResponse {
+    /** 1 to 10240 characters. */
+    nextToken?: string | undefined;
+    audienceGenerationJobs: AudienceGenerationJobSummary[];
+}
+
+export interface AudienceGenerationJobSummary {
+    createTime: Date;
+    updateTime: Date;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:audience-generation-job/[-a-zA-Z0-9_/.]+`. */
+    audienceGenerationJobArn: string;
+    /** 1 to 63 characters; pattern `(?!\s*$)[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t]*`. */
+    name: string;
+    /** 0 to 255 characters; pattern `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t\r\n]*`. */
+    description?: string | undefined;
+    status: AudienceGenerationJobStatus;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:configured-audience-model/[-a-zA-Z0-9_/.]+`. */
+    configuredAudienceModelArn: string;
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`. */
+    collaborationId?: string | undefined;
+    /** Exactly 12 characters; pattern `[0-9]{12}`. */
+    startedBy?: string | undefined;
+}
+
+export interface ListAudienceModelsRequest {
+    /** 1 to 10240 characters; sent as the query parameter `nextToken`. */
+    nextToken?: string | undefined;
+    /** From 1 to 100; sent as the query parameter `maxResults`. */
+    maxResults?: number | undefined;
+}
+
+export interface ListAudienceModelsResponse {
+    /** 1 to 10240 characters. */
+    nextToken?: string | undefined;
+    audienceModels: AudienceModelSummary[];
+}
+
+export interface AudienceModelSummary {
+    createTime: Date;
+    updateTime: Date;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:audience-model/[-a-zA-Z0-9_/.]+`. */
+    audienceModelArn: string;
+    /** 1 to 63 characters; pattern `(?!\s*$)[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t]*`. */
+    name: string;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:training-dataset/[-a-zA-Z0-9_/.]+`. */
+    trainingDatasetArn: string;
+    status: AudienceModelStatus;
+    /** 0 to 255 characters; pattern `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t\r\n]*`. */
+    description?: string | undefined;
 }
 
 export interface ListCollaborationConfiguredModelAlgorithmAssociationsRequest {
@@ -805,18 +2953,655 @@ export interface CollaborationConfiguredModelAlgorithmAssociationSummary {
     creatorAccountId: string;
 }
 
+export interface ListCollaborationMLInputChannelsRequest {
+    /** 1 to 10240 characters; sent as the query parameter `nextToken`. */
+    nextToken?: string | undefined;
+    /** From 1 to 100; sent as the query parameter `maxResults`. */
+    maxResults?: number | undefined;
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`; sent in the URL path. */
+    collaborationIdentifier: string;
+}
+
+export interface ListCollaborationMLInputChannelsResponse {
+    /** 1 to 10240 characters. */
+    nextToken?: string | undefined;
+    collaborationMLInputChannelsList: CollaborationMLInputChannelSummary[];
+}
+
+export interface CollaborationMLInputChannelSummary {
+    createTime: Date;
+    updateTime: Date;
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`. */
+    membershipIdentifier: string;
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`. */
+    collaborationIdentifier: string;
+    /** 1 to 63 characters; pattern `(?!\s*$)[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t]*`. */
+    name: string;
+    /** Exactly 1 item. */
+    configuredModelAlgorithmAssociations: string[];
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:membership/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/ml-input-channel/[-a-zA-Z0-9_/.]+`. */
+    mlInputChannelArn: string;
+    status: MLInputChannelStatus;
+    /** Exactly 12 characters; pattern `[0-9]{12}`. */
+    creatorAccountId: string;
+    /** 0 to 255 characters; pattern `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t\r\n]*`. */
+    description?: string | undefined;
+    payerConfiguration?: PayerConfiguration | undefined;
+}
+
+export interface ListCollaborationTrainedModelExportJobsRequest {
+    /** 1 to 10240 characters; sent as the query parameter `nextToken`. */
+    nextToken?: string | undefined;
+    /** From 1 to 100; sent as the query parameter `maxResults`. */
+    maxResults?: number | undefined;
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`; sent in the URL path. */
+    collaborationIdentifier: string;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:membership/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/trained-model/[-a-zA-Z0-9_/.]+`; sent in the URL path. */
+    trainedModelArn: string;
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`; sent as the query parameter `trainedModelVersionIdentifier`. */
+    trainedModelVersionIdentifier?: string | undefined;
+}
+
+export interface ListCollaborationTrainedModelExportJobsResponse {
+    /** 1 to 10240 characters. */
+    nextToken?: string | undefined;
+    collaborationTrainedModelExportJobs: CollaborationTrainedModelExportJobSummary[];
+}
+
+export interface CollaborationTrainedModelExportJobSummary {
+    createTime: Date;
+    updateTime: Date;
+    /** 1 to 63 characters; pattern `(?!\s*$)[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t]*`. */
+    name: string;
+    outputConfiguration: TrainedModelExportOutputConfiguration;
+    status: TrainedModelExportJobStatus;
+    statusDetails?: StatusDetails | undefined;
+    /** 0 to 255 characters; pattern `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t\r\n]*`. */
+    description?: string | undefined;
+    /** Exactly 12 characters; pattern `[0-9]{12}`. */
+    creatorAccountId: string;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:membership/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/trained-model/[-a-zA-Z0-9_/.]+`. */
+    trainedModelArn: string;
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`. */
+    trainedModelVersionIdentifier?: string | undefined;
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`. */
+    membershipIdentifier: string;
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`. */
+    collaborationIdentifier: string;
+}
+
+export interface TrainedModelExportOutputConfiguration {
+    /** Exactly 1 item. */
+    members: TrainedModelExportReceiverMember[];
+}
+
+export interface TrainedModelExportReceiverMember {
+    /** Exactly 12 characters; pattern `[0-9]{12}`. */
+    accountId: string;
+}
+
+export type TrainedModelExportJobStatus = "CREATE_PENDING" | "CREATE_IN_PROGRESS" | "CREATE_FAILED" | "ACTIVE";
+
+export interface ListCollaborationTrainedModelInferenceJobsRequest {
+    /** 1 to 10240 characters; sent as the query parameter `nextToken`. */
+    nextToken?: string | undefined;
+    /** From 1 to 100; sent as the query parameter `maxResults`. */
+    maxResults?: number | undefined;
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`; sent in the URL path. */
+    collaborationIdentifier: string;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:membership/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/trained-model/[-a-zA-Z0-9_/.]+`; sent as the query parameter `trainedModelArn`. */
+    trainedModelArn?: string | undefined;
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`; sent as the query parameter `trainedModelVersionIdentifier`. */
+    trainedModelVersionIdentifier?: string | undefined;
+}
+
+export interface ListCollaborationTrainedModelInferenceJobsResponse {
+    /** 1 to 10240 characters. */
+    nextToken?: string | undefined;
+    collaborationTrainedModelInferenceJobs: CollaborationTrainedModelInferenceJobSummary[];
+}
+
+export interface CollaborationTrainedModelInferenceJobSummary {
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:membership/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/trained-model-inference-job/[-a-zA-Z0-9_/.]+`. */
+    trainedModelInferenceJobArn: string;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:membership/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/configured-model-algorithm-association/[-a-zA-Z0-9_/.]+`. */
+    configuredModelAlgorithmAssociationArn?: string | undefined;
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`. */
+    membershipIdentifier: string;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:membership/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/trained-model/[-a-zA-Z0-9_/.]+`. */
+    trainedModelArn: string;
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`. */
+    trainedModelVersionIdentifier?: string | undefined;
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`. */
+    collaborationIdentifier: string;
+    status: TrainedModelInferenceJobStatus;
+    outputConfiguration: InferenceOutputConfiguration;
+    /** 1 to 63 characters; pattern `(?!\s*$)[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t]*`. */
+    name: string;
+    /** 0 to 255 characters; pattern `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t\r\n]*`. */
+    description?: string | undefined;
+    metricsStatus?: MetricsStatus | undefined;
+    metricsStatusDetails?: string | undefined;
+    logsStatus?: LogsStatus | undefined;
+    logsStatusDetails?: string | undefined;
+    /** Exactly 12 characters; pattern `[0-9]{12}`. */
+    mlModelInferencePayerAccountId?: string | undefined;
+    createTime: Date;
+    updateTime: Date;
+    /** Exactly 12 characters; pattern `[0-9]{12}`. */
+    creatorAccountId: string;
+}
+
+export interface ListCollaborationTrainedModelsRequest {
+    /** 1 to 10240 characters; sent as the query parameter `nextToken`. */
+    nextToken?: string | undefined;
+    /** From 1 to 100; sent as the query parameter `maxResults`. */
+    maxResults?: number | undefined;
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`; sent in the URL path. */
+    collaborationIdentifier: string;
+}
+
+export interface ListCollaborationTrainedModelsResponse {
+    /** 1 to 10240 characters. */
+    nextToken?: string | undefined;
+    collaborationTrainedModels: CollaborationTrainedModelSummary[];
+}
+
+export interface CollaborationTrainedModelSummary {
+    createTime: Date;
+    updateTime: Date;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:membership/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/trained-model/[-a-zA-Z0-9_/.]+`. */
+    trainedModelArn: string;
+    /** 1 to 63 characters; pattern `(?!\s*$)[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t]*`. */
+    name: string;
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`. */
+    versionIdentifier?: string | undefined;
+    /** Exactly 1 item. */
+    incrementalTrainingDataChannels?: IncrementalTrainingDataChannelOutput[] | undefined;
+    /** 0 to 255 characters; pattern `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t\r\n]*`. */
+    description?: string | undefined;
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`. */
+    membershipIdentifier: string;
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`. */
+    collaborationIdentifier: string;
+    status: TrainedModelStatus;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:membership/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/configured-model-algorithm-association/[-a-zA-Z0-9_/.]+`. */
+    configuredModelAlgorithmAssociationArn: string;
+    /** Exactly 12 characters; pattern `[0-9]{12}`. */
+    creatorAccountId: string;
+    /** Exactly 12 characters; pattern `[0-9]{12}`. */
+    mlModelTrainingPayerAccountId?: string | undefined;
+}
+
+export interface ListConfiguredAudienceModelsRequest {
+    /** 1 to 10240 characters; sent as the query parameter `nextToken`. */
+    nextToken?: string | undefined;
+    /** From 1 to 100; sent as the query parameter `maxResults`. */
+    maxResults?: number | undefined;
+}
+
+export interface ListConfiguredAudienceModelsResponse {
+    /** 1 to 10240 characters. */
+    nextToken?: string | undefined;
+    configuredAudienceModels: ConfiguredAudienceModelSummary[];
+}
+
+export interface ConfiguredAudienceModelSummary {
+    createTime: Date;
+    updateTime: Date;
+    /** 1 to 63 characters; pattern `(?!\s*$)[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t]*`. */
+    name: string;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:audience-model/[-a-zA-Z0-9_/.]+`. */
+    audienceModelArn: string;
+    outputConfig: ConfiguredAudienceModelOutputConfig;
+    /** 0 to 255 characters; pattern `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t\r\n]*`. */
+    description?: string | undefined;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:configured-audience-model/[-a-zA-Z0-9_/.]+`. */
+    configuredAudienceModelArn: string;
+    status: ConfiguredAudienceModelStatus;
+}
+
+export interface ListConfiguredModelAlgorithmAssociationsRequest {
+    /** 1 to 10240 characters; sent as the query parameter `nextToken`. */
+    nextToken?: string | undefined;
+    /** From 1 to 100; sent as the query parameter `maxResults`. */
+    maxResults?: number | undefined;
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`; sent in the URL path. */
+    membershipIdentifier: string;
+}
+
+export interface ListConfiguredModelAlgorithmAssociationsResponse {
+    /** 1 to 10240 characters. */
+    nextToken?: string | undefined;
+    configuredModelAlgorithmAssociations: ConfiguredModelAlgorithmAssociationSummary[];
+}
+
+export interface ConfiguredModelAlgorithmAssociationSummary {
+    createTime: Date;
+    updateTime: Date;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:membership/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/configured-model-algorithm-association/[-a-zA-Z0-9_/.]+`. */
+    configuredModelAlgorithmAssociationArn: string;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:configured-model-algorithm/[-a-zA-Z0-9_/.]+`. */
+    configuredModelAlgorithmArn: string;
+    /** 1 to 63 characters; pattern `(?!\s*$)[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t]*`. */
+    name: string;
+    /** 0 to 255 characters; pattern `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t\r\n]*`. */
+    description?: string | undefined;
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`. */
+    membershipIdentifier: string;
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`. */
+    collaborationIdentifier: string;
+}
+
+export interface ListConfiguredModelAlgorithmsRequest {
+    /** 1 to 10240 characters; sent as the query parameter `nextToken`. */
+    nextToken?: string | undefined;
+    /** From 1 to 100; sent as the query parameter `maxResults`. */
+    maxResults?: number | undefined;
+}
+
+export interface ListConfiguredModelAlgorithmsResponse {
+    /** 1 to 10240 characters. */
+    nextToken?: string | undefined;
+    configuredModelAlgorithms: ConfiguredModelAlgorithmSummary[];
+}
+
+export interface ConfiguredModelAlgorithmSummary {
+    createTime: Date;
+    updateTime: Date;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:configured-model-algorithm/[-a-zA-Z0-9_/.]+`. */
+    configuredModelAlgorithmArn: string;
+    /** 1 to 63 characters; pattern `(?!\s*$)[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t]*`. */
+    name: string;
+    /** 0 to 255 characters; pattern `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t\r\n]*`. */
+    description?: string | undefined;
+}
+
+export interface ListMLInputChannelsRequest {
+    /** 1 to 10240 characters; sent as the query parameter `nextToken`. */
+    nextToken?: string | undefined;
+    /** From 1 to 100; sent as the query parameter `maxResults`. */
+    maxResults?: number | undefined;
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`; sent in the URL path. */
+    membershipIdentifier: string;
+}
+
+export interface ListMLInputChannelsResponse {
+    /** 1 to 10240 characters. */
+    nextToken?: string | undefined;
+    mlInputChannelsList: MLInputChannelSummary[];
+}
+
+export interface MLInputChannelSummary {
+    createTime: Date;
+    updateTime: Date;
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`. */
+    membershipIdentifier: string;
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`. */
+    collaborationIdentifier: string;
+    /** 1 to 63 characters; pattern `(?!\s*$)[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t]*`. */
+    name: string;
+    /** Exactly 1 item. */
+    configuredModelAlgorithmAssociations: string[];
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`. */
+    protectedQueryIdentifier?: string | undefined;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:membership/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/ml-input-channel/[-a-zA-Z0-9_/.]+`. */
+    mlInputChannelArn: string;
+    status: MLInputChannelStatus;
+    /** 0 to 255 characters; pattern `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t\r\n]*`. */
+    description?: string | undefined;
+    payerConfiguration?: PayerConfiguration | undefined;
+}
+
+export interface ListTagsForResourceRequest {
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:((membership/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/(configured-model-algorithm-association|trained-model|trained-model-inference-job|ml-input-channel))|training-dataset|audience-model|configured-audience-model|audience-generation-job|configured-model-algorithm)/[-a-zA-Z0-9_/.]+`; sent in the URL path. */
+    resourceArn: string;
+}
+
+export interface ListTagsForResourceResponse {
+    /** 0 to 200 entries. */
+    tags: Record<string, string>;
+}
+
+export interface ListTrainedModelInferenceJobsRequest {
+    /** 1 to 10240 characters; sent as the query parameter `nextToken`. */
+    nextToken?: string | undefined;
+    /** From 1 to 100; sent as the query parameter `maxResults`. */
+    maxResults?: number | undefined;
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`; sent in the URL path. */
+    membershipIdentifier: string;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:membership/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/trained-model/[-a-zA-Z0-9_/.]+`; sent as the query parameter `trainedModelArn`. */
+    trainedModelArn?: string | undefined;
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`; sent as the query parameter `trainedModelVersionIdentifier`. */
+    trainedModelVersionIdentifier?: string | undefined;
+}
+
+export interface ListTrainedModelInferenceJobsResponse {
+    /** 1 to 10240 characters. */
+    nextToken?: string | undefined;
+    trainedModelInferenceJobs: TrainedModelInferenceJobSummary[];
+}
+
+export interface TrainedModelInferenceJobSummary {
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:membership/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/trained-model-inference-job/[-a-zA-Z0-9_/.]+`. */
+    trainedModelInferenceJobArn: string;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:membership/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/configured-model-algorithm-association/[-a-zA-Z0-9_/.]+`. */
+    configuredModelAlgorithmAssociationArn?: string | undefined;
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`. */
+    membershipIdentifier: string;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:membership/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/trained-model/[-a-zA-Z0-9_/.]+`. */
+    trainedModelArn: string;
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`. */
+    trainedModelVersionIdentifier?: string | undefined;
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`. */
+    collaborationIdentifier: string;
+    status: TrainedModelInferenceJobStatus;
+    outputConfiguration: InferenceOutputConfiguration;
+    /** 1 to 63 characters; pattern `(?!\s*$)[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t]*`. */
+    name: string;
+    /** 0 to 255 characters; pattern `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t\r\n]*`. */
+    description?: string | undefined;
+    metricsStatus?: MetricsStatus | undefined;
+    metricsStatusDetails?: string | undefined;
+    logsStatus?: LogsStatus | undefined;
+    logsStatusDetails?: string | undefined;
+    /** Exactly 12 characters; pattern `[0-9]{12}`. */
+    mlModelInferencePayerAccountId?: string | undefined;
+    createTime: Date;
+    updateTime: Date;
+}
+
+export interface ListTrainedModelVersionsRequest {
+    /** 1 to 10240 characters; sent as the query parameter `nextToken`. */
+    nextToken?: string | undefined;
+    /** From 1 to 100; sent as the query parameter `maxResults`. */
+    maxResults?: number | undefined;
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`; sent in the URL path. */
+    membershipIdentifier: string;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:membership/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/trained-model/[-a-zA-Z0-9_/.]+`; sent in the URL path. */
+    trainedModelArn: string;
+    /** Sent as the query parameter `status`. */
+    status?: TrainedModelStatus | undefined;
+}
+
+export interface ListTrainedModelVersionsResponse {
+    /** 1 to 10240 characters. */
+    nextToken?: string | undefined;
+    trainedModels: TrainedModelSummary[];
+}
+
+export interface TrainedModelSummary {
+    createTime: Date;
+    updateTime: Date;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:membership/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/trained-model/[-a-zA-Z0-9_/.]+`. */
+    trainedModelArn: string;
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`. */
+    versionIdentifier?: string | undefined;
+    /** Exactly 1 item. */
+    incrementalTrainingDataChannels?: IncrementalTrainingDataChannelOutput[] | undefined;
+    /** 1 to 63 characters; pattern `(?!\s*$)[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t]*`. */
+    name: string;
+    /** 0 to 255 characters; pattern `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t\r\n]*`. */
+    description?: string | undefined;
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`. */
+    membershipIdentifier: string;
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`. */
+    collaborationIdentifier: string;
+    status: TrainedModelStatus;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:membership/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/configured-model-algorithm-association/[-a-zA-Z0-9_/.]+`. */
+    configuredModelAlgorithmAssociationArn: string;
+    /** Exactly 12 characters; pattern `[0-9]{12}`. */
+    mlModelTrainingPayerAccountId?: string | undefined;
+}
+
+export interface ListTrainedModelsRequest {
+    /** 1 to 10240 characters; sent as the query parameter `nextToken`. */
+    nextToken?: string | undefined;
+    /** From 1 to 100; sent as the query parameter `maxResults`. */
+    maxResults?: number | undefined;
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`; sent in the URL path. */
+    membershipIdentifier: string;
+}
+
+export interface ListTrainedModelsResponse {
+    /** 1 to 10240 characters. */
+    nextToken?: string | undefined;
+    trainedModels: TrainedModelSummary[];
+}
+
+export interface ListTrainingDatasetsRequest {
+    /** 1 to 10240 characters; sent as the query parameter `nextToken`. */
+    nextToken?: string | undefined;
+    /** From 1 to 100; sent as the query parameter `maxResults`. */
+    maxResults?: number | undefined;
+}
+
+export interface ListTrainingDatasetsResponse {
+    /** 1 to 10240 characters. */
+    nextToken?: string | undefined;
+    trainingDatasets: TrainingDatasetSummary[];
+}
+
+export interface TrainingDatasetSummary {
+    createTime: Date;
+    updateTime: Date;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:training-dataset/[-a-zA-Z0-9_/.]+`. */
+    trainingDatasetArn: string;
+    /** 1 to 63 characters; pattern `(?!\s*$)[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t]*`. */
+    name: string;
+    status: TrainingDatasetStatus;
+    /** 0 to 255 characters; pattern `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t\r\n]*`. */
+    description?: string | undefined;
+}
+
+export interface PutConfiguredAudienceModelPolicyRequest {
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:configured-audience-model/[-a-zA-Z0-9_/.]+`; sent in the URL path. */
+    configuredAudienceModelArn: string;
+    /** 1 to 20480 characters. */
+    configuredAudienceModelPolicy: string;
+    /** 64 to 128 characters; pattern `[0-9a-f]+`. */
+    previousPolicyHash?: string | undefined;
+    policyExistenceCondition?: PolicyExistenceCondition | undefined;
+}
+
+export type PolicyExistenceCondition = "POLICY_MUST_EXIST" | "POLICY_MUST_NOT_EXIST";
+
+export interface PutConfiguredAudienceModelPolicyResponse {
+    /** 1 to 20480 characters. */
+    configuredAudienceModelPolicy: string;
+    /** 64 to 128 characters; pattern `[0-9a-f]+`. */
+    policyHash: string;
+}
+
+export interface PutMLConfigurationRequest {
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`; sent in the URL path. */
+    membershipIdentifier: string;
+    defaultOutputLocation: MLOutputConfiguration;
+}
+
+export interface StartAudienceExportJobRequest {
+    /** 1 to 63 characters; pattern `(?!\s*$)[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t]*`. */
+    name: string;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:audience-generation-job/[-a-zA-Z0-9_/.]+`. */
+    audienceGenerationJobArn: string;
+    audienceSize: AudienceSize;
+    /** 0 to 255 characters; pattern `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t\r\n]*`. */
+    description?: string | undefined;
+}
+
+export interface StartAudienceGenerationJobRequest {
+    /** 1 to 63 characters; pattern `(?!\s*$)[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t]*`. */
+    name: string;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:configured-audience-model/[-a-zA-Z0-9_/.]+`. */
+    configuredAudienceModelArn: string;
+    seedAudience: AudienceGenerationJobDataSource;
+    includeSeedInOutput?: boolean | undefined;
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`. */
+    collaborationId?: string | undefined;
+    /** 0 to 255 characters; pattern `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t\r\n]*`. */
+    description?: string | undefined;
+    /** 0 to 200 entries. */
+    tags?: Record<string, string> | undefined;
+}
+
+export interface StartAudienceGenerationJobResponse {
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:audience-generation-job/[-a-zA-Z0-9_/.]+`. */
+    audienceGenerationJobArn: string;
+}
+
+export interface StartTrainedModelExportJobRequest {
+    /** 1 to 63 characters; pattern `(?!\s*$)[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t]*`. */
+    name: string;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:membership/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/trained-model/[-a-zA-Z0-9_/.]+`; sent in the URL path. */
+    trainedModelArn: string;
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`. */
+    trainedModelVersionIdentifier?: string | undefined;
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`; sent in the URL path. */
+    membershipIdentifier: string;
+    outputConfiguration: TrainedModelExportOutputConfiguration;
+    /** 0 to 255 characters; pattern `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t\r\n]*`. */
+    description?: string | undefined;
+}
+
+export interface StartTrainedModelInferenceJobRequest {
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`; sent in the URL path. */
+    membershipIdentifier: string;
+    /** 1 to 63 characters; pattern `(?!\s*$)[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t]*`. */
+    name: string;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:membership/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/trained-model/[-a-zA-Z0-9_/.]+`. */
+    trainedModelArn: string;
+    /** Exactly 36 characters; pattern `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`. */
+    trainedModelVersionIdentifier?: string | undefined;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:membership/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/configured-model-algorithm-association/[-a-zA-Z0-9_/.]+`. */
+    configuredModelAlgorithmAssociationArn?: string | undefined;
+    resourceConfig: InferenceResourceConfig;
+    outputConfiguration: InferenceOutputConfiguration;
+    dataSource: ModelInferenceDataSource;
+    /** 0 to 255 characters; pattern `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t\r\n]*`. */
+    description?: string | undefined;
+    containerExecutionParameters?: InferenceContainerExecutionParameters | undefined;
+    /** 0 to 16 entries. */
+    environment?: Record<string, string> | undefined;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:kms:[-a-z0-9]+:[0-9]{12}:key/.+`. */
+    kmsKeyArn?: string | undefined;
+    /** 0 to 200 entries. */
+    tags?: Record<string, string> | undefined;
+    /** Exactly 12 characters; pattern `[0-9]{12}`. */
+    mlModelInferencePayerAccountId?: string | undefined;
+}
+
+export interface StartTrainedModelInferenceJobResponse {
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:membership/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/trained-model-inference-job/[-a-zA-Z0-9_/.]+`. */
+    trainedModelInferenceJobArn: string;
+}
+
+export interface TagResourceRequest {
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:((membership/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/(configured-model-algorithm-association|trained-model|trained-model-inference-job|ml-input-channel))|training-dataset|audience-model|configured-audience-model|audience-generation-job|configured-model-algorithm)/[-a-zA-Z0-9_/.]+`; sent in the URL path. */
+    resourceArn: string;
+    /** 0 to 200 entries. */
+    tags: Record<string, string>;
+}
+
+export interface TagResourceResponse {
+}
+
+export interface UntagResourceRequest {
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:((membership/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/(configured-model-algorithm-association|trained-model|trained-model-inference-job|ml-input-channel))|training-dataset|audience-model|configured-audience-model|audience-generation-job|configured-model-algorithm)/[-a-zA-Z0-9_/.]+`; sent in the URL path. */
+    resourceArn: string;
+    /** 0 to 200 items; sent as the query parameter `tagKeys`. */
+    tagKeys: string[];
+}
+
+export interface UntagResourceResponse {
+}
+
+export interface UpdateConfiguredAudienceModelRequest {
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:configured-audience-model/[-a-zA-Z0-9_/.]+`; sent in the URL path. */
+    configuredAudienceModelArn: string;
+    outputConfig?: ConfiguredAudienceModelOutputConfig | undefined;
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:audience-model/[-a-zA-Z0-9_/.]+`. */
+    audienceModelArn?: string | undefined;
+    /** Exactly 1 item. */
+    sharedAudienceMetrics?: SharedAudienceMetrics[] | undefined;
+    /** From 25 to 500000. */
+    minMatchingSeedSize?: number | undefined;
+    audienceSizeConfig?: AudienceSizeConfig | undefined;
+    /** 0 to 255 characters; pattern `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t\r\n]*`. */
+    description?: string | undefined;
+}
+
+export interface UpdateConfiguredAudienceModelResponse {
+    /** 20 to 2048 characters; pattern `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:configured-audience-model/[-a-zA-Z0-9_/.]+`. */
+    configuredAudienceModelArn: string;
+}
+
+/** What `cancelTrainedModel` resolves with: the output and `$metadata`. It rejects with `ConflictException` (409), `ValidationException` (400), `AccessDeniedException` (403), `ResourceNotFoundException` (404), `ThrottlingException` (429). */
+export interface CancelTrainedModelOutput {
+    $metadata: ResponseMetadata;
+}
+
+/** What `cancelTrainedModelInferenceJob` resolves with: the output and `$metadata`. It rejects with `ConflictException` (409), `ValidationException` (400), `AccessDeniedException` (403), `ResourceNotFoundException` (404), `ThrottlingException` (429). */
+export interface CancelTrainedModelInferenceJobOutput {
+    $metadata: ResponseMetadata;
+}
+
+/** What `createAudienceModel` resolves with: the output and `$metadata`. It rejects with `ConflictException` (409), `ValidationException` (400), `AccessDeniedException` (403), `ResourceNotFoundException` (404), `ThrottlingException` (429), `ServiceQuotaExceededException` (402). */
+export interface CreateAudienceModelOutput extends CreateAudienceModelResponse {
+    $metadata: ResponseMetadata;
+}
+
+/** What `createConfiguredAudienceModel` resolves with: the output and `$metadata`. It rejects with `ConflictException` (409), `ValidationException` (400), `AccessDeniedException` (403), `ResourceNotFoundException` (404), `ThrottlingException` (429), `ServiceQuotaExceededException` (402). */
+export interface CreateConfiguredAudienceModelOutput extends CreateConfiguredAudienceModelResponse {
+    $metadata: ResponseMetadata;
+}
+
+/** What `createConfiguredModelAlgorithm` resolves with: the output and `$metadata`. It rejects with `ConflictException` (409), `ValidationException` (400), `AccessDeniedException` (403), `ThrottlingException` (429), `ServiceQuotaExceededException` (402). */
+export interface CreateConfiguredModelAlgorithmOutput extends CreateConfiguredModelAlgorithmResponse {
+    $metadata: ResponseMetadata;
+}
+
 /** What `createConfiguredModelAlgorithmAssociation` resolves with: the output and `$metadata`. It rejects with `ConflictException` (409), `ValidationException` (400), `AccessDeniedException` (403), `ResourceNotFoundException` (404), `ThrottlingException` (429), `ServiceQuotaExceededException` (402). */
 export interface CreateConfiguredModelAlgorithmAssociationOutput extends CreateConfiguredModelAlgorithmAssociationResponse {
     $metadata: ResponseMetadata;
 }
 
-/** What `getConfiguredModelAlgorithmAssociation` resolves with: the output and `$metadata`. It rejects with `ValidationException` (400), `AccessDeniedException` (403), `ResourceNotFoundException` (404), `ThrottlingException` (429). */
-export interface GetConfiguredModelAlgorithmAssociationOutput extends GetConfiguredModelAlgorithmAssociationResponse {
+/** What `createMLInputChannel` resolves with: the output and `$metadata`. It rejects with `ConflictException` (409), `ValidationException` (400), `AccessDeniedException` (403), `ResourceNotFoundException` (404), `ThrottlingException` (429), `ServiceQuotaExceededException` (402). */
+export interface CreateMLInputChannelOutput extends CreateMLInputChannelResponse {
     $metadata: ResponseMetadata;
 }
 
-/** What `listConfiguredModelAlgorithmAssociations` resolves with: the output and `$metadata`. It rejects with `ValidationException` (400), `AccessDeniedException` (403), `ThrottlingException` (429). */
-export interface ListConfiguredModelAlgorithmAssociationsOutput extends ListConfiguredModelAlgorithmAssociationsResponse {
+/** What `createTrainedModel` resolves with: the output and `$metadata`. It rejects with `ConflictException` (409), `ValidationException` (400), `AccessDeniedException` (403), `ResourceNotFoundException` (404), `InternalServiceException` (500), `ThrottlingException` (429), `ServiceQuotaExceededException` (402). */
+export interface CreateTrainedModelOutput extends CreateTrainedModelResponse {
+    $metadata: ResponseMetadata;
+}
+
+/** What `createTrainingDataset` resolves with: the output and `$metadata`. It rejects with `ConflictException` (409), `ValidationException` (400), `AccessDeniedException` (403), `ThrottlingException` (429). */
+export interface CreateTrainingDatasetOutput extends CreateTrainingDatasetResponse {
+    $metadata: ResponseMetadata;
+}
+
+/** What `deleteAudienceGenerationJob` resolves with: the output and `$metadata`. It rejects with `ConflictException` (409), `ValidationException` (400), `AccessDeniedException` (403), `ResourceNotFoundException` (404), `ThrottlingException` (429). */
+export interface DeleteAudienceGenerationJobOutput {
+    $metadata: ResponseMetadata;
+}
+
+/** What `deleteAudienceModel` resolves with: the output and `$metadata`. It rejects with `ConflictException` (409), `ValidationException` (400), `AccessDeniedException` (403), `ResourceNotFoundException` (404), `ThrottlingException` (429). */
+export interface DeleteAudienceModelOutput {
+    $metadata: ResponseMetadata;
+}
+
+/** What `deleteConfiguredAudienceModel` resolves with: the output and `$metadata`. It rejects with `ConflictException` (409), `ValidationException` (400), `AccessDeniedException` (403), `ResourceNotFoundException` (404), `ThrottlingException` (429). */
+export interface DeleteConfiguredAudienceModelOutput {
+    $metadata: ResponseMetadata;
+}
+
+/** What `deleteConfiguredAudienceModelPolicy` resolves with: the output and `$metadata`. It rejects with `ValidationException` (400), `AccessDeniedException` (403), `ResourceNotFoundException` (404), `ThrottlingException` (429). */
+export interface DeleteConfiguredAudienceModelPolicyOutput {
+    $metadata: ResponseMetadata;
+}
+
+/** What `deleteConfiguredModelAlgorithm` resolves with: the output and `$metadata`. It rejects with `ConflictException` (409), `ValidationException` (400), `AccessDeniedException` (403), `ResourceNotFoundException` (404), `ThrottlingException` (429). */
+export interface DeleteConfiguredModelAlgorithmOutput {
     $metadata: ResponseMetadata;
 }
 
@@ -825,13 +3610,33 @@ export interface DeleteConfiguredModelAlgorithmAssociationOutput {
     $metadata: ResponseMetadata;
 }
 
-/** What `listConfiguredModelAlgorithms` resolves with: the output and `$metadata`. It rejects with `ValidationException` (400), `AccessDeniedException` (403), `ThrottlingException` (429). */
-export interface ListConfiguredModelAlgorithmsOutput extends ListConfiguredModelAlgorithmsResponse {
+/** What `deleteMLConfiguration` resolves with: the output and `$metadata`. It rejects with `ValidationException` (400), `AccessDeniedException` (403), `ResourceNotFoundException` (404), `ThrottlingException` (429). */
+export interface DeleteMLConfigurationOutput {
     $metadata: ResponseMetadata;
 }
 
-/** What `getConfiguredModelAlgorithm` resolves with: the output and `$metadata`. It rejects with `ValidationException` (400), `AccessDeniedException` (403), `ResourceNotFoundException` (404), `ThrottlingException` (429). */
-export interface GetConfiguredModelAlgorithmOutput extends GetConfiguredModelAlgorithmResponse {
+/** What `deleteMLInputChannelData` resolves with: the output and `$metadata`. It rejects with `ConflictException` (409), `ValidationException` (400), `AccessDeniedException` (403), `ResourceNotFoundException` (404), `ThrottlingException` (429). */
+export interface DeleteMLInputChannelDataOutput {
+    $metadata: ResponseMetadata;
+}
+
+/** What `deleteTrainedModelOutput` resolves with: the output and `$metadata`. It rejects with `ConflictException` (409), `ValidationException` (400), `AccessDeniedException` (403), `ResourceNotFoundException` (404), `ThrottlingException` (429). */
+export interface DeleteTrainedModelOutputOutput {
+    $metadata: ResponseMetadata;
+}
+
+/** What `deleteTrainingDataset` resolves with: the output and `$metadata`. It rejects with `ConflictException` (409), `ValidationException` (400), `AccessDeniedException` (403), `ResourceNotFoundException` (404), `ThrottlingException` (429). */
+export interface DeleteTrainingDatasetOutput {
+    $metadata: ResponseMetadata;
+}
+
+/** What `getAudienceGenerationJob` resolves with: the output and `$metadata`. It rejects with `ValidationException` (400), `AccessDeniedException` (403), `ResourceNotFoundException` (404), `ThrottlingException` (429). */
+export interface GetAudienceGenerationJobOutput extends GetAudienceGenerationJobResponse {
+    $metadata: ResponseMetadata;
+}
+
+/** What `getAudienceModel` resolves with: the output and `$metadata`. It rejects with `ValidationException` (400), `AccessDeniedException` (403), `ResourceNotFoundException` (404), `ThrottlingException` (429). */
+export interface GetAudienceModelOutput extends GetAudienceModelResponse {
     $metadata: ResponseMetadata;
 }
 
@@ -840,34 +3645,490 @@ export interface GetCollaborationConfiguredModelAlgorithmAssociationOutput exten
     $metadata: ResponseMetadata;
 }
 
+/** What `getCollaborationMLInputChannel` resolves with: the output and `$metadata`. It rejects with `ValidationException` (400), `AccessDeniedException` (403), `ResourceNotFoundException` (404), `ThrottlingException` (429). */
+export interface GetCollaborationMLInputChannelOutput extends GetCollaborationMLInputChannelResponse {
+    $metadata: ResponseMetadata;
+}
+
+/** What `getCollaborationTrainedModel` resolves with: the output and `$metadata`. It rejects with `ValidationException` (400), `AccessDeniedException` (403), `ResourceNotFoundException` (404), `ThrottlingException` (429). */
+export interface GetCollaborationTrainedModelOutput extends GetCollaborationTrainedModelResponse {
+    $metadata: ResponseMetadata;
+}
+
+/** What `getConfiguredAudienceModel` resolves with: the output and `$metadata`. It rejects with `ValidationException` (400), `AccessDeniedException` (403), `ResourceNotFoundException` (404), `ThrottlingException` (429). */
+export interface GetConfiguredAudienceModelOutput extends GetConfiguredAudienceModelResponse {
+    $metadata: ResponseMetadata;
+}
+
+/** What `getConfiguredAudienceModelPolicy` resolves with: the output and `$metadata`. It rejects with `ValidationException` (400), `AccessDeniedException` (403), `ResourceNotFoundException` (404), `ThrottlingException` (429). */
+export interface GetConfiguredAudienceModelPolicyOutput extends GetConfiguredAudienceModelPolicyResponse {
+    $metadata: ResponseMetadata;
+}
+
+/** What `getConfiguredModelAlgorithm` resolves with: the output and `$metadata`. It rejects with `ValidationException` (400), `AccessDeniedException` (403), `ResourceNotFoundException` (404), `ThrottlingException` (429). */
+export interface GetConfiguredModelAlgorithmOutput extends GetConfiguredModelAlgorithmResponse {
+    $metadata: ResponseMetadata;
+}
+
+/** What `getConfiguredModelAlgorithmAssociation` resolves with: the output and `$metadata`. It rejects with `ValidationException` (400), `AccessDeniedException` (403), `ResourceNotFoundException` (404), `ThrottlingException` (429). */
+export interface GetConfiguredModelAlgorithmAssociationOutput extends GetConfiguredModelAlgorithmAssociationResponse {
+    $metadata: ResponseMetadata;
+}
+
+/** What `getMLConfiguration` resolves with: the output and `$metadata`. It rejects with `ValidationException` (400), `AccessDeniedException` (403), `ResourceNotFoundException` (404), `ThrottlingException` (429). */
+export interface GetMLConfigurationOutput extends GetMLConfigurationResponse {
+    $metadata: ResponseMetadata;
+}
+
+/** What `getMLInputChannel` resolves with: the output and `$metadata`. It rejects with `ValidationException` (400), `AccessDeniedException` (403), `ResourceNotFoundException` (404), `ThrottlingException` (429). */
+export interface GetMLInputChannelOutput extends GetMLInputChannelResponse {
+    $metadata: ResponseMetadata;
+}
+
+/** What `getTrainedModel` resolves with: the output and `$metadata`. It rejects with `ValidationException` (400), `AccessDeniedException` (403), `ResourceNotFoundException` (404), `ThrottlingException` (429). */
+export interface GetTrainedModelOutput extends GetTrainedModelResponse {
+    $metadata: ResponseMetadata;
+}
+
+/** What `getTrainedModelInferenceJob` resolves with: the output and `$metadata`. It rejects with `ValidationException` (400), `AccessDeniedException` (403), `ResourceNotFoundException` (404), `ThrottlingException` (429). */
+export interface GetTrainedModelInferenceJobOutput extends GetTrainedModelInferenceJobResponse {
+    $metadata: ResponseMetadata;
+}
+
+/** What `getTrainingDataset` resolves with: the output and `$metadata`. It rejects with `ValidationException` (400), `AccessDeniedException` (403), `ResourceNotFoundException` (404), `ThrottlingException` (429). */
+export interface GetTrainingDatasetOutput extends GetTrainingDatasetResponse {
+    $metadata: ResponseMetadata;
+}
+
+/** What `listAudienceExportJobs` resolves with: the output and `$metadata`. It rejects with `ValidationException` (400), `AccessDeniedException` (403), `ThrottlingException` (429). */
+export interface ListAudienceExportJobsOutput extends ListAudienceExportJobsResponse {
+    $metadata: ResponseMetadata;
+}
+
+/** What `listAudienceGenerationJobs` resolves with: the output and `$metadata`. It rejects with `ValidationException` (400), `AccessDeniedException` (403), `ThrottlingException` (429). */
+export interface ListAudienceGenerationJobsOutput extends ListAudienceGenerationJobsResponse {
+    $metadata: ResponseMetadata;
+}
+
+/** What `listAudienceModels` resolves with: the output and `$metadata`. It rejects with `ValidationException` (400), `AccessDeniedException` (403), `ThrottlingException` (429). */
+export interface ListAudienceModelsOutput extends ListAudienceModelsResponse {
+    $metadata: ResponseMetadata;
+}
+
 /** What `listCollaborationConfiguredModelAlgorithmAssociations` resolves with: the output and `$metadata`. It rejects with `ValidationException` (400), `AccessDeniedException` (403), `ThrottlingException` (429). */
 export interface ListCollaborationConfiguredModelAlgorithmAssociationsOutput extends ListCollaborationConfiguredModelAlgorithmAssociationsResponse {
     $metadata: ResponseMetadata;
 }
 
-/** Each operation's input, by name: for `validate(operation, input)` and the other functions that take an operation's name. */
+/** What `listCollaborationMLInputChannels` resolves with: the output and `$metadata`. It rejects with `ValidationException` (400), `AccessDeniedException` (403), `ThrottlingException` (429). */
+export interface ListCollaborationMLInputChannelsOutput extends ListCollaborationMLInputChannelsResponse {
+    $metadata: ResponseMetadata;
+}
+
+/** What `listCollaborationTrainedModelExportJobs` resolves with: the output and `$metadata`. It rejects with `ValidationException` (400), `AccessDeniedException` (403), `ThrottlingException` (429). */
+export interface ListCollaborationTrainedModelExportJobsOutput extends ListCollaborationTrainedModelExportJobsResponse {
+    $metadata: ResponseMetadata;
+}
+
+/** What `listCollaborationTrainedModelInferenceJobs` resolves with: the output and `$metadata`. It rejects with `ValidationException` (400), `AccessDeniedException` (403), `ThrottlingException` (429). */
+export interface ListCollaborationTrainedModelInferenceJobsOutput extends ListCollaborationTrainedModelInferenceJobsResponse {
+    $metadata: ResponseMetadata;
+}
+
+/** What `listCollaborationTrainedModels` resolves with: the output and `$metadata`. It rejects with `ValidationException` (400), `AccessDeniedException` (403), `ThrottlingException` (429). */
+export interface ListCollaborationTrainedModelsOutput extends ListCollaborationTrainedModelsResponse {
+    $metadata: ResponseMetadata;
+}
+
+/** What `listConfiguredAudienceModels` resolves with: the output and `$metadata`. It rejects with `ValidationException` (400), `AccessDeniedException` (403), `ThrottlingException` (429). */
+export interface ListConfiguredAudienceModelsOutput extends ListConfiguredAudienceModelsResponse {
+    $metadata: ResponseMetadata;
+}
+
+/** What `listConfiguredModelAlgorithmAssociations` resolves with: the output and `$metadata`. It rejects with `ValidationException` (400), `AccessDeniedException` (403), `ThrottlingException` (429). */
+export interface ListConfiguredModelAlgorithmAssociationsOutput extends ListConfiguredModelAlgorithmAssociationsResponse {
+    $metadata: ResponseMetadata;
+}
+
+/** What `listConfiguredModelAlgorithms` resolves with: the output and `$metadata`. It rejects with `ValidationException` (400), `AccessDeniedException` (403), `ThrottlingException` (429). */
+export interface ListConfiguredModelAlgorithmsOutput extends ListConfiguredModelAlgorithmsResponse {
+    $metadata: ResponseMetadata;
+}
+
+/** What `listMLInputChannels` resolves with: the output and `$metadata`. It rejects with `ValidationException` (400), `AccessDeniedException` (403), `ThrottlingException` (429). */
+export interface ListMLInputChannelsOutput extends ListMLInputChannelsResponse {
+    $metadata: ResponseMetadata;
+}
+
+/** What `listTagsForResource` resolves with: the output and `$metadata`. It rejects with `ValidationException` (400), `AccessDeniedException` (403), `ResourceNotFoundException` (404). */
+export interface ListTagsForResourceOutput extends ListTagsForResourceResponse {
+    $metadata: ResponseMetadata;
+}
+
+/** What `listTrainedModelInferenceJobs` resolves with: the output and `$metadata`. It rejects with `ValidationException` (400), `AccessDeniedException` (403), `ThrottlingException` (429). */
+export interface ListTrainedModelInferenceJobsOutput extends ListTrainedModelInferenceJobsResponse {
+    $metadata: ResponseMetadata;
+}
+
+/** What `listTrainedModelVersions` resolves with: the output and `$metadata`. It rejects with `ValidationException` (400), `AccessDeniedException` (403), `ResourceNotFoundException` (404), `ThrottlingException` (429). */
+export interface ListTrainedModelVersionsOutput extends ListTrainedModelVersionsResponse {
+    $metadata: ResponseMetadata;
+}
+
+/** What `listTrainedModels` resolves with: the output and `$metadata`. It rejects with `ValidationException` (400), `AccessDeniedException` (403), `ThrottlingException` (429). */
+export interface ListTrainedModelsOutput extends ListTrainedModelsResponse {
+    $metadata: ResponseMetadata;
+}
+
+/** What `listTrainingDatasets` resolves with: the output and `$metadata`. It rejects with `ValidationException` (400), `AccessDeniedException` (403), `ThrottlingException` (429). */
+export interface ListTrainingDatasetsOutput extends ListTrainingDatasetsResponse {
+    $metadata: ResponseMetadata;
+}
+
+/** What `putConfiguredAudienceModelPolicy` resolves with: the output and `$metadata`. It rejects with `ValidationException` (400), `AccessDeniedException` (403), `ResourceNotFoundException` (404), `ThrottlingException` (429). */
+export interface PutConfiguredAudienceModelPolicyOutput extends PutConfiguredAudienceModelPolicyResponse {
+    $metadata: ResponseMetadata;
+}
+
+/** What `putMLConfiguration` resolves with: the output and `$metadata`. It rejects with `ValidationException` (400), `AccessDeniedException` (403), `ThrottlingException` (429). */
+export interface PutMLConfigurationOutput {
+    $metadata: ResponseMetadata;
+}
+
+/** What `startAudienceExportJob` resolves with: the output and `$metadata`. It rejects with `ConflictException` (409), `ValidationException` (400), `AccessDeniedException` (403), `ResourceNotFoundException` (404), `ThrottlingException` (429), `ServiceQuotaExceededException` (402). */
+export interface StartAudienceExportJobOutput {
+    $metadata: ResponseMetadata;
+}
+
+/** What `startAudienceGenerationJob` resolves with: the output and `$metadata`. It rejects with `ConflictException` (409), `ValidationException` (400), `AccessDeniedException` (403), `ResourceNotFoundException` (404), `ThrottlingException` (429), `ServiceQuotaExceededException` (402). */
+export interface StartAudienceGenerationJobOutput extends StartAudienceGenerationJobResponse {
+    $metadata: ResponseMetadata;
+}
+
+/** What `startTrainedModelExportJob` resolves with: the output and `$metadata`. It rejects with `ConflictException` (409), `ValidationException` (400), `AccessDeniedException` (403), `ResourceNotFoundException` (404), `ThrottlingException` (429). */
+export interface StartTrainedModelExportJobOutput {
+    $metadata: ResponseMetadata;
+}
+
+/** What `startTrainedModelInferenceJob` resolves with: the output and `$metadata`. It rejects with `ConflictException` (409), `ValidationException` (400), `AccessDeniedException` (403), `ResourceNotFoundException` (404), `ThrottlingException` (429), `ServiceQuotaExceededException` (402). */
+export interface StartTrainedModelInferenceJobOutput extends StartTrainedModelInferenceJobResponse {
+    $metadata: ResponseMetadata;
+}
+
+/** What `tagResource` resolves with: the output and `$metadata`. It rejects with `ValidationException` (400), `AccessDeniedException` (403), `ResourceNotFoundException` (404). */
+export interface TagResourceOutput extends TagResourceResponse {
+    $metadata: ResponseMetadata;
+}
+
+/** What `untagResource` resolves with: the output and `$metadata`. It rejects with `ValidationException` (400), `AccessDeniedException` (403), `ResourceNotFoundException` (404). */
+export interface UntagResourceOutput extends UntagResourceResponse {
+    $metadata: ResponseMetadata;
+}
+
+/** What `updateConfiguredAudienceModel` resolves with: the output and `$metadata`. It rejects with `ConflictException` (409), `ValidationException` (400), `AccessDeniedException` (403), `ResourceNotFoundException` (404), `ThrottlingException` (429). */
+export interface UpdateConfiguredAudienceModelOutput extends UpdateConfiguredAudienceModelResponse {
+    $metadata: ResponseMetadata;
+}
+
+/** Each operation's input, by name: for `validate(operation, input)`, `client.send` and the other functions that take an operation's name. */
 export interface OperationInputs {
+    CancelTrainedModel: CancelTrainedModelRequest;
+    CancelTrainedModelInferenceJob: CancelTrainedModelInferenceJobRequest;
+    CreateAudienceModel: CreateAudienceModelRequest;
+    CreateConfiguredAudienceModel: CreateConfiguredAudienceModelRequest;
+    CreateConfiguredModelAlgorithm: CreateConfiguredModelAlgorithmRequest;
     CreateConfiguredModelAlgorithmAssociation: CreateConfiguredModelAlgorithmAssociationRequest;
-    GetConfiguredModelAlgorithmAssociation: GetConfiguredModelAlgorithmAssociationRequest;
-    ListConfiguredModelAlgorithmAssociations: ListConfiguredModelAlgorithmAssociationsRequest;
+    CreateMLInputChannel: CreateMLInputChannelRequest;
+    CreateTrainedModel: CreateTrainedModelRequest;
+    CreateTrainingDataset: CreateTrainingDatasetRequest;
+    DeleteAudienceGenerationJob: DeleteAudienceGenerationJobRequest;
+    DeleteAudienceModel: DeleteAudienceModelRequest;
+    DeleteConfiguredAudienceModel: DeleteConfiguredAudienceModelRequest;
+    DeleteConfiguredAudienceModelPolicy: DeleteConfiguredAudienceModelPolicyRequest;
+    DeleteConfiguredModelAlgorithm: DeleteConfiguredModelAlgorithmRequest;
     DeleteConfiguredModelAlgorithmAssociation: DeleteConfiguredModelAlgorithmAssociationRequest;
-    ListConfiguredModelAlgorithms: ListConfiguredModelAlgorithmsRequest;
-    GetConfiguredModelAlgorithm: GetConfiguredModelAlgorithmRequest;
+    DeleteMLConfiguration: DeleteMLConfigurationRequest;
+    DeleteMLInputChannelData: DeleteMLInputChannelDataRequest;
+    DeleteTrainedModelOutput: DeleteTrainedModelOutputRequest;
+    DeleteTrainingDataset: DeleteTrainingDatasetRequest;
+    GetAudienceGenerationJob: GetAudienceGenerationJobRequest;
+    GetAudienceModel: GetAudienceModelRequest;
     GetCollaborationConfiguredModelAlgorithmAssociation: GetCollaborationConfiguredModelAlgorithmAssociationRequest;
+    GetCollaborationMLInputChannel: GetCollaborationMLInputChannelRequest;
+    GetCollaborationTrainedModel: GetCollaborationTrainedModelRequest;
+    GetConfiguredAudienceModel: GetConfiguredAudienceModelRequest;
+    GetConfiguredAudienceModelPolicy: GetConfiguredAudienceModelPolicyRequest;
+    GetConfiguredModelAlgorithm: GetConfiguredModelAlgorithmRequest;
+    GetConfiguredModelAlgorithmAssociation: GetConfiguredModelAlgorithmAssociationRequest;
+    GetMLConfiguration: GetMLConfigurationRequest;
+    GetMLInputChannel: GetMLInputChannelRequest;
+    GetTrainedModel: GetTrainedModelRequest;
+    GetTrainedModelInferenceJob: GetTrainedModelInferenceJobRequest;
+    GetTrainingDataset: GetTrainingDatasetRequest;
+    ListAudienceExportJobs: ListAudienceExportJobsRequest;
+    ListAudienceGenerationJobs: ListAudienceGenerationJobsRequest;
+    ListAudienceModels: ListAudienceModelsRequest;
     ListCollaborationConfiguredModelAlgorithmAssociations: ListCollaborationConfiguredModelAlgorithmAssociationsRequest;
+    ListCollaborationMLInputChannels: ListCollaborationMLInputChannelsRequest;
+    ListCollaborationTrainedModelExportJobs: ListCollaborationTrainedModelExportJobsRequest;
+    ListCollaborationTrainedModelInferenceJobs: ListCollaborationTrainedModelInferenceJobsRequest;
+    ListCollaborationTrainedModels: ListCollaborationTrainedModelsRequest;
+    ListConfiguredAudienceModels: ListConfiguredAudienceModelsRequest;
+    ListConfiguredModelAlgorithmAssociations: ListConfiguredModelAlgorithmAssociationsRequest;
+    ListConfiguredModelAlgorithms: ListConfiguredModelAlgorithmsRequest;
+    ListMLInputChannels: ListMLInputChannelsRequest;
+    ListTagsForResource: ListTagsForResourceRequest;
+    ListTrainedModelInferenceJobs: ListTrainedModelInferenceJobsRequest;
+    ListTrainedModelVersions: ListTrainedModelVersionsRequest;
+    ListTrainedModels: ListTrainedModelsRequest;
+    ListTrainingDatasets: ListTrainingDatasetsRequest;
+    PutConfiguredAudienceModelPolicy: PutConfiguredAudienceModelPolicyRequest;
+    PutMLConfiguration: PutMLConfigurationRequest;
+    StartAudienceExportJob: StartAudienceExportJobRequest;
+    StartAudienceGenerationJob: StartAudienceGenerationJobRequest;
+    StartTrainedModelExportJob: StartTrainedModelExportJobRequest;
+    StartTrainedModelInferenceJob: StartTrainedModelInferenceJobRequest;
+    TagResource: TagResourceRequest;
+    UntagResource: UntagResourceRequest;
+    UpdateConfiguredAudienceModel: UpdateConfiguredAudienceModelRequest;
 }
 
 /** Each operation's output with `$metadata`, by name. */
 export interface OperationOutputs {
+    CancelTrainedModel: CancelTrainedModelOutput;
+    CancelTrainedModelInferenceJob: CancelTrainedModelInferenceJobOutput;
+    CreateAudienceModel: CreateAudienceModelOutput;
+    CreateConfiguredAudienceModel: CreateConfiguredAudienceModelOutput;
+    CreateConfiguredModelAlgorithm: CreateConfiguredModelAlgorithmOutput;
     CreateConfiguredModelAlgorithmAssociation: CreateConfiguredModelAlgorithmAssociationOutput;
-    GetConfiguredModelAlgorithmAssociation: GetConfiguredModelAlgorithmAssociationOutput;
-    ListConfiguredModelAlgorithmAssociations: ListConfiguredModelAlgorithmAssociationsOutput;
+    CreateMLInputChannel: CreateMLInputChannelOutput;
+    CreateTrainedModel: CreateTrainedModelOutput;
+    CreateTrainingDataset: CreateTrainingDatasetOutput;
+    DeleteAudienceGenerationJob: DeleteAudienceGenerationJobOutput;
+    DeleteAudienceModel: DeleteAudienceModelOutput;
+    DeleteConfiguredAudienceModel: DeleteConfiguredAudienceModelOutput;
+    DeleteConfiguredAudienceModelPolicy: DeleteConfiguredAudienceModelPolicyOutput;
+    DeleteConfiguredModelAlgorithm: DeleteConfiguredModelAlgorithmOutput;
     DeleteConfiguredModelAlgorithmAssociation: DeleteConfiguredModelAlgorithmAssociationOutput;
-    ListConfiguredModelAlgorithms: ListConfiguredModelAlgorithmsOutput;
-    GetConfiguredModelAlgorithm: GetConfiguredModelAlgorithmOutput;
+    DeleteMLConfiguration: DeleteMLConfigurationOutput;
+    DeleteMLInputChannelData: DeleteMLInputChannelDataOutput;
+    DeleteTrainedModelOutput: DeleteTrainedModelOutputOutput;
+    DeleteTrainingDataset: DeleteTrainingDatasetOutput;
+    GetAudienceGenerationJob: GetAudienceGenerationJobOutput;
+    GetAudienceModel: GetAudienceModelOutput;
     GetCollaborationConfiguredModelAlgorithmAssociation: GetCollaborationConfiguredModelAlgorithmAssociationOutput;
+    GetCollaborationMLInputChannel: GetCollaborationMLInputChannelOutput;
+    GetCollaborationTrainedModel: GetCollaborationTrainedModelOutput;
+    GetConfiguredAudienceModel: GetConfiguredAudienceModelOutput;
+    GetConfiguredAudienceModelPolicy: GetConfiguredAudienceModelPolicyOutput;
+    GetConfiguredModelAlgorithm: GetConfiguredModelAlgorithmOutput;
+    GetConfiguredModelAlgorithmAssociation: GetConfiguredModelAlgorithmAssociationOutput;
+    GetMLConfiguration: GetMLConfigurationOutput;
+    GetMLInputChannel: GetMLInputChannelOutput;
+    GetTrainedModel: GetTrainedModelOutput;
+    GetTrainedModelInferenceJob: GetTrainedModelInferenceJobOutput;
+    GetTrainingDataset: GetTrainingDatasetOutput;
+    ListAudienceExportJobs: ListAudienceExportJobsOutput;
+    ListAudienceGenerationJobs: ListAudienceGenerationJobsOutput;
+    ListAudienceModels: ListAudienceModelsOutput;
     ListCollaborationConfiguredModelAlgorithmAssociations: ListCollaborationConfiguredModelAlgorithmAssociationsOutput;
+    ListCollaborationMLInputChannels: ListCollaborationMLInputChannelsOutput;
+    ListCollaborationTrainedModelExportJobs: ListCollaborationTrainedModelExportJobsOutput;
+    ListCollaborationTrainedModelInferenceJobs: ListCollaborationTrainedModelInferenceJobsOutput;
+    ListCollaborationTrainedModels: ListCollaborationTrainedModelsOutput;
+    ListConfiguredAudienceModels: ListConfiguredAudienceModelsOutput;
+    ListConfiguredModelAlgorithmAssociations: ListConfiguredModelAlgorithmAssociationsOutput;
+    ListConfiguredModelAlgorithms: ListConfiguredModelAlgorithmsOutput;
+    ListMLInputChannels: ListMLInputChannelsOutput;
+    ListTagsForResource: ListTagsForResourceOutput;
+    ListTrainedModelInferenceJobs: ListTrainedModelInferenceJobsOutput;
+    ListTrainedModelVersions: ListTrainedModelVersionsOutput;
+    ListTrainedModels: ListTrainedModelsOutput;
+    ListTrainingDatasets: ListTrainingDatasetsOutput;
+    PutConfiguredAudienceModelPolicy: PutConfiguredAudienceModelPolicyOutput;
+    PutMLConfiguration: PutMLConfigurationOutput;
+    StartAudienceExportJob: StartAudienceExportJobOutput;
+    StartAudienceGenerationJob: StartAudienceGenerationJobOutput;
+    StartTrainedModelExportJob: StartTrainedModelExportJobOutput;
+    StartTrainedModelInferenceJob: StartTrainedModelInferenceJobOutput;
+    TagResource: TagResourceOutput;
+    UntagResource: UntagResourceOutput;
+    UpdateConfiguredAudienceModel: UpdateConfiguredAudienceModelOutput;
 }
 
 export type OperationName = keyof OperationInputs;
+
+/** The operations that have a paginator. */
+export type PaginatedOperationName = "ListAudienceExportJobs" | "ListAudienceGenerationJobs" | "ListAudienceModels" | "ListCollaborationConfiguredModelAlgorithmAssociations" | "ListCollaborationMLInputChannels" | "ListCollaborationTrainedModelExportJobs" | "ListCollaborationTrainedModelInferenceJobs" | "ListCollaborationTrainedModels" | "ListConfiguredAudienceModels" | "ListConfiguredModelAlgorithmAssociations" | "ListConfiguredModelAlgorithms" | "ListMLInputChannels" | "ListTrainedModelInferenceJobs" | "ListTrainedModelVersions" | "ListTrainedModels" | "ListTrainingDatasets";
+
+/** A method per operation, named as the SDK's aggregated client names them; each is
+ * `send(operation, input, options)`. */
+export interface CleanRoomsMlClient {
+    /** Sends `CancelTrainedModel`. Rejects with a `ValidationError` (nothing was sent), a `ConfigurationError`, an `AbortError`, or the service's error: `ConflictException`, `ValidationException`, `AccessDeniedException`, `ResourceNotFoundException`, `ThrottlingException`. */
+    cancelTrainedModel(input: CancelTrainedModelRequest, options?: CallOptions): Promise<CancelTrainedModelOutput>;
+    /** Sends `CancelTrainedModelInferenceJob`. Rejects with a `ValidationError` (nothing was sent), a `ConfigurationError`, an `AbortError`, or the service's error: `ConflictException`, `ValidationException`, `AccessDeniedException`, `ResourceNotFoundException`, `ThrottlingException`. */
+    cancelTrainedModelInferenceJob(input: CancelTrainedModelInferenceJobRequest, options?: CallOptions): Promise<CancelTrainedModelInferenceJobOutput>;
+    /** Sends `CreateAudienceModel`. Rejects with a `ValidationError` (nothing was sent), a `ConfigurationError`, an `AbortError`, or the service's error: `ConflictException`, `ValidationException`, `AccessDeniedException`, `ResourceNotFoundException`, `ThrottlingException`, `ServiceQuotaExceededException`. */
+    createAudienceModel(input: CreateAudienceModelRequest, options?: CallOptions): Promise<CreateAudienceModelOutput>;
+    /** Sends `CreateConfiguredAudienceModel`. Rejects with a `ValidationError` (nothing was sent), a `ConfigurationError`, an `AbortError`, or the service's error: `ConflictException`, `ValidationException`, `AccessDeniedException`, `ResourceNotFoundException`, `ThrottlingException`, `ServiceQuotaExceededException`. */
+    createConfiguredAudienceModel(input: CreateConfiguredAudienceModelRequest, options?: CallOptions): Promise<CreateConfiguredAudienceModelOutput>;
+    /** Sends `CreateConfiguredModelAlgorithm`. Rejects with a `ValidationError` (nothing was sent), a `ConfigurationError`, an `AbortError`, or the service's error: `ConflictException`, `ValidationException`, `AccessDeniedException`, `ThrottlingException`, `ServiceQuotaExceededException`. */
+    createConfiguredModelAlgorithm(input: CreateConfiguredModelAlgorithmRequest, options?: CallOptions): Promise<CreateConfiguredModelAlgorithmOutput>;
+    /** Sends `CreateConfiguredModelAlgorithmAssociation`. Rejects with a `ValidationError` (nothing was sent), a `ConfigurationError`, an `AbortError`, or the service's error: `ConflictException`, `ValidationException`, `AccessDeniedException`, `ResourceNotFoundException`, `ThrottlingException`, `ServiceQuotaExceededException`. */
+    createConfiguredModelAlgorithmAssociation(input: CreateConfiguredModelAlgorithmAssociationRequest, options?: CallOptions): Promise<CreateConfiguredModelAlgorithmAssociationOutput>;
+    /** Sends `CreateMLInputChannel`. Rejects with a `ValidationError` (nothing was sent), a `ConfigurationError`, an `AbortError`, or the service's error: `ConflictException`, `ValidationException`, `AccessDeniedException`, `ResourceNotFoundException`, `ThrottlingException`, `ServiceQuotaExceededException`. */
+    createMLInputChannel(input: CreateMLInputChannelRequest, options?: CallOptions): Promise<CreateMLInputChannelOutput>;
+    /** Sends `CreateTrainedModel`. Rejects with a `ValidationError` (nothing was sent), a `ConfigurationError`, an `AbortError`, or the service's error: `ConflictException`, `ValidationException`, `AccessDeniedException`, `ResourceNotFoundException`, `InternalServiceException`, `ThrottlingException`, `ServiceQuotaExceededException`. */
+    createTrainedModel(input: CreateTrainedModelRequest, options?: CallOptions): Promise<CreateTrainedModelOutput>;
+    /** Sends `CreateTrainingDataset`. Rejects with a `ValidationError` (nothing was sent), a `ConfigurationError`, an `AbortError`, or the service's error: `ConflictException`, `ValidationException`, `AccessDeniedException`, `ThrottlingException`. */
+    createTrainingDataset(input: CreateTrainingDatasetRequest, options?: CallOptions): Promise<CreateTrainingDatasetOutput>;
+    /** Sends `DeleteAudienceGenerationJob`. Rejects with a `ValidationError` (nothing was sent), a `ConfigurationError`, an `AbortError`, or the service's error: `ConflictException`, `ValidationException`, `AccessDeniedException`, `ResourceNotFoundException`, `ThrottlingException`. */
+    deleteAudienceGenerationJob(input: DeleteAudienceGenerationJobRequest, options?: CallOptions): Promise<DeleteAudienceGenerationJobOutput>;
+    /** Sends `DeleteAudienceModel`. Rejects with a `ValidationError` (nothing was sent), a `ConfigurationError`, an `AbortError`, or the service's error: `ConflictException`, `ValidationException`, `AccessDeniedException`, `ResourceNotFoundException`, `ThrottlingException`. */
+    deleteAudienceModel(input: DeleteAudienceModelRequest, options?: CallOptions): Promise<DeleteAudienceModelOutput>;
+    /** Sends `DeleteConfiguredAudienceModel`. Rejects with a `ValidationError` (nothing was sent), a `ConfigurationError`, an `AbortError`, or the service's error: `ConflictException`, `ValidationException`, `AccessDeniedException`, `ResourceNotFoundException`, `ThrottlingException`. */
+    deleteConfiguredAudienceModel(input: DeleteConfiguredAudienceModelRequest, options?: CallOptions): Promise<DeleteConfiguredAudienceModelOutput>;
+    /** Sends `DeleteConfiguredAudienceModelPolicy`. Rejects with a `ValidationError` (nothing was sent), a `ConfigurationError`, an `AbortError`, or the service's error: `ValidationException`, `AccessDeniedException`, `ResourceNotFoundException`, `ThrottlingException`. */
+    deleteConfiguredAudienceModelPolicy(input: DeleteConfiguredAudienceModelPolicyRequest, options?: CallOptions): Promise<DeleteConfiguredAudienceModelPolicyOutput>;
+    /** Sends `DeleteConfiguredModelAlgorithm`. Rejects with a `ValidationError` (nothing was sent), a `ConfigurationError`, an `AbortError`, or the service's error: `ConflictException`, `ValidationException`, `AccessDeniedException`, `ResourceNotFoundException`, `ThrottlingException`. */
+    deleteConfiguredModelAlgorithm(input: DeleteConfiguredModelAlgorithmRequest, options?: CallOptions): Promise<DeleteConfiguredModelAlgorithmOutput>;
+    /** Sends `DeleteConfiguredModelAlgorithmAssociation`. Rejects with a `ValidationError` (nothing was sent), a `ConfigurationError`, an `AbortError`, or the service's error: `ConflictException`, `ValidationException`, `AccessDeniedException`, `ResourceNotFoundException`, `ThrottlingException`. */
+    deleteConfiguredModelAlgorithmAssociation(input: DeleteConfiguredModelAlgorithmAssociationRequest, options?: CallOptions): Promise<DeleteConfiguredModelAlgorithmAssociationOutput>;
+    /** Sends `DeleteMLConfiguration`. Rejects with a `ValidationError` (nothing was sent), a `ConfigurationError`, an `AbortError`, or the service's error: `ValidationException`, `AccessDeniedException`, `ResourceNotFoundException`, `ThrottlingException`. */
+    deleteMLConfiguration(input: DeleteMLConfigurationRequest, options?: CallOptions): Promise<DeleteMLConfigurationOutput>;
+    /** Sends `DeleteMLInputChannelData`. Rejects with a `ValidationError` (nothing was sent), a `ConfigurationError`, an `AbortError`, or the service's error: `ConflictException`, `ValidationException`, `AccessDeniedException`, `ResourceNotFoundException`, `ThrottlingException`. */
+    deleteMLInputChannelData(input: DeleteMLInputChannelDataRequest, options?: CallOptions): Promise<DeleteMLInputChannelDataOutput>;
+    /** Sends `DeleteTrainedModelOutput`. Rejects with a `ValidationError` (nothing was sent), a `ConfigurationError`, an `AbortError`, or the service's error: `ConflictException`, `ValidationException`, `AccessDeniedException`, `ResourceNotFoundException`, `ThrottlingException`. */
+    deleteTrainedModelOutput(input: DeleteTrainedModelOutputRequest, options?: CallOptions): Promise<DeleteTrainedModelOutputOutput>;
+    /** Sends `DeleteTrainingDataset`. Rejects with a `ValidationError` (nothing was sent), a `ConfigurationError`, an `AbortError`, or the service's error: `ConflictException`, `ValidationException`, `AccessDeniedException`, `ResourceNotFoundException`, `ThrottlingException`. */
+    deleteTrainingDataset(input: DeleteTrainingDatasetRequest, options?: CallOptions): Promise<DeleteTrainingDatasetOutput>;
+    /** Sends `GetAudienceGenerationJob`. Rejects with a `ValidationError` (nothing was sent), a `ConfigurationError`, an `AbortError`, or the service's error: `ValidationException`, `AccessDeniedException`, `ResourceNotFoundException`, `ThrottlingException`. */
+    getAudienceGenerationJob(input: GetAudienceGenerationJobRequest, options?: CallOptions): Promise<GetAudienceGenerationJobOutput>;
+    /** Sends `GetAudienceModel`. Rejects with a `ValidationError` (nothing was sent), a `ConfigurationError`, an `AbortError`, or the service's error: `ValidationException`, `AccessDeniedException`, `ResourceNotFoundException`, `ThrottlingException`. */
+    getAudienceModel(input: GetAudienceModelRequest, options?: CallOptions): Promise<GetAudienceModelOutput>;
+    /** Sends `GetCollaborationConfiguredModelAlgorithmAssociation`. Rejects with a `ValidationError` (nothing was sent), a `ConfigurationError`, an `AbortError`, or the service's error: `ValidationException`, `AccessDeniedException`, `ResourceNotFoundException`, `ThrottlingException`. */
+    getCollaborationConfiguredModelAlgorithmAssociation(input: GetCollaborationConfiguredModelAlgorithmAssociationRequest, options?: CallOptions): Promise<GetCollaborationConfiguredModelAlgorithmAssociationOutput>;
+    /** Sends `GetCollaborationMLInputChannel`. Rejects with a `ValidationError` (nothing was sent), a `ConfigurationError`, an `AbortError`, or the service's error: `ValidationException`, `AccessDeniedException`, `ResourceNotFoundException`, `ThrottlingException`. */
+    getCollaborationMLInputChannel(input: GetCollaborationMLInputChannelRequest, options?: CallOptions): Promise<GetCollaborationMLInputChannelOutput>;
+    /** Sends `GetCollaborationTrainedModel`. Rejects with a `ValidationError` (nothing was sent), a `ConfigurationError`, an `AbortError`, or the service's error: `ValidationException`, `AccessDeniedException`, `ResourceNotFoundException`, `ThrottlingException`. */
+    getCollaborationTrainedModel(input: GetCollaborationTrainedModelRequest, options?: CallOptions): Promise<GetCollaborationTrainedModelOutput>;
+    /** Sends `GetConfiguredAudienceModel`. Rejects with a `ValidationError` (nothing was sent), a `ConfigurationError`, an `AbortError`, or the service's error: `ValidationException`, `AccessDeniedException`, `ResourceNotFoundException`, `ThrottlingException`. */
+    getConfiguredAudienceModel(input: GetConfiguredAudienceModelRequest, options?: CallOptions): Promise<GetConfiguredAudienceModelOutput>;
+    /** Sends `GetConfiguredAudienceModelPolicy`. Rejects with a `ValidationError` (nothing was sent), a `ConfigurationError`, an `AbortError`, or the service's error: `ValidationException`, `AccessDeniedException`, `ResourceNotFoundException`, `ThrottlingException`. */
+    getConfiguredAudienceModelPolicy(input: GetConfiguredAudienceModelPolicyRequest, options?: CallOptions): Promise<GetConfiguredAudienceModelPolicyOutput>;
+    /** Sends `GetConfiguredModelAlgorithm`. Rejects with a `ValidationError` (nothing was sent), a `ConfigurationError`, an `AbortError`, or the service's error: `ValidationException`, `AccessDeniedException`, `ResourceNotFoundException`, `ThrottlingException`. */
+    getConfiguredModelAlgorithm(input: GetConfiguredModelAlgorithmRequest, options?: CallOptions): Promise<GetConfiguredModelAlgorithmOutput>;
+    /** Sends `GetConfiguredModelAlgorithmAssociation`. Rejects with a `ValidationError` (nothing was sent), a `ConfigurationError`, an `AbortError`, or the service's error: `ValidationException`, `AccessDeniedException`, `ResourceNotFoundException`, `ThrottlingException`. */
+    getConfiguredModelAlgorithmAssociation(input: GetConfiguredModelAlgorithmAssociationRequest, options?: CallOptions): Promise<GetConfiguredModelAlgorithmAssociationOutput>;
+    /** Sends `GetMLConfiguration`. Rejects with a `ValidationError` (nothing was sent), a `ConfigurationError`, an `AbortError`, or the service's error: `ValidationException`, `AccessDeniedException`, `ResourceNotFoundException`, `ThrottlingException`. */
+    getMLConfiguration(input: GetMLConfigurationRequest, options?: CallOptions): Promise<GetMLConfigurationOutput>;
+    /** Sends `GetMLInputChannel`. Rejects with a `ValidationError` (nothing was sent), a `ConfigurationError`, an `AbortError`, or the service's error: `ValidationException`, `AccessDeniedException`, `ResourceNotFoundException`, `ThrottlingException`. */
+    getMLInputChannel(input: GetMLInputChannelRequest, options?: CallOptions): Promise<GetMLInputChannelOutput>;
+    /** Sends `GetTrainedModel`. Rejects with a `ValidationError` (nothing was sent), a `ConfigurationError`, an `AbortError`, or the service's error: `ValidationException`, `AccessDeniedException`, `ResourceNotFoundException`, `ThrottlingException`. */
+    getTrainedModel(input: GetTrainedModelRequest, options?: CallOptions): Promise<GetTrainedModelOutput>;
+    /** Sends `GetTrainedModelInferenceJob`. Rejects with a `ValidationError` (nothing was sent), a `ConfigurationError`, an `AbortError`, or the service's error: `ValidationException`, `AccessDeniedException`, `ResourceNotFoundException`, `ThrottlingException`. */
+    getTrainedModelInferenceJob(input: GetTrainedModelInferenceJobRequest, options?: CallOptions): Promise<GetTrainedModelInferenceJobOutput>;
+    /** Sends `GetTrainingDataset`. Rejects with a `ValidationError` (nothing was sent), a `ConfigurationError`, an `AbortError`, or the service's error: `ValidationException`, `AccessDeniedException`, `ResourceNotFoundException`, `ThrottlingException`. */
+    getTrainingDataset(input: GetTrainingDatasetRequest, options?: CallOptions): Promise<GetTrainingDatasetOutput>;
+    /** Sends `ListAudienceExportJobs`. Rejects with a `ValidationError` (nothing was sent), a `ConfigurationError`, an `AbortError`, or the service's error: `ValidationException`, `AccessDeniedException`, `ThrottlingException`. */
+    listAudienceExportJobs(input: ListAudienceExportJobsRequest, options?: CallOptions): Promise<ListAudienceExportJobsOutput>;
+    /** Sends `ListAudienceGenerationJobs`. Rejects with a `ValidationError` (nothing was sent), a `ConfigurationError`, an `AbortError`, or the service's error: `ValidationException`, `AccessDeniedException`, `ThrottlingException`. */
+    listAudienceGenerationJobs(input: ListAudienceGenerationJobsRequest, options?: CallOptions): Promise<ListAudienceGenerationJobsOutput>;
+    /** Sends `ListAudienceModels`. Rejects with a `ValidationError` (nothing was sent), a `ConfigurationError`, an `AbortError`, or the service's error: `ValidationException`, `AccessDeniedException`, `ThrottlingException`. */
+    listAudienceModels(input: ListAudienceModelsRequest, options?: CallOptions): Promise<ListAudienceModelsOutput>;
+    /** Sends `ListCollaborationConfiguredModelAlgorithmAssociations`. Rejects with a `ValidationError` (nothing was sent), a `ConfigurationError`, an `AbortError`, or the service's error: `ValidationException`, `AccessDeniedException`, `ThrottlingException`. */
+    listCollaborationConfiguredModelAlgorithmAssociations(input: ListCollaborationConfiguredModelAlgorithmAssociationsRequest, options?: CallOptions): Promise<ListCollaborationConfiguredModelAlgorithmAssociationsOutput>;
+    /** Sends `ListCollaborationMLInputChannels`. Rejects with a `ValidationError` (nothing was sent), a `ConfigurationError`, an `AbortError`, or the service's error: `ValidationException`, `AccessDeniedException`, `ThrottlingException`. */
+    listCollaborationMLInputChannels(input: ListCollaborationMLInputChannelsRequest, options?: CallOptions): Promise<ListCollaborationMLInputChannelsOutput>;
+    /** Sends `ListCollaborationTrainedModelExportJobs`. Rejects with a `ValidationError` (nothing was sent), a `ConfigurationError`, an `AbortError`, or the service's error: `ValidationException`, `AccessDeniedException`, `ThrottlingException`. */
+    listCollaborationTrainedModelExportJobs(input: ListCollaborationTrainedModelExportJobsRequest, options?: CallOptions): Promise<ListCollaborationTrainedModelExportJobsOutput>;
+    /** Sends `ListCollaborationTrainedModelInferenceJobs`. Rejects with a `ValidationError` (nothing was sent), a `ConfigurationError`, an `AbortError`, or the service's error: `ValidationException`, `AccessDeniedException`, `ThrottlingException`. */
+    listCollaborationTrainedModelInferenceJobs(input: ListCollaborationTrainedModelInferenceJobsRequest, options?: CallOptions): Promise<ListCollaborationTrainedModelInferenceJobsOutput>;
+    /** Sends `ListCollaborationTrainedModels`. Rejects with a `ValidationError` (nothing was sent), a `ConfigurationError`, an `AbortError`, or the service's error: `ValidationException`, `AccessDeniedException`, `ThrottlingException`. */
+    listCollaborationTrainedModels(input: ListCollaborationTrainedModelsRequest, options?: CallOptions): Promise<ListCollaborationTrainedModelsOutput>;
+    /** Sends `ListConfiguredAudienceModels`. Rejects with a `ValidationError` (nothing was sent), a `ConfigurationError`, an `AbortError`, or the service's error: `ValidationException`, `AccessDeniedException`, `ThrottlingException`. */
+    listConfiguredAudienceModels(input: ListConfiguredAudienceModelsRequest, options?: CallOptions): Promise<ListConfiguredAudienceModelsOutput>;
+    /** Sends `ListConfiguredModelAlgorithmAssociations`. Rejects with a `ValidationError` (nothing was sent), a `ConfigurationError`, an `AbortError`, or the service's error: `ValidationException`, `AccessDeniedException`, `ThrottlingException`. */
+    listConfiguredModelAlgorithmAssociations(input: ListConfiguredModelAlgorithmAssociationsRequest, options?: CallOptions): Promise<ListConfiguredModelAlgorithmAssociationsOutput>;
+    /** Sends `ListConfiguredModelAlgorithms`. Rejects with a `ValidationError` (nothing was sent), a `ConfigurationError`, an `AbortError`, or the service's error: `ValidationException`, `AccessDeniedException`, `ThrottlingException`. */
+    listConfiguredModelAlgorithms(input: ListConfiguredModelAlgorithmsRequest, options?: CallOptions): Promise<ListConfiguredModelAlgorithmsOutput>;
+    /** Sends `ListMLInputChannels`. Rejects with a `ValidationError` (nothing was sent), a `ConfigurationError`, an `AbortError`, or the service's error: `ValidationException`, `AccessDeniedException`, `ThrottlingException`. */
+    listMLInputChannels(input: ListMLInputChannelsRequest, options?: CallOptions): Promise<ListMLInputChannelsOutput>;
+    /** Sends `ListTagsForResource`. Rejects with a `ValidationError` (nothing was sent), a `ConfigurationError`, an `AbortError`, or the service's error: `ValidationException`, `AccessDeniedException`, `ResourceNotFoundException`. */
+    listTagsForResource(input: ListTagsForResourceRequest, options?: CallOptions): Promise<ListTagsForResourceOutput>;
+    /** Sends `ListTrainedModelInferenceJobs`. Rejects with a `ValidationError` (nothing was sent), a `ConfigurationError`, an `AbortError`, or the service's error: `ValidationException`, `AccessDeniedException`, `ThrottlingException`. */
+    listTrainedModelInferenceJobs(input: ListTrainedModelInferenceJobsRequest, options?: CallOptions): Promise<ListTrainedModelInferenceJobsOutput>;
+    /** Sends `ListTrainedModelVersions`. Rejects with a `ValidationError` (nothing was sent), a `ConfigurationError`, an `AbortError`, or the service's error: `ValidationException`, `AccessDeniedException`, `ResourceNotFoundException`, `ThrottlingException`. */
+    listTrainedModelVersions(input: ListTrainedModelVersionsRequest, options?: CallOptions): Promise<ListTrainedModelVersionsOutput>;
+    /** Sends `ListTrainedModels`. Rejects with a `ValidationError` (nothing was sent), a `ConfigurationError`, an `AbortError`, or the service's error: `ValidationException`, `AccessDeniedException`, `ThrottlingException`. */
+    listTrainedModels(input: ListTrainedModelsRequest, options?: CallOptions): Promise<ListTrainedModelsOutput>;
+    /** Sends `ListTrainingDatasets`. Rejects with a `ValidationError` (nothing was sent), a `ConfigurationError`, an `AbortError`, or the service's error: `ValidationException`, `AccessDeniedException`, `ThrottlingException`. */
+    listTrainingDatasets(input: ListTrainingDatasetsRequest, options?: CallOptions): Promise<ListTrainingDatasetsOutput>;
+    /** Sends `PutConfiguredAudienceModelPolicy`. Rejects with a `ValidationError` (nothing was sent), a `ConfigurationError`, an `AbortError`, or the service's error: `ValidationException`, `AccessDeniedException`, `ResourceNotFoundException`, `ThrottlingException`. */
+    putConfiguredAudienceModelPolicy(input: PutConfiguredAudienceModelPolicyRequest, options?: CallOptions): Promise<PutConfiguredAudienceModelPolicyOutput>;
+    /** Sends `PutMLConfiguration`. Rejects with a `ValidationError` (nothing was sent), a `ConfigurationError`, an `AbortError`, or the service's error: `ValidationException`, `AccessDeniedException`, `ThrottlingException`. */
+    putMLConfiguration(input: PutMLConfigurationRequest, options?: CallOptions): Promise<PutMLConfigurationOutput>;
+    /** Sends `StartAudienceExportJob`. Rejects with a `ValidationError` (nothing was sent), a `ConfigurationError`, an `AbortError`, or the service's error: `ConflictException`, `ValidationException`, `AccessDeniedException`, `ResourceNotFoundException`, `ThrottlingException`, `ServiceQuotaExceededException`. */
+    startAudienceExportJob(input: StartAudienceExportJobRequest, options?: CallOptions): Promise<StartAudienceExportJobOutput>;
+    /** Sends `StartAudienceGenerationJob`. Rejects with a `ValidationError` (nothing was sent), a `ConfigurationError`, an `AbortError`, or the service's error: `ConflictException`, `ValidationException`, `AccessDeniedException`, `ResourceNotFoundException`, `ThrottlingException`, `ServiceQuotaExceededException`. */
+    startAudienceGenerationJob(input: StartAudienceGenerationJobRequest, options?: CallOptions): Promise<StartAudienceGenerationJobOutput>;
+    /** Sends `StartTrainedModelExportJob`. Rejects with a `ValidationError` (nothing was sent), a `ConfigurationError`, an `AbortError`, or the service's error: `ConflictException`, `ValidationException`, `AccessDeniedException`, `ResourceNotFoundException`, `ThrottlingException`. */
+    startTrainedModelExportJob(input: StartTrainedModelExportJobRequest, options?: CallOptions): Promise<StartTrainedModelExportJobOutput>;
+    /** Sends `StartTrainedModelInferenceJob`. Rejects with a `ValidationError` (nothing was sent), a `ConfigurationError`, an `AbortError`, or the service's error: `ConflictException`, `ValidationException`, `AccessDeniedException`, `ResourceNotFoundException`, `ThrottlingException`, `ServiceQuotaExceededException`. */
+    startTrainedModelInferenceJob(input: StartTrainedModelInferenceJobRequest, options?: CallOptions): Promise<StartTrainedModelInferenceJobOutput>;
+    /** Sends `TagResource`. Rejects with a `ValidationError` (nothing was sent), a `ConfigurationError`, an `AbortError`, or the service's error: `ValidationException`, `AccessDeniedException`, `ResourceNotFoundException`. */
+    tagResource(input: TagResourceRequest, options?: CallOptions): Promise<TagResourceOutput>;
+    /** Sends `UntagResource`. Rejects with a `ValidationError` (nothing was sent), a `ConfigurationError`, an `AbortError`, or the service's error: `ValidationException`, `AccessDeniedException`, `ResourceNotFoundException`. */
+    untagResource(input: UntagResourceRequest, options?: CallOptions): Promise<UntagResourceOutput>;
+    /** Sends `UpdateConfiguredAudienceModel`. Rejects with a `ValidationError` (nothing was sent), a `ConfigurationError`, an `AbortError`, or the service's error: `ConflictException`, `ValidationException`, `AccessDeniedException`, `ResourceNotFoundException`, `ThrottlingException`. */
+    updateConfiguredAudienceModel(input: UpdateConfiguredAudienceModelRequest, options?: CallOptions): Promise<UpdateConfiguredAudienceModelOutput>;
+}
+
+/** Every page of `ListAudienceExportJobs`, as the SDK's `paginateListAudienceExportJobs`: calls `config.client` with `nextToken` from the page before (or `config.startingToken`) until a page has none; `config.pageSize` is `maxResults` when the input has none. */
+export function paginateListAudienceExportJobs(config: PaginationConfiguration, input: ListAudienceExportJobsRequest, options?: CallOptions): AsyncGenerator<ListAudienceExportJobsOutput, undefined, unknown>;
+
+/** Every page of `ListAudienceGenerationJobs`, as the SDK's `paginateListAudienceGenerationJobs`: calls `config.client` with `nextToken` from the page before (or `config.startingToken`) until a page has none; `config.pageSize` is `maxResults` when the input has none. */
+export function paginateListAudienceGenerationJobs(config: PaginationConfiguration, input: ListAudienceGenerationJobsRequest, options?: CallOptions): AsyncGenerator<ListAudienceGenerationJobsOutput, undefined, unknown>;
+
+/** Every page of `ListAudienceModels`, as the SDK's `paginateListAudienceModels`: calls `config.client` with `nextToken` from the page before (or `config.startingToken`) until a page has none; `config.pageSize` is `maxResults` when the input has none. */
+export function paginateListAudienceModels(config: PaginationConfiguration, input: ListAudienceModelsRequest, options?: CallOptions): AsyncGenerator<ListAudienceModelsOutput, undefined, unknown>;
+
+/** Every page of `ListCollaborationConfiguredModelAlgorithmAssociations`, as the SDK's `paginateListCollaborationConfiguredModelAlgorithmAssociations`: calls `config.client` with `nextToken` from the page before (or `config.startingToken`) until a page has none; `config.pageSize` is `maxResults` when the input has none. */
+export function paginateListCollaborationConfiguredModelAlgorithmAssociations(config: PaginationConfiguration, input: ListCollaborationConfiguredModelAlgorithmAssociationsRequest, options?: CallOptions): AsyncGenerator<ListCollaborationConfiguredModelAlgorithmAssociationsOutput, undefined, unknown>;
+
+/** Every page of `ListCollaborationMLInputChannels`, as the SDK's `paginateListCollaborationMLInputChannels`: calls `config.client` with `nextToken` from the page before (or `config.startingToken`) until a page has none; `config.pageSize` is `maxResults` when the input has none. */
+export function paginateListCollaborationMLInputChannels(config: PaginationConfiguration, input: ListCollaborationMLInputChannelsRequest, options?: CallOptions): AsyncGenerator<ListCollaborationMLInputChannelsOutput, undefined, unknown>;
+
+/** Every page of `ListCollaborationTrainedModelExportJobs`, as the SDK's `paginateListCollaborationTrainedModelExportJobs`: calls `config.client` with `nextToken` from the page before (or `config.startingToken`) until a page has none; `config.pageSize` is `maxResults` when the input has none. */
+export function paginateListCollaborationTrainedModelExportJobs(config: PaginationConfiguration, input: ListCollaborationTrainedModelExportJobsRequest, options?: CallOptions): AsyncGenerator<ListCollaborationTrainedModelExportJobsOutput, undefined, unknown>;
+
+/** Every page of `ListCollaborationTrainedModelInferenceJobs`, as the SDK's `paginateListCollaborationTrainedModelInferenceJobs`: calls `config.client` with `nextToken` from the page before (or `config.startingToken`) until a page has none; `config.pageSize` is `maxResults` when the input has none. */
+export function paginateListCollaborationTrainedModelInferenceJobs(config: PaginationConfiguration, input: ListCollaborationTrainedModelInferenceJobsRequest, options?: CallOptions): AsyncGenerator<ListCollaborationTrainedModelInferenceJobsOutput, undefined, unknown>;
+
+/** Every page of `ListCollaborationTrainedModels`, as the SDK's `paginateListCollaborationTrainedModels`: calls `config.client` with `nextToken` from the page before (or `config.startingToken`) until a page has none; `config.pageSize` is `maxResults` when the input has none. */
+export function paginateListCollaborationTrainedModels(config: PaginationConfiguration, input: ListCollaborationTrainedModelsRequest, options?: CallOptions): AsyncGenerator<ListCollaborationTrainedModelsOutput, undefined, unknown>;
+
+/** Every page of `ListConfiguredAudienceModels`, as the SDK's `paginateListConfiguredAudienceModels`: calls `config.client` with `nextToken` from the page before (or `config.startingToken`) until a page has none; `config.pageSize` is `maxResults` when the input has none. */
+export function paginateListConfiguredAudienceModels(config: PaginationConfiguration, input: ListConfiguredAudienceModelsRequest, options?: CallOptions): AsyncGenerator<ListConfiguredAudienceModelsOutput, undefined, unknown>;
+
+/** Every page of `ListConfiguredModelAlgorithmAssociations`, as the SDK's `paginateListConfiguredModelAlgorithmAssociations`: calls `config.client` with `nextToken` from the page before (or `config.startingToken`) until a page has none; `config.pageSize` is `maxResults` when the input has none. */
+export function paginateListConfiguredModelAlgorithmAssociations(config: PaginationConfiguration, input: ListConfiguredModelAlgorithmAssociationsRequest, options?: CallOptions): AsyncGenerator<ListConfiguredModelAlgorithmAssociationsOutput, undefined, unknown>;
+
+/** Every page of `ListConfiguredModelAlgorithms`, as the SDK's `paginateListConfiguredModelAlgorithms`: calls `config.client` with `nextToken` from the page before (or `config.startingToken`) until a page has none; `config.pageSize` is `maxResults` when the input has none. */
+export function paginateListConfiguredModelAlgorithms(config: PaginationConfiguration, input: ListConfiguredModelAlgorithmsRequest, options?: CallOptions): AsyncGenerator<ListConfiguredModelAlgorithmsOutput, undefined, unknown>;
+
+/** Every page of `ListMLInputChannels`, as the SDK's `paginateListMLInputChannels`: calls `config.client` with `nextToken` from the page before (or `config.startingToken`) until a page has none; `config.pageSize` is `maxResults` when the input has none. */
+export function paginateListMLInputChannels(config: PaginationConfiguration, input: ListMLInputChannelsRequest, options?: CallOptions): AsyncGenerator<ListMLInputChannelsOutput, undefined, unknown>;
+
+/** Every page of `ListTrainedModelInferenceJobs`, as the SDK's `paginateListTrainedModelInferenceJobs`: calls `config.client` with `nextToken` from the page before (or `config.startingToken`) until a page has none; `config.pageSize` is `maxResults` when the input has none. */
+export function paginateListTrainedModelInferenceJobs(config: PaginationConfiguration, input: ListTrainedModelInferenceJobsRequest, options?: CallOptions): AsyncGenerator<ListTrainedModelInferenceJobsOutput, undefined, unknown>;
+
+/** Every page of `ListTrainedModelVersions`, as the SDK's `paginateListTrainedModelVersions`: calls `config.client` with `nextToken` from the page before (or `config.startingToken`) until a page has none; `config.pageSize` is `maxResults` when the input has none. */
+export function paginateListTrainedModelVersions(config: PaginationConfiguration, input: ListTrainedModelVersionsRequest, options?: CallOptions): AsyncGenerator<ListTrainedModelVersionsOutput, undefined, unknown>;
+
+/** Every page of `ListTrainedModels`, as the SDK's `paginateListTrainedModels`: calls `config.client` with `nextToken` from the page before (or `config.startingToken`) until a page has none; `config.pageSize` is `maxResults` when the input has none. */
+export function paginateListTrainedModels(config: PaginationConfiguration, input: ListTrainedModelsRequest, options?: CallOptions): AsyncGenerator<ListTrainedModelsOutput, undefined, unknown>;
+
+/** Every page of `ListTrainingDatasets`, as the SDK's `paginateListTrainingDatasets`: calls `config.client` with `nextToken` from the page before (or `config.startingToken`) until a page has none; `config.pageSize` is `maxResults` when the input has none. */
+export function paginateListTrainingDatasets(config: PaginationConfiguration, input: ListTrainingDatasetsRequest, options?: CallOptions): AsyncGenerator<ListTrainingDatasetsOutput, undefined, unknown>;
 "##;

@@ -2,55 +2,72 @@
 //! service model (`generated.rs`, written by `codegen/` from `model/cleanroomsml/`; never
 //! edited by hand) and the rules users need beyond the model (`rules.rs`).
 //!
-//! The types below are what the generated tables are made of. Validation walks the
-//! shapes; serialization and response reading follow the operations. Shapes carry no
-//! names at run time: each takes its rule beyond the model by name when it is compiled.
+//! The generated tables are compact records that refer to each other by index (a shape
+//! is 8 bytes, a member 8; names are one text with their ends), since 59 operations'
+//! shapes as Rust structures with pointers cost several times as much in the module. `Shape::kind`
+//! reads a record as what it is; validation walks shapes through it, serialization and
+//! response reading follow the operations.
 
 mod generated;
 pub mod rules;
 
-pub use generated::{operations, paginators, shapes, OPERATIONS, PATTERNS};
+pub use generated::{operations, shapes, OPERATIONS, PAGINATORS, PATTERNS};
+use generated::{LIMITS, MEMBERS, NAME_ENDS, NAME_TEXT, RANGES, SHAPES};
 pub use rules::Rule;
 
-/// A shape of the model with its constraints. Lengths count Unicode code points, as the
-/// service does.
-pub enum Shape {
+/// "No maximum", "no pattern": the tables' mark for an absent number or index.
+pub const NONE: u32 = u32::MAX;
+
+/// A shape of the model, as a record of the generated table (8 bytes); `kind` reads it.
+/// Lengths count Unicode code points, as the service does.
+pub struct Shape {
+    pub kind: ShapeKind,
+    pub rule: Rule,
+    /// Structure: its first member in `MEMBERS`; list: its item shape; map: its key shape;
+    /// string: its pattern in `PATTERNS` (`u16::MAX`: none); enum: its first value (`name`);
+    /// number: its range in `RANGES`.
+    pub a: u16,
+    /// Structure: its member count; map: its value shape; enum: its value count.
+    pub b: u16,
+    /// String, list, map: its length, item or entry counts in `LIMITS`.
+    pub limits: u16,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum ShapeKind {
+    Structure,
+    Union,
+    List,
+    Map,
+    String,
+    Enum,
+    Integer,
+    Double,
+    Boolean,
+    Timestamp,
+}
+
+/// A shape read as what it is.
+pub enum Kind {
     Structure(Structure),
     List(List),
     Map(Map),
     String(Str),
     /// A string with the model's `enum` values, in the model's order.
-    Enum(&'static [&'static str]),
+    Enum(Names),
     /// `double`, or `integer`/`long` when `integer` is set; the range is inclusive.
     Number { min: Option<f64>, max: Option<f64>, integer: bool },
     Boolean,
-    /// Seconds since the epoch on the wire (restJson1); only in outputs.
+    /// A time: a `Date` in JavaScript; sent in ISO 8601 (the model's `timestampFormat`,
+    /// which the generator requires of inputs), read in ISO 8601 or as epoch seconds.
     Timestamp,
 }
 
 pub struct Structure {
     pub members: &'static [Member],
+    /// A union: exactly one member is set.
+    pub union: bool,
     pub rule: Rule,
-}
-
-pub struct Member {
-    /// The member name, the same in JavaScript and in the JSON body.
-    pub name: &'static str,
-    pub shape: &'static Shape,
-    pub required: bool,
-    pub location: Location,
-}
-
-/// Where restJson1 puts a member of an operation's input.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum Location {
-    Body,
-    /// A `{label}` of the URI template.
-    Label,
-    /// A query parameter of this name.
-    Query(&'static str),
-    /// A header of this (lower-case) name.
-    Header(&'static str),
 }
 
 pub struct List {
@@ -80,43 +97,153 @@ pub struct Map {
 pub struct Str {
     pub min: usize,
     pub max: Option<usize>,
-    pub pattern: Option<Pattern>,
+    pub pattern: Option<&'static Pattern>,
     pub rule: Rule,
 }
 
-/// The model's patterns, each checked by its matcher in `crate::validate::patterns`. The
-/// generator maps every pattern of the selected shapes to one of these, and stops on a
-/// pattern it does not know.
+impl Shape {
+    /// The record read as what it is.
+    pub fn kind(&self) -> Kind {
+        let (a, b) = (usize::from(self.a), usize::from(self.b));
+        let (min, max) = LIMITS[usize::from(self.limits)];
+        let (min, max) = (min as usize, (max != NONE).then_some(max as usize));
+        match self.kind {
+            ShapeKind::Structure | ShapeKind::Union => Kind::Structure(Structure {
+                members: &MEMBERS[a..a + b],
+                union: self.kind == ShapeKind::Union,
+                rule: self.rule,
+            }),
+            ShapeKind::List => Kind::List(List { member: &SHAPES[a], min, max, rule: self.rule }),
+            ShapeKind::Map => Kind::Map(Map { key: &SHAPES[a], value: &SHAPES[b], min, max, rule: self.rule }),
+            ShapeKind::String => Kind::String(Str {
+                min,
+                max,
+                pattern: PATTERNS.get(a).map(|(_, p)| p),
+                rule: self.rule,
+            }),
+            ShapeKind::Enum => Kind::Enum(Names { first: self.a, count: self.b }),
+            ShapeKind::Integer | ShapeKind::Double => {
+                let (low, high) = RANGES[a];
+                let bound = |n: f64| (!n.is_nan()).then_some(n);
+                Kind::Number { min: bound(low), max: bound(high), integer: self.kind == ShapeKind::Integer }
+            }
+            ShapeKind::Boolean => Kind::Boolean,
+            ShapeKind::Timestamp => Kind::Timestamp,
+        }
+    }
+}
+
+/// Name `i` of the generated names (member names, enum values, operation names, URIs).
+pub fn name(i: u16) -> &'static str {
+    let i = usize::from(i);
+    let start = if i == 0 { 0 } else { usize::from(NAME_ENDS[i - 1]) };
+    &NAME_TEXT[start..usize::from(NAME_ENDS[i])]
+}
+
+/// A run of names: an enum's values.
+#[derive(Clone, Copy)]
+pub struct Names {
+    first: u16,
+    count: u16,
+}
+
+impl Names {
+    pub fn iter(self) -> impl Iterator<Item = &'static str> {
+        (self.first..self.first + self.count).map(name)
+    }
+
+    pub fn contains(self, s: &str) -> bool {
+        self.iter().any(|v| v == s)
+    }
+}
+
+/// A structure's member, as a record of the generated table.
+pub struct Member {
+    /// The member name (`name`), the same in JavaScript and in the JSON body.
+    pub name: u16,
+    pub shape: u16,
+    /// Where restJson1 puts it in a request.
+    pub location: LocationKind,
+    pub required: bool,
+    /// The query parameter's or header's name (`name`).
+    pub wire_name: u16,
+}
+
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum Pattern {
-    /// `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`
-    Uuid,
-    /// `[0-9]{12}`
-    AccountId,
-    /// `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:` then `membership/UUID/` when
-    /// `in_membership`, then `resource/[-a-zA-Z0-9_/.]+`.
-    CleanRoomsMlArn { resource: &'static str, in_membership: bool },
-    /// `NameString`: the text class, not only white space.
-    Name,
-    /// `ResourceDescription`: the text class with line breaks.
-    Description,
-    /// `CustomDataIdentifier`'s character class, one or more.
-    CustomDataIdentifier,
+pub enum LocationKind {
+    Body,
+    Label,
+    Query,
+    Header,
+}
+
+impl Member {
+    pub fn name(&self) -> &'static str {
+        name(self.name)
+    }
+
+    pub fn shape(&self) -> &'static Shape {
+        &SHAPES[usize::from(self.shape)]
+    }
+
+    pub fn location(&self) -> Location {
+        let wire = || name(self.wire_name);
+        match self.location {
+            LocationKind::Body => Location::Body,
+            LocationKind::Label => Location::Label,
+            LocationKind::Query => Location::Query(wire()),
+            LocationKind::Header => Location::Header(wire()),
+        }
+    }
+}
+
+/// Where restJson1 puts a member of an operation's input.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Location {
+    Body,
+    /// A `{label}` of the URI template.
+    Label,
+    /// A query parameter of this name.
+    Query(&'static str),
+    /// A header of this (lower-case) name.
+    Header(&'static str),
+}
+
+/// A model pattern compiled by the generator (`codegen/src/patterns.rs`) into the program
+/// `crate::validate::patterns` runs: the minimal DFA over code points that matches the
+/// whole string.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Pattern {
+    /// The model's regular expression, for messages.
+    pub source: &'static str,
+    /// The DFA as blocks, the start first. A block starts with a byte: `0x80` if a string
+    /// may end at its start, its kind (`0x60`) and a count n (`0x1F`). Numbers are LEB128
+    /// varints; a class is its length in bytes, then each range as its first code point
+    /// and its length - 1.
+    /// - state (`0x00`): the class that keeps the state, then n edges, each a class and
+    ///   the offset of the block it leads to;
+    /// - literal (`0x20`): n code points to read in turn, then the next block;
+    /// - counted (`0x40`): a number k, then a state's class and edges, but the k-th code
+    ///   point of its class leads to the next block (k states alike in one).
+    pub program: &'static [u8],
 }
 
 /// One operation, as the model's `http`, `input`, `output` and `errors` say.
 pub struct Operation {
-    pub name: &'static str,
+    /// Its name (`name`); `Operation::name` reads it.
+    pub name: u16,
     pub method: &'static str,
-    /// The request URI template, labels in braces: `/memberships/{membershipIdentifier}/…`.
-    pub uri: &'static str,
-    /// The input structure; its members carry their `Location`.
-    pub input: &'static Shape,
-    /// None when the operation answers with no members (`$metadata` only).
-    pub output: Option<&'static Shape>,
+    /// The request URI template (`name`); `Operation::uri` reads it.
+    pub uri: u16,
+    /// The input structure (in `SHAPES`); its members carry their `Location`.
+    pub input: u16,
+    /// The output structure; `NONE` when the operation answers with no members
+    /// (`$metadata` only).
+    pub output: u32,
     pub success_code: u16,
     pub idempotent: bool,
-    pub errors: &'static [ErrorShape],
+    /// The errors it may answer with, a bit each of `ERRORS`.
+    pub errors: u16,
 }
 
 /// A paginator (`paginators-1.json`): a list operation called again with the token of the
@@ -130,7 +257,7 @@ pub struct Paginator {
     pub limit_key: Option<&'static str>,
 }
 
-/// An error the operation may answer with.
+/// An error an operation may answer with.
 pub struct ErrorShape {
     pub name: &'static str,
     pub status: u16,
@@ -138,19 +265,56 @@ pub struct ErrorShape {
     pub sender_fault: bool,
 }
 
+pub use generated::ERRORS;
+
+impl Paginator {
+    /// The paginator of the operation named `name`.
+    pub fn of(name: &str) -> Option<&'static Paginator> {
+        PAGINATORS.iter().find(|p| p.operation.name() == name)
+    }
+}
+
 impl Operation {
-    /// The operation named `name` (the model's name) among those selected.
+    /// The operation named `name` (the model's name).
     pub fn named(name: &str) -> Option<&'static Operation> {
-        OPERATIONS.iter().copied().find(|op| op.name == name)
+        OPERATIONS.iter().find(|op| op.name() == name)
+    }
+
+    /// The model's name: `CreateTrainingDataset`.
+    pub fn name(&self) -> &'static str {
+        name(self.name)
+    }
+
+    /// The request URI template, labels in braces: `/memberships/{membershipIdentifier}/…`.
+    pub fn uri(&self) -> &'static str {
+        name(self.uri)
+    }
+
+    pub fn input(&self) -> &'static Shape {
+        &SHAPES[usize::from(self.input)]
+    }
+
+    pub fn output(&self) -> Option<&'static Shape> {
+        SHAPES.get(self.output as usize)
     }
 
     /// The input's members.
     pub fn input_members(&self) -> &'static [Member] {
-        match self.input {
-            Shape::Structure(s) => s.members,
+        match self.input().kind() {
+            Kind::Structure(s) => s.members,
             _ => &[],
         }
     }
+
+    /// The errors the model lists for this operation.
+    pub fn errors(&self) -> impl Iterator<Item = &'static ErrorShape> + '_ {
+        ERRORS.iter().enumerate().filter(|(i, _)| self.errors & (1 << i) != 0).map(|(_, e)| e)
+    }
+}
+
+/// A shape of the generated table by name, for the rules beyond the model (`rules.rs`).
+pub fn shape(index: u16) -> &'static Shape {
+    &SHAPES[usize::from(index)]
 }
 
 /// Compares two strings in a `const` context (the rules are chosen at compile time).

@@ -2,7 +2,7 @@
 //! does not say it. Each is listed here and nowhere else, with where it comes from; the
 //! generated shapes take theirs from `of` by shape name, at compile time.
 
-use super::{same, Pattern, Shape, Str};
+use super::{same, Shape};
 
 /// A rule beyond the model, on one shape.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -54,7 +54,8 @@ pub const fn of(name: &str) -> Rule {
 /// At most this many tags on a resource.
 pub const MAX_TAGS: usize = 50;
 
-/// An account ID, as the model's own `AccountId` shape has it (which `AccountIdList`
-/// does not use): 12 characters, `[0-9]{12}`.
-pub static ACCOUNT_ID: Shape =
-    Shape::String(Str { min: 12, max: Some(12), pattern: Some(Pattern::AccountId), rule: Rule::None });
+/// An account ID: the model's own `AccountId` shape (12 characters, `[0-9]{12}`), which
+/// `AccountIdList` does not use.
+pub fn account_id() -> &'static Shape {
+    super::shape(super::generated::shapes::ACCOUNT_ID)
+}

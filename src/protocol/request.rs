@@ -29,19 +29,24 @@ pub fn build_request(input: &ValidRequest<'_>, endpoint: &Endpoint) -> HttpReque
     let operation = input.operation;
     let mut labels: Vec<(&str, String)> = Vec::new();
     let mut query = String::new();
+    // botocore writes `?` once a query member is set, even a list with no items.
+    let mut has_query = false;
     let mut headers = Headers::from([("host", endpoint.authority.clone())]);
     let mut body = json::Writer::default();
     body.begin_object();
     for (member, value) in input.members() {
-        match member.location {
+        match member.location() {
             Location::Body => {
-                body.key(member.name);
+                body.key(member.name());
                 body.value(value);
             }
-            Location::Label => labels.push((member.name, scalar_text(value))),
+            Location::Label => labels.push((member.name(), scalar_text(value))),
+            // A list is the parameter repeated, one item each, as botocore writes it.
             Location::Query(name) => {
-                for part in [if query.is_empty() { "" } else { "&" }, &encode_label(name), "=", &encode_label(&scalar_text(value))] {
-                    query.push_str(part);
+                has_query = true;
+                match value {
+                    Value::Array { items, .. } => items.iter().for_each(|item| push_query(&mut query, name, item)),
+                    _ => push_query(&mut query, name, value),
                 }
             }
             Location::Header(name) => {
@@ -50,13 +55,13 @@ pub fn build_request(input: &ValidRequest<'_>, endpoint: &Endpoint) -> HttpReque
         }
     }
     body.end_object();
-    let has_body = operation.input_members().iter().any(|m| m.location == Location::Body);
+    let has_body = operation.input_members().iter().any(|m| m.location() == Location::Body);
     if has_body {
         headers.insert("content-type".to_owned(), "application/json".to_owned());
     }
-    let path = expand(operation.uri, &labels);
+    let path = expand(operation.uri(), &labels);
     let mut url = format!("{}{path}", endpoint.url());
-    if !query.is_empty() {
+    if has_query {
         url.push(if path.contains('?') { '&' } else { '?' });
         url.push_str(&query);
     }
@@ -84,6 +89,13 @@ fn expand(template: &str, labels: &[(&str, String)]) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// Appends `name=value` to a query string, both percent-encoded.
+fn push_query(query: &mut String, name: &str, value: &Value) {
+    for part in [if query.is_empty() { "" } else { "&" }, &encode_label(name), "=", &encode_label(&scalar_text(value))] {
+        query.push_str(part);
+    }
 }
 
 /// A label, query or header value as text: strings as they are, numbers and booleans as

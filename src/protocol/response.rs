@@ -3,7 +3,7 @@
 
 use crate::json;
 use crate::protocol::headers::Headers;
-use crate::model::{Operation, Shape};
+use crate::model::{Kind, Operation, Shape};
 use crate::validate::{validate_output, IssueCode, Severity};
 use crate::value::{Text, Value};
 
@@ -228,7 +228,7 @@ fn describe_body(response: &HttpResponse) -> String {
 
 fn read_output(operation: &Operation, response: &HttpResponse) -> Result<Vec<(Text, Value)>, ServiceError> {
     // An operation without output members answers with any body (the service sends `{}`).
-    let Some(shape) = operation.output else { return Ok(Vec::new()) };
+    let Some(shape) = operation.output() else { return Ok(Vec::new()) };
     let invalid = |why: String| ServiceError {
         name: "InvalidResponseError".into(),
         message: format!("{} {why}", status_line(response)),
@@ -251,13 +251,36 @@ fn read_output(operation: &Operation, response: &HttpResponse) -> Result<Vec<(Te
         let at = if issue.path.is_empty() { "the body".to_owned() } else { issue.path.clone() };
         return Err(invalid(format!("but the body does not match the output shape: {at} {}", issue.message)));
     }
-    let (Value::Object(members), Shape::Structure(output)) = (json, shape) else {
-        return Err(invalid("but the body is not an object".into()));
-    };
-    // Only the modelled members, as the SDKs return them.
-    Ok(members
-        .iter()
-        .filter(|(k, v)| !v.is_absent() && output.members.iter().any(|m| m.name == k.text))
-        .cloned()
-        .collect())
+    match modelled(shape, json) {
+        Value::Object(members) => Ok(members),
+        _ => Err(invalid("but the body is not an object".into())),
+    }
+}
+
+/// An answer's value as the SDKs return it: only the modelled members, at every depth;
+/// a union's member this version does not know as `$unknown: [name, value]`; times as
+/// `Value::Date` (ISO 8601 text or epoch seconds on the wire).
+fn modelled(shape: &Shape, value: &Value) -> Value {
+    match (shape.kind(), value) {
+        (Kind::Structure(structure), Value::Object(entries)) => {
+            let mut kept: Vec<(Text, Value)> = entries
+                .iter()
+                .filter(|(_, v)| !v.is_absent())
+                .filter_map(|(k, v)| structure.members.iter().find(|m| m.name() == k.text).map(|m| (k.clone(), modelled(m.shape(), v))))
+                .collect();
+            if structure.union && kept.is_empty() {
+                if let Some((name, v)) = entries.iter().find(|(_, v)| !v.is_absent()) {
+                    kept.push(("$unknown".into(), Value::array(vec![Value::String(name.clone()), v.clone()])));
+                }
+            }
+            Value::Object(kept)
+        }
+        (Kind::List(list), Value::Array { items, .. }) => Value::array(items.iter().map(|item| modelled(list.member, item)).collect()),
+        (Kind::Map(map), Value::Object(entries)) => {
+            Value::Object(entries.iter().filter(|(_, v)| !v.is_absent()).map(|(k, v)| (k.clone(), modelled(map.value, v))).collect())
+        }
+        (Kind::Timestamp, Value::Number(seconds)) => Value::Date((seconds * 1000.0).round()),
+        (Kind::Timestamp, Value::String(text)) => Value::Date(crate::time::parse_iso8601(&text.text).unwrap_or(f64::NAN)),
+        _ => value.clone(),
+    }
 }

@@ -9,13 +9,13 @@ mod report;
 pub use report::{Issue, IssueCode, Severity, ValidationReport};
 
 use crate::model::rules::{self, Rule};
-use crate::model::{operations, List, Map, Member, Operation, Pattern, Shape, Str, Structure};
+use crate::model::{Kind, List, Map, Member, Names, Operation, Pattern, Shape, Str, Structure};
 use crate::number;
 use crate::value::{join, Text, Value};
 
 /// Validates a `CreateConfiguredModelAlgorithmAssociationRequest`.
 pub fn validate(input: &Value) -> ValidationReport {
-    validate_shape(operations::CREATE_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION.input, input)
+    validate_shape(crate::model::shape(crate::model::shapes::CREATE_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_REQUEST), input)
 }
 
 /// Validates an input against any shape of the model: types, required members, every
@@ -53,13 +53,13 @@ impl<'a> ValidRequest<'a> {
         self.members
             .iter()
             .filter(|(_, v)| !v.is_absent())
-            .filter_map(move |(k, v)| model.iter().find(|m| m.name == k.text).map(|m| (m, v)))
+            .filter_map(move |(k, v)| model.iter().find(|m| m.name() == k.text).map(|m| (m, v)))
     }
 }
 
 /// Validates `input` for `operation`, and on success hands it out as a `ValidRequest`.
 pub fn check<'a>(operation: &'static Operation, input: &'a Value) -> Result<ValidRequest<'a>, ValidationReport> {
-    let report = validate_shape(operation.input, input);
+    let report = validate_shape(operation.input(), input);
     match input {
         Value::Object(members) if report.ok => Ok(ValidRequest { operation, members }),
         _ => Err(report),
@@ -128,22 +128,32 @@ impl<'v> Walk<'v> {
             );
             return self.error(IssueCode::TooLarge, message);
         }
-        match shape {
-            Shape::Structure(structure) => self.structure(structure, value),
-            Shape::List(list) => self.list(list, value),
-            Shape::Map(map) => self.map(map, value),
-            Shape::String(rules) => {
+        match shape.kind() {
+            Kind::Structure(structure) => self.structure(&structure, value),
+            Kind::List(list) => self.list(&list, value),
+            Kind::Map(map) => self.map(&map, value),
+            Kind::String(rules) => {
                 if let Some(s) = self.text(value, "") {
-                    self.string(rules, s, "");
+                    self.string(&rules, s, "");
                 }
             }
-            Shape::Enum(values) => self.enumeration(values, value),
-            Shape::Number { min, max, integer } => self.number(*min, *max, *integer, value),
-            Shape::Boolean if !matches!(value, Value::Bool(_)) => self.type_error("a boolean", value),
-            Shape::Timestamp if !matches!(value, Value::Number(n) if n.is_finite()) => {
-                self.type_error("a time in seconds since the epoch", value)
-            }
-            Shape::Boolean | Shape::Timestamp => {}
+            Kind::Enum(values) => self.enumeration(values, value),
+            Kind::Number { min, max, integer } => self.number(min, max, integer, value),
+            Kind::Boolean if !matches!(value, Value::Bool(_)) => self.type_error("a boolean", value),
+            Kind::Boolean => {}
+            Kind::Timestamp => self.timestamp(value),
+        }
+    }
+
+    /// An input's time is a valid `Date`; an answer's is ISO 8601 text or epoch seconds.
+    fn timestamp(&mut self, value: &Value) {
+        match value {
+            Value::Date(ms) if self.constraints && !ms.is_finite() => self.error(IssueCode::Type, "must be a valid Date; is an Invalid Date".into()),
+            Value::Date(_) if self.constraints => {}
+            _ if self.constraints => self.type_error("a Date", value),
+            Value::Number(n) if n.is_finite() => {}
+            Value::String(s) if crate::time::parse_iso8601(&s.text).is_some() => {}
+            _ => self.type_error("an ISO 8601 time or seconds since the epoch", value),
         }
     }
 
@@ -158,7 +168,7 @@ impl<'v> Walk<'v> {
         let members = structure.members;
         for (key, member_value) in entries {
             let key = key.text.as_str();
-            match members.iter().find(|m| m.name == key) {
+            match members.iter().find(|m| m.name() == key) {
                 None => self.at(Segment::Member(key), |w| {
                     w.error(IssueCode::UnknownMember, unknown_member_message(key, members))
                 }),
@@ -167,16 +177,33 @@ impl<'v> Walk<'v> {
                         self.at(Segment::Member(key), |w| w.missing(member_value));
                     }
                 }
-                Some(member) => self.at(Segment::Member(key), |w| w.check(member.shape, member_value)),
+                Some(member) => self.at(Segment::Member(key), |w| w.check(member.shape(), member_value)),
             }
         }
         for member in members.iter().filter(|m| m.required) {
-            if !entries.iter().any(|(key, _)| key.text == member.name) {
-                self.at(Segment::Member(member.name), |w| w.missing(&Value::Undefined));
+            if !entries.iter().any(|(key, _)| key.text == member.name()) {
+                self.at(Segment::Member(member.name()), |w| w.missing(&Value::Undefined));
             }
+        }
+        if structure.union && self.constraints {
+            self.union(members, entries);
         }
         if structure.rule == Rule::CustomRedaction && self.constraints {
             self.custom_redaction(entries);
+        }
+    }
+
+    /// Exactly one member of a union is set (an unknown one is already an error).
+    fn union(&mut self, members: &[Member], entries: &[(Text, Value)]) {
+        let set: Vec<&str> = entries
+            .iter()
+            .filter(|(k, v)| !v.is_absent() && members.iter().any(|m| m.name() == k.text))
+            .map(|(k, _)| k.text.as_str())
+            .collect();
+        if set.len() != 1 {
+            let names = join(members.iter().map(|m| m.name()), ", ");
+            let got = if set.is_empty() { "none is".to_owned() } else { format!("{} are", join(set, " and ")) };
+            self.error(IssueCode::Union, format!("must set exactly one member of {names}; {got} set"));
         }
     }
 
@@ -229,7 +256,7 @@ impl<'v> Walk<'v> {
         let (item_shape, repeat) = match list.rule {
             _ if !self.constraints => (list.member, None),
             Rule::UniqueItems => (list.member, Some(Severity::Error)),
-            Rule::AccountIds => (&rules::ACCOUNT_ID, Some(Severity::Warning)),
+            Rule::AccountIds => (rules::account_id(), Some(Severity::Warning)),
             _ => (list.member, None),
         };
         for (i, item) in items.iter().enumerate().take(list.checked_items()) {
@@ -258,9 +285,9 @@ impl<'v> Walk<'v> {
                 if !key.well_formed {
                     w.error(IssueCode::Encoding, "key contains a lone surrogate (invalid UTF-16), which cannot be sent".into());
                 }
-                match map.key {
-                    Shape::String(rules) => w.string(rules, &key.text, "key "),
-                    Shape::Enum(values) => w.enumeration(values, &Value::String(key.clone())),
+                match map.key.kind() {
+                    Kind::String(rules) => w.string(&rules, &key.text, "key "),
+                    Kind::Enum(values) => w.enumeration(values, &Value::String(key.clone())),
                     _ => {}
                 }
                 if tags {
@@ -271,15 +298,15 @@ impl<'v> Walk<'v> {
                         w.warn(IssueCode::Characters, tag_characters_message("key", c));
                     }
                 }
-                match map.value {
-                    Shape::String(rules) => {
+                match map.value.kind() {
+                    Kind::String(rules) => {
                         let Some(s) = w.text(entry, "value ") else { return };
-                        w.string(rules, s, "value ");
+                        w.string(&rules, s, "value ");
                         if let Some(c) = patterns::first_outside_tag_characters(s).filter(|_| tags) {
                             w.warn(IssueCode::Characters, tag_characters_message("value", c));
                         }
                     }
-                    shape => w.check(shape, entry),
+                    _ => w.check(map.value, entry),
                 }
             });
         }
@@ -315,7 +342,8 @@ impl<'v> Walk<'v> {
             };
             self.error(IssueCode::Length, format!("{what}must be {bounds} characters long; is {n}"));
         }
-        if let Some(pattern) = rules.pattern {
+        // An empty string the length already refuses needs no pattern message.
+        if let Some(pattern) = rules.pattern.filter(|_| n > 0 || rules.min == 0) {
             for message in pattern_messages(pattern, s) {
                 self.error(IssueCode::Pattern, format!("{what}{message}"));
             }
@@ -346,9 +374,9 @@ impl<'v> Walk<'v> {
         }
     }
 
-    fn enumeration(&mut self, values: &[&str], value: &Value) {
+    fn enumeration(&mut self, values: Names, value: &Value) {
         let Some(s) = self.text(value, "") else { return };
-        if values.contains(&s) || !self.constraints {
+        if values.contains(s) || !self.constraints {
             return;
         }
         let choices: Vec<String> = values.iter().map(|v| format!("\"{v}\"")).collect();
@@ -362,47 +390,19 @@ impl<'v> Walk<'v> {
     }
 }
 
-/// What is wrong with `s` for `pattern`, as messages that say what is expected.
-fn pattern_messages(pattern: Pattern, s: &str) -> Vec<String> {
-    let mut messages = Vec::new();
-    match pattern {
-        Pattern::Uuid if !patterns::is_uuid(s) => {
-            messages.push("must be a lowercase UUID such as 1f2e3d4c-5b6a-4978-8695-a4b3c2d1e0f9".into())
+/// What is wrong with `s` for `pattern`: the pattern, and where `s` stops matching it.
+fn pattern_messages(pattern: &Pattern, s: &str) -> Vec<String> {
+    let Some(at) = patterns::mismatch(pattern, s) else { return Vec::new() };
+    let place = match s[at..].chars().next() {
+        Some(c) => {
+            // Non-ASCII characters may look like others, or like nothing: their code too.
+            let code = if c.is_ascii() { String::new() } else { format!(" (U+{:04X})", c as u32) };
+            let n = patterns::char_count(&s[..at]) + 1;
+            format!("it stops matching at character {n}, {}{code}", quoted(&s[at..at + c.len_utf8()]))
         }
-        Pattern::AccountId if !patterns::is_account_id(s) => messages.push("must be an AWS account ID: 12 digits".into()),
-        Pattern::CleanRoomsMlArn { resource, in_membership } if !patterns::is_cleanrooms_ml_arn(s, resource, in_membership) => {
-            let membership = if in_membership { "membership/MEMBERSHIP_ID/" } else { "" };
-            messages.push(format!(
-                "must be a {} ARN: arn:aws:cleanrooms-ml:REGION:ACCOUNT:{membership}{resource}/ID",
-                resource.replace('-', " ")
-            ));
-        }
-        Pattern::Name => {
-            if !s.is_empty() && patterns::is_blank(s) {
-                messages.push("must not be only white space".into());
-            }
-            if let Some(c) = patterns::first_outside_text_class(s, false) {
-                messages.push(format!("must not contain {}", describe_char(c)));
-            }
-        }
-        Pattern::Description => {
-            if let Some(c) = patterns::first_outside_text_class(s, true) {
-                messages.push(format!("must not contain {}", describe_char(c)));
-            }
-        }
-        Pattern::CustomDataIdentifier => {
-            if let Some(c) = patterns::first_outside_custom_data_identifier(s) {
-                messages.push(format!(
-                    "must not contain {}: only letters, digits, spaces and _#=@/;,-^$?[]{{}}|\\*+.()",
-                    describe_char(c)
-                ));
-            }
-            // An empty string fails the pattern's `+` too, but the model's length (at least
-            // 1) already reports it.
-        }
-        _ => {}
-    }
-    messages
+        None => "it ends too soon".into(),
+    };
+    vec![format!("must match the pattern `{}`; {place}", pattern.source)]
 }
 
 #[derive(Clone, Copy)]
@@ -473,17 +473,24 @@ fn js_number(n: f64) -> String {
 }
 
 fn unknown_member_message(key: &str, members: &[Member]) -> String {
-    let closest = members
-        .iter()
-        .map(|m| (edit_distance(&key.to_ascii_lowercase(), &m.name.to_ascii_lowercase()), m.name))
-        .min_by_key(|(d, _)| *d);
-    let names = join(members.iter().map(|m| m.name), ", ");
-    match closest {
-        Some((d, name)) if d <= name.len().max(key.len()) / 2 => {
-            format!("is not a member here; did you mean \"{name}\"? (members: {names})")
-        }
-        _ => format!("is not a member here (members: {names})"),
+    let names = join(members.iter().map(|m| m.name()), ", ");
+    match closest(key, members.iter().map(|m| m.name())) {
+        Some(name) => format!("is not a member here; did you mean \"{name}\"? (members: {names})"),
+        None => format!("is not a member here (members: {names})"),
     }
+}
+
+/// The name among `names` that `key` is most likely a typo of, if any is close (case aside).
+/// A key far longer than any name is no typo of one (and a hostile one costs no time).
+pub fn closest(key: &str, names: impl Iterator<Item = &'static str>) -> Option<&'static str> {
+    if key.len() > 256 {
+        return None;
+    }
+    names
+        .map(|name| (edit_distance(&key.to_ascii_lowercase(), &name.to_ascii_lowercase()), name))
+        .min_by_key(|(d, _)| *d)
+        .filter(|(d, name)| *d <= name.len().max(key.len()) / 2)
+        .map(|(_, name)| name)
 }
 
 /// Levenshtein distance, over characters.

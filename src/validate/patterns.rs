@@ -1,107 +1,105 @@
-//! The model's string patterns as small exact matchers: they are fixed, so hand-written
-//! checks are smaller and faster in wasm than a regular-expression engine. The generator
-//! maps each pattern of the model to one (`crate::model::Pattern`), and `tests/patterns.rs`
-//! checks each against a regular-expression engine.
+//! The model's patterns, run: each is compiled by the generator (`codegen/src/patterns.rs`)
+//! into the minimal DFA over code points that `crate::model::Pattern` lays out, and this
+//! one small loop runs them all, in one pass with no memory. `tests/patterns.rs` checks
+//! every pattern of the model against a regular-expression engine. Also here: the checks
+//! of the rules beyond the model that read characters.
 
 use crate::model::Pattern;
 
-/// `^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$` (shape `UUID`).
-pub fn is_uuid(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.len() == 36
-        && b.iter().enumerate().all(|(i, &c)| match i {
-            8 | 13 | 18 | 23 => c == b'-',
-            _ => c.is_ascii_digit() || (b'a'..=b'f').contains(&c),
-        })
+const ACCEPTS: u8 = 0x80;
+const KIND: u8 = 0x60;
+const LITERAL: u8 = 0x20;
+const COUNTED: u8 = 0x40;
+const COUNT: u8 = 0x1F;
+
+/// Whether the whole of `s` matches `pattern`.
+pub fn matches(pattern: &Pattern, s: &str) -> bool {
+    mismatch(pattern, s).is_none()
 }
 
-/// Whether `s` matches `pattern` exactly as the model's regular expression does (over
-/// code points, as JavaScript's `RegExp` with the `u` flag, Java and Rust's `regex` read it).
-pub fn matches(pattern: Pattern, s: &str) -> bool {
-    match pattern {
-        Pattern::Uuid => is_uuid(s),
-        Pattern::AccountId => is_account_id(s),
-        Pattern::CleanRoomsMlArn { resource, in_membership } => is_cleanrooms_ml_arn(s, resource, in_membership),
-        Pattern::Name => !is_blank(s) && first_outside_text_class(s, false).is_none(),
-        Pattern::Description => first_outside_text_class(s, true).is_none(),
-        Pattern::CustomDataIdentifier => !s.is_empty() && first_outside_custom_data_identifier(s).is_none(),
-    }
-}
-
-/// `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:` then, when `in_membership`,
-/// `membership/UUID/`, then `RESOURCE/[-a-zA-Z0-9_/.]+`.
-pub fn is_cleanrooms_ml_arn(s: &str, resource: &str, in_membership: bool) -> bool {
-    let Some(mut rest) = cleanrooms_ml_resource(s) else { return false };
-    if in_membership {
-        let Some(after) = rest.strip_prefix("membership/") else { return false };
-        if !(after.len() > 37 && after.is_char_boundary(36) && is_uuid(&after[..36]) && after.as_bytes()[36] == b'/') {
-            return false;
+/// Where `s` stops matching `pattern`: None when the whole of it matches; else the byte
+/// offset of the first character no match goes on with, or `s.len()` when `s` ends too soon.
+pub fn mismatch(pattern: &Pattern, s: &str) -> Option<usize> {
+    let program = pattern.program;
+    // The current block, and how many code points it has read.
+    let (mut block, mut read) = (0, 0);
+    let mut chars = s.char_indices();
+    loop {
+        let header = program[block];
+        let (kind, count) = (header & KIND, u32::from(header & COUNT));
+        let Some((here, c)) = chars.next() else {
+            // A string may end at the start of a block, or anywhere in a counted one.
+            let ends = header & ACCEPTS != 0 && (read == 0 || kind != LITERAL);
+            return (!ends).then_some(s.len());
+        };
+        let mut at = block + 1;
+        if kind == LITERAL {
+            for _ in 0..read {
+                varint(program, &mut at);
+            }
+            if varint(program, &mut at) != u32::from(c) {
+                return Some(here);
+            }
+            read += 1;
+            if read == count {
+                (block, read) = (at, 0);
+            }
+            continue;
         }
-        rest = &after[37..];
+        // A state, or (counted) `limit` states alike, the last of which leads to the next block.
+        let limit = if kind == COUNTED { varint(program, &mut at) } else { 0 };
+        let keep = in_class(program, &mut at, c);
+        if keep {
+            read += 1;
+            if read != limit {
+                continue;
+            }
+        }
+        let mut next = None;
+        for _ in 0..count {
+            let hit = in_class(program, &mut at, c);
+            let target = varint(program, &mut at);
+            if hit {
+                next = Some(target as usize);
+            }
+        }
+        if keep {
+            next = Some(at);
+        }
+        match next {
+            Some(target) => (block, read) = (target, 0),
+            None => return Some(here),
+        }
     }
-    rest.strip_prefix(resource).and_then(|r| r.strip_prefix('/')).is_some_and(is_resource_id)
 }
 
-/// The resource part of `arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:RESOURCE`.
-fn cleanrooms_ml_resource(s: &str) -> Option<&str> {
-    let mut parts = s.splitn(6, ':');
-    let (Some("arn"), Some(partition), Some("cleanrooms-ml"), Some(region), Some(account), Some(resource)) =
-        (parts.next(), parts.next(), parts.next(), parts.next(), parts.next(), parts.next())
-    else {
-        return None;
-    };
-    let partition_ok = partition.strip_prefix("aws").is_some_and(|p| p.bytes().all(|c| c == b'-' || c.is_ascii_lowercase()));
-    let region_ok = !region.is_empty() && region.bytes().all(|c| c == b'-' || c.is_ascii_lowercase() || c.is_ascii_digit());
-    (partition_ok && region_ok && is_account_id(account)).then_some(resource)
-}
-
-/// `[-a-zA-Z0-9_/.]+`
-fn is_resource_id(id: &str) -> bool {
-    !id.is_empty() && id.bytes().all(|c| c.is_ascii_alphanumeric() || b"-_/.".contains(&c))
-}
-
-/// An AWS account ID: exactly 12 digits.
-pub fn is_account_id(s: &str) -> bool {
-    s.len() == 12 && s.bytes().all(|c| c.is_ascii_digit())
-}
-
-/// The character class of `NameString` and `ResourceDescription`:
-/// `[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDBFF-\uDC00\uDFFF\t]` (plus `\r\n` for descriptions).
-/// Read over code points, as every regular-expression engine with Unicode strings reads it,
-/// the `\uD800`, `\uDBFF-\uDC00` and `\uDFFF` parts name lone surrogates only, which a
-/// well-formed string never holds: characters above U+FFFF are outside the class.
-/// Returns the first character outside it.
-pub fn first_outside_text_class(s: &str, allow_line_breaks: bool) -> Option<char> {
-    if s.is_ascii() {
-        // The common case, byte by byte: only control characters fall outside.
-        let outside = |b: u8| b < 0x20 && b != b'\t' && !(allow_line_breaks && (b == b'\r' || b == b'\n'));
-        return s.bytes().find(|&b| outside(b)).map(char::from);
+/// The LEB128 number at `*at`, which moves past it.
+fn varint(program: &[u8], at: &mut usize) -> u32 {
+    let (mut value, mut shift) = (0, 0);
+    loop {
+        let byte = program[*at];
+        *at += 1;
+        value |= u32::from(byte & 0x7F) << shift;
+        if byte < 0x80 {
+            return value;
+        }
+        shift += 7;
     }
-    s.chars().find(|&c| {
-        let ok = matches!(c, '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}')
-            || c == '\t'
-            || (allow_line_breaks && (c == '\r' || c == '\n'));
-        !ok
-    })
 }
 
-/// Whether `s` is empty or only white space as JavaScript's `\s` defines it (the model's
-/// `(?!\s*$)` in `NameString`).
-pub fn is_blank(s: &str) -> bool {
-    s.chars().all(|c| {
-        matches!(
-            c,
-            '\t' | '\n' | '\u{B}' | '\u{C}' | '\r' | ' ' | '\u{A0}' | '\u{1680}' | '\u{2000}'..='\u{200A}'
-                | '\u{2028}' | '\u{2029}' | '\u{202F}' | '\u{205F}' | '\u{3000}' | '\u{FEFF}'
-        )
-    })
-}
-
-/// `^[a-zA-Z0-9\_\#\=\@/\;\,\-\ \^\$\?\[\]\{\}\|\\\*\+\.\(\)]+$` (shape `CustomDataIdentifier`),
-/// without the length part. Returns the first character outside the class.
-pub fn first_outside_custom_data_identifier(s: &str) -> Option<char> {
-    static ALLOWED: AsciiSet = AsciiSet::alphanumeric_and(b"_#=@/;,- ^$?[]{}|\\*+.()");
-    ALLOWED.first_outside(s).and_then(|at| s[at..].chars().next())
+/// Whether `c` is in the class at `*at`, which moves past the class.
+fn in_class(program: &[u8], at: &mut usize, c: char) -> bool {
+    let end = *at + 1 + usize::from(program[*at]);
+    let mut range = *at + 1;
+    *at = end;
+    while range < end {
+        let first = varint(program, &mut range);
+        let length = varint(program, &mut range);
+        if u32::from(c).wrapping_sub(first) <= length {
+            return true;
+        }
+    }
+    false
 }
 
 /// Characters AWS tagging accepts across services: `[\p{L}\p{Z}\p{N}_.:/=+\-@]`.
@@ -110,10 +108,35 @@ pub fn first_outside_tag_characters(s: &str) -> Option<char> {
     static ALLOWED: AsciiSet = AsciiSet::alphanumeric_and(b" _.:/=+-@");
     // The ASCII prefix by table; from the first byte outside it, character by character.
     let at = ALLOWED.first_outside(s)?;
-    s[at..].chars().find(|&c| {
-        let separator = c.is_whitespace() && !c.is_control();
-        !(c.is_alphabetic() || c.is_numeric() || separator || matches!(c, '_' | '.' | ':' | '/' | '=' | '+' | '-' | '@'))
-    })
+    tag_class::first_outside(&s[at..])
+}
+
+/// The tag class beyond ASCII: by JavaScript's own Unicode tables in the module (std's
+/// for `is_alphabetic` and `is_numeric` cost 2 KB of gzip), by std's natively.
+#[cfg(target_arch = "wasm32")]
+mod tag_class {
+    use wasm_bindgen::prelude::*;
+
+    #[wasm_bindgen(module = "/src/js/values.js")]
+    extern "C" {
+        #[wasm_bindgen(js_name = firstOutsideTag)]
+        fn first_outside_tag(s: &str) -> f64;
+    }
+
+    pub fn first_outside(s: &str) -> Option<char> {
+        let code = first_outside_tag(s);
+        (code >= 0.0).then(|| char::from_u32(code as u32)).flatten()
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod tag_class {
+    pub fn first_outside(s: &str) -> Option<char> {
+        s.chars().find(|&c| {
+            let separator = c.is_whitespace() && !c.is_control();
+            !(c.is_alphabetic() || c.is_numeric() || separator || matches!(c, '_' | '.' | ':' | '/' | '=' | '+' | '-' | '@'))
+        })
+    }
 }
 
 /// Checks the syntax of a regular expression in the common dialect (JavaScript, Java,

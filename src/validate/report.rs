@@ -45,6 +45,8 @@ pub enum IssueCode {
     ReservedPrefix,
     /// A member the shape does not have (a typo, usually).
     UnknownMember,
+    /// A union has no member set, or more than one.
+    Union,
     /// A number is `NaN` or infinite.
     NotFinite,
     /// A string holds a lone surrogate, which cannot be sent as UTF-8.
@@ -108,6 +110,7 @@ impl IssueCode {
             IssueCode::Duplicate => "duplicate",
             IssueCode::ReservedPrefix => "reservedPrefix",
             IssueCode::UnknownMember => "unknownMember",
+            IssueCode::Union => "union",
             IssueCode::NotFinite => "notFinite",
             IssueCode::Encoding => "encoding",
             IssueCode::Characters => "characters",

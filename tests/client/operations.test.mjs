@@ -143,8 +143,12 @@ test('the functions that take an operation name it first; the create form withou
     const err = (() => { try { call(); } catch (e) { return e; } })();
     assert.equal(err?.name, 'ConfigurationError');
     assert.equal(err.path, 'operation');
-    assert.match(err.message, /is not an operation of this module \(operations: CreateConfiguredModelAlgorithmAssociation, /);
+    assert.match(err.message, /is not an operation of this module/);
   }
+  const typo = (() => { try { wasm.validate('getConfiguredModelAlgorithm', {}); } catch (e) { return e; } })();
+  assert.match(typo.message, /did you mean "GetConfiguredModelAlgorithm"\?$/);
+  const unknown = (() => { try { wasm.validate('Nope', {}); } catch (e) { return e; } })();
+  assert.match(unknown.message, /its 59 operations have the model's names/);
   // A string alone is still a (wrong) create input: a report, not an error.
   assert.equal(wasm.validate('{}').issues[0].code, 'type');
   // An operation's name alone is that operation with no input.
@@ -210,4 +214,105 @@ test('paginators refuse wrong arguments at once, with structured errors', () => 
     assert.equal(err?.name, name, String(call));
     assert.equal(err.path, path, String(call));
   }
+});
+
+// ---- The whole API: `send`, every operation's method, and what the 51 operations beyond
+// the association's life need (unions, times in inputs, a list in the query, PATCH and PUT).
+
+const model = JSON.parse(await (await import('node:fs/promises')).readFile(new URL('../../model/cleanroomsml/service-2.json', import.meta.url), 'utf8'));
+const ROLE = 'arn:aws:iam::123456789012:role/ml';
+const DATASET = 'arn:aws:cleanrooms-ml:us-east-1:123456789012:training-dataset/ds1';
+const AUDIENCE = 'arn:aws:cleanrooms-ml:us-east-1:123456789012:configured-audience-model/cam1';
+const CHANNEL = `arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/${MEMBERSHIP}/ml-input-channel/ch1`;
+const rejection = (promise) => promise.then(() => assert.fail('resolved'), (e) => e);
+
+test('every operation of the model has its method, which sends through send(operation, …)', async () => {
+  const names = Object.keys(model.operations);
+  assert.equal(names.length, 59);
+  const { client: cl, requests } = client(() => ({ body: {} }));
+  for (const name of names) assert.equal(typeof cl[lowerFirst(name)], 'function', name);
+  assert.equal(Object.keys(cl).length, Object.keys(new wasm.CleanRoomsMlClient({ region: 'us-east-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } })).length, 'methods live on the prototype');
+  const input = { membershipIdentifier: MEMBERSHIP, configuredModelAlgorithmAssociationArn: ASSOCIATION };
+  await cl.deleteConfiguredModelAlgorithmAssociation(input);
+  await cl.send('DeleteConfiguredModelAlgorithmAssociation', input);
+  assert.equal(requests.length, 2);
+  assert.equal(requests[0].url, requests[1].url);
+  for (const bad of ['NoSuchOperation', undefined, 42]) {
+    const err = await rejection(cl.send(bad, {}));
+    assert.equal(err.name, 'ConfigurationError', String(bad));
+    assert.equal(err.path, 'operation');
+  }
+  assert.equal(requests.length, 2, 'nothing sent for an unknown operation');
+});
+
+test('times in an input are Dates, sent in ISO 8601 as botocore writes them', async () => {
+  const { client: cl, requests } = client(() => ({ body: { audienceModelArn: 'arn:aws:cleanrooms-ml:us-east-1:123456789012:audience-model/am1' } }));
+  const input = { name: 'm', trainingDatasetArn: DATASET, trainingDataStartTime: new Date(Date.UTC(2026, 0, 2, 3, 4, 5)), trainingDataEndTime: new Date(Date.UTC(2026, 0, 2, 3, 4, 5, 120)) };
+  await cl.createAudienceModel(input);
+  const body = JSON.parse(requests[0].body);
+  assert.equal(body.trainingDataStartTime, '2026-01-02T03:04:05Z');
+  assert.equal(body.trainingDataEndTime, '2026-01-02T03:04:05.120000Z');
+  assert.ok(input.trainingDataStartTime instanceof Date, 'the input is not changed');
+  for (const [value, code] of [['2026-01-02T03:04:05Z', 'type'], [1767323045, 'type'], [new Date(NaN), 'type']]) {
+    const err = await rejection(cl.createAudienceModel({ ...input, trainingDataStartTime: value }));
+    assert.equal(err.name, 'ValidationError');
+    assert.deepEqual(err.report.issues.map((i) => [i.path, i.code]), [['trainingDataStartTime', code]]);
+  }
+  assert.equal(requests.length, 1);
+});
+
+test('a list in the query is the parameter repeated; PATCH and PUT carry their bodies', async () => {
+  const { client: cl, requests } = client(() => ({ body: { configuredAudienceModelArn: AUDIENCE } }));
+  await cl.untagResource({ resourceArn: DATASET, tagKeys: ['team', 'cost center'] });
+  assert.equal(requests[0].method, 'DELETE');
+  assert.equal(requests[0].url, `http://127.0.0.1:9/tags/${ENCODED(DATASET)}?tagKeys=team&tagKeys=cost%20center`);
+  assert.equal(requests[0].body, undefined);
+  await cl.updateConfiguredAudienceModel({ configuredAudienceModelArn: AUDIENCE, minMatchingSeedSize: 500, description: 'd' });
+  assert.equal(requests[1].method, 'PATCH');
+  assert.deepEqual(JSON.parse(requests[1].body), { minMatchingSeedSize: 500, description: 'd' });
+  await cl.putMLConfiguration({ membershipIdentifier: MEMBERSHIP, defaultOutputLocation: { roleArn: ROLE, destination: { s3Destination: { s3Uri: 's3://bucket/out' } } } });
+  assert.equal(requests[2].method, 'PUT');
+  assert.equal(requests[2].url, `http://127.0.0.1:9/memberships/${MEMBERSHIP}/ml-configurations`);
+});
+
+test('a union takes exactly one member; an answer\'s unknown member is kept as $unknown', async () => {
+  const answer = {
+    membershipIdentifier: MEMBERSHIP, collaborationIdentifier: COLLABORATION, mlInputChannelArn: CHANNEL, name: 'ch',
+    configuredModelAlgorithmAssociations: [ASSOCIATION], status: 'ACTIVE', retentionInDays: 7, numberOfRecords: 9007199254740991,
+    createTime: '2026-03-01T12:34:56.789Z', updateTime: '2026-03-01T12:34:57Z',
+    inputChannel: { roleArn: ROLE, dataSource: { someNewSource: { a: 1 } }, notInTheModel: true },
+    privacyBudgets: { accessBudgets: [] },
+  };
+  const { client: cl, requests } = client(() => ({ body: answer }));
+  const out = await cl.getMLInputChannel({ membershipIdentifier: MEMBERSHIP, mlInputChannelArn: CHANNEL });
+  assert.deepEqual(out.inputChannel, { roleArn: ROLE, dataSource: { $unknown: ['someNewSource', { a: 1 }] } });
+  assert.ok(out.createTime instanceof Date);
+  assert.equal(out.createTime.getTime(), Date.UTC(2026, 2, 1, 12, 34, 56, 789));
+  assert.equal(out.updateTime.getTime(), Date.UTC(2026, 2, 1, 12, 34, 57));
+  assert.equal(out.numberOfRecords, 9007199254740991);
+  assert.deepEqual(out.privacyBudgets, { accessBudgets: [] });
+
+  const input = {
+    membershipIdentifier: MEMBERSHIP, configuredModelAlgorithmAssociations: [ASSOCIATION], name: 'ch', retentionInDays: 7,
+    inputChannel: { roleArn: ROLE, dataSource: { protectedQueryInputParameters: { sqlParameters: { queryString: 'SELECT 1' } } } },
+  };
+  const err = await rejection(cl.createMLInputChannel({ ...input, inputChannel: { roleArn: ROLE, dataSource: {} } }));
+  assert.equal(err.name, 'ValidationError');
+  assert.deepEqual(err.report.issues.map((i) => [i.path, i.code]), [['inputChannel.dataSource', 'union']]);
+  assert.equal(requests.length, 1);
+  await cl.createMLInputChannel(input);
+  assert.deepEqual(JSON.parse(requests[1].body).inputChannel, input.inputChannel);
+});
+
+test('paginate(operation, …) pages any paginated operation; an operation without a paginator is refused', async () => {
+  const { client: cl, requests } = client((req, n) => ({ body: { trainingDatasets: [], ...(n < 2 ? { nextToken: 't' } : {}) } }));
+  const pages = [];
+  for await (const page of wasm.paginate('ListTrainingDatasets', { client: cl, pageSize: 3 }, {})) pages.push(page);
+  assert.equal(pages.length, 2);
+  assert.deepEqual(requests.map((r) => new URL(r.url).search), ['?maxResults=3', '?nextToken=t&maxResults=3']);
+  for await (const page of wasm.paginateListTrainingDatasets({ client: cl }, {})) pages.push(page);
+  assert.equal(pages.length, 3);
+  const err = (() => { try { wasm.paginate('GetTrainingDataset', { client: cl }, {}); } catch (e) { return e; } })();
+  assert.equal(err?.name, 'ConfigurationError');
+  assert.equal(err.path, 'operation');
 });

@@ -1,5 +1,5 @@
 //! Shared by the native tests: JSON text as the validator's input value, a full valid
-//! request, and a seeded generator.
+//! request, the model's patterns in the `regex` crate's syntax, and a seeded generator.
 #![allow(dead_code)]
 
 use cleanroomsml_wasm::value::{Text, Value};
@@ -65,6 +65,97 @@ pub fn set_value(root: &mut Value, path: &[&str], new: Value) {
     } else {
         set_value(slot, &path[1..], new);
     }
+}
+
+/// JavaScript's white space (`\s`), as inclusive ranges.
+const JS_SPACE: [(char, char); 10] = [
+    ('\t', '\r'),
+    (' ', ' '),
+    ('\u{A0}', '\u{A0}'),
+    ('\u{1680}', '\u{1680}'),
+    ('\u{2000}', '\u{200A}'),
+    ('\u{2028}', '\u{2029}'),
+    ('\u{202F}', '\u{202F}'),
+    ('\u{205F}', '\u{205F}'),
+    ('\u{3000}', '\u{3000}'),
+    ('\u{FEFF}', '\u{FEFF}'),
+];
+
+/// JavaScript's `\s`.
+pub fn is_js_space(c: char) -> bool {
+    JS_SPACE.iter().any(|&(a, b)| (a..=b).contains(&c))
+}
+
+/// A model pattern (an ECMAScript regular expression) in the `regex` crate's syntax, and
+/// whether it starts with the `(?!\s*$)` look-ahead, which that crate lacks (check "not
+/// only white space" with `is_js_space` beside it). `\d`, `\w`, `\s`, `\S` and `.` keep
+/// their JavaScript meaning (ASCII digits and word characters; JavaScript's white space;
+/// anything but a line terminator), not the crate's Unicode one. Read over code points,
+/// the surrogates in a class name nothing a Rust string holds, so they are left out.
+pub fn js_regex(pattern: &str) -> (String, bool) {
+    let (body, not_blank) = match pattern.strip_prefix(r"(?!\s*$)") {
+        Some(rest) => (rest, true),
+        None => (pattern, false),
+    };
+    let space: String = JS_SPACE.iter().map(|(a, b)| format!("\\x{{{:X}}}-\\x{{{:X}}}", *a as u32, *b as u32)).collect();
+    let chars: Vec<char> = body.chars().collect();
+    let hex = |at: usize| u32::from_str_radix(&chars[at..at + 4].iter().collect::<String>(), 16).unwrap();
+    let surrogate = |u: u32| (0xD800..=0xDFFF).contains(&u);
+    let (mut out, mut in_class, mut i) = (String::new(), false, 0);
+    // What `\d`, `\w`, `\s`, `\S` stand for inside a class; outside, a class of it.
+    let class = |inner: String, in_class: bool| if in_class || inner.starts_with('[') { inner } else { format!("[{inner}]") };
+    while i < chars.len() {
+        let (c, next) = (chars[i], chars.get(i + 1).copied());
+        i += 1;
+        match (c, next) {
+            ('\\', Some('u')) => {
+                let u = hex(i + 1);
+                let range_to = (chars.get(i + 5) == Some(&'-') && chars.get(i + 7) == Some(&'u')).then(|| hex(i + 8));
+                assert!(in_class || !surrogate(u), "{pattern}: a surrogate outside a class");
+                match range_to {
+                    Some(v) if surrogate(u) != surrogate(v) => panic!("{pattern}: a range from a surrogate to a character"),
+                    // A range of surrogates, gone with its `-`.
+                    Some(_) if surrogate(u) => i += 12,
+                    _ if surrogate(u) => i += 5,
+                    _ => {
+                        out.push_str(&format!("\\x{{{u:04X}}}"));
+                        i += 5;
+                    }
+                }
+            }
+            ('\\', Some(e @ ('d' | 'w' | 's' | 'S'))) => {
+                let inner = match e {
+                    'd' => "0-9".to_owned(),
+                    'w' => "0-9A-Za-z_".to_owned(),
+                    's' => space.clone(),
+                    _ => format!("[^{space}]"),
+                };
+                out.push_str(&class(inner, in_class));
+                i += 1;
+            }
+            ('\\', Some(e)) => {
+                assert!(!e.is_ascii_alphanumeric() || "tnr".contains(e), "extend the translation for \\{e} in {pattern}");
+                out.push(c);
+                out.push(e);
+                i += 1;
+            }
+            ('[', _) if !in_class => {
+                in_class = true;
+                out.push(c);
+            }
+            (']', _) if in_class => {
+                in_class = false;
+                out.push(c);
+            }
+            ('.', _) if !in_class => out.push_str("[^\\n\\r\\x{2028}\\x{2029}]"),
+            ('(', Some('?')) if !in_class => {
+                assert_eq!(chars.get(i + 1), Some(&':'), "{pattern}: a look-around other than a leading (?!\\s*$)");
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    (out, not_blank)
 }
 
 /// xorshift64*: small, deterministic, good enough to spread test inputs.

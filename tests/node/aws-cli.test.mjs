@@ -1,13 +1,16 @@
 // The real AWS CLI (awscli from PyPI, in the project's .venv) against the local endpoint:
-// the endpoint answers a real AWS client as the service would — every operation, the
-// current model's ranges, pagination with the CLI's own --max-items / --page-size /
-// --starting-token — and verifies the CLI's own signatures.
+// the endpoint answers a real AWS client as the service would — the tour of all 59
+// operations (tour.mjs), the current model's ranges, pagination with the CLI's own
+// --max-items / --page-size / --starting-token — every answer is the model's, and the
+// endpoint verifies the CLI's own signatures.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startLocalEndpoint, DEMO_CREDENTIALS, COLLABORATION, SEEDED_ALGORITHMS } from '../../scripts/local-endpoint.mjs';
+import { model } from '../../scripts/service-model.mjs';
+import { tour, answerProblems } from './tour.mjs';
 
 const AWS = fileURLToPath(new URL('../../.venv/bin/aws', import.meta.url));
 const MEMBERSHIP = '3a2b1c0d-5b6a-4978-8695-a4b3c2d1e0f9';
@@ -15,10 +18,11 @@ const ALGORITHM = 'arn:aws:cleanrooms-ml:us-east-1:123456789012:configured-model
 const ASSOCIATION_ARN = new RegExp(`^arn:aws:cleanrooms-ml:us-east-1:\\d{12}:membership/${MEMBERSHIP}/configured-model-algorithm-association/[-\\w/.]+$`);
 let endpoint;
 const logs = [];
+const answers = [];
 
 before(async () => {
   assert.ok(existsSync(AWS), `the AWS CLI is installed by scripts/bootstrap.sh at ${AWS}`);
-  endpoint = await startLocalEndpoint({ port: 0, log: (line) => logs.push(line) });
+  endpoint = await startLocalEndpoint({ port: 0, log: (line) => logs.push(line), onAnswer: (answer) => answers.push(answer) });
 });
 after(() => endpoint?.close());
 
@@ -36,12 +40,32 @@ function aws(...args) {
   };
   const all = ['cleanroomsml', ...args, '--endpoint-url', endpoint.url, '--region', 'us-east-1', '--output', 'json'];
   return new Promise((resolve) => {
-    execFile(AWS, all, { env, timeout: 60000 }, (error, stdout, stderr) => {
+    execFile(AWS, all, { env, timeout: 120000 }, (error, stdout, stderr) => {
       let json;
       try { json = stdout.trim() ? JSON.parse(stdout) : undefined; } catch { json = undefined; }
       resolve({ code: error ? error.code : 0, stdout, stderr, json });
     });
   });
+}
+
+/** An operation's command, as botocore's xform_name writes it ("CreateMLInputChannel" → "create-ml-input-channel"). */
+const command = (operationName) => operationName
+  .replace(/[A-Z]{2,}s$/, (acronym) => `_${acronym.toLowerCase()}`)
+  .replace(/(.)([A-Z][a-z]+)/g, '$1_$2')
+  .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+  .toLowerCase().replaceAll('_', '-');
+
+/**
+ * The tour's `call` through the CLI: the input as --cli-input-json (the model's member names),
+ * the answer as { status, type, body } from what the CLI prints. The CLI prints nothing for
+ * an empty structure, and follows a List's nextToken itself.
+ */
+async function cliCall(operationName, input) {
+  const { code, stderr, json } = await aws(command(operationName), '--cli-input-json', JSON.stringify(input));
+  if (code === 0) return { status: 200, body: json ?? (model.operations[operationName].output ? {} : undefined) };
+  const error = /An error occurred \((\w+)\) when calling the (\w+) operation/.exec(stderr);
+  assert.equal(error?.[2], operationName, stderr);
+  return { status: model.shapes[error[1]].error.httpStatusCode, type: error[1] };
 }
 
 /** `create-configured-model-algorithm-association` in `membership`. */
@@ -87,7 +111,7 @@ test('a repeated name is a ConflictException', async () => {
   assert.match(again.stderr, /\(ConflictException\) when calling the CreateConfiguredModelAlgorithmAssociation operation: .*already exists/);
 });
 
-test('every operation: create, list with the CLI\'s pagination, get, delete, the algorithms and the collaboration\'s view', async () => {
+test('the associations: create, list with the CLI\'s pagination, get, delete, the algorithms and the collaboration\'s view', async () => {
   const membership = '4b3c2d1e-5b6a-4978-8695-a4b3c2d1e0f9';
   const arns = [];
   for (const name of ['cli-a', 'cli-b', 'cli-c']) {
@@ -114,8 +138,9 @@ test('every operation: create, list with the CLI\'s pagination, get, delete, the
   assert.equal(rest.json.NextToken, undefined);
   const summary = everything.json.configuredModelAlgorithmAssociations[0];
   assert.equal(summary.configuredModelAlgorithmAssociationArn, arns[0]);
-  // awscli 1 prints timestamps as the service sent them (cli_timestamp_format none): seconds.
-  assert.ok(Math.abs(summary.createTime * 1000 - Date.now()) < 600_000, `the creation time: ${summary.createTime}`);
+  // awscli 1 prints timestamps as the service sent them (cli_timestamp_format none): iso8601, as the model says.
+  assert.match(summary.createTime, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+  assert.ok(Math.abs(Date.parse(summary.createTime) - Date.now()) < 600_000, `the creation time: ${summary.createTime}`);
 
   const get = (arn) => aws('get-configured-model-algorithm-association', '--membership-identifier', membership, '--configured-model-algorithm-association-arn', arn);
   const got = await get(arns[1]);
@@ -148,6 +173,20 @@ test('every operation: create, list with the CLI\'s pagination, get, delete, the
   // The CLI checks a page size out of the model's range itself; the endpoint refuses a forged token.
   const forged = await list('--starting-token', 'bm90LWEtdG9rZW4');
   assert.notEqual(forged.code, 0);
+});
+
+test('the tour: the CLI calls each of the 59 operations and gets the service\'s answers', async () => {
+  const started = answers.length;
+  await tour(cliCall);
+  const toured = answers.slice(started);
+  const answered = new Set(toured.filter((a) => a.status === 200).map((a) => a.operation));
+  assert.deepEqual([...answered].sort(), Object.keys(model.operations).sort());
+  assert.equal(answered.size, 59);
+});
+
+test('every answer the CLI got is the model\'s: the output shape, or an error the operation declares', () => {
+  assert.ok(answers.length >= 100, `${answers.length} answers`);
+  assert.deepEqual(answerProblems(answers), []);
 });
 
 test('the endpoint verified every CLI signature', () => {

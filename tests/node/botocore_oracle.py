@@ -2,8 +2,13 @@
 
 Reads a JSON list of cases on stdin: {operation, input, region, credentials, signingDateMs,
 request} (operation: the model's name; CreateConfiguredModelAlgorithmAssociation when absent).
-Writes a JSON list: {method, url, body} as botocore's own cleanroomsml client builds them, and
-{authorization} as botocore's SigV4Auth signs `request` (our request) at the same time.
+A timestamp in `input` is written {"$date": epoch milliseconds} and given to botocore as a
+timezone-aware datetime (microseconds = milliseconds × 1000).
+Writes a JSON list: {method, url, body, contentType} as botocore's own cleanroomsml client
+builds them (captured before sending; the botocore client is one per region, with fixed
+credentials, since what it signs is not compared), or {error} when the client refuses the
+input; and {authorization} as botocore's SigV4Auth signs `request` (our request) at
+`signingDateMs` with the case's credentials.
 """
 import datetime
 import json
@@ -15,6 +20,8 @@ from botocore import xform_name
 from botocore.awsrequest import AWSRequest, AWSResponse
 from botocore.credentials import Credentials
 
+EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.timezone.utc)
+
 
 class _Body:
     def __init__(self, data):
@@ -24,29 +31,55 @@ class _Body:
         yield self._data
 
 
+def from_wire(value):
+    """The case's input as botocore takes it: {"$date": ms} as a datetime."""
+    if isinstance(value, dict):
+        if len(value) == 1 and "$date" in value and isinstance(value["$date"], (int, float)):
+            return EPOCH + datetime.timedelta(milliseconds=value["$date"])
+        return {k: from_wire(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [from_wire(v) for v in value]
+    return value
+
+
+_clients = {}
+_captured = {}
+
+
+def _before_send(request, **kwargs):
+    _captured["method"] = request.method
+    _captured["url"] = request.url
+    body = request.body
+    _captured["body"] = (body.decode() if isinstance(body, bytes) else body) or ""
+    _captured["contentType"] = request.headers.get("Content-Type")
+    if isinstance(_captured["contentType"], bytes):
+        _captured["contentType"] = _captured["contentType"].decode()
+    # botocore does not check outputs: an empty object answers every operation.
+    return AWSResponse(request.url, 200, {}, _Body(b"{}"))
+
+
+def client_for(session, region):
+    if region not in _clients:
+        client = session.create_client(
+            "cleanroomsml",
+            region_name=region,
+            aws_access_key_id="AKIDEXAMPLE",
+            aws_secret_access_key="wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
+        )
+        client.meta.events.register("before-send.cleanroomsml", _before_send)
+        _clients[region] = client
+    return _clients[region]
+
+
 def client_request(session, case):
-    creds = case["credentials"]
-    client = session.create_client(
-        "cleanroomsml",
-        region_name=case["region"],
-        aws_access_key_id=creds["accessKeyId"],
-        aws_secret_access_key=creds["secretAccessKey"],
-        aws_session_token=creds.get("sessionToken"),
-    )
-    captured = {}
-
-    def before_send(request, **kwargs):
-        captured["method"] = request.method
-        captured["url"] = request.url
-        body = request.body
-        captured["body"] = (body.decode() if isinstance(body, bytes) else body) or ""
-        # botocore does not check outputs: an empty object answers every operation.
-        return AWSResponse(request.url, 200, {}, _Body(b"{}"))
-
-    client.meta.events.register("before-send.cleanroomsml", before_send)
+    client = client_for(session, case["region"])
     operation = case.get("operation", "CreateConfiguredModelAlgorithmAssociation")
-    getattr(client, xform_name(operation))(**case["input"])
-    return captured
+    _captured.clear()
+    try:
+        getattr(client, xform_name(operation))(**from_wire(case["input"]))
+    except Exception as e:  # reported to the test, which fails on it
+        return {"error": f"{type(e).__name__}: {e}"}
+    return dict(_captured)
 
 
 def authorization(case):

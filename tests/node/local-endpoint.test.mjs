@@ -1,4 +1,5 @@
-// The local endpoint behaves as the service does, and checks signatures independently.
+// The local endpoint behaves as the service does, and checks signatures independently; its
+// reading of the model agrees with the library's on every operation.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { SignatureV4 } from '@smithy/signature-v4';
@@ -6,8 +7,9 @@ import { Sha256 } from '@aws-crypto/sha256-js';
 import wasm from './wasm.mjs';
 import { readFile } from 'node:fs/promises';
 import { startLocalEndpoint, DEMO_CREDENTIALS, UNKNOWN_MEMBERSHIP } from '../../scripts/local-endpoint.mjs';
-import { model, violations } from '../../scripts/service-model.mjs';
-import { rng, validInput, operationInput, OPERATIONS } from './generate.mjs';
+import { model, patternRegExp, violations } from '../../scripts/service-model.mjs';
+import { rng, validInput, operationInput, OPERATIONS, MODEL_OPERATIONS, modelInput } from './generate.mjs';
+import { answerProblems } from './tour.mjs';
 
 const MEMBERSHIP = '1f2e3d4c-5b6a-4978-8695-a4b3c2d1e0f9';
 const input = (name, membershipIdentifier = MEMBERSHIP) => ({
@@ -19,9 +21,10 @@ const ASSOCIATION_ARN = /^arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:memb
 
 let endpoint;
 const logs = [];
+const answers = [];
 
 before(async () => {
-  endpoint = await startLocalEndpoint({ port: 0, log: (line) => logs.push(line) });
+  endpoint = await startLocalEndpoint({ port: 0, log: (line) => logs.push(line), onAnswer: (answer) => answers.push(answer) });
 });
 after(() => endpoint?.close());
 
@@ -106,7 +109,7 @@ test('CORS preflight allows the page to call it', async () => {
 test('one log line per request, without secrets', () => {
   assert.ok(logs.length >= 10, `${logs.length} lines`);
   for (const line of logs) {
-    assert.match(line, /^local-endpoint \S+ (GET|POST|DELETE|OPTIONS) \S+ \d{3} \w+ key=\S+ \d+ms$/);
+    assert.match(line, /^local-endpoint \S+ (GET|POST|PUT|PATCH|DELETE|OPTIONS) \S+ \d{3} \w+ key=\S+ \d+ms$/);
     assert.ok(!line.includes(DEMO_CREDENTIALS.secretAccessKey) && !line.includes('Signature='), line);
   }
 });
@@ -188,4 +191,111 @@ test('the endpoint\'s reading of the model and the library agree on every other 
     }
   }
   assert.equal(compared, 7 * 40);
+});
+
+/** The input as it goes on the wire (timestamps as ISO 8601 text), which the endpoint reads. */
+const onTheWire = (input) => JSON.parse(JSON.stringify(input));
+
+/** Characters that fall outside one pattern or another: upper case in an id, a space, a line break, past U+FFFF, a control. */
+const OUTSIDE_CHARACTERS = ['A', ' ', '\n', '\u{1F600}', '\u0000', '%', '/'];
+
+/** Calls `fn(shapeName, value, keys)` for `value` and each value inside it, by the model's shapes. */
+function walk(shapeName, value, fn, keys = []) {
+  const shape = model.shapes[shapeName];
+  fn(shapeName, value, keys);
+  if (value === null || typeof value !== 'object' || value instanceof Date) return;
+  if (shape.type === 'structure') {
+    for (const [name, member] of Object.entries(shape.members ?? {})) if (value[name] !== undefined) walk(member.shape, value[name], fn, [...keys, name]);
+  } else if (shape.type === 'list') {
+    value.forEach((item, i) => walk(shape.member.shape, item, fn, [...keys, i]));
+  } else if (shape.type === 'map') {
+    for (const [key, item] of Object.entries(value)) walk(shape.value.shape, item, fn, [...keys, key]);
+  }
+}
+
+/**
+ * Single edits past the model's bounds somewhere inside an input, each invalid by the model:
+ * [description, apply(copy)] for every place that has a bound to cross.
+ */
+function edgeEdits(operation, input) {
+  const inputShape = model.shapes[model.operations[operation].input.shape];
+  const edits = [];
+  const parentOf = (copy, keys) => keys.slice(0, -1).reduce((target, key) => target[key], copy);
+  walk(model.operations[operation].input.shape, input, (shapeName, value, keys) => {
+    const shape = model.shapes[shapeName];
+    const where = keys.join('.');
+    if (shape.type === 'structure' && !shape.union) {
+      for (const name of shape.required ?? []) {
+        // A URI label cannot be left out of a path.
+        if (!keys.length && inputShape.members[name].location === 'uri') continue;
+        edits.push([`${where}.${name} missing`, (copy) => { delete parentOf(copy, [...keys, name])[name]; }]);
+      }
+    }
+    if (!keys.length) return;
+    const set = (description, replacement) => edits.push([`${where} = ${description}`, (copy) => { parentOf(copy, keys)[keys.at(-1)] = replacement; }]);
+    if (shape.type === 'string' && shape.pattern !== undefined) {
+      // A character the pattern does not take there, in place of the last one (so the length stays).
+      const outside = OUTSIDE_CHARACTERS.map((c) => value.slice(0, -1) + c).find((v) => v.length && !patternRegExp(shape.pattern).test(v));
+      if (outside !== undefined) set(`${JSON.stringify(outside).slice(0, 40)} (outside the pattern)`, outside);
+    }
+    if (shape.type === 'string' && shape.enum) set('not in the enum', 'NOT_IN_THE_ENUM');
+    else if (shape.type === 'string' && shape.max !== undefined && shape.max < 5000) set('one past the longest', 'a'.repeat(shape.max + 1));
+    else if (shape.type === 'string' && shape.min > 0) set('empty', '');
+    if (['integer', 'long', 'double'].includes(shape.type) && shape.max !== undefined) set('past the largest', shape.max + (shape.type === 'double' ? 0.5 : 1));
+    if (['integer', 'long', 'double'].includes(shape.type) && shape.min !== undefined) set('below the least', shape.min - (shape.type === 'double' ? 0.0001 : 1));
+    if (shape.type === 'integer' || shape.type === 'long') set('a fraction', 1.5);
+    if (shape.type === 'timestamp') set('not a time', 'yesterday');
+    if (shape.type === 'boolean') set('a string', 'true');
+  });
+  return edits;
+}
+
+test('the endpoint\'s reading of the model and the library agree on all 59 operations: generated inputs, and single edits past the model\'s bounds', () => {
+  assert.equal(MODEL_OPERATIONS.length, 59);
+  const r = rng(20261203);
+  let compared = 0;
+  for (const operation of MODEL_OPERATIONS) {
+    const shape = model.operations[operation].input.shape;
+    for (let i = 0; i < 20; i++) {
+      const input = modelInput(r, operation);
+      assert.deepEqual(violations(shape, onTheWire(input)), [], `${operation}: generated input ${i} is valid for the endpoint`);
+      assert.equal(wasm.validate(operation, input).ok, true, `${operation}: generated input ${i} is valid for the library`);
+      const edits = edgeEdits(operation, input);
+      if (!edits.length) continue;
+      const [description, apply] = edits[r.int(0, edits.length - 1)];
+      const edited = structuredClone(input);
+      apply(edited);
+      assert.notDeepEqual(violations(shape, onTheWire(edited)), [], `the endpoint: ${operation}: ${description}`);
+      assert.equal(wasm.validate(operation, edited).ok, false, `the library: ${operation}: ${description}`);
+      compared++;
+    }
+  }
+  assert.ok(compared >= 59 * 15, `${compared} edits compared`);
+});
+
+test('the library\'s signed requests for all 59 operations reach the endpoint: signature verified, input read as valid, answers the model\'s', async () => {
+  const r = rng(20261204);
+  const seen = new Set();
+  const before = answers.length;
+  // Inputs the library takes (where it and the endpoint disagree, the test above says so).
+  const takenInput = (operation) => {
+    for (;;) {
+      const input = modelInput(r, operation);
+      if (wasm.validate(operation, input).ok) return input;
+    }
+  };
+  for (const operation of MODEL_OPERATIONS) {
+    for (let i = 0; i < 3; i++) {
+      const request = wasm.createSignedRequest(operation, takenInput(operation), { region: 'us-east-1', endpoint: endpoint.url, credentials: DEMO_CREDENTIALS });
+      const { host, ...headers } = request.headers;
+      const response = await fetch(request.url, { method: request.method, headers, body: request.body || undefined });
+      const type = response.headers.get('x-amzn-errortype')?.split(':')[0];
+      const text = await response.text();
+      // Signed as the endpoint checks, and read as valid by the model (a random nextToken is still not one of its tokens).
+      assert.ok(!/Signature|UnrecognizedClient/.test(type ?? '') && !/validation errors? detected/.test(text), `${operation} ${request.method} ${request.url}: ${response.status} ${type} ${text}`);
+      seen.add(operation);
+    }
+  }
+  assert.equal(seen.size, 59);
+  assert.deepEqual(answerProblems(answers.slice(before)), []);
 });

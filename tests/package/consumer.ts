@@ -5,7 +5,14 @@ import init, {
   buildRequest,
   createSignedRequest,
   paginateListConfiguredModelAlgorithmAssociations,
+  paginateListTrainingDatasets,
+  paginate,
   CleanRoomsMlClient,
+  type ComputeConfiguration,
+  type InputChannelDataSource,
+  type GetMLInputChannelOutput,
+  type CreateAudienceModelRequest,
+  type TrainingDatasetSummary,
   type GetConfiguredModelAlgorithmAssociationOutput,
   type ListConfiguredModelAlgorithmAssociationsOutput,
   type DeleteConfiguredModelAlgorithmAssociationOutput,
@@ -141,5 +148,33 @@ export async function consumer(): Promise<void> {
   }
   // @ts-expect-error the paginator wants the client in its configuration
   paginateListConfiguredModelAlgorithmAssociations({ pageSize: 25 }, membership);
-  void [misspelled, noise, wrongNoise, wrongNumber, missing, code, badCode, severity, headers, byName, listReport, created, gone.$metadata, page];
+  // The whole API: `send` by name, unions as the SDK types them, Dates in inputs.
+  const sent: GetMLInputChannelOutput = await client.send('GetMLInputChannel', { membershipIdentifier: 'm', mlInputChannelArn: 'arn' });
+  const source: InputChannelDataSource = sent.inputChannel.dataSource;
+  if (source.$unknown) {
+    const [member, value]: [string, unknown] = source.$unknown;
+    void [member, value];
+  } else {
+    const query: string = source.protectedQueryInputParameters.sqlParameters.queryString ?? '';
+    void query;
+  }
+  const worker: ComputeConfiguration = { worker: { type: 'CR.1X', number: 16 } };
+  // @ts-expect-error a union member this version does not have
+  const wrongWorker: ComputeConfiguration = { gpu: {} };
+  // @ts-expect-error a member of another operation's input, through send
+  await client.send('GetMLInputChannel', { trainingDatasetArn: 'arn' });
+  const audience: CreateAudienceModelRequest = { name: 'a', trainingDatasetArn: 'arn', trainingDataStartTime: new Date() };
+  // @ts-expect-error a time is a Date, not a string
+  const stringTime: CreateAudienceModelRequest = { name: 'a', trainingDatasetArn: 'arn', trainingDataStartTime: '2026-01-01' };
+  for await (const each of paginateListTrainingDatasets({ client }, {})) {
+    const datasets: TrainingDatasetSummary[] = each.trainingDatasets;
+    void datasets;
+  }
+  for await (const each of paginate('ListTrainingDatasets', { client }, {})) {
+    const datasets: TrainingDatasetSummary[] = each.trainingDatasets;
+    void datasets;
+  }
+  // @ts-expect-error GetTrainingDataset has no paginator
+  paginate('GetTrainingDataset', { client }, { trainingDatasetArn: 'arn' });
+  void [misspelled, noise, wrongNoise, wrongNumber, missing, code, badCode, severity, headers, byName, listReport, created, gone.$metadata, page, worker, wrongWorker, audience, stringTime];
 }

@@ -77,7 +77,7 @@ test('a strict TypeScript project accepts valid use and rejects each mistake', (
     output = err.stdout;
   }
   const errors = output.split('\n').filter((l) => l.includes('error TS'));
-  assert.equal(marked, 10);
+  assert.equal(marked, 14);
   assert.equal(errors.length, marked, output);
   cpSync(join(here, 'consumer.ts'), join(app, 'consumer.ts'));
 });

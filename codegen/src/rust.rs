@@ -89,23 +89,20 @@ pub fn generate(model: &Model, metadata: &Value, typescript: &str) -> Result<Str
         let _ = writeln!(out, "    {member},");
     }
     out.push_str("];\n\n");
-    // One text and where each name ends: two bytes a name, where a `&str` each is eight.
-    let mut ends = Vec::new();
-    let mut text = String::new();
-    for name in &names.0 {
-        text.push_str(name);
-        ends.push(text.len().to_string());
-    }
-    if text.len() > usize::from(u16::MAX) {
-        return Err("the names are longer than a u16 indexes".into());
+    // One text and each name's length: a byte a name, where a `&str` each is eight (and
+    // small lengths compress where offsets do not).
+    let text: String = names.0.concat();
+    let lengths: Vec<String> = names.0.iter().map(|n| n.len().to_string()).collect();
+    if text.len() > usize::from(u16::MAX) || names.0.iter().any(|n| n.len() > 255) {
+        return Err("the names are longer than the tables' u16 offsets and u8 lengths hold".into());
     }
     let _ = writeln!(
         out,
         "/// Member, query parameter and header names, enum values, operation names and URIs, one\n\
-         /// after another; `NAME_ENDS[i]` is where name `i` ends.\npub static NAME_TEXT: &str = {text:?};\n\n\
-         pub static NAME_ENDS: [u16; {}] = [{}];\n",
-        ends.len(),
-        ends.join(", "),
+         /// after another, and each one's length in bytes.\npub static NAME_TEXT: &str = {text:?};\n\n\
+         pub static NAME_LENGTHS: [u8; {}] = [{}];\n",
+        lengths.len(),
+        lengths.join(", "),
     );
     let _ = writeln!(out, "/// Lengths, item and entry counts, inclusive (`NONE`: no maximum).\npub static LIMITS: [(u32, u32); {}] = [", limits.len());
     for (min, max) in &limits {

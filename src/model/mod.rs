@@ -3,7 +3,7 @@
 //! edited by hand) and the rules users need beyond the model (`rules.rs`).
 //!
 //! The generated tables are compact records that refer to each other by index (a shape
-//! is 8 bytes, a member 8; names are one text with their ends), since 59 operations'
+//! is 8 bytes, a member 8; names are one text with their lengths), since 59 operations'
 //! shapes as Rust structures with pointers cost several times as much in the module. `Shape::kind`
 //! reads a record as what it is; validation walks shapes through it, serialization and
 //! response reading follow the operations.
@@ -12,7 +12,7 @@ mod generated;
 pub mod rules;
 
 pub use generated::{operations, shapes, OPERATIONS, PAGINATORS, PATTERNS};
-use generated::{LIMITS, MEMBERS, NAME_ENDS, NAME_TEXT, RANGES, SHAPES};
+use generated::{LIMITS, MEMBERS, NAME_LENGTHS, NAME_TEXT, RANGES, SHAPES};
 pub use rules::Rule;
 
 /// "No maximum", "no pattern": the tables' mark for an absent number or index.
@@ -135,9 +135,13 @@ impl Shape {
 
 /// Name `i` of the generated names (member names, enum values, operation names, URIs).
 pub fn name(i: u16) -> &'static str {
+    thread_local! {
+        /// Where each name starts, summed from the lengths once.
+        static STARTS: Vec<u16> = NAME_LENGTHS.iter().scan(0, |at, &n| Some(std::mem::replace(at, *at + u16::from(n)))).collect();
+    }
     let i = usize::from(i);
-    let start = if i == 0 { 0 } else { usize::from(NAME_ENDS[i - 1]) };
-    &NAME_TEXT[start..usize::from(NAME_ENDS[i])]
+    let start = usize::from(STARTS.with(|starts| starts[i]));
+    &NAME_TEXT[start..start + usize::from(NAME_LENGTHS[i])]
 }
 
 /// A run of names: an enum's values.

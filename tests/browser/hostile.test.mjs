@@ -89,6 +89,11 @@ test('every export survives every hostile value, and keeps signing identically',
       'client.getConfiguredModelAlgorithmAssociation(x)': (x) => new mod.CleanRoomsMlClient({ ...config(), fetch }).getConfiguredModelAlgorithmAssociation(x),
       'paginate(x, input)': (x) => mod.paginateListConfiguredModelAlgorithms(x, {}).next(),
       'paginate({client}, x)': (x) => mod.paginateListConfiguredModelAlgorithms({ client: new mod.CleanRoomsMlClient({ ...config(), fetch }) }, x).next(),
+      'client.send(x, input)': (x) => new mod.CleanRoomsMlClient({ ...config(), fetch }).send(x, input()),
+      'client.send(operation, x)': (x) => new mod.CleanRoomsMlClient({ ...config(), fetch }).send('CreateMLInputChannel', x),
+      'client.send(operation, input, x)': (x) => new mod.CleanRoomsMlClient({ ...config(), fetch }).send('CreateConfiguredModelAlgorithmAssociation', input(), x),
+      'paginate(x, config, input)': (x) => mod.paginate(x, { client: new mod.CleanRoomsMlClient({ ...config(), fetch }) }, {}).next(),
+      'validate(CreateAudienceModel, {trainingDataStartTime: x})': (x) => mod.validate('CreateAudienceModel', { name: 'a', trainingDatasetArn: 'arn:aws:cleanrooms-ml:us-east-1:123456789012:training-dataset/t', trainingDataStartTime: x }),
     };
 
     const problems = [];
@@ -130,7 +135,7 @@ test('every export survives every hostile value, and keeps signing identically',
     return { problems, runs, names: [...names].sort() };
   }, HOSTILE);
   assert.deepEqual(outcome.problems, []);
-  assert.equal(outcome.runs, 24 * Object.keys(HOSTILE).length);
+  assert.equal(outcome.runs, 29 * Object.keys(HOSTILE).length);
   assert.deepEqual(outcome.names, ['ConfigurationError', 'RequestError', 'ValidationError'], 'only structured error kinds');
   const secrets = consoleLines.filter((l) => l.includes('CANARY'));
   assert.deepEqual(secrets, [], 'no secret in the console');

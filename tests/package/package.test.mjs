@@ -130,7 +130,7 @@ function readmeExamples() {
 
 test('the README examples run as written and print what they say', async () => {
   const examples = readmeExamples();
-  assert.deepEqual(examples.map((e) => e.where), ['node', 'browser', 'browser', 'browser', 'browser']);
+  assert.deepEqual(examples.map((e) => e.where), ['node', 'browser', 'browser', 'browser', 'browser', 'browser']);
   const { startLocalEndpoint } = await import('../../scripts/local-endpoint.mjs');
   const endpoint = await startLocalEndpoint({ port: 0, log: () => {} });
   const page = await browser.newPage();

@@ -704,6 +704,29 @@ fn push_varint(out: &mut Vec<u8>, mut n: u32) {
 /// The range with the most printable ASCII goes first: the matcher stops at the first range
 /// that holds a character.
 fn push_class(out: &mut Vec<u8>, ranges: &[(u32, u32)]) -> Result<(), String> {
+    // A class of many ASCII ranges (`CustomDataIdentifier`'s has 20) is a bitmap of ASCII
+    // then its ranges beyond: one lookup a character instead of a scan.
+    if ranges.iter().filter(|&&(lo, _)| lo < 0x80).count() > ASCII_RANGES_FOR_A_BITMAP {
+        let mut bitmap = [0u8; 16];
+        for c in 0..0x80u32 {
+            if ranges.iter().any(|&(lo, hi)| (lo..=hi).contains(&c)) {
+                bitmap[(c / 8) as usize] |= 1 << (c % 8);
+            }
+        }
+        let beyond: Vec<(u32, u32)> = ranges.iter().filter(|&&(_, hi)| hi >= 0x80).map(|&(lo, hi)| (lo.max(0x80), hi)).collect();
+        out.push(BITMAP_CLASS);
+        out.extend(bitmap);
+        return push_ranges(out, &beyond);
+    }
+    push_ranges(out, ranges)
+}
+
+/// A class with more ASCII ranges than this is laid out with an ASCII bitmap.
+const ASCII_RANGES_FOR_A_BITMAP: usize = 3;
+/// The first byte of a class laid out with an ASCII bitmap (a class's ranges take at most 254 bytes).
+const BITMAP_CLASS: u8 = 0xFF;
+
+fn push_ranges(out: &mut Vec<u8>, ranges: &[(u32, u32)]) -> Result<(), String> {
     let mut ranges = ranges.to_vec();
     let printable = |&(lo, hi): &(u32, u32)| hi.min(0x7E).saturating_sub(lo.max(0x20)) + u32::from(lo <= 0x7E && hi >= 0x20);
     if let Some(most) = (0..ranges.len()).max_by_key(|&i| (printable(&ranges[i]), std::cmp::Reverse(i))) {
@@ -714,7 +737,7 @@ fn push_class(out: &mut Vec<u8>, ranges: &[(u32, u32)]) -> Result<(), String> {
         push_varint(&mut class, lo);
         push_varint(&mut class, hi - lo);
     }
-    out.push(u8::try_from(class.len()).map_err(|_| unsupported("a class whose ranges take more than 255 bytes"))?);
+    out.push(u8::try_from(class.len()).ok().filter(|&n| n != BITMAP_CLASS).ok_or_else(|| unsupported("a class whose ranges take more than 254 bytes"))?);
     out.extend(class);
     Ok(())
 }

@@ -11,6 +11,8 @@ const KIND: u8 = 0x60;
 const LITERAL: u8 = 0x20;
 const COUNTED: u8 = 0x40;
 const COUNT: u8 = 0x1F;
+/// A class's first byte when an ASCII bitmap of 16 bytes follows (then its other ranges).
+const BITMAP_CLASS: u8 = 0xFF;
 
 /// Whether the whole of `s` matches `pattern`.
 pub fn matches(pattern: &Pattern, s: &str) -> bool {
@@ -23,24 +25,28 @@ pub fn mismatch(pattern: &Pattern, s: &str) -> Option<usize> {
     let program = pattern.program;
     // The current block, and how many code points it has read.
     let (mut block, mut read) = (0, 0);
-    let mut chars = s.char_indices();
+    let mut position = 0;
+    let mut literal_at = 0;
     loop {
         let header = program[block];
         let (kind, count) = (header & KIND, u32::from(header & COUNT));
-        let Some((here, c)) = chars.next() else {
+        let here = position;
+        let Some(c) = next_char(s, &mut position) else {
             // A string may end at the start of a block, or anywhere in a counted one.
             let ends = header & ACCEPTS != 0 && (read == 0 || kind != LITERAL);
             return (!ends).then_some(s.len());
         };
         let mut at = block + 1;
         if kind == LITERAL {
-            for _ in 0..read {
-                varint(program, &mut at);
+            // Inside a literal, go on from the code point after the last one read.
+            if read > 0 {
+                at = literal_at;
             }
             if varint(program, &mut at) != u32::from(c) {
                 return Some(here);
             }
             read += 1;
+            literal_at = at;
             if read == count {
                 (block, read) = (at, 0);
             }
@@ -48,7 +54,35 @@ pub fn mismatch(pattern: &Pattern, s: &str) -> Option<usize> {
         }
         // A state, or (counted) `limit` states alike, the last of which leads to the next block.
         let limit = if kind == COUNTED { varint(program, &mut at) } else { 0 };
+        let class = at;
         let keep = in_class(program, &mut at, c);
+        if keep && kind != COUNTED {
+            // A state its class keeps (`[…]*`, `.+`): stay while the class holds, one test a
+            // character, and leave by the edges from the first character it does not hold.
+            if program[class] == BITMAP_CLASS {
+                // ASCII by its bitmap alone, a byte at a time.
+                let bitmap = &program[class + 1..class + 17];
+                let bytes = s.as_bytes();
+                while let Some(&b) = bytes.get(position) {
+                    if b >= 0x80 || bitmap[usize::from(b >> 3)] & (1 << (b & 7)) == 0 {
+                        break;
+                    }
+                    position += 1;
+                }
+            }
+            loop {
+                let mark = position;
+                match next_char(s, &mut position) {
+                    Some(c) if in_class(program, &mut class.clone(), c) => {}
+                    Some(_) => {
+                        position = mark;
+                        break;
+                    }
+                    None => break,
+                }
+            }
+            continue;
+        }
         if keep {
             read += 1;
             if read != limit {
@@ -73,7 +107,23 @@ pub fn mismatch(pattern: &Pattern, s: &str) -> Option<usize> {
     }
 }
 
-/// The LEB128 number at `*at`, which moves past it.
+/// The character at byte `*at` of `s`, which moves past it: ASCII without a call (the
+/// matcher's loop reads every character; std's iterator is a call each at `opt-level = "z"`).
+#[inline(always)]
+fn next_char(s: &str, at: &mut usize) -> Option<char> {
+    let byte = *s.as_bytes().get(*at)?;
+    if byte < 0x80 {
+        *at += 1;
+        return Some(char::from(byte));
+    }
+    let c = s[*at..].chars().next()?;
+    *at += c.len_utf8();
+    Some(c)
+}
+
+/// The LEB128 number at `*at`, which moves past it. Inlined: the matcher's loop spends
+/// most of its time here (a call each at `opt-level = "z"`).
+#[inline(always)]
 fn varint(program: &[u8], at: &mut usize) -> u32 {
     let (mut value, mut shift) = (0, 0);
     loop {
@@ -88,7 +138,18 @@ fn varint(program: &[u8], at: &mut usize) -> u32 {
 }
 
 /// Whether `c` is in the class at `*at`, which moves past the class.
+#[inline(always)]
 fn in_class(program: &[u8], at: &mut usize, c: char) -> bool {
+    // A class of many ASCII ranges starts with an ASCII bitmap; its ranges then are those beyond.
+    if program[*at] == BITMAP_CLASS {
+        let bitmap = *at + 1;
+        *at = bitmap + 16;
+        let code = u32::from(c);
+        if code < 0x80 {
+            *at += 1 + usize::from(program[*at]);
+            return program[bitmap + (code / 8) as usize] & (1 << (code % 8)) != 0;
+        }
+    }
     let end = *at + 1 + usize::from(program[*at]);
     let mut range = *at + 1;
     *at = end;
@@ -244,7 +305,8 @@ pub fn char_count(s: &str) -> usize {
     if s.is_ascii() {
         s.len()
     } else {
-        s.chars().count()
+        // Every byte but UTF-8's continuation bytes starts a character.
+        s.bytes().filter(|&b| b & 0xC0 != 0x80).count()
     }
 }
 

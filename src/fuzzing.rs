@@ -66,8 +66,9 @@ pub fn response(data: &[u8]) {
         body: body.to_owned(),
         json: json::parse(body.as_bytes()),
     };
-    match read(&OPERATIONS[operations::CREATE_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION], &response) {
-        Ok(members) => assert!(OPERATIONS[operations::CREATE_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION].output().is_some_and(|output| validate_output(output, &Value::Object(members)).ok)),
+    let create = &OPERATIONS[operations::CREATE_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION];
+    match read(create, &response) {
+        Ok(members) => assert!(create.output().is_some_and(|output| validate_output(output, &Value::Object(members)).ok)),
         Err(error) => assert!(!error.name.is_empty() && !error.message.is_empty()),
     }
 }

@@ -248,8 +248,7 @@ fn every_model_pattern_is_compiled() {
     sources.sort_unstable();
     sources.dedup();
     for source in sources {
-        let (_, pattern) = PATTERNS.iter().find(|(s, _)| *s == source).unwrap_or_else(|| panic!("{source} is not in PATTERNS"));
-        assert_eq!(pattern.source, source);
+        let pattern = PATTERNS.iter().find(|p| p.source == source).unwrap_or_else(|| panic!("{source} is not in PATTERNS"));
         assert_eq!(pattern.program, compiler::program(source).unwrap(), "{source}: the generated program is stale");
     }
 }
@@ -262,7 +261,8 @@ fn every_compiled_pattern_agrees_with_a_regex_engine() {
     common.extend(['é', '中', '\u{A0}', '\u{1680}', '\u{2000}', '\u{200A}', '\u{200B}', '\u{2028}', '\u{2029}', '\u{202F}']);
     common.extend(['\u{205F}', '\u{3000}', '\u{FEFF}', '\u{D7FF}', '\u{E000}', '\u{FFFD}', '\u{FFFE}', '\u{FFFF}', '\u{10000}', '😀', '\u{10FFFF}']);
     let mut rng = Rng(0x5EED);
-    for &(source, pattern) in PATTERNS {
+    for pattern in PATTERNS {
+        let source = pattern.source;
         let engine = Engine::new(source);
         let dfa = compiler::dfa(source).unwrap().minimal();
         let mut pool = common.clone();
@@ -274,10 +274,10 @@ fn every_compiled_pattern_agrees_with_a_regex_engine() {
         let (mut accepted, mut refused) = (0, 0);
         let mut check = |s: &str| {
             let expected = engine.is_match(s);
-            assert_eq!(matches(&pattern, s), expected, "{source} on {s:?}");
+            assert_eq!(matches(pattern, s), expected, "{source} on {s:?}");
             if expected { accepted += 1 } else { refused += 1 }
             // It stops where no match can go on any more: before, some can.
-            if let Some(at) = mismatch(&pattern, s) {
+            if let Some(at) = mismatch(pattern, s) {
                 assert_ne!(Some(run(&dfa, &s[..at])), dfa.dead(), "{source} on {s:?}: stops at {at}, too late");
                 let next = s[at..].chars().next().map_or(at, |c| at + c.len_utf8());
                 assert!(Some(run(&dfa, &s[..next])) == dfa.dead() || next == at, "{source} on {s:?}: stops at {at}, too soon");
@@ -331,7 +331,7 @@ fn every_compiled_pattern_agrees_with_a_regex_engine() {
 
 #[test]
 fn long_strings_take_one_pass() {
-    let pattern = |source: &str| PATTERNS.iter().find(|(s, _)| *s == source).unwrap().1;
+    let pattern = |source: &str| *PATTERNS.iter().find(|p| p.source == source).unwrap();
     const NAME: &str = "[a-zA-Z0-9_](([a-zA-Z0-9_ ]+-)*([a-zA-Z0-9_ ]+))?";
     let long = "x".repeat(1 << 20);
     let started = Instant::now();

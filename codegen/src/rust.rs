@@ -10,40 +10,54 @@ use serde_json::Value;
 use crate::model::{screaming, Model};
 use crate::patterns::rust_pattern;
 
-/// Interns strings into the names table, each once.
-#[derive(Default)]
-struct Names(Vec<String>);
+/// The index of `item` in `table`, appended when it is not there yet: every table is
+/// written with each entry once.
+fn intern<T: PartialEq>(table: &mut Vec<T>, item: T) -> usize {
+    table.iter().position(|t| *t == item).unwrap_or_else(|| {
+        table.push(item);
+        table.len() - 1
+    })
+}
 
-impl Names {
-    fn index(&mut self, name: &str) -> usize {
-        self.0.iter().position(|n| n == name).unwrap_or_else(|| {
-            self.0.push(name.to_owned());
-            self.0.len() - 1
-        })
+/// The tables the shapes' records refer to, filled as the records are written.
+struct Tables<'a> {
+    /// Each shape's index, by name.
+    index: BTreeMap<&'a str, usize>,
+    names: Vec<String>,
+    members: Vec<String>,
+    /// (source, compiled) of each pattern.
+    patterns: Vec<(String, String)>,
+    ranges: Vec<(Option<f64>, Option<f64>)>,
+    limits: Vec<(u32, u32)>,
+}
+
+impl Tables<'_> {
+    fn name(&mut self, name: &str) -> usize {
+        intern(&mut self.names, name.to_owned())
     }
 
     /// A run of names, contiguous (an enum's values).
-    fn run(&mut self, names: &[&str]) -> usize {
-        if let Some(at) = self.0.windows(names.len()).position(|w| w.iter().zip(names).all(|(a, b)| a == b)) {
+    fn name_run(&mut self, names: &[&str]) -> usize {
+        if let Some(at) = self.names.windows(names.len()).position(|w| w.iter().zip(names).all(|(a, b)| a == b)) {
             return at;
         }
-        self.0.extend(names.iter().map(|n| n.to_string()));
-        self.0.len() - names.len()
+        self.names.extend(names.iter().map(|n| n.to_string()));
+        self.names.len() - names.len()
     }
 }
 
 pub fn generate(model: &Model, metadata: &Value, typescript: &str) -> Result<String, String> {
-    let index: BTreeMap<&str, usize> = model.order.iter().enumerate().map(|(i, n)| (n.as_str(), i)).collect();
-    let mut names = Names::default();
-    let mut shapes = Vec::new();
-    let mut members = Vec::new();
-    let mut patterns: Vec<(String, String)> = Vec::new();
-    let mut ranges: Vec<(Option<f64>, Option<f64>)> = Vec::new();
-    let mut limits: Vec<(u32, u32)> = vec![(0, u32::MAX)];
-    for name in &model.order {
-        shapes.push(shape(model, name, &index, &mut names, &mut members, &mut patterns, &mut ranges, &mut limits)?);
-    }
-    if shapes.len() > usize::from(u16::MAX) || members.len() > usize::from(u16::MAX) {
+    let mut tables = Tables {
+        index: model.order.iter().enumerate().map(|(i, n)| (n.as_str(), i)).collect(),
+        names: Vec::new(),
+        members: Vec::new(),
+        patterns: Vec::new(),
+        ranges: Vec::new(),
+        // Index 0, which the shapes without limits name.
+        limits: vec![(0, u32::MAX)],
+    };
+    let shapes = model.order.iter().map(|name| tables.shape(model, name)).collect::<Result<Vec<_>, _>>()?;
+    if shapes.len() > usize::from(u16::MAX) || tables.members.len() > usize::from(u16::MAX) {
         return Err("the model has more shapes or members than a u16 indexes".into());
     }
     // The errors each operation lists, as bits of one table of the distinct errors.
@@ -59,7 +73,8 @@ pub fn generate(model: &Model, metadata: &Value, typescript: &str) -> Result<Str
         return Err("the operations list more than 16 distinct errors, more than a u16 of bits".into());
     }
 
-    let op_names: Vec<(usize, usize)> = model.ops.iter().map(|op| (names.index(&op.name), names.index(&op.uri))).collect();
+    let op_names: Vec<(usize, usize)> = model.ops.iter().map(|op| (tables.name(&op.name), tables.name(&op.uri))).collect();
+    let Tables { index, names, members, patterns, ranges, limits } = tables;
 
     let mut out = String::new();
     let _ = writeln!(
@@ -91,9 +106,9 @@ pub fn generate(model: &Model, metadata: &Value, typescript: &str) -> Result<Str
     out.push_str("];\n\n");
     // One text and each name's length: a byte a name, where a `&str` each is eight (and
     // small lengths compress where offsets do not).
-    let text: String = names.0.concat();
-    let lengths: Vec<String> = names.0.iter().map(|n| n.len().to_string()).collect();
-    if text.len() > usize::from(u16::MAX) || names.0.iter().any(|n| n.len() > 255) {
+    let text: String = names.concat();
+    let lengths: Vec<String> = names.iter().map(|n| n.len().to_string()).collect();
+    if text.len() > usize::from(u16::MAX) || names.iter().any(|n| n.len() > 255) {
         return Err("the names are longer than the tables' u16 offsets and u8 lengths hold".into());
     }
     let _ = writeln!(
@@ -115,9 +130,9 @@ pub fn generate(model: &Model, metadata: &Value, typescript: &str) -> Result<Str
         let _ = writeln!(out, "    ({}, {}),", bound(*min), bound(*max));
     }
     out.push_str("];\n\n");
-    out.push_str("/// The model's patterns, compiled.\npub static PATTERNS: &[(&str, Pattern)] = &[\n");
-    for (source, compiled) in &patterns {
-        let _ = writeln!(out, "    ({source:?}, {compiled}),");
+    out.push_str("/// The model's patterns, compiled (each with its source).\npub static PATTERNS: &[Pattern] = &[\n");
+    for (_, compiled) in &patterns {
+        let _ = writeln!(out, "    {compiled},");
     }
     out.push_str("];\n\n");
     out.push_str("/// The errors the operations list (`Operation::errors` has a bit for each).\npub static ERRORS: &[ErrorShape] = &[\n");
@@ -167,88 +182,72 @@ pub fn generate(model: &Model, metadata: &Value, typescript: &str) -> Result<Str
     Ok(out)
 }
 
-/// One shape's record (members, names, patterns and ranges it needs are added to theirs).
-fn shape(
-    model: &Model,
-    name: &str,
-    index: &BTreeMap<&str, usize>,
-    names: &mut Names,
-    members: &mut Vec<String>,
-    patterns: &mut Vec<(String, String)>,
-    ranges: &mut Vec<(Option<f64>, Option<f64>)>,
-    limits: &mut Vec<(u32, u32)>,
-) -> Result<String, String> {
-    let shape = model.shape(name)?;
-    let min = shape.get("min").and_then(Value::as_f64);
-    let max = shape.get("max").and_then(Value::as_f64);
-    let target = |key: &str| index[Model::target(&shape[key])];
-    // The length or count limits, shared by the shapes that have the same.
-    let bounds = (min.unwrap_or(0.0) as u32, max.map_or(u32::MAX, |n| n as u32));
-    let limit = match limits.iter().position(|l| *l == bounds) {
-        Some(i) => i,
-        None => {
-            limits.push(bounds);
-            limits.len() - 1
-        }
-    };
-    let record = |kind: &str, a: String, b: String, limits: usize| {
-        format!("Shape {{ kind: {kind}, rule: {}, a: {a}, b: {b}, limits: {limits} }}", rule(name))
-    };
-    let zero = || "0".to_owned();
-    Ok(match shape["type"].as_str().unwrap_or_default() {
-        "structure" => {
-            let required = model.required(name)?;
-            let first = members.len();
-            for (member_name, member) in model.members(name)? {
-                let (location, wire) = match member.get("location").and_then(Value::as_str) {
-                    Some("uri") => ("Label", 0),
-                    Some("querystring") => ("Query", names.index(member["locationName"].as_str().unwrap_or(member_name))),
-                    Some("header") => ("Header", names.index(&member["locationName"].as_str().unwrap_or(member_name).to_ascii_lowercase())),
-                    _ => ("Body", 0),
-                };
-                members.push(format!(
-                    "Member {{ name: {}, shape: {}, location: {location}, required: {}, wire_name: {wire} }}",
-                    names.index(member_name),
-                    index[Model::target(member)],
-                    required.contains(member_name.as_str()),
-                ));
+impl Tables<'_> {
+    /// One shape's record; the members, names, patterns, ranges and limits it needs are
+    /// added to their tables.
+    fn shape(&mut self, model: &Model, name: &str) -> Result<String, String> {
+        let shape = model.shape(name)?;
+        let min = shape.get("min").and_then(Value::as_f64);
+        let max = shape.get("max").and_then(Value::as_f64);
+        let target = |key: &str| self.index[Model::target(&shape[key])];
+        let limit = intern(&mut self.limits, (min.unwrap_or(0.0) as u32, max.map_or(u32::MAX, |n| n as u32)));
+        let record = |kind: &str, a: String, b: String, limits: usize| {
+            format!("Shape {{ kind: {kind}, rule: {}, a: {a}, b: {b}, limits: {limits} }}", rule(name))
+        };
+        let zero = || "0".to_owned();
+        Ok(match shape["type"].as_str().unwrap_or_default() {
+            "structure" => {
+                let required = model.required(name)?;
+                let first = self.members.len();
+                for (member_name, member) in model.members(name)? {
+                    let (location, wire) = match member.get("location").and_then(Value::as_str) {
+                        Some("uri") => ("Label", 0),
+                        Some("querystring") => ("Query", self.name(member["locationName"].as_str().unwrap_or(member_name))),
+                        Some("header") => ("Header", self.name(&member["locationName"].as_str().unwrap_or(member_name).to_ascii_lowercase())),
+                        _ => ("Body", 0),
+                    };
+                    let record = format!(
+                        "Member {{ name: {}, shape: {}, location: {location}, required: {}, wire_name: {wire} }}",
+                        self.name(member_name),
+                        self.index[Model::target(member)],
+                        required.contains(member_name.as_str()),
+                    );
+                    self.members.push(record);
+                }
+                let kind = if model.is_union(name)? { "Union" } else { "Structure" };
+                record(kind, first.to_string(), (self.members.len() - first).to_string(), 0)
             }
-            let kind = if model.is_union(name)? { "Union" } else { "Structure" };
-            record(kind, first.to_string(), (members.len() - first).to_string(), 0)
-        }
-        "list" => record("List", target("member").to_string(), zero(), limit),
-        "map" => record("Map", target("key").to_string(), target("value").to_string(), limit),
-        "string" => match shape.get("enum").and_then(Value::as_array) {
-            Some(values) => {
-                let values: Vec<&str> = values.iter().filter_map(Value::as_str).collect();
-                record("Enum", names.run(&values).to_string(), values.len().to_string(), 0)
+            "list" => record("List", target("member").to_string(), zero(), limit),
+            "map" => record("Map", target("key").to_string(), target("value").to_string(), limit),
+            "string" => match shape.get("enum").and_then(Value::as_array) {
+                Some(values) => {
+                    let values: Vec<&str> = values.iter().filter_map(Value::as_str).collect();
+                    record("Enum", self.name_run(&values).to_string(), values.len().to_string(), 0)
+                }
+                None => {
+                    let pattern = match shape.get("pattern").and_then(Value::as_str) {
+                        Some(p) => match self.patterns.iter().position(|(q, _)| q == p) {
+                            Some(i) => i.to_string(),
+                            None => {
+                                self.patterns.push((p.to_owned(), rust_pattern(name, p)?));
+                                (self.patterns.len() - 1).to_string()
+                            }
+                        },
+                        None => "u16::MAX".to_owned(),
+                    };
+                    record("String", pattern, zero(), limit)
+                }
+            },
+            kind @ ("double" | "float" | "integer" | "long") => {
+                let range = intern(&mut self.ranges, (min, max));
+                let kind = if matches!(kind, "integer" | "long") { "Integer" } else { "Double" };
+                record(kind, range.to_string(), zero(), 0)
             }
-            None => {
-                let pattern = match shape.get("pattern").and_then(Value::as_str) {
-                    Some(p) => match patterns.iter().position(|(q, _)| q == p) {
-                        Some(i) => i.to_string(),
-                        None => {
-                            patterns.push((p.to_owned(), rust_pattern(name, p)?));
-                            (patterns.len() - 1).to_string()
-                        }
-                    },
-                    None => "u16::MAX".to_owned(),
-                };
-                record("String", pattern, zero(), limit)
-            }
-        },
-        kind @ ("double" | "float" | "integer" | "long") => {
-            let range = ranges.iter().position(|r| *r == (min, max)).unwrap_or_else(|| {
-                ranges.push((min, max));
-                ranges.len() - 1
-            });
-            let kind = if matches!(kind, "integer" | "long") { "Integer" } else { "Double" };
-            record(kind, range.to_string(), zero(), 0)
-        }
-        "boolean" => record("Boolean", zero(), zero(), 0),
-        "timestamp" => record("Timestamp", zero(), zero(), 0),
-        other => return Err(format!("shape {name}: type {other:?} is not supported yet")),
-    })
+            "boolean" => record("Boolean", zero(), zero(), 0),
+            "timestamp" => record("Timestamp", zero(), zero(), 0),
+            other => return Err(format!("shape {name}: type {other:?} is not supported yet")),
+        })
+    }
 }
 
 /// The rule beyond the model of the shape `name` (`src/model/rules.rs`'s, by shape name).

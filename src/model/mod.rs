@@ -118,7 +118,7 @@ impl Shape {
             ShapeKind::String => Kind::String(Str {
                 min,
                 max,
-                pattern: PATTERNS.get(a).map(|(_, p)| p),
+                pattern: PATTERNS.get(a),
                 rule: self.rule,
             }),
             ShapeKind::Enum => Kind::Enum(Names { first: self.a, count: self.b }),
@@ -317,7 +317,7 @@ impl Operation {
     }
 }
 
-/// A shape of the generated table by name, for the rules beyond the model (`rules.rs`).
+/// The shape at `index` of the generated table (`shapes::NAME` gives a shape's index).
 pub fn shape(index: u16) -> &'static Shape {
     &SHAPES[usize::from(index)]
 }

@@ -9,13 +9,13 @@ mod report;
 pub use report::{Issue, IssueCode, Severity, ValidationReport};
 
 use crate::model::rules::{self, Rule};
-use crate::model::{Kind, List, Map, Member, Names, Operation, Pattern, Shape, Str, Structure};
+use crate::model::{operations, Kind, List, Map, Member, Names, Operation, Pattern, Shape, Str, Structure, OPERATIONS};
 use crate::number;
 use crate::value::{join, Text, Value};
 
 /// Validates a `CreateConfiguredModelAlgorithmAssociationRequest`.
 pub fn validate(input: &Value) -> ValidationReport {
-    validate_shape(crate::model::shape(crate::model::shapes::CREATE_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_REQUEST), input)
+    validate_shape(OPERATIONS[operations::CREATE_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION].input(), input)
 }
 
 /// Validates an input against any shape of the model: types, required members, every

@@ -62,18 +62,15 @@ pub fn mismatch(pattern: &Pattern, s: &str) -> Option<usize> {
             if program[class] == BITMAP_CLASS {
                 // ASCII by its bitmap alone, a byte at a time.
                 let bitmap = &program[class + 1..class + 17];
-                let bytes = s.as_bytes();
-                while let Some(&b) = bytes.get(position) {
-                    if b >= 0x80 || bitmap[usize::from(b >> 3)] & (1 << (b & 7)) == 0 {
-                        break;
-                    }
+                while s.as_bytes().get(position).is_some_and(|&b| b < 0x80 && in_bitmap(bitmap, b)) {
                     position += 1;
                 }
             }
+            let holds = |c: char| in_class(program, &mut { class }, c);
             loop {
                 let mark = position;
                 match next_char(s, &mut position) {
-                    Some(c) if in_class(program, &mut class.clone(), c) => {}
+                    Some(c) if holds(c) => {}
                     Some(_) => {
                         position = mark;
                         break;
@@ -144,10 +141,9 @@ fn in_class(program: &[u8], at: &mut usize, c: char) -> bool {
     if program[*at] == BITMAP_CLASS {
         let bitmap = *at + 1;
         *at = bitmap + 16;
-        let code = u32::from(c);
-        if code < 0x80 {
+        if c.is_ascii() {
             *at += 1 + usize::from(program[*at]);
-            return program[bitmap + (code / 8) as usize] & (1 << (code % 8)) != 0;
+            return in_bitmap(&program[bitmap..bitmap + 16], c as u8);
         }
     }
     let end = *at + 1 + usize::from(program[*at]);
@@ -161,6 +157,12 @@ fn in_class(program: &[u8], at: &mut usize, c: char) -> bool {
         }
     }
     false
+}
+
+/// Whether the ASCII byte `b` is in a class's 16-byte bitmap of ASCII.
+#[inline(always)]
+fn in_bitmap(bitmap: &[u8], b: u8) -> bool {
+    bitmap[usize::from(b >> 3)] & (1 << (b & 7)) != 0
 }
 
 /// Characters AWS tagging accepts across services: `[\p{L}\p{Z}\p{N}_.:/=+\-@]`.

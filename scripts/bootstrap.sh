@@ -63,8 +63,11 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
-# Python tools for the parity tests (botocore), in a project venv so the machine's own
-# Python packages are left as they are.
+# Python tools for the tests, in a project venv so the machine's own Python packages are
+# left as they are: botocore for the parity tests, awscli, and moto's server (tests/node/moto.mjs)
+# for the credential providers. moto's own deps plus flask and flask-cors are all its server
+# needs for cognito-identity and sts; moto[server] would add some 250 MB (cfn-lint, sympy…).
+# A line missing from the freeze (a new or changed pin) reinstalls; else this takes a second.
 step "Python test packages"
 frozen="$(.venv/bin/python -m pip freeze 2>/dev/null || true)"
 if ! grep -v '^#' tests/requirements.txt | while read -r req; do grep -qixF "$req" <<<"$frozen" || exit 1; done; then

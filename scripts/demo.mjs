@@ -1,12 +1,22 @@
 // `make demo`: the local Clean Rooms ML endpoint and the page server, both on 127.0.0.1.
-// The page reads /demo-config.json to prefill the endpoint, region and demo credentials.
+// The page reads /demo-config.json to prefill the endpoint, region and demo credentials; its
+// `identity` names what the endpoint plays as identity provider (Cognito Identity's demo pool,
+// the demo OIDC login, STS's demo role), all on the endpoint's URL.
 import { fileURLToPath } from 'node:url';
 import { serve } from './serve.mjs';
-import { startLocalEndpoint, DEMO_CREDENTIALS, UNKNOWN_MEMBERSHIP } from './local-endpoint.mjs';
+import {
+  startLocalEndpoint, DEMO_CREDENTIALS, UNKNOWN_MEMBERSHIP, DEMO_IDENTITY_POOL, DEMO_OIDC_PROVIDER, DEMO_OIDC_TOKEN, DEMO_ROLE_ARN,
+} from './local-endpoint.mjs';
 
 export async function startDemo({ pagePort = 8080, endpointPort = 8081, log = console.log } = {}) {
   const endpoint = await startLocalEndpoint({ port: endpointPort, log });
-  const config = { region: 'us-east-1', endpoint: endpoint.url, credentials: DEMO_CREDENTIALS, unknownMembership: UNKNOWN_MEMBERSHIP };
+  const config = {
+    region: 'us-east-1',
+    endpoint: endpoint.url,
+    credentials: DEMO_CREDENTIALS,
+    unknownMembership: UNKNOWN_MEMBERSHIP,
+    identity: { identityPoolId: DEMO_IDENTITY_POOL, oidcProvider: DEMO_OIDC_PROVIDER, oidcToken: DEMO_OIDC_TOKEN, roleArn: DEMO_ROLE_ARN },
+  };
   const { server, url } = await serve({ port: pagePort, config });
   return {
     pageUrl: url,

@@ -29,12 +29,27 @@
 // Every signature is checked with the AWS SDK for JavaScript's own signer
 // (@smithy/signature-v4), not with this project's, so a signing bug cannot hide either. One
 // log line per request, without secrets.
+//
+// CORS is the service's Smithy trait `smithy.api#cors` (model/cleanroomsml/smithy-cors.json):
+// a preflight allows the trait's headers and SigV4's, answers carry `access-control-allow-
+// origin: *` and expose exactly the trait's headers (not `date`). A request signed more than
+// 5 minutes from the endpoint's clock is refused with AWS's own messages.
+//
+// The same port is the demo's identity provider (scripts/identity-provider.mjs): Cognito
+// Identity (`X-Amz-Target: AWSCognitoIdentityService.*`) and STS's AssumeRoleWithWebIdentity
+// (a form body with `Action=`). The Clean Rooms ML operations take the credentials these issue
+// (signed with their session token) until they expire, and the static DEMO_CREDENTIALS.
 import { createServer } from 'node:http';
 import { createHash, randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { Sha256 } from '@aws-crypto/sha256-js';
-import { model, paginators, patternRegExp, readInput, routeRequest, violations, writeTimestamp } from './service-model.mjs';
+import { cors, model, paginators, patternRegExp, readInput, routeRequest, violations, writeTimestamp } from './service-model.mjs';
+import { createIdentityProvider } from './identity-provider.mjs';
+
+export {
+  DEMO_IDENTITY_POOL, DEMO_AUTHENTICATED_IDENTITY_POOL, DEMO_OIDC_PROVIDER, DEMO_OIDC_TOKEN, DEMO_ROLE_ARN, DEMO_ROLE_MAX_SESSION_SECONDS,
+} from './identity-provider.mjs';
 
 
 /** The demo credentials the page comes prefilled with. They open nothing but this server. */
@@ -43,9 +58,39 @@ export const DEMO_CREDENTIALS = { accessKeyId: 'AKIADEMOCLEANROOMSML', secretAcc
 export const UNKNOWN_MEMBERSHIP = '00000000-0000-4000-8000-000000000000';
 const ACCOUNT = '123456789012';
 const MAX_SKEW_MS = 5 * 60 * 1000;
-const CORS = {
-  'access-control-allow-origin': '*',
-  'access-control-expose-headers': 'x-amzn-requestid, x-amzn-errortype, date',
+/** The headers SigV4 adds, which a browser sends only when a preflight allows them by name (`*` does not cover `authorization`). */
+const SIGV4_HEADERS = ['authorization', 'x-amz-date', 'x-amz-security-token'];
+/** The methods the model's operations use. */
+const METHODS = [...new Set(Object.values(model.operations).map((op) => op.http.method))].sort();
+
+/**
+ * The CORS headers, from the service's Smithy trait: `preflight` answers an OPTIONS,
+ * `response` goes on every answer. With `strict`, the allowed headers are listed without the
+ * trait's `*`, so that a browser proves the client sends only listed ones.
+ */
+export function corsHeaders({ strict = false } = {}) {
+  const allowed = [...cors.additionalAllowedHeaders.filter((h) => !strict || h !== '*'), ...SIGV4_HEADERS.filter((h) => !cors.additionalAllowedHeaders.includes(h))];
+  const response = { 'access-control-allow-origin': '*', 'access-control-expose-headers': cors.additionalExposedHeaders.join(', ') };
+  return {
+    preflight: {
+      'access-control-allow-origin': '*',
+      'access-control-allow-methods': METHODS.join(', '),
+      'access-control-allow-headers': allowed.join(', '),
+      'access-control-max-age': String(cors.maxAge),
+    },
+    response,
+  };
+}
+
+/** CORS of the identity provider's routes: Cognito's preflight (its JSON posts send X-Amz-Target); STS's form posts need none. */
+const IDENTITY_CORS = {
+  preflight: {
+    'access-control-allow-origin': '*',
+    'access-control-allow-methods': 'POST',
+    'access-control-allow-headers': 'content-type, x-amz-target, x-amz-user-agent',
+    'access-control-max-age': '600',
+  },
+  response: { 'access-control-allow-origin': '*', 'access-control-expose-headers': 'x-amzn-requestid, x-amzn-errortype' },
 };
 
 class ServiceError extends Error {
@@ -68,20 +113,50 @@ function parseAmzDate(value) {
   return m ? new Date(Date.UTC(m[1], m[2] - 1, m[3], m[4], m[5], m[6])) : null;
 }
 
-/** Recomputes the signature with @smithy/signature-v4 over exactly the signed headers. */
-async function verifySignature(req, url, body, credentials) {
-  const auth = parseAuthorization(req.headers.authorization);
-  if (auth.accessKeyId !== credentials.accessKeyId) {
-    throw new ServiceError(403, 'UnrecognizedClientException', 'The security token included in the request is invalid.');
+/** A time as SigV4 writes it: 20150806T132034Z. */
+const amzDate = (ms) => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace(/[-:]|\.\d{3}/g, '');
+
+/**
+ * AWS's answer to a request signed more than 5 minutes from `now` (the endpoint's clock), or
+ * null: "Signature expired: <signed> is now earlier than <now − 5 min> (<now> - 5 min.)",
+ * "Signature not yet current: <signed> is still later than <now + 5 min> (<now> + 5 min.)".
+ */
+export function skewError(signed, signedAt, now) {
+  if (signedAt.getTime() < now - MAX_SKEW_MS) {
+    return new ServiceError(403, 'InvalidSignatureException', `Signature expired: ${signed} is now earlier than ${amzDate(now - MAX_SKEW_MS)} (${amzDate(now)} - 5 min.)`);
   }
-  if (req.headers['x-amz-security-token'] !== undefined) {
-    throw new ServiceError(403, 'UnrecognizedClientException', 'The security token included in the request is invalid.');
+  if (signedAt.getTime() > now + MAX_SKEW_MS) {
+    return new ServiceError(403, 'InvalidSignatureException', `Signature not yet current: ${signed} is still later than ${amzDate(now + MAX_SKEW_MS)} (${amzDate(now)} + 5 min.)`);
+  }
+  return null;
+}
+
+const INVALID_TOKEN = 'The security token included in the request is invalid.';
+
+/**
+ * Recomputes the signature with @smithy/signature-v4 over exactly the signed headers: the
+ * static `credentials` (no session token), or credentials the identity provider issued (their
+ * session token sent, signed, and not expired).
+ */
+async function verifySignature(req, url, body, { credentials, identity, now }) {
+  const auth = parseAuthorization(req.headers.authorization);
+  const token = req.headers['x-amz-security-token'];
+  let secret;
+  if (auth.accessKeyId === credentials.accessKeyId && token === undefined) {
+    secret = credentials;
+  } else {
+    const issued = identity.credentialsFor(auth.accessKeyId);
+    if (!issued || token !== issued.sessionToken) throw new ServiceError(403, 'UnrecognizedClientException', INVALID_TOKEN);
+    if (now() >= issued.expiresAt) throw new ServiceError(403, 'ExpiredTokenException', 'The security token included in the request is expired');
+    if (!auth.signedHeaders.includes('x-amz-security-token')) {
+      throw new ServiceError(403, 'IncompleteSignatureException', '\'X-Amz-Security-Token\' must be a \'SignedHeader\' in the AWS Authorization.');
+    }
+    secret = { accessKeyId: auth.accessKeyId, secretAccessKey: issued.secretAccessKey };
   }
   const signedAt = parseAmzDate(req.headers['x-amz-date']);
   if (!signedAt) throw new ServiceError(403, 'IncompleteSignatureException', 'The request must contain a valid x-amz-date header.');
-  if (Math.abs(signedAt.getTime() - Date.now()) > MAX_SKEW_MS) {
-    throw new ServiceError(403, 'InvalidSignatureException', `Signature expired: ${req.headers['x-amz-date']} is now earlier or later than the time allowed (5 minutes).`);
-  }
+  const skewed = skewError(req.headers['x-amz-date'], signedAt, now());
+  if (skewed) throw skewed;
   if (auth.service !== 'cleanrooms-ml' || !auth.signedHeaders.includes('host')) {
     throw new ServiceError(403, 'InvalidSignatureException', 'Credential should be scoped to the service cleanrooms-ml and sign the host header.');
   }
@@ -89,7 +164,8 @@ async function verifySignature(req, url, body, credentials) {
   // A repeated query name (UntagResource's tagKeys) is signed with all its values.
   const query = {};
   for (const [name, value] of url.searchParams) query[name] = name in query ? [query[name], value].flat() : value;
-  const signer = new SignatureV4({ service: auth.service, region: auth.region, credentials, sha256: Sha256, applyChecksum: false });
+  // The session token, when there is one, is among the signed headers already.
+  const signer = new SignatureV4({ service: auth.service, region: auth.region, credentials: secret, sha256: Sha256, applyChecksum: false });
   const expected = await signer.sign(
     { method: req.method, protocol: 'http:', hostname: url.hostname, port: url.port, path: url.pathname, query, headers, body },
     { signingDate: signedAt, signingRegion: auth.region },
@@ -247,10 +323,22 @@ function page(items, { maxResults = DEFAULT_PAGE, nextToken }, invalidToken) {
 
 /**
  * Starts the endpoint. Options: port (0 picks one), credentials, unknownMemberships, log,
- * onAnswer (called with { operation, status, type, body } for each answer to a routed request).
- * Resolves to { url, close }.
+ * onAnswer (called with { operation, status, type, body } for each answer to a routed request),
+ * strictCors (the preflight allows the trait's headers without its `*`), clockOffsetMs (the
+ * endpoint's clock is Date.now() + clockOffsetMs), credentialLifetimeSeconds (of the
+ * credentials Cognito and STS issue; 3600).
+ * Resolves to { url, close, stats, setClockOffsetMs }: stats() counts the identity routes'
+ * answers ({ getId, getCredentialsForIdentity, assumeRoleWithWebIdentity }); setClockOffsetMs
+ * moves the endpoint's clock.
  */
-export async function startLocalEndpoint({ port = 8081, credentials = DEMO_CREDENTIALS, unknownMemberships = [UNKNOWN_MEMBERSHIP], log = console.log, onAnswer = () => {} } = {}) {
+export async function startLocalEndpoint({
+  port = 8081, credentials = DEMO_CREDENTIALS, unknownMemberships = [UNKNOWN_MEMBERSHIP], log = console.log, onAnswer = () => {},
+  strictCors = false, clockOffsetMs = 0, credentialLifetimeSeconds = 3600,
+} = {}) {
+  let offsetMs = clockOffsetMs;
+  const now = () => Date.now() + offsetMs;
+  const identity = createIdentityProvider({ now, lifetimeSeconds: credentialLifetimeSeconds });
+  const CORS = corsHeaders({ strict: strictCors });
   let seq = 0;
   /** Every resource, in creation order: { seq, kind, arn, parent, values }. */
   const resources = [];
@@ -313,7 +401,7 @@ export async function startLocalEndpoint({ port = 8081, credentials = DEMO_CREDE
   };
 
   /** Makes a resource from the input of the operation that makes its kind. */
-  const make = (operationName, input, { region, account, at = new Date(), arn }) => {
+  const make = (operationName, input, { region, account, at = new Date(now()), arn }) => {
     const { kind } = PLANS[operationName];
     const values = { ...input };
     if (kind.arn) {
@@ -396,7 +484,7 @@ export async function startLocalEndpoint({ port = 8081, credentials = DEMO_CREDE
           }
         }
         if (!existing) return answer(operationName, make(operationName, input, { region, account: ACCOUNT }).values);
-        Object.assign(existing.values, input, { updateTime: new Date() });
+        Object.assign(existing.values, input, { updateTime: new Date(now()) });
         return answer(operationName, existing.values);
       }
       case 'get':
@@ -413,7 +501,7 @@ export async function startLocalEndpoint({ port = 8081, credentials = DEMO_CREDE
       case 'update': {
         const resource = found();
         const changes = Object.entries(input).filter(([name]) => !identifyingMembers(operationName).includes(name));
-        Object.assign(resource.values, Object.fromEntries(changes), { updateTime: new Date() });
+        Object.assign(resource.values, Object.fromEntries(changes), { updateTime: new Date(now()) });
         return answer(operationName, resource.values);
       }
       case 'transition': {
@@ -422,7 +510,7 @@ export async function startLocalEndpoint({ port = 8081, credentials = DEMO_CREDE
         if (resource.values.status?.startsWith(plan.prefix)) {
           throw refuse(operationName, ['ConflictException'], `${plan.kind.label} is already ${resource.values.status}.`);
         }
-        Object.assign(resource.values, { status: next, updateTime: new Date() });
+        Object.assign(resource.values, { status: next, updateTime: new Date(now()) });
         return answer(operationName, resource.values);
       }
       case 'delete': {
@@ -469,21 +557,27 @@ export async function startLocalEndpoint({ port = 8081, credentials = DEMO_CREDE
     try {
       if (req.method === 'OPTIONS') {
         status = 204;
-        res.writeHead(204, {
-          ...CORS,
-          // The methods the model's operations use.
-          'access-control-allow-methods': [...new Set(Object.values(model.operations).map((op) => op.http.method))].sort().join(', '),
-          'access-control-allow-headers': 'content-type, authorization, x-amz-date, x-amz-security-token, x-amz-user-agent, amz-sdk-invocation-id, amz-sdk-request',
-          'access-control-max-age': '600',
-        });
+        const requested = (req.headers['access-control-request-headers'] ?? '').toLowerCase().split(',').map((h) => h.trim());
+        res.writeHead(204, requested.includes('x-amz-target') ? IDENTITY_CORS.preflight : CORS.preflight);
         return res.end();
+      }
+      // The identity provider's routes: Cognito Identity (awsJson1_1) and STS (awsQuery), unsigned.
+      const target = req.headers['x-amz-target'];
+      const form = /^application\/x-www-form-urlencoded\b/i.test(req.headers['content-type'] ?? '');
+      if (req.method === 'POST' && url.pathname === '/' && (target?.startsWith('AWSCognitoIdentityService.') || (form && new URLSearchParams(body).has('Action')))) {
+        const answer = target?.startsWith('AWSCognitoIdentityService.') ? identity.cognito(target, req.headers['content-type'], body) : identity.sts(body, requestId);
+        operation = answer.operation;
+        status = answer.status;
+        outcome = answer.code ?? 'OK';
+        res.writeHead(answer.status, { ...IDENTITY_CORS.response, ...answer.headers, 'x-amzn-requestid': requestId, date: new Date(now()).toUTCString() });
+        return res.end(answer.text);
       }
       const route = routeRequest(req.method, url.pathname);
       if (!route) throw new ServiceError(404, 'UnknownOperationException', `No operation at ${req.method} ${url.pathname}.`);
       const { name, labels } = route;
       operation = name;
       accessKeyId = parseAuthorization(req.headers.authorization).accessKeyId;
-      const auth = await verifySignature(req, url, body, credentials);
+      const auth = await verifySignature(req, url, body, { credentials, identity, now });
       let input;
       try {
         input = readInput(name, labels, url.searchParams, body);
@@ -496,7 +590,7 @@ export async function startLocalEndpoint({ port = 8081, credentials = DEMO_CREDE
         throw refuse(name, ['ValidationException'], `${problems.length} validation error${problems.length > 1 ? 's' : ''} detected: ${list}`);
       }
       const output = perform(name, input, auth);
-      res.writeHead(200, { ...CORS, 'content-type': 'application/json', 'x-amzn-requestid': requestId, date: new Date().toUTCString() });
+      res.writeHead(200, { ...CORS.response, 'content-type': 'application/json', 'x-amzn-requestid': requestId, date: new Date(now()).toUTCString() });
       const text = output === undefined ? '' : JSON.stringify(output);
       res.end(text);
       onAnswer({ operation, status, body: text ? JSON.parse(text) : undefined });
@@ -506,11 +600,11 @@ export async function startLocalEndpoint({ port = 8081, credentials = DEMO_CREDE
       status = known.status;
       outcome = known.type;
       res.writeHead(known.status, {
-        ...CORS,
+        ...CORS.response,
         'content-type': 'application/json',
         'x-amzn-requestid': requestId,
         'x-amzn-errortype': `${known.type}:http://internal.amazon.com/coral/com.amazonaws.cleanroomsml/`,
-        date: new Date().toUTCString(),
+        date: new Date(now()).toUTCString(),
       });
       const answered = { message: known.message, ...known.extra };
       res.end(JSON.stringify(answered));
@@ -524,7 +618,12 @@ export async function startLocalEndpoint({ port = 8081, credentials = DEMO_CREDE
     server.once('error', reject);
     server.listen(port, '127.0.0.1', resolve);
   });
-  return { url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((r) => server.close(r)) };
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    close: () => new Promise((r) => server.close(r)),
+    stats: identity.stats,
+    setClockOffsetMs: (ms) => { offsetMs = ms; },
+  };
 }
 
 /** How the endpoint reads each operation ({ action, kind, part }), for the tests. */

@@ -9,10 +9,12 @@
 // paginators (src/client/methods.js, generated) are appended to it, since they extend the
 // glue's own class and `paginate` (one export each, however many operations); and the glue is minified
 // (esbuild), as a page downloads it, with the wasm's import and export names made short.
+// The credential providers (src/credentials/) are a module of their own, bundled and
+// minified beside it, so that only the pages that import them load them.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { transformSync } from 'esbuild';
+import { buildSync, transformSync } from 'esbuild';
 
 const root = new URL('../', import.meta.url);
 const cargo = readFileSync(new URL('Cargo.toml', root), 'utf8');
@@ -26,13 +28,15 @@ const base = field('name').replaceAll('-', '_');
 const js = `./${base}.js`;
 const types = `./${base}.d.ts`;
 const wasm = `./${base}_bg.wasm`;
+const providers = './credential-providers.js';
+const providerTypes = './credential-providers.d.ts';
 const pkg = {
   name: field('name'),
   type: 'module',
   description: field('description'),
   version: field('version'),
   license: field('license'),
-  files: [wasm, js, types, './LICENSE', './README.md'].map((f) => f.slice(2)),
+  files: [wasm, js, types, providers, providerTypes, './LICENSE', './README.md'].map((f) => f.slice(2)),
   main: js.slice(2),
   types: types.slice(2),
   sideEffects: false,
@@ -40,6 +44,7 @@ const pkg = {
   module: js,
   exports: {
     '.': { types, default: js },
+    './credential-providers': { types: providerTypes, default: providers },
     // For Node (`initSync`) and for bundlers that copy the module themselves.
     [wasm]: wasm,
     './package.json': './package.json',
@@ -55,7 +60,9 @@ writeFileSync(new URL('pkg/.gitignore', root), '*\n');
 // raw bytes but costs gzip (the generated tables hold many small zeros: -0.7 KB without it).
 const wasmOpt = fileURLToPath(new URL('node_modules/.bin/wasm-opt', root));
 const wasmPath = fileURLToPath(new URL(`pkg/${wasm.slice(2)}`, root));
-execFileSync(wasmOpt, ['-Os', '--skip-pass=memory-packing', wasmPath, '-o', wasmPath]);
+// Then binaryen's whole-module flow analysis (GUFA: values and types that reach each place)
+// and -Os once more on what it simplified (30 B of gzip).
+execFileSync(wasmOpt, ['-Os', '--gufa', '-Os', '--skip-pass=memory-packing', wasmPath, '-o', wasmPath]);
 
 const dtsPath = new URL(`../pkg/${pkg.types}`, import.meta.url);
 const dts = readFileSync(dtsPath, 'utf8');
@@ -147,3 +154,15 @@ const typeFiles = [dtsPath, new URL(`../pkg/${wasm.slice(2).replace(/\.wasm$/, '
 const methods = readFileSync(new URL('../src/client/methods.js', import.meta.url), 'utf8');
 writeFileSync(gluePath, minify(foldSnippets(minifyNames(readFileSync(gluePath, 'utf8'), typeFiles)) + methods));
 rmSync(new URL('../pkg/snippets', import.meta.url), { recursive: true });
+
+buildSync({
+  entryPoints: [fileURLToPath(new URL('src/credentials/providers.js', root))],
+  outfile: fileURLToPath(new URL(`pkg/${providers.slice(2)}`, root)),
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  target: 'es2022',
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+copyFileSync(new URL('src/credentials/providers.d.ts', root), new URL(`pkg/${providerTypes.slice(2)}`, root));

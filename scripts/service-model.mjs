@@ -43,6 +43,14 @@ export function violations(shapeName, value) {
 }
 
 /**
+ * `violations` against another botocore model's shapes (`model/identity/`: Cognito Identity,
+ * STS). Each violation also has the `value` and the `shape` it is about.
+ */
+export function shapeViolations(shapes, shapeName, value) {
+  return check(shapeName, value, '', [], false, shapes);
+}
+
+/**
  * The violations of an answer `value` against the output (or error) shape `shapeName`:
  * everything `violations` checks, and also that the answer has only the shape's members
  * and that timestamps are in the shape's wire format.
@@ -51,20 +59,20 @@ export function outputViolations(shapeName, value) {
   return check(shapeName, value, '', [], true);
 }
 
-function check(shapeName, value, path, out, answer) {
-  const shape = model.shapes[shapeName];
-  const fail = (message) => (out.push({ path, message }), out);
+function check(shapeName, value, path, out, answer, shapes = model.shapes) {
+  const shape = shapes[shapeName];
+  const fail = (message) => (out.push({ path, message, value, shape: shapeName }), out);
   switch (shape.type) {
     case 'structure': {
       if (!isObject(value)) return fail('Member must be an object');
       const members = shape.members ?? {};
       for (const name of shape.required ?? []) {
-        if (value[name] === undefined || value[name] === null) out.push({ path: pathOf(path, name), message: 'Member must not be null' });
+        if (value[name] === undefined || value[name] === null) out.push({ path: pathOf(path, name), message: 'Member must not be null', value: null });
       }
       const present = Object.keys(value).filter((name) => value[name] !== undefined && value[name] !== null);
       if (shape.union && present.filter((name) => members[name]).length !== 1) fail('Member must have exactly one member set');
       for (const name of present) {
-        if (members[name]) check(members[name].shape, value[name], pathOf(path, name), out, answer);
+        if (members[name]) check(members[name].shape, value[name], pathOf(path, name), out, answer, shapes);
         else if (answer) out.push({ path: pathOf(path, name), message: 'Member is not in the shape' });
       }
       return out;
@@ -73,7 +81,7 @@ function check(shapeName, value, path, out, answer) {
       if (!Array.isArray(value)) return fail('Member must be a list');
       if (shape.min !== undefined && value.length < shape.min) fail(`Member must have length greater than or equal to ${shape.min}`);
       if (shape.max !== undefined && value.length > shape.max) fail(`Member must have length less than or equal to ${shape.max}`);
-      value.forEach((item, i) => check(shape.member.shape, item, `${path}[${i}]`, out, answer));
+      value.forEach((item, i) => check(shape.member.shape, item, `${path}[${i}]`, out, answer, shapes));
       return out;
     }
     case 'map': {
@@ -82,8 +90,8 @@ function check(shapeName, value, path, out, answer) {
       if (shape.min !== undefined && entries.length < shape.min) fail(`Member must have length greater than or equal to ${shape.min}`);
       if (shape.max !== undefined && entries.length > shape.max) fail(`Member must have length less than or equal to ${shape.max}`);
       for (const [key, item] of entries) {
-        check(shape.key.shape, key, `${path}.key(${key})`, out, answer);
-        check(shape.value.shape, item, `${path}.value(${key})`, out, answer);
+        check(shape.key.shape, key, `${path}.key(${key})`, out, answer, shapes);
+        check(shape.value.shape, item, `${path}.value(${key})`, out, answer, shapes);
       }
       return out;
     }
@@ -183,6 +191,13 @@ export function readInput(operationName, labels, query, body) {
   }
   return input;
 }
+
+/**
+ * The service's Smithy trait `smithy.api#cors` (model/cleanroomsml/smithy-cors.json, copied
+ * from the Smithy model because botocore's format drops it): `additionalAllowedHeaders`,
+ * `additionalExposedHeaders`, `maxAge`.
+ */
+export const cors = JSON.parse(readFileSync(new URL('../model/cleanroomsml/smithy-cors.json', import.meta.url), 'utf8'))['smithy.api#cors'];
 
 /** The paginators (paginators-1.json): each List operation's token, limit and result members. */
 export const paginators = JSON.parse(readFileSync(new URL('../model/cleanroomsml/paginators-1.json', import.meta.url), 'utf8')).pagination;

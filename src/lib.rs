@@ -74,9 +74,13 @@ export function validate(operation: OperationName, input: unknown): ValidationRe
  * `ValidationError` with the report when the input is invalid. */
 export function buildRequest(input: CreateConfiguredModelAlgorithmAssociationRequest, config: EndpointConfig): HttpRequest;
 export function buildRequest<O extends OperationName>(operation: O, input: OperationInputs[O], config: EndpointConfig): HttpRequest;
-/** Validates, builds and signs in one call. */
+/** Validates, builds and signs in one call. With a credentials function (a provider) in
+ * `config.credentials`, it returns a promise of the signed request, which rejects with the
+ * error instead of throwing it. */
 export function createSignedRequest(input: CreateConfiguredModelAlgorithmAssociationRequest, config: SigningConfig): HttpRequest;
 export function createSignedRequest<O extends OperationName>(operation: O, input: OperationInputs[O], config: SigningConfig): HttpRequest;
+export function createSignedRequest(input: CreateConfiguredModelAlgorithmAssociationRequest, config: SigningConfigWithProvider): Promise<HttpRequest>;
+export function createSignedRequest<O extends OperationName>(operation: O, input: OperationInputs[O], config: SigningConfigWithProvider): Promise<HttpRequest>;
 "#;
 
 #[wasm_bindgen(js_name = validate, skip_typescript)]
@@ -91,7 +95,8 @@ pub fn validate_js(first: JsValue, second: JsValue) -> Result<JsValue, JsValue> 
 
 #[wasm_bindgen(js_name = buildRequest, skip_typescript)]
 pub fn build_request_js(first: JsValue, second: JsValue, third: JsValue) -> Result<JsValue, JsValue> {
-    request_js(&first, &second, &third, build)
+    let (operation, [input, config]) = operation_form(&first, [&second, &third]).map_err(js::to_js_error)?;
+    build(operation, input, config).map(|request| js::request_to_js(&request)).map_err(js::to_js_error)
 }
 
 /// Signs any request for this service with SigV4: returns it with `x-amz-date`,
@@ -106,26 +111,15 @@ pub fn sign_request_js(
 
 #[wasm_bindgen(js_name = createSignedRequest, skip_typescript)]
 pub fn create_signed_request_js(first: JsValue, second: JsValue, third: JsValue) -> Result<JsValue, JsValue> {
-    request_js(&first, &second, &third, create_signed_request)
+    let (operation, [input, config]) = operation_form(&first, [&second, &third]).map_err(js::to_js_error)?;
+    // With a credentials function the request is signed when its credentials arrive.
+    let provider = Reader::new(config, "config", ErrorKind::Configuration).ok().and_then(|c| c.function("credentials").ok().flatten());
+    if provider.is_some() {
+        return Ok(client::signed_request(operation, input, config).into());
+    }
+    create_signed_request(operation, input, config).map(|request| js::request_to_js(&request)).map_err(js::to_js_error)
 }
 
-/// The request `make` gives for the operation and `(input, config)` the arguments name (see
-/// `operation_form`), as a JavaScript `HttpRequest`.
-fn request_js(
-    first: &JsValue,
-    second: &JsValue,
-    third: &JsValue,
-    make: fn(&'static Operation, &JsValue, &JsValue) -> Result<HttpRequest, ApiError>,
-) -> Result<JsValue, JsValue> {
-    operation_form(first, [second, third])
-        .and_then(|(operation, [input, config])| make(operation, input, config))
-        .map(|request| js::request_to_js(&request))
-        .map_err(js::to_js_error)
-}
-
-/// `(operation, …rest)` when `first` names an operation, or is a string followed by all the
-/// arguments of the operation form; else `CreateConfiguredModelAlgorithmAssociation` with
-/// `first` and the rest but the last (so `validate("text")` still reports a wrong input).
 fn operation_form<'a, const N: usize>(
     first: &'a JsValue,
     rest: [&'a JsValue; N],

@@ -142,6 +142,8 @@ fn retry_classes() {
     assert_eq!(class(501, "NotImplemented"), ErrorClass::Other);
     assert_eq!(class(403, "InvalidSignatureException"), ErrorClass::ClockSkew);
     assert_eq!(class(400, "RequestTimeTooSkewed"), ErrorClass::ClockSkew);
+    assert_eq!(class(403, "ExpiredTokenException"), ErrorClass::ExpiredCredentials);
+    assert_eq!(class(400, "ExpiredToken"), ErrorClass::ExpiredCredentials);
     for name in ["ValidationException", "ConflictException", "AccessDeniedException", "ResourceNotFoundException", "ServiceQuotaExceededException"] {
         assert_eq!(class(400, name), ErrorClass::Other, "{name}");
     }

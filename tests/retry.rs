@@ -1,7 +1,7 @@
 //! The standard retry mode's arithmetic: backoff, quota, clock-skew correction.
 
 use cleanroomsml_wasm::protocol::response::{ErrorClass, ServiceError};
-use cleanroomsml_wasm::client::retry::{backoff_ms, corrected_offset, is_retryable, RetryQuota};
+use cleanroomsml_wasm::client::retry::{backoff_ms, corrected_offset, is_retryable, server_time_in_message, RetryQuota};
 
 fn error(name: &str, class: ErrorClass) -> ServiceError {
     ServiceError { class, ..ServiceError::without_response(name, String::new()) }
@@ -58,4 +58,23 @@ fn clock_skew_is_corrected_only_beyond_five_minutes() {
     // Already corrected: the same server time is no longer a skew.
     assert_eq!(corrected_offset(now + 3_600_000.0, now, 3_600_000.0), None);
     assert_eq!(corrected_offset(f64::NAN, now, 0.0), None, "an unparseable Date changes nothing");
+}
+
+#[test]
+fn the_service_time_is_read_from_both_skew_messages_and_nothing_else() {
+    let expired = "Signature expired: 20150806T131223Z is now earlier than 20150806T131534Z (20150806T132034Z - 5 min.)";
+    assert_eq!(server_time_in_message(expired).as_deref(), Some("2015-08-06T13:20:34Z"));
+    let early = "Signature not yet current: 20260102T031500Z is still later than 20260102T030500Z (20260102T030000Z + 5 min.)";
+    assert_eq!(server_time_in_message(early).as_deref(), Some("2026-01-02T03:00:00Z"));
+    for other in [
+        "The request signature we calculated does not match the signature you provided.",
+        "Signature expired (soon)",
+        "(20150806T132034 - 5 min.)",
+        "(2015080XT132034Z - 5 min.)",
+        "(20150806T132034Z)",
+        "(",
+        "(20150806T13203\u{e9}Z - 5 min.)",
+    ] {
+        assert_eq!(server_time_in_message(other), None, "{other}");
+    }
 }

@@ -2,7 +2,8 @@
 //! SDKs' standard retries, clock-skew correction, abort and timeouts. Every decision is
 //! made here and in `retry` and `response` (pure Rust), synchronously; the waiting — the
 //! credentials function, `fetch`, the backoff — is `transport.js`'s loop, which asks a
-//! `Call` what to do at each step. (Rust futures would cost about 5 KB of gzip.)
+//! `Call` what to do at each step. (Rust futures would cost about 5 KB of gzip.) A
+//! credentials function is put behind `credentials/cache.js`, the cache the providers use.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -29,6 +30,10 @@ extern "C" {
     #[wasm_bindgen(js_name = run)]
     fn transport_run(call: JsValue, fetch: &JsValue, timeout_ms: f64, signal: &JsValue, provider: &JsValue) -> Promise;
 
+    /// Resolves with `call`'s first attempt, signed with what `provider` gives.
+    #[wasm_bindgen(js_name = signed)]
+    fn transport_signed(call: JsValue, provider: &JsValue) -> Promise;
+
     /// The pages of a list operation: an async generator calling `client.send`.
     #[wasm_bindgen(js_name = pages)]
     #[allow(clippy::too_many_arguments)]
@@ -46,13 +51,24 @@ extern "C" {
     ) -> JsValue;
 }
 
+#[wasm_bindgen(module = "/src/credentials/cache.js")]
+extern "C" {
+    /// The function behind the credentials cache (itself, when it already is).
+    #[wasm_bindgen(js_name = cachedCredentials)]
+    fn cached_credentials(provider: &Function) -> Function;
+}
+
 /// The client's configuration, options, metadata and errors.
 #[wasm_bindgen(typescript_custom_section)]
 const TS_CLIENT: &str = r#"
 export interface CleanRoomsMlClientConfig extends EndpointConfig {
     region: string;
-    /** Fixed credentials, or a function returning them (called again before they expire). */
-    credentials: AwsCredentialIdentity | (() => AwsCredentialIdentity | Promise<AwsCredentialIdentity>);
+    /** Fixed credentials, or a function returning them: the client caches what it returns
+     * until five minutes before expiry (half the lifetime of credentials that live less than
+     * ten minutes), and asks again with `{ forceRefresh: true }` when the service answers
+     * `ExpiredTokenException`. The providers of `cleanroomsml-wasm/credential-providers`
+     * are such functions. */
+    credentials: AwsCredentialIdentity | AwsCredentialIdentityProvider;
     /** Attempts per call, retries included (default 3). */
     maxAttempts?: number;
     /** A hung attempt fails with a retryable `TimeoutError` after this long (default: none). */
@@ -109,8 +125,6 @@ export interface ServiceError extends Error {
 }
 "#;
 
-/// Credentials from a credentials function are fetched again this long before they expire.
-const REFRESH_BEFORE_EXPIRY_MS: f64 = 300_000.0;
 const DEFAULT_MAX_ATTEMPTS: u32 = 3;
 
 enum CredentialSource {
@@ -127,13 +141,14 @@ struct Settings {
     timeout_ms: f64,
     fetch: Option<Function>,
     jitter: Option<Function>,
+    /// `createSignedRequest`'s `signingDate`: the time to sign at instead of now.
+    signing_time_ms: Option<f64>,
 }
 
 #[derive(Default)]
 struct State {
-    /// Service time − local time, learnt from responses' `Date`.
+    /// Service time − local time, learnt from responses' `Date` or clock-skew errors.
     clock_offset_ms: f64,
-    cached_credentials: Option<Credentials>,
     quota: RetryQuota,
 }
 
@@ -192,16 +207,7 @@ impl CleanRoomsMlClient {
             CredentialSource::Provider(provider) => provider.into(),
             CredentialSource::Fixed(_) => JsValue::UNDEFINED,
         };
-        let call = Call {
-            settings: self.settings.clone(),
-            state: self.state.clone(),
-            operation,
-            request,
-            attempts: 0,
-            spent: 0,
-            total_delay: 0.0,
-            pending_delay: 0.0,
-        };
+        let call = Call::new(self.settings.clone(), self.state.clone(), operation, request);
         transport_run(call.into(), &fetch, self.settings.timeout_ms, &signal, &provider)
     }
 }
@@ -251,11 +257,31 @@ pub fn paginate(operation: JsValue, config: JsValue, input: JsValue, options: Op
     pages().map_err(js::to_js_error)
 }
 
+/// `createSignedRequest` with a credentials function: the input is checked and the request
+/// built now; the promise resolves with it signed when the function's credentials arrive,
+/// and rejects with the error otherwise.
+pub fn signed_request(operation: &'static Operation, input: &JsValue, config: &JsValue) -> Promise {
+    let call = || -> Result<(Call, JsValue), ApiError> {
+        let mut settings = read_settings(config)?;
+        settings.signing_time_ms = Reader::new(config, "config", ErrorKind::Configuration)?.time_ms("signingDate")?;
+        let (request, _) = prepare(&settings, operation, input, &JsValue::UNDEFINED)?;
+        let provider = match &settings.credentials {
+            CredentialSource::Provider(provider) => provider.into(),
+            CredentialSource::Fixed(_) => JsValue::UNDEFINED,
+        };
+        Ok((Call::new(Rc::new(settings), Rc::default(), operation, request), provider))
+    };
+    match call() {
+        Ok((call, provider)) => transport_signed(call.into(), &provider),
+        Err(err) => Promise::reject(&js::to_js_error(err)),
+    }
+}
+
 /// `config.fetch`, or the platform's.
 fn fetch(settings: &Settings) -> Result<JsValue, ApiError> {
     let fetch = match &settings.fetch {
         Some(f) => f.clone().into(),
-        None => Reflect::get(&js_sys::global(), &"fetch".into()).unwrap_or(JsValue::UNDEFINED),
+        None => js::platform_fetch(),
     };
     if !fetch.is_function() {
         let message = "no fetch: this platform has no globalThis.fetch; pass config.fetch";
@@ -278,52 +304,45 @@ pub struct Call {
     /// Milliseconds waited between attempts so far; the wait in progress is `pending_delay`.
     total_delay: f64,
     pending_delay: f64,
+    /// Whether the credentials were already refreshed for an expired token.
+    refreshed: bool,
 }
+
+/// What `outcome` returns to ask `transport.js` for fresh credentials (`forceRefresh`)
+/// and an attempt at once; any other number is the wait before the next attempt.
+const REFRESH_CREDENTIALS: f64 = -1.0;
 
 #[wasm_bindgen]
 impl Call {
-    /// Whether the credentials function must be called before the next attempt: nothing
-    /// cached yet, or the cached credentials expire within five minutes.
-    #[wasm_bindgen(js_name = needsCredentials)]
-    pub fn needs_credentials(&self) -> bool {
-        let now = js_sys::Date::now();
-        let state = self.state.borrow();
-        let fresh = |c: &Credentials| c.expiration_ms.is_none_or(|e| e - now > REFRESH_BEFORE_EXPIRY_MS);
-        matches!(self.settings.credentials, CredentialSource::Provider(_)) && !state.cached_credentials.as_ref().is_some_and(fresh)
-    }
-
-    /// The error for a credentials function that threw or rejected with `failure`.
+    /// The error for a credentials function that threw or rejected with `failure`: a
+    /// provider's errors, already shaped (a service's error with `$metadata`, or this
+    /// module's with `code` and `path`), as they are; anything else as a `ConfigurationError`.
     #[wasm_bindgen(js_name = credentialsFailed)]
     pub fn credentials_failed(&self, failure: JsValue) -> JsValue {
+        let has = |key: &str| Reflect::get(&failure, &key.into()).is_ok_and(|v| !v.is_undefined());
+        if failure.is_instance_of::<js_sys::Error>() && (has("$metadata") || has("code") && has("path")) {
+            return failure;
+        }
         let why = Reflect::get(&failure, &"message".into()).ok().and_then(|m| m.as_string()).unwrap_or_else(|| "it threw".into());
         let message = format!("the credentials function failed: {why}");
         js::to_js_error(ApiError::new(ErrorKind::Configuration, "invalid", "config.credentials", message))
     }
 
-    /// The next attempt, signed now (with the clock correction learnt so far), as an
-    /// `HttpRequest`; `credentials` are what the credentials function gave, if it was
-    /// called. Throws a `ConfigurationError` when they cannot be used.
+    /// The next attempt, signed now (with the clock correction learnt so far), or at the
+    /// configured signing time, as an `HttpRequest`; `credentials` are what the credentials
+    /// function gave. Throws a `ConfigurationError` when they cannot be used.
     pub fn attempt(&mut self, credentials: JsValue) -> Result<JsValue, JsValue> {
         self.attempts += 1;
         self.total_delay += std::mem::take(&mut self.pending_delay);
         let credentials = match &self.settings.credentials {
             CredentialSource::Fixed(credentials) => credentials.clone(),
-            CredentialSource::Provider(_) if credentials.is_undefined() => {
-                let cached = self.state.borrow().cached_credentials.clone();
-                let missing = || ApiError::new(ErrorKind::Configuration, "required", "config.credentials", "no credentials to sign with");
-                cached.ok_or_else(|| js::to_js_error(missing()))?
-            }
-            CredentialSource::Provider(_) => {
-                let read = js::read_credentials_value(&credentials, "config.credentials()").map_err(js::to_js_error)?;
-                self.state.borrow_mut().cached_credentials = Some(read.clone());
-                read
-            }
+            CredentialSource::Provider(_) => js::read_credentials_value(&credentials, "config.credentials()").map_err(js::to_js_error)?,
         };
         let signing = SigningOptions {
             region: self.settings.region.clone(),
             service: sign::SIGNING_NAME.into(),
             credentials,
-            time_ms: js_sys::Date::now() + self.state.borrow().clock_offset_ms,
+            time_ms: self.settings.signing_time_ms.unwrap_or_else(|| js_sys::Date::now() + self.state.borrow().clock_offset_ms),
         };
         // Each attempt is signed afresh: a retry carries its own time.
         let signed = sign::sign(&self.request, &signing).map_err(|e| js::to_js_error(ApiError::signing("config", e)))?;
@@ -331,13 +350,14 @@ impl Call {
     }
 
     /// What the attempt's outcome means: `outcome` is the response as `send` hands it over
-    /// (one JSON string), or its `{ kind, message }` failure. Returns the output, or the
-    /// milliseconds to wait before the next attempt; throws the error to reject with.
+    /// (one JSON string), or its `{ kind, message }` failure. Returns the output, the
+    /// milliseconds to wait before the next attempt, or `REFRESH_CREDENTIALS`; throws the
+    /// error to reject with.
     pub fn outcome(&mut self, outcome: JsValue) -> Result<JsValue, JsValue> {
         let (error, clock_corrected) = match outcome.as_string() {
             Some(raw) => {
                 let response = response::HttpResponse::from_json(&raw);
-                let corrected = correct_clock(&self.state, &response);
+                let corrected = correct_clock(&self.state, response.headers.get("date").map(js_sys::Date::parse));
                 match response::read(self.operation, &response) {
                     Ok(members) => {
                         self.state.borrow_mut().quota.release(self.spent);
@@ -349,6 +369,13 @@ impl Call {
                         }
                         return Ok(js_output);
                     }
+                    // A page cannot read `Date` unless CORS exposes it, and the service's CORS
+                    // does not: the server's time is then read from the skew error's message.
+                    Err(error) if error.class == response::ErrorClass::ClockSkew && !corrected => {
+                        let server_time = retry::server_time_in_message(&error.message);
+                        let corrected = correct_clock(&self.state, server_time.as_deref().map(js_sys::Date::parse));
+                        (error, corrected)
+                    }
                     Err(error) => (error, corrected),
                 }
             }
@@ -358,6 +385,11 @@ impl Call {
                 _ => (ServiceError::without_response("NetworkError", failure_message(&outcome)), false),
             },
         };
+        let provider = matches!(self.settings.credentials, CredentialSource::Provider(_));
+        if error.class == response::ErrorClass::ExpiredCredentials && provider && !self.refreshed && self.attempts < self.settings.max_attempts {
+            self.refreshed = true;
+            return Ok(REFRESH_CREDENTIALS.into());
+        }
         let retry = self.attempts < self.settings.max_attempts
             && retry::is_retryable(&error, clock_corrected)
             && self.state.borrow_mut().quota.acquire(&error).map(|cost| self.spent += cost).is_some();
@@ -377,6 +409,10 @@ impl Call {
 }
 
 impl Call {
+    fn new(settings: Rc<Settings>, state: Rc<RefCell<State>>, operation: &'static Operation, request: HttpRequest) -> Call {
+        Call { settings, state, operation, request, attempts: 0, spent: 0, total_delay: 0.0, pending_delay: 0.0, refreshed: false }
+    }
+
     fn metadata(&self, http_status_code: Option<u16>, request_id: Option<String>) -> Metadata {
         Metadata { http_status_code, request_id, attempts: self.attempts, total_retry_delay: self.total_delay }
     }
@@ -386,7 +422,7 @@ fn read_settings(config: &JsValue) -> Result<Settings, ApiError> {
     let config = Reader::new(config, "config", ErrorKind::Configuration)?;
     let endpoint = endpoint::resolve(&js::read_endpoint_params(&config)?).map_err(|e| ApiError::endpoint("config", e))?;
     let credentials = match config.function("credentials") {
-        Ok(Some(provider)) => CredentialSource::Provider(provider),
+        Ok(Some(provider)) => CredentialSource::Provider(cached_credentials(&provider)),
         _ => CredentialSource::Fixed(js::read_credentials(&config)?),
     };
     let max_attempts = config.number("maxAttempts", 1.0)?;
@@ -402,6 +438,7 @@ fn read_settings(config: &JsValue) -> Result<Settings, ApiError> {
         timeout_ms: config.number("requestTimeoutMs", 1.0)?.unwrap_or(0.0),
         fetch: config.function("fetch")?,
         jitter: config.function("jitter")?,
+        signing_time_ms: None,
     })
 }
 
@@ -467,10 +504,9 @@ impl ToJson for Output {
     }
 }
 
-/// Learns the clock offset from a response's `Date`; true when it changed.
-fn correct_clock(state: &RefCell<State>, response: &response::HttpResponse) -> bool {
-    let Some(date) = response.headers.get("date") else { return false };
-    let server_ms = js_sys::Date::parse(date);
+/// Learns the clock offset from the service's time, if known; true when it changed.
+fn correct_clock(state: &RefCell<State>, server_ms: Option<f64>) -> bool {
+    let Some(server_ms) = server_ms else { return false };
     let mut state = state.borrow_mut();
     match retry::corrected_offset(server_ms, js_sys::Date::now(), state.clock_offset_ms) {
         Some(offset) => {

@@ -64,12 +64,37 @@ pub fn corrected_offset(server_time_ms: f64, local_now_ms: f64, current_offset_m
     (server_time_ms.is_finite() && skew.abs() > MAX_CLOCK_SKEW_MS).then_some(server_time_ms - local_now_ms)
 }
 
+/// The service's time in a clock-skew error's message, as the SigV4 services write it:
+/// `Signature expired: 20260102T030000Z is now earlier than 20260102T030500Z
+/// (20260102T031000Z - 5 min.)`, or `Signature not yet current: … is still later than …
+/// (20260102T031000Z + 5 min.)`: the time in parentheses, given back in ISO 8601
+/// (`2026-01-02T03:10:00Z`) for `Date.parse`.
+pub fn server_time_in_message(message: &str) -> Option<String> {
+    let b = message.as_bytes();
+    let at = b.iter().rposition(|&c| c == b'(')? + 1;
+    let stamp = b.get(at..at + 17)?;
+    let digit_at = |i: usize| stamp[i].is_ascii_digit();
+    if !(0..8).chain(9..15).all(digit_at) || &stamp[8..9] != b"T" || &stamp[15..] != b"Z " {
+        return None;
+    }
+    let mut iso = String::with_capacity(20);
+    for (i, &c) in stamp[..16].iter().enumerate() {
+        if matches!(i, 4 | 6) {
+            iso.push('-');
+        } else if matches!(i, 11 | 13) {
+            iso.push(':');
+        }
+        iso.push(c as char);
+    }
+    Some(iso)
+}
+
 /// Whether an error may be retried at all: throttling and transient errors, and a clock
 /// skew error once the offset has been corrected.
 pub fn is_retryable(error: &ServiceError, clock_corrected: bool) -> bool {
     match error.class {
         ErrorClass::Throttling | ErrorClass::Transient => true,
         ErrorClass::ClockSkew => clock_corrected,
-        ErrorClass::Other => false,
+        ErrorClass::ExpiredCredentials | ErrorClass::Other => false,
     }
 }

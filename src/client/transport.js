@@ -1,7 +1,8 @@
 // The client's only JavaScript: the loop of one call, one HTTP exchange through `fetch`,
-// a wait, and the loop of a paginator. Every decision (credentials to refresh, signing,
-// retry, backoff, clock skew, error naming) is made in Rust by the `call`; this file only
-// awaits the platform's promises, timers and abort signals and hands their results back.
+// a wait, and the loop of a paginator. Every decision (signing, retry, backoff, clock skew,
+// error naming, new credentials after an expired token) is made in Rust by the `call`
+// (when cached credentials are due is `credentials/cache.js`'s); this file only awaits the
+// platform's promises, timers and abort signals and hands their results back.
 
 /**
  * Runs one call to its end: asks `call` for each signed attempt and what each outcome
@@ -10,16 +11,9 @@
  */
 export async function run(call, fetchFn, timeoutMs, signal, provider) {
   try {
+    let forceRefresh = false;
     for (;;) {
-      let credentials;
-      if (provider && call.needsCredentials()) {
-        try {
-          credentials = await provider();
-        } catch (err) {
-          throw call.credentialsFailed(err);
-        }
-      }
-      const request = call.attempt(credentials);
+      const request = call.attempt(provider && await credentials(call, provider, forceRefresh));
       let outcome;
       try {
         outcome = await send(fetchFn, request, timeoutMs, signal);
@@ -28,6 +22,9 @@ export async function run(call, fetchFn, timeoutMs, signal, provider) {
       }
       const next = call.outcome(outcome);
       if (typeof next !== 'number') return next;
+      // A negative number asks for fresh credentials and another attempt at once.
+      forceRefresh = next < 0;
+      if (forceRefresh) continue;
       try {
         await sleep(next, signal);
       } catch {
@@ -36,6 +33,24 @@ export async function run(call, fetchFn, timeoutMs, signal, provider) {
     }
   } finally {
     call.free();
+  }
+}
+
+/** `createSignedRequest` with a credentials function: `call`'s one attempt, signed. */
+export async function signed(call, provider) {
+  try {
+    return call.attempt(await credentials(call, provider, false));
+  } finally {
+    call.free();
+  }
+}
+
+/** What the credentials function gives; its failure as the error `call` makes of it. */
+async function credentials(call, provider, forceRefresh) {
+  try {
+    return await provider(forceRefresh ? { forceRefresh } : undefined);
+  } catch (err) {
+    throw call.credentialsFailed(err);
   }
 }
 

@@ -32,6 +32,10 @@ extern "C" {
     /// `{ method, url, headers, body }` from the text `request_to_js` writes.
     #[wasm_bindgen(js_name = httpRequest)]
     fn http_request(text: &str) -> JsValue;
+    /// `globalThis.fetch` (undefined when reading it throws): smaller than `js_sys::global()`,
+    /// which probes `globalThis`, `self`, `window` and `global` through four imports.
+    #[wasm_bindgen(js_name = platformFetch)]
+    pub(crate) fn platform_fetch() -> JsValue;
 }
 
 #[wasm_bindgen]
@@ -68,6 +72,15 @@ export interface SigningConfig extends EndpointConfig {
     /** The signing time; the current time (`Date.now()`) when left out. */
     signingDate?: Date | number;
 }
+
+/** `SigningConfig` with a credentials function, called once for the signature. */
+export interface SigningConfigWithProvider extends Omit<SigningConfig, "credentials"> {
+    credentials: AwsCredentialIdentityProvider;
+}
+
+/** A credentials function, as the AWS SDK's `AwsCredentialIdentityProvider`:
+ * `forceRefresh` asks for new credentials even if cached ones are still fresh. */
+export type AwsCredentialIdentityProvider = (options?: { forceRefresh?: boolean }) => AwsCredentialIdentity | Promise<AwsCredentialIdentity>;
 
 export interface SignOptions {
     region: string;

@@ -134,3 +134,12 @@ export function numberFromText(text) {
 export function numberText(n) {
   return String(n);
 }
+
+/** `globalThis.fetch`, read at each call (a page may set it late); undefined if reading it throws. */
+export function platformFetch() {
+  try {
+    return globalThis.fetch;
+  } catch {
+    return undefined;
+  }
+}

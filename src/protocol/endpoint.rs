@@ -131,7 +131,9 @@ fn region_shape(region: &str, prefix: &str) -> bool {
     let Some(rest) = region.strip_prefix(prefix).and_then(|r| r.strip_prefix('-')) else {
         return false;
     };
-    let Some((word, digits)) = rest.rsplit_once('-') else { return false };
+    // Bytes, not chars: std's reverse char searcher is larger than these few lines.
+    let Some(dash) = rest.bytes().rposition(|b| b == b'-') else { return false };
+    let (word, digits) = (&rest[..dash], &rest[dash + 1..]);
     !word.is_empty()
         && word.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_')
         && !digits.is_empty()
@@ -244,7 +246,7 @@ pub fn parse_url(url: &str) -> Result<Url<'_>, &'static str> {
         _ => return Err("expected http:// or https://"),
     };
     let rest = rest.split_once('#').map_or(rest, |(before, _)| before);
-    let authority_end = rest.find(['/', '?']).unwrap_or(rest.len());
+    let authority_end = rest.bytes().position(|b| b == b'/' || b == b'?').unwrap_or(rest.len());
     let (authority, rest) = rest.split_at(authority_end);
     let (path, query) = match rest.split_once('?') {
         Some((path, query)) => (path, Some(query)),
@@ -280,7 +282,7 @@ pub fn parse_base_url(url: &str) -> Result<Endpoint, EndpointError> {
         member: "endpoint",
         message: format!("{} is not a usable endpoint URL: {why}", quote(url)),
     };
-    if url.contains(['?', '#']) {
+    if url.bytes().any(|b| b == b'?' || b == b'#') {
         return Err(invalid("a query or fragment is not allowed"));
     }
     let parsed = parse_url(url).map_err(invalid)?;
@@ -290,13 +292,13 @@ pub fn parse_base_url(url: &str) -> Result<Endpoint, EndpointError> {
     Ok(Endpoint {
         scheme: parsed.scheme.into(),
         authority: parsed.authority,
-        base_path: parsed.path.trim_end_matches('/').to_owned(),
+        base_path: parsed.path[..parsed.path.bytes().rposition(|b| b != b'/').map_or(0, |i| i + 1)].to_owned(),
     })
 }
 
 /// Splits `host[:port]`; None when the port is not a number from 1 to 65535.
 fn split_port(authority: &str) -> Option<(&str, Option<u16>)> {
-    let port_at = match authority.rfind(':') {
+    let port_at = match authority.bytes().rposition(|b| b == b':') {
         Some(i) if !authority[i..].contains(']') => i,
         _ => return Some((authority, None)),
     };
@@ -304,6 +306,7 @@ fn split_port(authority: &str) -> Option<(&str, Option<u16>)> {
     if port.is_empty() || port.len() > 5 || !port.bytes().all(|c| c.is_ascii_digit()) {
         return None;
     }
-    let number: u16 = port.parse().ok().filter(|&n| n > 0)?;
-    Some((host, Some(number)))
+    // At most five digits: no overflow.
+    let number = port.bytes().fold(0u32, |n, d| n * 10 + u32::from(d - b'0'));
+    Some((host, Some(u16::try_from(number).ok().filter(|&n| n > 0)?)))
 }

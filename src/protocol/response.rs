@@ -58,6 +58,8 @@ pub enum ErrorClass {
     Transient,
     /// The service rejected the signing time; retried once the clock offset is corrected.
     ClockSkew,
+    /// The session token expired: retried once with refreshed credentials.
+    ExpiredCredentials,
     Other,
 }
 
@@ -121,6 +123,7 @@ const CLOCK_SKEW: &[&str] = &[
     "RequestTimeTooSkewed",
     "SignatureDoesNotMatch",
 ];
+const EXPIRED_CREDENTIALS: &[&str] = &["ExpiredToken", "ExpiredTokenException"];
 
 /// The largest response body read; the output and every error body are a few hundred bytes.
 pub const MAX_RESPONSE_BYTES: usize = 1 << 20;
@@ -172,6 +175,8 @@ pub fn read(operation: &Operation, response: &HttpResponse) -> Result<Vec<(Text,
         ErrorClass::Transient
     } else if CLOCK_SKEW.contains(&name.as_str()) {
         ErrorClass::ClockSkew
+    } else if EXPIRED_CREDENTIALS.contains(&name.as_str()) {
+        ErrorClass::ExpiredCredentials
     } else {
         ErrorClass::Other
     };

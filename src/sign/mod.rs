@@ -144,7 +144,7 @@ fn checked<'a>(request: &'a HttpRequest, options: &SigningOptions) -> Result<(Ur
             continue; // replaced
         }
         if !is_header_name(&name) {
-            return Err(error("headers", "invalid", format!("the header name {name:?} is not a valid HTTP header name")));
+            return Err(error("headers", "invalid", format!("the header name {} is not a valid HTTP header name", crate::validate::quoted(&name))));
         }
         if !is_header_value(value) {
             return Err(error("headers", "invalid", format!("the header {name} holds a control character, which a header cannot carry")));

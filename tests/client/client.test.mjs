@@ -171,6 +171,23 @@ for (const [env, run] of Object.entries(environments)) {
       assert.ok(Math.abs(signedAt(requests[2]) - (requests[2].at + hour)) < 5000);
     });
 
+    test('without a readable Date, the skew is corrected from the time in the error message', async () => {
+      const hour = 3_600_000;
+      const basic = (ms) => new Date(ms).toISOString().replace(/[-:]|\.\d{3}/g, '');
+      const server = Date.now() + hour;
+      const message = `Signature expired: ${basic(Date.now())} is now earlier than ${basic(server - 300_000)} (${basic(server)} - 5 min.)`;
+      const { results, requests, clockOffsetMs } = await scenario([{ ...error(403, 'InvalidSignatureException', message), noDate: true }, { ...ok, noDate: true }]);
+      assert.equal(results[0].ok, true, JSON.stringify(results[0]));
+      assert.equal(results[0].output.$metadata.attempts, 2);
+      assert.ok(Math.abs(clockOffsetMs - hour) < 5000, `offset ${clockOffsetMs}`);
+      const signedAt = Date.parse(requests[1].headers['x-amz-date'].replace(/^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z$/, '$1-$2-$3T$4:$5:$6Z'));
+      assert.ok(Math.abs(signedAt - (requests[1].at + hour)) < 5000, 'retry on the corrected clock');
+      const early = message.replace('expired', 'not yet current').replace('now earlier', 'still later').replace(' - 5 min.', ' + 5 min.');
+      const ahead = await scenario([{ ...error(403, 'InvalidSignatureException', early), noDate: true }, { ...ok, noDate: true }]);
+      assert.equal(ahead.results[0].ok, true);
+      assert.ok(Math.abs(ahead.clockOffsetMs - hour) < 5000);
+    });
+
     test('a signature error without skew is not retried', async () => {
       const { first, requests } = await scenario([error(403, 'InvalidSignatureException'), ok]);
       assert.equal(requests.length, 1);
@@ -221,8 +238,26 @@ for (const [env, run] of Object.entries(environments)) {
     test('a credentials function is called once, and again when they near expiry', async () => {
       const lasting = await scenario([ok, ok, ok], { calls: 3, credentialsFunction: { expiresInMs: 3_600_000 } });
       assert.equal(lasting.credentialCalls, 1);
-      const expiring = await scenario([ok, ok], { calls: 2, credentialsFunction: { expiresInMs: 60_000 } });
-      assert.equal(expiring.credentialCalls, 2, 'credentials expiring within 5 minutes are fetched again');
+      const short = await scenario([ok, ok], { calls: 2, credentialsFunction: { expiresInMs: 60_000 } });
+      assert.equal(short.credentialCalls, 1, 'credentials living under five minutes are reused for half their life, not fetched at every call');
+      const due = await scenario([ok, ok], { calls: 2, credentialsFunction: { expiresInMs: 0 } });
+      assert.equal(due.credentialCalls, 2, 'credentials already expired are fetched once per call, never in a loop');
+      assert.deepEqual(due.results.map((r) => r.error?.name), ['ConfigurationError', 'ConfigurationError'], 'and refused by the signer');
+    });
+
+    test('an expired session token: the credentials are refreshed once and the call retried at once', async () => {
+      const expired = error(403, 'ExpiredTokenException', 'The security token included in the request is expired');
+      const refreshed = await scenario([expired, ok], { credentialsFunction: { expiresInMs: 3_600_000 } });
+      assert.equal(refreshed.results[0].ok, true);
+      assert.equal(refreshed.results[0].output.$metadata.attempts, 2);
+      assert.equal(refreshed.results[0].output.$metadata.totalRetryDelay, 0);
+      assert.deepEqual([refreshed.credentialCalls, refreshed.forcedRefreshes], [2, 1]);
+      const twice = await scenario([expired, expired, ok], { credentialsFunction: { expiresInMs: 3_600_000 } });
+      assert.equal(twice.results[0].error.name, 'ExpiredTokenException', 'refreshed once only');
+      assert.equal(twice.results[0].error.$metadata.attempts, 2);
+      const fixed = await scenario([expired, ok]);
+      assert.equal(fixed.results[0].error.name, 'ExpiredTokenException', 'fixed credentials cannot be refreshed');
+      assert.equal(fixed.results[0].error.$metadata.attempts, 1);
     });
   });
 }

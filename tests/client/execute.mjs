@@ -13,12 +13,15 @@ const CREDENTIALS = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEM
 /**
  * spec: { endpoint, maxAttempts?, requestTimeoutMs?, jitter?: number, calls?: number,
  *         abortAfterMs?: number, input?, credentialsFunction?: { expiresInMs } }
+ * The result's `forcedRefreshes` counts the credentials function's calls with `forceRefresh`.
  */
 export async function execute(mod, spec) {
   let credentialCalls = 0;
+  let forcedRefreshes = 0;
   const credentials = spec.credentialsFunction
-    ? async () => {
+    ? async (options) => {
         credentialCalls++;
+        if (options?.forceRefresh) forcedRefreshes++;
         return { ...CREDENTIALS, expiration: new Date(Date.now() + spec.credentialsFunction.expiresInMs) };
       }
     : CREDENTIALS;
@@ -44,5 +47,5 @@ export async function execute(mod, spec) {
     }
     clearTimeout(timer);
   }
-  return { results, clockOffsetMs: client.clockOffsetMs, credentialCalls };
+  return { results, clockOffsetMs: client.clockOffsetMs, credentialCalls, forcedRefreshes };
 }

@@ -10,7 +10,8 @@ const CORS = {
 
 /**
  * An answer: { status, errorType?, body?: object | string, headers?, dateOffsetMs?, hang?: true }.
- * `hang` never answers; `dateOffsetMs` sends a `Date` that far from the real time.
+ * `hang` never answers; `dateOffsetMs` sends a `Date` that far from the real time;
+ * `noDate` sends none, as a page sees an answer whose CORS does not expose `Date`.
  */
 export async function startScriptedServer() {
   const scripts = new Map();
@@ -42,11 +43,12 @@ export async function startScriptedServer() {
       const headers = {
         ...CORS,
         'x-amzn-requestid': `req-${id}-${script.requests.length}`,
-        date: new Date(Date.now() + (answer.dateOffsetMs ?? 0)).toUTCString(),
+        ...(answer.noDate ? {} : { date: new Date(Date.now() + (answer.dateOffsetMs ?? 0)).toUTCString() }),
         ...(typeof answer.body === 'object' ? { 'content-type': 'application/json' } : {}),
         ...(answer.errorType ? { 'x-amzn-errortype': answer.errorType } : {}),
         ...answer.headers,
       };
+      res.sendDate = !answer.noDate;
       res.writeHead(answer.status, headers);
       res.end(body);
     });

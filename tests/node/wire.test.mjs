@@ -158,3 +158,15 @@ test('numbers cross as JavaScript reads and prints them: the body and the messag
     assert.equal(issue.message, `must be from 0.01 to 100; is ${String(value)}`);
   }
 });
+
+test('signRequest names a header it cannot sign (the release build prints no Debug form)', () => {
+  const request = { method: 'GET', url: 'https://cleanrooms-ml.us-east-1.amazonaws.com/x', headers: { 'bad name': 'v' }, body: '' };
+  let error;
+  try {
+    wasm.signRequest(request, { region: 'us-east-1', credentials: { accessKeyId: 'AKID', secretAccessKey: 'secret' } });
+  } catch (e) {
+    error = e;
+  }
+  assert.equal(error?.name, 'RequestError');
+  assert.equal(error.message, 'the header name "bad name" is not a valid HTTP header name');
+});

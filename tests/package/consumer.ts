@@ -27,6 +27,13 @@ import init, {
   type CleanRoomsMlError,
   type NoiseLevelType,
 } from 'cleanroomsml-wasm';
+import {
+  fromCognitoIdentityPool,
+  fromCognitoIdentity,
+  fromWebToken,
+  IndexedDbStorage,
+  type CognitoIdentityCredentials,
+} from 'cleanroomsml-wasm/credential-providers';
 
 export async function consumer(): Promise<void> {
   await init();
@@ -177,4 +184,28 @@ export async function consumer(): Promise<void> {
   // @ts-expect-error GetTrainingDataset has no paginator
   paginate('GetTrainingDataset', { client }, { trainingDatasetArn: 'arn' });
   void [misspelled, noise, wrongNoise, wrongNumber, missing, code, badCode, severity, headers, byName, listReport, created, gone.$metadata, page, worker, wrongWorker, audience, stringTime];
+
+  // The credential providers: each is what the client, the paginators and createSignedRequest take.
+  const pool = fromCognitoIdentityPool({
+    identityPoolId: 'us-east-1:0d2cfb2d-b678-4edc-8e6b-6f325d93c188',
+    logins: { 'cognito-idp.us-east-1.amazonaws.com/us-east-1_abc': async () => 'id-token' },
+    userIdentifier: 'ana',
+    cache: new IndexedDbStorage(),
+    clientConfig: { region: 'us-east-1' },
+  });
+  const fromPool: CognitoIdentityCredentials = await pool({ forceRefresh: true });
+  const identityId: string = fromPool.identityId;
+  const known = fromCognitoIdentity({ identityId, clientConfig: { region: 'us-east-1', endpoint: 'http://127.0.0.1:8081' } });
+  const web = fromWebToken({ roleArn: 'arn:aws:iam::123456789012:role/web', webIdentityToken: () => 'oidc', durationSeconds: 900, clientConfig: { region: 'eu-west-1', fetch } });
+  const pooled = new CleanRoomsMlClient({ region: 'us-east-1', credentials: pool });
+  const webClient = new CleanRoomsMlClient({ region: 'us-east-1', credentials: web });
+  for await (const each of paginateListTrainingDatasets({ client: webClient }, {})) void each;
+  const later: HttpRequest = await createSignedRequest('ListTrainingDatasets', {}, { region: 'us-east-1', credentials: known });
+  // @ts-expect-error a provider's request is a promise
+  const notYet: HttpRequest = createSignedRequest('ListTrainingDatasets', {}, { region: 'us-east-1', credentials: known });
+  // @ts-expect-error the client configuration names the region
+  fromWebToken({ roleArn: 'arn', webIdentityToken: 'oidc', clientConfig: {} });
+  // @ts-expect-error logins are strings or functions giving them
+  fromCognitoIdentity({ identityId, logins: { idp: 42 }, clientConfig: { region: 'us-east-1' } });
+  void [pooled, later, notYet];
 }

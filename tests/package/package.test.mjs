@@ -35,6 +35,8 @@ test('npm pack holds exactly what a consumer needs', () => {
     'cleanroomsml_wasm.d.ts',
     'cleanroomsml_wasm.js',
     'cleanroomsml_wasm_bg.wasm',
+    'credential-providers.d.ts',
+    'credential-providers.js',
     'package.json',
   ]);
   const meta = JSON.parse(readFileSync(join(app, 'node_modules/cleanroomsml-wasm/package.json'), 'utf8'));
@@ -46,11 +48,12 @@ test('npm pack holds exactly what a consumer needs', () => {
   assert.doesNotMatch(readFileSync(join(app, 'node_modules/cleanroomsml-wasm/cleanroomsml_wasm.js'), 'utf8'), /from ['"]\.\/snippets\//);
   assert.equal(meta.type, 'module');
   assert.deepEqual(meta.exports['.'], { types: './cleanroomsml_wasm.d.ts', default: './cleanroomsml_wasm.js' });
+  assert.deepEqual(meta.exports['./credential-providers'], { types: './credential-providers.d.ts', default: './credential-providers.js' });
   console.log(`packed ${packed.filename}: ${packed.size} bytes, unpacked ${packed.unpackedSize}, ${packed.entryCount} files`);
 });
 
 test('the public types have no `any` (wasm-bindgen\'s internal InitOutput aside)', () => {
-  const dts = readFileSync(join(app, 'node_modules/cleanroomsml-wasm/cleanroomsml_wasm.d.ts'), 'utf8');
+  const dts = ['cleanroomsml_wasm.d.ts', 'credential-providers.d.ts'].map((f) => readFileSync(join(app, 'node_modules/cleanroomsml-wasm', f), 'utf8')).join('\n');
   const publicPart = dts.replace(/export interface InitOutput \{[\s\S]*?\n\}/, '');
   const anys = publicPart.split('\n').filter((line) => /\bany\b/.test(line) && !line.trim().startsWith('*'));
   assert.deepEqual(anys, []);
@@ -77,7 +80,7 @@ test('a strict TypeScript project accepts valid use and rejects each mistake', (
     output = err.stdout;
   }
   const errors = output.split('\n').filter((l) => l.includes('error TS'));
-  assert.equal(marked, 14);
+  assert.equal(marked, 17);
   assert.equal(errors.length, marked, output);
   cpSync(join(here, 'consumer.ts'), join(app, 'consumer.ts'));
 });
@@ -130,7 +133,7 @@ function readmeExamples() {
 
 test('the README examples run as written and print what they say', async () => {
   const examples = readmeExamples();
-  assert.deepEqual(examples.map((e) => e.where), ['node', 'browser', 'browser', 'browser', 'browser', 'browser']);
+  assert.deepEqual(examples.map((e) => e.where), ['node', 'browser', 'browser', 'browser', 'browser', 'browser', 'browser']);
   const { startLocalEndpoint } = await import('../../scripts/local-endpoint.mjs');
   const endpoint = await startLocalEndpoint({ port: 0, log: () => {} });
   const page = await browser.newPage();

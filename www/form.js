@@ -1,19 +1,15 @@
 // The request form: rendered from an input object (the CLI JSON shape), read back into
 // one, and annotated with validation issues. Every field wrapper carries the issue path
 // of the member it edits (`data-path`), so an issue lands beside its input. Enum choices,
-// ranges and lengths come from the model (model.generated.js), as the library's do.
+// ranges and lengths come from the model (model.js), as the library's do.
 
-import { inputs } from './model.generated.js';
+import { shapeAt } from './model.js';
 
 const P = 'privacyConfiguration.policies';
 const LOGS = `${P}.trainedModels.containerLogs[]`;
 
-/** The model's constraints of the input member at `path` (any list index reads as `[]`). */
-function constraint(path) {
-  const found = inputs.CreateConfiguredModelAlgorithmAssociation[path.replace(/\[\d+\]/g, '[]')];
-  if (!found) throw new Error(`the model has no input member ${path}`);
-  return found;
-}
+/** The model's constraints of the create operation's input member at `path`. */
+const constraint = (path) => shapeAt('CreateConfiguredModelAlgorithmAssociation', path);
 
 /** A hint from the model: `GB, 0.01–100` for a size, `1–63 characters` for a string. */
 function hint(path, unit) {

@@ -9,7 +9,7 @@
 //!   TypeScript (`typescript.rs`) as a custom section;
 //! - `client.rs` writes `src/client/methods.js`: the client's method per operation and
 //!   the paginators;
-//! - `page.rs` writes `www/model.generated.js`: the inputs' constraints for the page.
+//! - `page.rs` writes `www/model.generated.js`: the page's copy of the shapes and operations.
 
 mod client;
 mod model;

@@ -5,11 +5,11 @@ import { post, serviceError } from './wire.js';
 
 /** The inputs' constraints, as STS's model (2011-06-15) states them. */
 export const STS_RULES = {
-  RoleArn: { type: 'string', min: 20, max: 2048 },
+  RoleArn: { type: 'string', min: 20, max: 2048, pattern: '[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u10000-\\u10FFFF]+' },
   RoleSessionName: { type: 'string', min: 2, max: 64, pattern: '[\\w+=,.@-]*' },
   WebIdentityToken: { type: 'string', min: 4, max: 20000, secret: true },
   ProviderId: { type: 'string', min: 4, max: 2048 },
-  Policy: { type: 'string', min: 1, max: 2048 },
+  Policy: { type: 'string', min: 1, max: 2048, pattern: '[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+' },
   DurationSeconds: { type: 'number', integer: true, min: 900, max: 43200 },
 };
 

@@ -34,10 +34,15 @@ export function check(value, path, rule) {
   if (length < (rule.min ?? 0) || length > (rule.max ?? Infinity)) {
     return issue('length', `${path} must have ${rule.min ?? 0} to ${rule.max} characters, not ${length}`);
   }
-  if (rule.pattern && !new RegExp(`^(?:${rule.pattern})$`, 'u').test(value)) {
+  if (rule.pattern && !patternOf(rule.pattern).test(value)) {
     return issue('pattern', `${path} must match ${rule.pattern}${rule.secret ? '' : `: ${JSON.stringify(value.slice(0, 64))}`}`);
   }
   return [];
+}
+
+/** A model's pattern as a whole-string RegExp (`\u10000`, five or six digits, is the code point `\u{10000}`). */
+function patternOf(pattern) {
+  return new RegExp(`^(?:${pattern.replace(/\\u([0-9A-Fa-f]{5,6})/g, '\\u{$1}')})$`, 'u');
 }
 
 /** Throws a `ValidationError` with every issue, if there are any. */

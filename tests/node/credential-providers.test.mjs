@@ -161,10 +161,8 @@ describe('the wire, against botocore', () => {
     const ours = ({ type, min, max, pattern }) => strip({ type: type === 'number' ? 'integer' : type, min, max, pattern });
     for (const name of ['IdentityPoolId', 'IdentityId', 'IdentityProviderName', 'IdentityProviderToken', 'ARNString']) assert.deepEqual(ours(COGNITO_RULES[name]), strip(rules.cognito[name]), name);
     assert.equal(COGNITO_RULES.LoginsMap.max, rules.cognito.LoginsMap.max);
-    const sts = { RoleArn: 'arnType', RoleSessionName: 'roleSessionNameType', WebIdentityToken: 'clientTokenType', ProviderId: 'urlType', DurationSeconds: 'roleDurationSecondsType' };
-    for (const [name, shape] of Object.entries(sts)) assert.deepEqual(ours(STS_RULES[name]), strip({ ...rules.sts[shape], pattern: name === 'RoleArn' ? undefined : rules.sts[shape].pattern }), name);
-    // The role ARN's pattern (any character but most controls) is left to the service; the policy's too.
-    assert.deepEqual([STS_RULES.Policy.min, STS_RULES.Policy.max], [rules.sts.sessionPolicyDocumentType.min, rules.sts.sessionPolicyDocumentType.max]);
+    const sts = { RoleArn: 'arnType', RoleSessionName: 'roleSessionNameType', WebIdentityToken: 'clientTokenType', ProviderId: 'urlType', Policy: 'sessionPolicyDocumentType', DurationSeconds: 'roleDurationSecondsType' };
+    for (const [name, shape] of Object.entries(sts)) assert.deepEqual(ours(STS_RULES[name]), strip(rules.sts[shape]), name);
     assert.deepEqual(STS_ERRORS, rules.stsErrors);
   });
 });
@@ -241,6 +239,9 @@ describe('checks before anything is sent', () => {
       ['roleSessionName:pattern', 'webIdentityToken:length', 'durationSeconds:range']);
     assert.deepEqual(thrown(() => fromWebToken({ roleArn: WEB_IDENTITY_ROLE_ARN, webIdentityToken: 'abcd', roleSessionName: 'x'.repeat(65), durationSeconds: 43200.5, clientConfig })).issues,
       ['roleSessionName:length', 'durationSeconds:type']);
+    assert.deepEqual(thrown(() => fromWebToken({ roleArn: `${WEB_IDENTITY_ROLE_ARN}\u0001`, webIdentityToken: 'abcd', policy: '{"a":"\u0100"}', clientConfig })).issues,
+      ['roleArn:pattern', 'policy:pattern'], 'the models\' patterns: no control characters in an ARN, Latin-1 in a policy');
+    assert.equal(thrown(() => fromWebToken({ roleArn: `${WEB_IDENTITY_ROLE_ARN}/\u{1F600}`, webIdentityToken: 'abcd', clientConfig })), null, 'an astral character is allowed');
     const error = thrown(() => fromWebToken({ roleArn: WEB_IDENTITY_ROLE_ARN, webIdentityToken: 'a secret with spaces but \ud800 a lone surrogate', clientConfig }));
     assert.deepEqual(error.issues, ['webIdentityToken:encoding']);
     assert.ok(!error.message.includes('secret'), 'a token is never quoted');

@@ -8,8 +8,12 @@ import {
   startLocalEndpoint, DEMO_CREDENTIALS, UNKNOWN_MEMBERSHIP, DEMO_IDENTITY_POOL, DEMO_OIDC_PROVIDER, DEMO_OIDC_TOKEN, DEMO_ROLE_ARN,
 } from './local-endpoint.mjs';
 
-export async function startDemo({ pagePort = 8080, endpointPort = 8081, log = console.log } = {}) {
-  const endpoint = await startLocalEndpoint({ port: endpointPort, log });
+/**
+ * Starts both; `endpointOptions` go to startLocalEndpoint (the tests' short
+ * `credentialLifetimeSeconds`). Resolves to { pageUrl, endpointUrl, stats, close }.
+ */
+export async function startDemo({ pagePort = 8080, endpointPort = 8081, log = console.log, endpointOptions = {} } = {}) {
+  const endpoint = await startLocalEndpoint({ ...endpointOptions, port: endpointPort, log });
   const config = {
     region: 'us-east-1',
     endpoint: endpoint.url,
@@ -21,6 +25,7 @@ export async function startDemo({ pagePort = 8080, endpointPort = 8081, log = co
   return {
     pageUrl: url,
     endpointUrl: endpoint.url,
+    stats: endpoint.stats,
     async close() {
       server.close();
       await endpoint.close();

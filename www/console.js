@@ -15,9 +15,9 @@ export const detailsHash = (membership, arn) => `#association/${membership}/${en
 /** An algorithm as shown: its name once listed (`algorithms`: ARN → name), else the id its ARN ends with. */
 const algorithmName = (arn, algorithms) => algorithms.get(arn) ?? arn.slice(arn.lastIndexOf('/') + 1);
 
-/** A definition list of `[term, value]` pairs; a value that is unset or empty is left out. */
+/** A definition list of `[term, value]` pairs (a value is text or an element); a value that is unset or empty is left out. */
 export const dl = (pairs) =>
-  h('dl', {}, pairs.filter(([, v]) => v !== undefined && v !== null && v !== '').flatMap(([term, value]) => [h('dt', {}, term), h('dd', {}, String(value))]));
+  h('dl', {}, pairs.filter(([, v]) => v !== undefined && v !== null && v !== '').flatMap(([term, value]) => [h('dt', {}, term), h('dd', {}, value instanceof Node ? value : String(value))]));
 
 /** Rows for the table, appended to `tbody`; algorithm names come from `algorithms` (ARN → name). */
 export function appendRows(tbody, membership, summaries, algorithms) {

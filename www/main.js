@@ -1,15 +1,16 @@
 // The demo page, a small console: a membership's associations (list, details, delete) and
 // the create form, which validates as you type, previews the signed request, sends it with
 // the module's client, imports and exports CLI JSON. The view is in the URL hash, so back
-// and forward work. Secrets live only in their inputs: never in storage, the URL or the console.
+// and forward work. Credentials are the connection panel's (credentials.js). Secrets live only
+// in their inputs and in memory: never in storage, the URL or the console.
 import init, { validate, createSignedRequest, paginateListConfiguredModelAlgorithms, CleanRoomsMlClient, version } from '/pkg/cleanroomsml_wasm.js';
 import { h, renderForm, showIssues } from './form.js';
 import { PAGE_SIZE, appendRows, detailsHash, detailsOf, dl } from './console.js';
+import * as panel from './credentials.js';
 
 const $ = (id) => document.getElementById(id);
 const STORAGE_KEY = 'cleanroomsml-wasm.demo';
-const REMEMBERED = ['region', 'endpoint', 'accessKeyId', 'membership'];
-const SECRET_FIELDS = ['secretAccessKey', 'sessionToken'];
+const REMEMBERED = ['region', 'endpoint', ...panel.REMEMBERED, 'membership'];
 
 const EXAMPLE = {
   membershipIdentifier: '1f2e3d4c-5b6a-4978-8695-a4b3c2d1e0f9',
@@ -37,39 +38,47 @@ let rendering = 0;
 /** Said in the list view once it has loaded (after a deletion). */
 let notice = '';
 
+/** Where to send and how to sign; `credentials` are the access keys, or a provider's function. */
 function connection() {
-  const value = (id) => $(id).value.trim();
-  return {
-    region: value('region'),
-    endpoint: value('endpoint') || undefined,
-    credentials: { accessKeyId: value('accessKeyId'), secretAccessKey: $('secretAccessKey').value, sessionToken: $('sessionToken').value || undefined },
-  };
+  const region = $('region').value.trim();
+  const endpoint = $('endpoint').value.trim() || undefined;
+  return { region, endpoint, credentials: panel.credentials(region, endpoint) };
 }
 
 const client = () => new CleanRoomsMlClient({ ...connection(), requestTimeoutMs: 15000 });
 const failure = (err) => `${err.name}: ${err.path ? `${err.path}: ` : ''}${err.message}`;
 
-/** Remembers the non-secret fields and the input; the secret and the token are left out by construction. */
+/** Remembers the non-secret fields and the input; secrets and tokens are left out by construction. */
 function remember(input = readInput()) {
   const saved = Object.fromEntries(REMEMBERED.map((id) => [id, $(id).value]));
   localStorage.setItem(STORAGE_KEY, JSON.stringify({ ...saved, input }));
 }
 
-function preview(input, errors) {
+/** Counts the previews, so that a slower earlier signature (a provider's credentials) drops out. */
+let previews = 0;
+
+async function preview(input, errors) {
+  const current = ++previews;
   const cli = JSON.stringify(input, null, 2);
   $('cli-json').textContent = cli;
   if (errors) {
     $('preview').textContent = 'Fix the errors above to preview the signed request.';
     return;
   }
+  const config = connection();
+  if (panel.failing()) {
+    $('preview').textContent = 'Cannot sign yet: no credentials (see Connection).';
+    return;
+  }
   try {
-    const request = createSignedRequest(input, connection());
+    const request = await createSignedRequest(input, config);
+    if (current !== previews) return;
     const headers = { ...request.headers };
     if (headers['x-amz-security-token']) headers['x-amz-security-token'] = '•••••• (masked)';
     const headerLines = Object.entries(headers).map(([k, v]) => `${k}: ${v}`).join('\n');
     $('preview').textContent = `${request.method} ${request.url}\n${headerLines}\n\n${request.body}`;
   } catch (err) {
-    $('preview').textContent = `Cannot sign yet: ${err.path ? `${err.path}: ` : ''}${err.message}`;
+    if (current === previews) $('preview').textContent = `Cannot sign yet: ${failure(err)}`;
   }
 }
 
@@ -277,15 +286,15 @@ async function start() {
   const saved = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? '{}');
   $('region').value = saved.region ?? demo.region ?? 'us-east-1';
   $('endpoint').value = saved.endpoint ?? demo.endpoint ?? '';
-  $('accessKeyId').value = saved.accessKeyId ?? demo.credentials?.accessKeyId ?? '';
-  $('secretAccessKey').value = demo.credentials?.secretAccessKey ?? '';
+  panel.prefill(demo, saved);
   $('membership').value = saved.membership ?? EXAMPLE.membershipIdentifier;
   readInput = renderForm($('request-form'), saved.input ?? EXAMPLE, update);
   const form = $('form');
   form.addEventListener('input', (e) => { update(); if (e.target === arnInput()) syncAlgorithmChoice(); });
   form.addEventListener('change', (e) => e.target.id !== 'import' && e.target.id !== 'algorithm-choice' && update());
   form.addEventListener('submit', send);
-  $('connection').addEventListener('input', update);
+  panel.watch(update);
+  setInterval(() => panel.reread(connection().credentials), panel.REREAD_MS);
   $('algorithm-choice').addEventListener('change', chooseAlgorithm);
   $('export').addEventListener('click', exportJson);
   $('import').addEventListener('change', importJson);
@@ -301,9 +310,10 @@ async function start() {
   $('list-new').addEventListener('click', newInShownMembership);
   window.addEventListener('hashchange', () => route());
   $('status').textContent = `cleanroomsml-wasm ${version()} loaded.` + (demo.endpoint ? ` Sending to the local endpoint ${demo.endpoint} with demo credentials.` : '');
-  $('status').dataset.state = 'ready';
   update();
   await loadAlgorithms();
+  // Ready once the algorithms are listed (a provider's credentials fetched), as the first view shows.
+  $('status').dataset.state = 'ready';
   await route({ focus: false });
 }
 

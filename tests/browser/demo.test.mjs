@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startDemo } from '../../scripts/demo.mjs';
-import { DEMO_CREDENTIALS } from '../../scripts/local-endpoint.mjs';
+import { DEMO_CREDENTIALS, DEMO_OIDC_PROVIDER, DEMO_OIDC_TOKEN } from '../../scripts/local-endpoint.mjs';
 import { launchChromium } from './chromium.mjs';
 
 const ARN = /^arn:aws:cleanrooms-ml:us-east-1:\d{12}:membership\/[0-9a-f-]{36}\/configured-model-algorithm-association\/[-\w/.]+$/;
@@ -17,6 +17,17 @@ const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url));
 let demo, browser, page;
 const endpointLog = [];
 const consoleLog = [];
+/** The secret keys and session tokens Cognito and STS issued to the page, as the browser received them. */
+const issued = [];
+const reading = [];
+
+function readIssued(response) {
+  const request = response.request();
+  if (!/GetCredentialsForIdentity$/.test(request.headers()['x-amz-target'] ?? '') && !/Action=AssumeRoleWithWebIdentity/.test(request.postData() ?? '')) return;
+  reading.push(response.text().then((text) => {
+    for (const m of text.matchAll(/"(?:SecretKey|SessionToken)":"([^"]+)"|<(?:SecretAccessKey|SessionToken)>([^<]+)</g)) issued.push(m[1] ?? m[2]);
+  }, () => {}));
+}
 
 before(async () => {
   demo = await startDemo({ pagePort: 0, endpointPort: 0, log: (line) => endpointLog.push(line) });
@@ -25,6 +36,7 @@ before(async () => {
   await page.setViewportSize({ width: 1100, height: 900 });
   page.on('console', (m) => consoleLog.push(m.text()));
   page.on('pageerror', (e) => consoleLog.push(`pageerror: ${e.message}`));
+  page.on('response', readIssued);
   await page.goto(`${demo.pageUrl}#new`);
   await page.locator('#status[data-state="ready"]').waitFor({ timeout: 15000 });
 });
@@ -46,6 +58,10 @@ async function sendAndWait() {
 
 test('the page comes prefilled for the local endpoint', async () => {
   assert.match(await page.textContent('#status'), /Sending to the local endpoint http:\/\/127\.0\.0\.1:\d+ with demo credentials/);
+  // It opens with the demo identity pool (credentials-panel.test.mjs); these tests use the demo's access keys.
+  const mode = page.getByLabel('Credentials', { exact: true });
+  assert.equal(await mode.inputValue(), 'cognito');
+  await mode.selectOption({ label: 'Access keys' });
   assert.equal(await page.inputValue('#accessKeyId'), DEMO_CREDENTIALS.accessKeyId);
   assert.equal(await page.getByRole('button', { name: 'Sign and send' }).isEnabled(), true);
 });
@@ -178,21 +194,38 @@ test('export gives the CLI JSON of the form', async () => {
 test('no storage, URL, console or log holds the secret', async () => {
   await page.fill('#sessionToken', 'SESSION-TOKEN-SECRET-VALUE');
   await page.locator('#preview:has-text("masked")').waitFor();
-  const stored = await page.evaluate(() => JSON.stringify({
+  // The providers' modes too: the web identity token (the demo's), then the identity pool with a login token.
+  const mode = page.getByLabel('Credentials', { exact: true });
+  const credentialsShown = page.getByRole('status', { name: 'Credentials in use' });
+  await mode.selectOption({ label: 'Web identity token' });
+  await credentialsShown.locator('time').waitFor({ timeout: 15000 });
+  await mode.selectOption({ label: 'Cognito identity pool' });
+  await page.getByLabel('Login provider').fill(DEMO_OIDC_PROVIDER);
+  await page.getByLabel('Login token').fill(DEMO_OIDC_TOKEN);
+  await page.getByLabel('Login token').press('Tab');
+  await page.waitForFunction(() => /Identity ID/.test(document.getElementById('credentials-status').textContent));
+  for (let i = 0; i < 100 && (demo.stats().getCredentialsForIdentity < 2 || demo.stats().assumeRoleWithWebIdentity < 1); i++) await new Promise((r) => setTimeout(r, 50));
+  await page.locator('#preview:has-text("Credential=ASIA")').waitFor();
+  await page.locator('#preview:has-text("masked")').waitFor();
+  await Promise.all(reading);
+  assert.ok(issued.length >= 6, `the secrets of three issues of credentials were read (${issued.length})`);
+  const stored = await page.evaluate(async () => JSON.stringify({
     local: { ...localStorage },
     session: { ...sessionStorage },
     cookies: document.cookie,
+    indexedDb: (await indexedDB.databases()).map((db) => db.name),
     url: location.href,
     dom: document.documentElement.outerHTML,
     text: document.body.innerText,
   }));
-  for (const secret of [DEMO_CREDENTIALS.secretAccessKey, 'SESSION-TOKEN-SECRET-VALUE']) {
+  for (const secret of [DEMO_CREDENTIALS.secretAccessKey, 'SESSION-TOKEN-SECRET-VALUE', DEMO_OIDC_TOKEN, ...issued]) {
     assert.ok(!stored.includes(secret), 'storage, the URL or the DOM holds a secret');
     assert.ok(!consoleLog.join('\n').includes(secret), 'the console holds a secret');
     assert.ok(!endpointLog.join('\n').includes(secret), 'the endpoint log holds a secret');
     assert.ok(!(await page.textContent('#preview')).includes(secret), 'the preview shows a secret');
   }
   assert.ok(stored.includes('imported-from-cli'), 'other fields are remembered');
+  assert.ok(stored.includes(DEMO_OIDC_PROVIDER), 'the login provider, not its token, is remembered');
   assert.deepEqual(consoleLog.filter((l) => l.startsWith('pageerror')), []);
   // Last, since a full-page screenshot resizes the page under later clicks.
   await mkdir(artifacts, { recursive: true });

@@ -15,7 +15,7 @@ export const detailsHash = (membership, arn) => `#association/${membership}/${en
 /** An algorithm as shown: its name once listed (`algorithms`: ARN → name), else the id its ARN ends with. */
 const algorithmName = (arn, algorithms) => algorithms.get(arn) ?? arn.slice(arn.lastIndexOf('/') + 1);
 
-/** A definition list of `[term, value]` pairs (a value is text or an element); a value that is unset or empty is left out. */
+/** A definition list of `[term, value]` pairs (a value is text or a node); one unset or empty is left out. */
 export const dl = (pairs) =>
   h('dl', {}, pairs.filter(([, v]) => v !== undefined && v !== null && v !== '').flatMap(([term, value]) => [h('dt', {}, term), h('dd', {}, value instanceof Node ? value : String(value))]));
 

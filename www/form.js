@@ -32,12 +32,12 @@ export function h(tag, attrs = {}, ...children) {
     else if (key in el && key !== 'list') el[key] = value;
     else el.setAttribute(key, value === true ? '' : value);
   }
-  el.append(...children.flat().filter((c) => c !== null && c !== undefined));
+  el.append(...children.flat(Infinity).filter((c) => c !== null && c !== undefined));
   return el;
 }
 
 /** A labelled control inside a wrapper that shows the issues of `path`. */
-function field(path, label, control, hint) {
+export function field(path, label, control, hint) {
   control.id ||= `f${++ids}`;
   const issues = h('ul', { class: 'issues', id: `${control.id}-issues` });
   control.setAttribute('aria-describedby', issues.id);
@@ -242,6 +242,52 @@ export function renderForm(container, input, onchange) {
 
   rerender(structuredClone(input));
   return () => current.read();
+}
+
+/** An error in one line: `ValidationError: name: …` (its name, the field at fault if any, its message). */
+export const failure = (err) => `${err.name}: ${err.path ? `${err.path}: ` : ''}${err.message}`;
+
+/** A signed request as text, the session token masked. */
+function requestText(request) {
+  const headers = { ...request.headers };
+  if (headers['x-amz-security-token']) headers['x-amz-security-token'] = '•••••• (masked)';
+  return `${request.method} ${request.url}\n${Object.entries(headers).map(([k, v]) => `${k}: ${v}`).join('\n')}\n\n${request.body ?? ''}`;
+}
+
+/**
+ * A preview of signed requests in `element`: `show(sign, blocked)` shows the request `sign()`
+ * resolves to (its token masked), why it cannot be signed, or `blocked` when that is set; a
+ * slower earlier signature (a provider's credentials) never replaces a later one.
+ */
+export function previewer(element) {
+  let shown = 0;
+  return async (sign, blocked) => {
+    const current = ++shown;
+    let text = blocked;
+    if (!text) {
+      try {
+        text = requestText(await sign());
+      } catch (err) {
+        text = `Cannot sign yet: ${failure(err)}`;
+      }
+    }
+    if (current === shown) element.textContent = text;
+  };
+}
+
+/** Offers `value` as a JSON file named `filename` (the CLI input JSON's export). */
+export function downloadJson(value, filename) {
+  const blob = new Blob([`${JSON.stringify(value, null, 2)}\n`], { type: 'application/json' });
+  const link = h('a', { href: URL.createObjectURL(blob), download: filename });
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+}
+
+/** The JSON object a chosen file holds (the CLI input JSON's import); throws with the reason otherwise. */
+export async function readJsonFile(file) {
+  const value = JSON.parse(await file.text());
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('the file does not hold a JSON object');
+  return value;
 }
 
 /** The path of the enclosing member: `a.b[2]` → `a.b`, `tags["k"]` → `tags`, `a.b` → `a`. */

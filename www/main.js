@@ -4,9 +4,11 @@
 // and forward work. Credentials are the connection panel's (credentials.js). Secrets live only
 // in their inputs and in memory: never in storage, the URL or the console.
 import init, { validate, createSignedRequest, paginateListConfiguredModelAlgorithms, CleanRoomsMlClient, version } from '/pkg/cleanroomsml_wasm.js';
-import { h, renderForm, showIssues } from './form.js';
+import { h, renderForm, showIssues, previewer, failure, downloadJson, readJsonFile } from './form.js';
 import { PAGE_SIZE, appendRows, detailsHash, detailsOf, dl } from './console.js';
 import * as panel from './credentials.js';
+import { renderOperations } from './operations.js';
+import { setUpOperationView, showOperation, connectionChanged } from './operation-view.js';
 
 const $ = (id) => document.getElementById(id);
 const STORAGE_KEY = 'cleanroomsml-wasm.demo';
@@ -46,7 +48,6 @@ function connection() {
 }
 
 const client = () => new CleanRoomsMlClient({ ...connection(), requestTimeoutMs: 15000 });
-const failure = (err) => `${err.name}: ${err.path ? `${err.path}: ` : ''}${err.message}`;
 
 /** Remembers the non-secret fields and the input; secrets and tokens are left out by construction. */
 function remember(input = readInput()) {
@@ -54,33 +55,16 @@ function remember(input = readInput()) {
   localStorage.setItem(STORAGE_KEY, JSON.stringify({ ...saved, input }));
 }
 
-/** Counts the previews, so that a slower earlier signature (a provider's credentials) drops out. */
-let previews = 0;
+const showPreview = previewer($('preview'));
 
-async function preview(input, errors) {
-  const current = ++previews;
-  const cli = JSON.stringify(input, null, 2);
-  $('cli-json').textContent = cli;
-  if (errors) {
-    $('preview').textContent = 'Fix the errors above to preview the signed request.';
-    return;
-  }
-  const config = connection();
-  if (panel.failing()) {
-    $('preview').textContent = 'Cannot sign yet: no credentials (see Connection).';
-    return;
-  }
-  try {
-    const request = await createSignedRequest(input, config);
-    if (current !== previews) return;
-    const headers = { ...request.headers };
-    if (headers['x-amz-security-token']) headers['x-amz-security-token'] = '•••••• (masked)';
-    const headerLines = Object.entries(headers).map(([k, v]) => `${k}: ${v}`).join('\n');
-    $('preview').textContent = `${request.method} ${request.url}\n${headerLines}\n\n${request.body}`;
-  } catch (err) {
-    if (current === previews) $('preview').textContent = `Cannot sign yet: ${failure(err)}`;
-  }
+function preview(input, errors) {
+  $('cli-json').textContent = JSON.stringify(input, null, 2);
+  const config = connection(); // first: a changed connection makes a new provider, not yet failing
+  showPreview(() => createSignedRequest(input, config), blockedPreview(errors));
 }
+
+/** Why the preview cannot be signed yet, if it cannot. */
+const blockedPreview = (errors) => (errors ? 'Fix the errors above to preview the signed request.' : panel.failing() ? 'Cannot sign yet: no credentials (see Connection).' : '');
 
 /** Validates the form and everything that depends on it. */
 function update() {
@@ -117,18 +101,14 @@ async function send(event) {
 }
 
 function exportJson() {
-  const blob = new Blob([JSON.stringify(readInput(), null, 2) + '\n'], { type: 'application/json' });
-  const link = Object.assign(document.createElement('a'), { href: URL.createObjectURL(blob), download: 'cli-input.json' });
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+  downloadJson(readInput(), 'cli-input.json');
 }
 
 async function importJson() {
   const file = $('import').files[0];
   if (!file) return;
   try {
-    const input = JSON.parse(await file.text());
-    if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new Error('the file does not hold a JSON object');
+    const input = await readJsonFile(file);
     const unknown = validate(input).issues.filter((i) => i.code === 'unknownMember').map((i) => i.path);
     readInput = renderForm($('request-form'), input, update);
     update();
@@ -179,8 +159,11 @@ function newInShownMembership() {
   }
 }
 
-/** The view the hash names: `#list/MEMBERSHIP`, `#association/MEMBERSHIP/ARN`, `#new`. */
+/** The view the hash names: `#list/MEMBERSHIP`, `#association/MEMBERSHIP/ARN`, `#new`, `#operations`, `#op/NAME?INPUT`. */
 function parseHash() {
+  const operation = location.hash.match(/^#op\/(\w+)(?:\?(.*))?$/);
+  if (operation) return { view: 'operation', name: operation[1], query: operation[2] ?? '' };
+  if (location.hash === '#operations') return { view: 'operations' };
   const [view, membership, arn] = location.hash.slice(1).split('/');
   if (view === 'association' && membership && arn) return { view: 'details', membership, arn: decodeURIComponent(arn) };
   if (view === 'new') return { view: 'new' };
@@ -189,8 +172,9 @@ function parseHash() {
 
 async function route({ focus = true } = {}) {
   const target = parseHash();
-  for (const view of ['list', 'details', 'new']) $(`view-${view}`).hidden = view !== target.view;
-  for (const [id, current] of [['nav-list', target.view !== 'new'], ['nav-new', target.view === 'new']]) {
+  for (const view of ['list', 'details', 'new', 'operations', 'operation']) $(`view-${view}`).hidden = view !== target.view;
+  const navCurrent = [['nav-list', ['list', 'details'].includes(target.view)], ['nav-new', target.view === 'new'], ['nav-operations', ['operations', 'operation'].includes(target.view)]];
+  for (const [id, current] of navCurrent) {
     if (current) $(id).setAttribute('aria-current', 'page');
     else $(id).removeAttribute('aria-current');
   }
@@ -198,7 +182,9 @@ async function route({ focus = true } = {}) {
     document.title = 'New association · Clean Rooms ML';
     syncAlgorithmChoice();
   }
-  const heading = { list: 'list-title', details: 'details-title', new: 'new-title' }[target.view];
+  if (target.view === 'operations') document.title = 'Operations · Clean Rooms ML';
+  if (target.view === 'operation') showOperation(target.name, target.query);
+  const heading = { list: 'list-title', details: 'details-title', new: 'new-title', operations: 'operations-title', operation: 'operation-title' }[target.view];
   if (focus) $(heading).focus();
   if (target.view === 'list') await showList(target.membership);
   if (target.view === 'details') await showDetails(target.membership, target.arn);
@@ -280,6 +266,12 @@ async function deleteShown() {
   }
 }
 
+/** The operations view and the view of one operation (operations.js, operation-view.js). */
+function startOperations() {
+  renderOperations($('operation-groups'), $('operation-filter'), $('operations-status'));
+  setUpOperationView({ client, connection, blockedPreview });
+}
+
 async function start() {
   await init();
   const demo = await fetch('/demo-config.json').then((r) => (r.ok ? r.json() : {}), () => ({}));
@@ -293,7 +285,7 @@ async function start() {
   form.addEventListener('input', (e) => { update(); if (e.target === arnInput()) syncAlgorithmChoice(); });
   form.addEventListener('change', (e) => e.target.id !== 'import' && e.target.id !== 'algorithm-choice' && update());
   form.addEventListener('submit', send);
-  panel.watch(update);
+  panel.watch(() => { update(); connectionChanged(); });
   setInterval(() => panel.reread(connection().credentials), panel.REREAD_MS);
   $('algorithm-choice').addEventListener('change', chooseAlgorithm);
   $('export').addEventListener('click', exportJson);
@@ -308,6 +300,7 @@ async function start() {
   $('delete').addEventListener('click', deleteShown);
   $('nav-new').addEventListener('click', newInShownMembership);
   $('list-new').addEventListener('click', newInShownMembership);
+  startOperations();
   window.addEventListener('hashchange', () => route());
   $('status').textContent = `cleanroomsml-wasm ${version()} loaded.` + (demo.endpoint ? ` Sending to the local endpoint ${demo.endpoint} with demo credentials.` : '');
   update();

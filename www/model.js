@@ -17,3 +17,131 @@ export function shapeAt(operation, path) {
   }
   return { name, ...shapes[name] };
 }
+
+/** The words of a camel-case name: `CreateMLInputChannel` → Create, ML, Input, Channel. */
+const words = (name) => name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2').split(' ');
+
+/** The AWS CLI's command of an operation (botocore's `xform_name`): `create-ml-input-channel`. */
+export const cliCommand = (operation) => words(operation).join('-').toLowerCase();
+
+const ACRONYMS = { arn: 'ARN', arns: 'ARNs', ml: 'ML', kms: 'KMS', s3: 'S3', sql: 'SQL', iam: 'IAM', uri: 'URI', id: 'ID', ids: 'IDs', gb: 'GB', aws: 'AWS' };
+
+/** A member's label: `mlInputChannelArn` → `ML input channel ARN`. */
+export function label(member) {
+  const text = words(member).map((w) => ACRONYMS[w.toLowerCase()] ?? w.toLowerCase()).join(' ');
+  return text[0].toUpperCase() + text.slice(1);
+}
+
+/** The resource groups of the operations view, in its order; an operation is in the first whose test its name passes. */
+export const GROUPS = [
+  ['Training datasets', /TrainingDataset/],
+  ['ML input channels', /MLInputChannel/],
+  ['Trained models', /TrainedModel(s|Versions|Output)?$/],
+  ['Inference jobs', /TrainedModelInferenceJob/],
+  ['Export jobs', /TrainedModelExportJob/],
+  ['Audience models', /^[A-Z][a-z]+AudienceModels?$|Audience(Generation|Export)Job/],
+  ['Configured audience models', /ConfiguredAudienceModel/],
+  ['Configured model algorithms', /ConfiguredModelAlgorithms?$/],
+  ['Configured model algorithm associations', /ConfiguredModelAlgorithmAssociations?$/],
+  ['ML configuration', /MLConfiguration/],
+  ['Tags', /[Tt]ag/],
+];
+
+/** The group of an operation (`GROUPS`). */
+export const groupOf = (operation) => GROUPS.find(([, test]) => test.test(operation))?.[0];
+
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+/** Pieces of the model's ARN patterns and what they stand for. */
+const ARN_PARTS = [
+  ['arn:aws[-a-z]*:', 'arn:aws:'], ['[-a-z0-9]+:', 'REGION:'], ['[\\w]{2}-[\\w]{4,9}-[\\d]:', 'REGION:'],
+  ['[0-9]{12}:', 'ACCOUNT:'], ['[\\d]{12}:', 'ACCOUNT:'], ['[\\w]+:', 'SERVICE:'], [UUID, 'UUID'],
+  ['[-a-zA-Z0-9_/.]+', 'ID'], ['[\\d\\w-]+', 'ID'], ['.+', 'NAME'],
+];
+
+/** A pattern in words: `a UUID`, an ARN as a template, `s3://…`, `not blank`; else the pattern itself. */
+export function patternInWords(pattern) {
+  if (pattern === UUID) return 'a UUID';
+  if (pattern === 's3://.+') return 's3://…';
+  if (pattern.startsWith('(?!\\s*$)')) return 'not blank';
+  if (pattern === '[0-9]{12}') return '12 digits';
+  if (pattern.startsWith('[\\u0020-')) return 'printable text';
+  if (['.*', '[\\S\\s]*', '.+'].includes(pattern)) return '';
+  if (pattern.startsWith('arn:')) {
+    const template = ARN_PARTS.reduce((text, [part, word]) => text.replaceAll(part, word), pattern);
+    return /[[\]()|*+?{}\\]/.test(template) ? 'an ARN' : template;
+  }
+  return `pattern ${pattern}`;
+}
+
+/** The constraint of a shape in words: `1–63 characters, a UUID`, `25–500000`, `1–5 items`. */
+export function hint(shape) {
+  const { type, min, max } = shape;
+  const unit = { string: ' characters', list: ' items', map: ' entries' }[type];
+  const range = min === undefined && max === undefined ? ''
+    : min === max ? `exactly ${min}` : max === undefined ? `at least ${min}` : !min && unit ? `at most ${max}` : `${min ?? 0}–${max}`;
+  const size = range && unit ? range + (min === 1 && max === 1 ? unit.slice(0, -1) : unit) : range;
+  return [size, shape.pattern && !shape.enum ? patternInWords(shape.pattern) : ''].filter(Boolean).join(', ');
+}
+
+/** Whether a string shape holds an ARN (its pattern starts `arn:`). */
+export const isArnShape = (shape) => shape?.type === 'string' && Boolean(shape.pattern?.startsWith('arn:'));
+
+const anchored = new Map();
+/** Whether `value` matches the whole of a model pattern (JavaScript's RegExp, no flags). */
+export function matches(pattern, value) {
+  if (!anchored.has(pattern)) {
+    try { anchored.set(pattern, new RegExp(`^(?:${pattern})$`)); } catch { anchored.set(pattern, { test: () => false }); }
+  }
+  return anchored.get(pattern).test(value);
+}
+
+/**
+ * The operations that take `arn` in a top-level input member whose ARN pattern it matches,
+ * each as `{ operation, input }` with that member filled, and `membershipIdentifier` from
+ * the ARN's `membership/<uuid>` where the operation needs one.
+ */
+export function operationsFor(arn) {
+  const membership = arn.match(new RegExp(`:membership/(${UUID})/`))?.[1];
+  const found = [];
+  for (const [operation, { input }] of Object.entries(operations)) {
+    const members = shapes[input].members;
+    const member = Object.keys(members).find((name) => isArnShape(shapes[members[name].shape]) && matches(shapes[members[name].shape].pattern, arn));
+    if (!member) continue;
+    const filled = { [member]: arn };
+    if (members.membershipIdentifier && membership) filled.membershipIdentifier = membership;
+    found.push({ operation, input: filled });
+  }
+  return found;
+}
+
+/** The Get operation that reads the resource of `arn`, with its input (non-Collaboration first, then the shortest name); undefined if none. */
+export const getFor = (arn) => operationsFor(arn)
+  .filter(({ operation }) => operation.startsWith('Get'))
+  .sort((a, b) => a.operation.includes('Collaboration') - b.operation.includes('Collaboration') || a.operation.length - b.operation.length)[0];
+
+/** `value` of the shape `shapeName` with its times as Dates: CLI JSON and the hash carry ISO text (or epoch seconds). */
+export function revive(shapeName, value) {
+  const shape = shapes[shapeName];
+  if (value === null || typeof value !== 'object' && shape?.type !== 'timestamp') return value;
+  if (shape.type === 'timestamp') return typeof value === 'number' ? new Date(value * 1000) : typeof value === 'string' ? new Date(value) : value;
+  if (shape.type === 'list' && Array.isArray(value)) return value.map((item) => revive(shape.member, item));
+  if (shape.type !== 'structure') return value;
+  return Object.fromEntries(Object.entries(value).map(([name, v]) => [name, shape.members[name] ? revive(shape.members[name].shape, v) : v]));
+}
+
+/** An input as URL parameters, member by member: strings as they are, anything else as JSON. */
+export const toParams = (input) => new URLSearchParams(Object.entries(input)
+  .filter(([, v]) => v !== undefined).map(([name, v]) => [name, typeof v === 'string' ? v : JSON.stringify(v)])).toString();
+
+/** The input of `operation` that URL parameters (`toParams`) describe. */
+export function fromParams(operation, query) {
+  const input = shapes[operations[operation].input];
+  const out = {};
+  for (const [name, text] of new URLSearchParams(query)) {
+    const shapeName = input.members[name]?.shape;
+    let value = text;
+    if (shapes[shapeName]?.type !== 'string') try { value = JSON.parse(text); } catch { /* left as text: validate names it */ }
+    out[name] = revive(shapeName, value);
+  }
+  return out;
+}

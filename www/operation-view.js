@@ -1,0 +1,106 @@
+// The view of one operation (#op/<Name>?<input>): its form (operation-form.js), validated as
+// you type with each issue beside its field; the signed request's preview (the session
+// token masked); the CLI input JSON, its export and import; Send, and the answer
+// (answer.js). An input in the hash prefills the form, and a read (GET) with a valid one
+// is sent at once, so that an ARN's link shows its resource. Secrets stay in the connection's inputs.
+import { validate, createSignedRequest } from '/pkg/cleanroomsml_wasm.js';
+import { h, showIssues, previewer, downloadJson, readJsonFile } from './form.js';
+import { operations, cliCommand, revive, fromParams } from './model.js';
+import { renderOperationForm } from './operation-form.js';
+import { answerView, errorView, issuesOf } from './answer.js';
+
+const $ = (id) => document.getElementById(id);
+/** What each operation's form held, so that coming back to it keeps the edits. */
+const drafts = new Map();
+let operation;
+let readInput;
+let api;
+/** Counts that make a slower earlier answer drop out. */
+let sent = 0;
+
+/** Wires the view once; `client()`, `connection()` and `blockedPreview(errors)` are the page's (main.js). */
+export function setUpOperationView({ client, connection, blockedPreview }) {
+  api = { client, connection, blockedPreview, showPreview: previewer($('op-preview')) };
+  const form = $('op-form');
+  form.addEventListener('input', (e) => e.target.id !== 'op-import' && update());
+  form.addEventListener('change', (e) => e.target.id !== 'op-import' && update());
+  form.addEventListener('submit', (e) => { e.preventDefault(); send(); });
+  $('op-export').addEventListener('click', exportJson);
+  $('op-import').addEventListener('change', importJson);
+}
+
+/** After an edit of the connection (main.js asks when the credentials panel says so). */
+export function connectionChanged() {
+  if (operation) update();
+}
+
+/** Shows the form of `name`, prefilled from the hash's `query` (or the last edits). */
+export function showOperation(name, query) {
+  sent++;
+  const known = Boolean(operations[name]);
+  $('op-form').hidden = !known;
+  $('op-answer').replaceChildren(h('p', { class: 'hint' }, known ? 'Nothing sent yet.' : `The model has no operation ${name}.`));
+  $('operation-title').textContent = known ? name : 'Unknown operation';
+  document.title = `${known ? name : 'Unknown operation'} · Clean Rooms ML`;
+  if (!known) return;
+  operation = name;
+  $('op-cli-command').textContent = `aws cleanroomsml ${cliCommand(name)} --cli-input-json file://${cliCommand(name)}.json`;
+  $('op-import-status').textContent = '';
+  readInput = renderOperationForm($('op-fields'), name, query ? fromParams(name, query) : drafts.get(name) ?? {}, update);
+  const errors = update();
+  if (query && operations[name].method === 'GET' && !errors) send();
+}
+
+/** Validates the form and refreshes what depends on it; returns the number of errors. */
+function update() {
+  const input = readInput();
+  drafts.set(operation, input);
+  const errors = showIssues($('op-form'), $('op-issues'), validate(operation, input).issues);
+  $('op-send').disabled = errors > 0;
+  $('op-cli').textContent = JSON.stringify(input, null, 2);
+  preview(input, errors);
+  return errors;
+}
+
+function preview(input, errors) {
+  const config = api.connection(); // first: a changed connection makes a new provider, not yet failing
+  api.showPreview(() => createSignedRequest(operation, input, config), api.blockedPreview(errors));
+}
+
+async function send() {
+  const current = ++sent;
+  const [name, input] = [operation, readInput()];
+  $('op-send').disabled = true;
+  $('op-answer').replaceChildren(h('p', {}, 'Sending…'));
+  try {
+    const client = api.client();
+    const output = await client.send(name, input);
+    const token = operations[name].paginator?.inputToken;
+    if (current === sent) $('op-answer').replaceChildren(answerView(name, input, output, (next) => client.send(name, { ...input, [token]: next })));
+  } catch (err) {
+    if (current !== sent) return;
+    $('op-answer').replaceChildren(errorView(err));
+    showIssues($('op-form'), $('op-issues'), issuesOf(err));
+  } finally {
+    if (current === sent) $('op-send').disabled = false;
+  }
+}
+
+function exportJson() {
+  downloadJson(readInput(), `${cliCommand(operation)}.json`);
+}
+
+async function importJson() {
+  const file = $('op-import').files[0];
+  if (!file) return;
+  try {
+    const input = revive(operations[operation].input, await readJsonFile(file));
+    const unknown = validate(operation, input).issues.filter((i) => i.code === 'unknownMember').map((i) => i.path);
+    readInput = renderOperationForm($('op-fields'), operation, input, update);
+    update();
+    $('op-import-status').textContent = `Imported ${file.name}.` + (unknown.length ? ` Ignored members the operation does not have: ${unknown.join(', ')}.` : '');
+  } catch (err) {
+    $('op-import-status').textContent = `Could not import ${file.name}: ${err.message}`;
+  }
+  $('op-import').value = '';
+}

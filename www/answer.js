@@ -102,7 +102,16 @@ export function answerView(operation, input, output, loadMore) {
     parts.push(outputShape ? tree(outputShape, body) : h('p', {}, 'Done: this operation answers with no output.'));
   }
   if (operation.startsWith('Get')) parts.push(actions(operation, input));
-  return h('div', { class: 'answer' }, parts);
+  const answer = h('div', { class: 'answer' }, parts);
+  // The ISO values within reach of the keyboard too, not only on hover.
+  const iso = h('input', { type: 'checkbox', onchange: () => showIso(answer, iso.checked) });
+  answer.prepend(h('label', { class: 'check' }, iso, 'Times in ISO 8601 (UTC)'));
+  return answer;
+}
+
+/** Shows the answer's times as their ISO values, or in local time again. */
+function showIso(answer, iso) {
+  for (const t of answer.querySelectorAll('time')) t.textContent = iso ? t.dateTime : new Date(t.dateTime).toLocaleString();
 }
 
 /** Links to the other operations that take the resource a Get… read. */

@@ -235,6 +235,14 @@ test('a trained model, then an inference job started from its page, following AR
   const createTime = answer().locator('dt:text-is("Create time") + dd time');
   assert.match(await createTime.getAttribute('datetime'), /Z$/);
   await page.screenshot({ path: join(artifacts, 'answer-tree.png'), fullPage: true });
+  // The ISO values by keyboard: a checkbox shows them in place of local time, and back.
+  const local = await createTime.innerText();
+  const iso = answer().getByLabel('Times in ISO 8601 (UTC)');
+  await iso.focus();
+  await page.keyboard.press('Space');
+  assert.equal(await createTime.innerText(), await createTime.getAttribute('datetime'));
+  await page.keyboard.press('Space');
+  assert.equal(await createTime.innerText(), local);
   // Its ARN links go to the Get of each resource it names.
   assert.equal(await answer().getByRole('link', { name: channel }).getAttribute('href'),
     `#op/GetMLInputChannel?mlInputChannelArn=${encodeURIComponent(channel)}&membershipIdentifier=${DEMO_MEMBERSHIP}`);

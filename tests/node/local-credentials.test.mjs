@@ -112,9 +112,13 @@ describe('the client, a provider and 20-second credentials', { concurrency: true
     }
   });
 
-  test('createSignedRequest with a provider: the endpoint accepts the request it signs', async () => {
-    const { endpoint, provider } = await setUp(pool);
+  test('createSignedRequest and a paginator with a provider: the endpoint accepts what they sign', async () => {
+    const { endpoint, provider, client, sent } = await setUp(pool);
     try {
+      const pages = [];
+      for await (const page of wasm.paginateListConfiguredModelAlgorithms({ client, pageSize: 1 }, {})) pages.push(page);
+      assert.ok(pages.length > 1, `${pages.length} pages`);
+      assert.equal(new Set(sent.map((s) => s.key)).size, 1, 'every page signed with the provider\'s one set');
       const request = await wasm.createSignedRequest('ListConfiguredModelAlgorithms', {}, { region: 'us-east-1', endpoint: endpoint.url, credentials: provider });
       const { host, ...headers } = request.headers;
       const response = await fetch(request.url, { method: request.method, headers });

@@ -11,7 +11,7 @@
 // ML operations can check requests signed with them (`credentialsFor`) until they expire.
 import { readFileSync } from 'node:fs';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { shapeViolations } from './service-model.mjs';
+import { shapeViolations, validationMessage } from './service-model.mjs';
 
 const readModel = (file) => JSON.parse(readFileSync(new URL(`../model/identity/${file}`, import.meta.url), 'utf8'));
 /** botocore's models of the two operations' services (only their operations and shapes). */
@@ -72,10 +72,10 @@ function quoted(shapes, problem) {
 }
 
 /** Coral's message for the violations of an input: "1 validation error detected: Value 'x' at 'roleSessionName' failed to satisfy constraint: …". */
-function validationMessage(shapes, problems) {
-  const list = problems.map((p) => `Value${quoted(shapes, p)} at '${p.path.replace(/^./, (c) => c.toLowerCase())}' failed to satisfy constraint: ${p.message}`);
-  return `${problems.length} validation error${problems.length > 1 ? 's' : ''} detected: ${list.join('; ')}`;
-}
+const coralMessage = (shapes, problems) => validationMessage(problems, {
+  valueText: (p) => quoted(shapes, p),
+  pathOf: (path) => path.replace(/^./, (c) => c.toLowerCase()),
+});
 
 const xml = (value) => String(value).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 /** A UUID made from a hash, so that the same logins give the same identity. */
@@ -200,7 +200,7 @@ export function createIdentityProvider({ now = Date.now, lifetimeSeconds = 3600 
       }
       if (typeof input !== 'object' || input === null || Array.isArray(input)) throw cognitoError(400, 'SerializationException', 'The request body is not a JSON object.');
       const problems = shapeViolations(COGNITO_MODEL.shapes, COGNITO_MODEL.operations[operation].input.shape, input);
-      if (problems.length) throw cognitoError(400, 'InvalidParameterException', validationMessage(COGNITO_MODEL.shapes, problems));
+      if (problems.length) throw cognitoError(400, 'InvalidParameterException', coralMessage(COGNITO_MODEL.shapes, problems));
       return answer(200, COGNITO_OPERATIONS[operation](input));
     } catch (err) {
       if (!(err instanceof IdentityError)) throw err;
@@ -234,7 +234,7 @@ export function createIdentityProvider({ now = Date.now, lifetimeSeconds = 3600 
 
   function assumeRoleWithWebIdentity(input) {
     const problems = shapeViolations(STS_MODEL.shapes, STS_MODEL.operations.AssumeRoleWithWebIdentity.input.shape, input);
-    if (problems.length) throw validationError(validationMessage(STS_MODEL.shapes, problems));
+    if (problems.length) throw validationError(coralMessage(STS_MODEL.shapes, problems));
     if (!/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/.test(input.RoleArn)) throw validationError('Request ARN is invalid');
     if (input.WebIdentityToken !== DEMO_OIDC_TOKEN || input.ProviderId !== undefined) {
       throw stsError(400, 'InvalidIdentityToken', 'The web identity token that was passed could not be validated by AWS. Get a new identity token from the identity provider and then retry the request.');

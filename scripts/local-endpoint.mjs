@@ -44,7 +44,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { Sha256 } from '@aws-crypto/sha256-js';
-import { cors, model, paginators, patternRegExp, readInput, routeRequest, violations, writeTimestamp } from './service-model.mjs';
+import { cors, model, paginators, patternRegExp, readInput, routeRequest, validationMessage, violations, writeTimestamp } from './service-model.mjs';
 import { createIdentityProvider } from './identity-provider.mjs';
 
 export {
@@ -586,8 +586,7 @@ export async function startLocalEndpoint({
       }
       const problems = violations(model.operations[name].input.shape, input);
       if (problems.length) {
-        const list = problems.map((p) => `Value at '${p.path}' failed to satisfy constraint: ${p.message}`).join('; ');
-        throw refuse(name, ['ValidationException'], `${problems.length} validation error${problems.length > 1 ? 's' : ''} detected: ${list}`);
+        throw refuse(name, ['ValidationException'], validationMessage(problems));
       }
       const output = perform(name, input, auth);
       res.writeHead(200, { ...CORS.response, 'content-type': 'application/json', 'x-amzn-requestid': requestId, date: new Date(now()).toUTCString() });

@@ -51,6 +51,16 @@ export function shapeViolations(shapes, shapeName, value) {
 }
 
 /**
+ * The services' message for the violations `problems`: "2 validation errors detected: Value
+ * at 'name' failed to satisfy constraint: …; …". `valueText(problem)` is what stands after
+ * "Value" (Coral's ` 'x'` or ` null`; nothing by default), `pathOf(path)` how a path is written.
+ */
+export function validationMessage(problems, { valueText = () => '', pathOf = (path) => path } = {}) {
+  const list = problems.map((p) => `Value${valueText(p)} at '${pathOf(p.path)}' failed to satisfy constraint: ${p.message}`);
+  return `${problems.length} validation error${problems.length > 1 ? 's' : ''} detected: ${list.join('; ')}`;
+}
+
+/**
  * The violations of an answer `value` against the output (or error) shape `shapeName`:
  * everything `violations` checks, and also that the answer has only the shape's members
  * and that timestamps are in the shape's wire format.

@@ -120,6 +120,9 @@ pub fn create_signed_request_js(first: JsValue, second: JsValue, third: JsValue)
     create_signed_request(operation, input, config).map(|request| js::request_to_js(&request)).map_err(js::to_js_error)
 }
 
+/// `(operation, …rest)` when `first` names an operation, or is a string followed by all the
+/// arguments of the operation form; else `CreateConfiguredModelAlgorithmAssociation` with
+/// `first` and the rest but the last (so `validate("text")` still reports a wrong input).
 fn operation_form<'a, const N: usize>(
     first: &'a JsValue,
     rest: [&'a JsValue; N],

@@ -44,18 +44,20 @@ export function field(path, label, control, hint) {
   return h('div', { class: 'field', 'data-path': path }, h('label', { htmlFor: control.id }, label, hint ? h('span', { class: 'hint' }, ` ${hint}`) : null), control, issues);
 }
 
-function text(value, attrs = {}) {
+/** A text input. */
+export function text(value, attrs = {}) {
   return h('input', { value: value ?? '', spellcheck: false, ...attrs });
 }
 
-function select(value, options, attrs = {}) {
+/** A select of `options`, with `(not set)` first. */
+export function select(value, options, attrs = {}) {
   return h('select', attrs, h('option', { value: '' }, '(not set)'), options.map((o) => h('option', { value: o, selected: o === value }, o)));
 }
 
-/** A number input with the model's range at `path`. */
-function number(value, path) {
-  const { min, max } = constraint(path);
-  return h('input', { type: 'number', step: 'any', min, max, value: value ?? '', inputMode: 'decimal' });
+/** A number input with the range of `shape` (the model's); whole numbers for integer and long shapes. */
+export function number(value, shape) {
+  const integer = shape.type === 'integer' || shape.type === 'long';
+  return h('input', { type: 'number', step: integer ? 1 : 'any', min: shape.min, max: shape.max, value: value ?? '', inputMode: integer ? 'numeric' : 'decimal' });
 }
 
 const optional = (s) => (s === '' ? undefined : s);
@@ -181,7 +183,7 @@ export function renderForm(container, input, onchange) {
       const logs = logList(`${P}.trainedModels.containerLogs`, t.containerLogs ?? [], restructure(set(...pc, 'trainedModels', 'containerLogs')));
       const noise = select(t.containerMetrics?.noiseLevel, NOISE_LEVELS);
       const artifactPath = `${P}.trainedModels.maxArtifactSize.value`;
-      const artifact = number(t.maxArtifactSize?.value, artifactPath);
+      const artifact = number(t.maxArtifactSize?.value, constraint(artifactPath));
       body.append(logs.element, h('div', { class: 'row' },
         field(`${P}.trainedModels.containerMetrics.noiseLevel`, 'Container metrics noise level', noise),
         field(artifactPath, 'Maximum artifact size', artifact, `(${hint(artifactPath, 'GB')})`)));
@@ -196,7 +198,7 @@ export function renderForm(container, input, onchange) {
     const exportsSection = section(`${P}.trainedModelExports`, 'Trained model exports', Boolean(policies.trainedModelExports), (body) => {
       const e = policies.trainedModelExports ?? {};
       const maxSizePath = `${P}.trainedModelExports.maxSize.value`;
-      const maxSize = number(e.maxSize?.value, maxSizePath);
+      const maxSize = number(e.maxSize?.value, constraint(maxSizePath));
       const files = checkboxes(`${P}.trainedModelExports.filesToExport`, 'Files to export', FILE_TYPES, e.filesToExport);
       body.append(field(maxSizePath, 'Maximum export size', maxSize, `(${hint(maxSizePath, 'GB')})`), files.element);
       return () => ({ maxSize: size(maxSize) ?? { unit: 'GB', value: numberOrUnset(maxSize) }, filesToExport: files.read() });
@@ -205,7 +207,7 @@ export function renderForm(container, input, onchange) {
       const j = policies.trainedModelInferenceJobs ?? {};
       const logs = logList(`${P}.trainedModelInferenceJobs.containerLogs`, j.containerLogs ?? [], restructure(set(...pc, 'trainedModelInferenceJobs', 'containerLogs')));
       const outputPath = `${P}.trainedModelInferenceJobs.maxOutputSize.value`;
-      const output = number(j.maxOutputSize?.value, outputPath);
+      const output = number(j.maxOutputSize?.value, constraint(outputPath));
       body.append(logs.element, field(outputPath, 'Maximum output size', output, `(${hint(outputPath, 'GB')})`));
       return () => {
         const policy = {};

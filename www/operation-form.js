@@ -5,7 +5,7 @@
 // this session's answers. Every editor returns `{ element, read }`; every field wrapper
 // carries the path `validate` reports (`a.b[0]`, `tags["k"]`), so `showIssues` (form.js)
 // puts each issue beside its field. Structural edits re-render the form from `read()`.
-import { h, field } from './form.js';
+import { h, field, number, select, text } from './form.js';
 import { operations, shapes, label, hint, isArnShape, matches } from './model.js';
 import { seenArns } from './answer.js';
 
@@ -18,8 +18,8 @@ const localTime = (date) => new Date(date - date.getTimezoneOffset() * 60000).to
 /** A control for a scalar shape and how to read it; `keep` keeps an empty string (list items, map values). */
 function control(shape, value, ctx, { required, keep } = {}) {
   if (shape.enum) {
-    const select = h('select', {}, h('option', { value: '' }, '(not set)'), shape.enum.map((o) => h('option', { value: o, selected: o === value }, o)));
-    return { control: select, read: () => select.value || undefined };
+    const choice = select(value, shape.enum);
+    return { control: choice, read: () => choice.value || undefined };
   }
   if (shape.type === 'boolean') {
     const box = h('input', { type: 'checkbox', checked: value === true });
@@ -31,13 +31,12 @@ function control(shape, value, ctx, { required, keep } = {}) {
     return { control: input, read: () => (input.value ? new Date(input.value) : undefined) };
   }
   if (shape.type !== 'string') {
-    const integer = shape.type === 'integer' || shape.type === 'long';
-    const input = h('input', { type: 'number', step: integer ? 1 : 'any', min: shape.min, max: shape.max, value: value ?? '', inputMode: integer ? 'numeric' : 'decimal' });
+    const input = number(value, shape);
     return { control: input, read: () => (input.value === '' ? undefined : Number(input.value)) };
   }
-  const attrs = { value: value ?? '', spellcheck: false };
   // Long text, or text with line breaks (which an input drops), in a textarea.
-  const input = isArnShape(shape) ? h('input', { ...attrs, list: ctx.arnList(shape) }) : shape.max > 1000 || /[\r\n]/.test(value) ? h('textarea', attrs) : h('input', attrs);
+  const input = isArnShape(shape) ? text(value, { list: ctx.arnList(shape) })
+    : shape.max > 1000 || /[\r\n]/.test(value) ? h('textarea', { value: value ?? '', spellcheck: false }) : text(value);
   return { control: input, read: () => (input.value === '' && !keep ? undefined : input.value) };
 }
 

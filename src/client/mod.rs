@@ -145,6 +145,16 @@ struct Settings {
     signing_time_ms: Option<f64>,
 }
 
+impl Settings {
+    /// The credentials function (behind the cache), or `undefined` with fixed credentials.
+    fn provider(&self) -> JsValue {
+        match &self.credentials {
+            CredentialSource::Provider(provider) => provider.into(),
+            CredentialSource::Fixed(_) => JsValue::UNDEFINED,
+        }
+    }
+}
+
 #[derive(Default)]
 struct State {
     /// Service time − local time, learnt from responses' `Date` or clock-skew errors.
@@ -203,12 +213,8 @@ impl CleanRoomsMlClient {
             Ok(prepared) => prepared,
             Err(err) => return Promise::reject(&js::to_js_error(err)),
         };
-        let provider = match &self.settings.credentials {
-            CredentialSource::Provider(provider) => provider.into(),
-            CredentialSource::Fixed(_) => JsValue::UNDEFINED,
-        };
         let call = Call::new(self.settings.clone(), self.state.clone(), operation, request);
-        transport_run(call.into(), &fetch, self.settings.timeout_ms, &signal, &provider)
+        transport_run(call.into(), &fetch, self.settings.timeout_ms, &signal, &self.settings.provider())
     }
 }
 
@@ -265,10 +271,7 @@ pub fn signed_request(operation: &'static Operation, input: &JsValue, config: &J
         let mut settings = read_settings(config)?;
         settings.signing_time_ms = Reader::new(config, "config", ErrorKind::Configuration)?.time_ms("signingDate")?;
         let (request, _) = prepare(&settings, operation, input, &JsValue::UNDEFINED)?;
-        let provider = match &settings.credentials {
-            CredentialSource::Provider(provider) => provider.into(),
-            CredentialSource::Fixed(_) => JsValue::UNDEFINED,
-        };
+        let provider = settings.provider();
         Ok((Call::new(Rc::new(settings), Rc::default(), operation, request), provider))
     };
     match call() {

@@ -17,7 +17,7 @@ bootstrap:
 # scripts/package.mjs (wasm-opt from the npm package binaryen, see scripts/wasm-env).
 build: bootstrap
 	rm -rf pkg
-	$(WASM) cargo rustc -q --lib --release --target wasm32-unknown-unknown --crate-type cdylib
+	WASM_RELEASE=1 $(WASM) cargo rustc -q --lib --release --target wasm32-unknown-unknown --crate-type cdylib
 	$(WASM) wasm-bindgen target/wasm32-unknown-unknown/release/cleanroomsml_wasm.wasm --out-dir pkg --target web
 	node scripts/package.mjs
 
@@ -39,7 +39,7 @@ test-native: bootstrap
 
 # The crate's wasm tests inside headless Chromium (webdriver.json holds its flags).
 test-wasm: bootstrap
-	$(WASM) wasm-pack test --headless --chrome -- --features test-hooks --test web --test panic
+	$(WASM) wasm-pack test --headless --chrome -- --test web
 
 # Node 20 tests of the release package: the SigV4 suite, parity with botocore and the
 # JS SDK's signer, the request on the wire and its errors, the local endpoint; and the

@@ -8,7 +8,8 @@
 // not a script and then its snippets one round trip later; the client's methods and the
 // paginators (src/client/methods.js, generated) are appended to it, since they extend the
 // glue's own class and `paginate` (one export each, however many operations); and the glue is minified
-// (esbuild), as a page downloads it, with the wasm's import and export names made short.
+// (esbuild), as a page downloads it, with the wasm's import and export names made short;
+// and the instance's exports are guarded (src/js/guard.js: a trap is an `InternalError`).
 // The credential providers (src/credentials/) are a module of their own, bundled and
 // minified beside it, so that only the pages that import them load them.
 import { execFileSync } from 'node:child_process';
@@ -149,10 +150,21 @@ function minifyNames(glue, typeFiles) {
   return out;
 }
 
+/**
+ * The instance's exports wrapped by src/js/guard.js's `guarded` (appended to the glue):
+ * a trap becomes an `InternalError`, and every call after it one too.
+ */
+function guard(glue) {
+  const source = readFileSync(new URL('../src/js/guard.js', import.meta.url), 'utf8');
+  const at = 'wasm = instance.exports;';
+  if (glue.split(at).length !== 2) throw new Error('package: the glue does not set `wasm` once as expected');
+  return `${glue.replace(at, 'wasm = guarded(instance.exports);')}\n${source.replace(/^export function/m, 'function')}`;
+}
+
 const gluePath = new URL(`../pkg/${pkg.main}`, import.meta.url);
 const typeFiles = [dtsPath, new URL(`../pkg/${wasm.slice(2).replace(/\.wasm$/, '.wasm.d.ts')}`, import.meta.url)];
 const methods = readFileSync(new URL('../src/client/methods.js', import.meta.url), 'utf8');
-writeFileSync(gluePath, minify(foldSnippets(minifyNames(readFileSync(gluePath, 'utf8'), typeFiles)) + methods));
+writeFileSync(gluePath, minify(guard(foldSnippets(minifyNames(readFileSync(gluePath, 'utf8'), typeFiles))) + methods));
 rmSync(new URL('../pkg/snippets', import.meta.url), { recursive: true });
 
 buildSync({

@@ -28,8 +28,6 @@ pub enum ErrorKind {
     Configuration,
     /// The request given to `signRequest` is not a usable HTTP request.
     Request,
-    /// The module itself failed (a panic) and must be reloaded.
-    Internal,
 }
 
 impl ErrorKind {
@@ -39,7 +37,6 @@ impl ErrorKind {
             ErrorKind::Validation => "ValidationError",
             ErrorKind::Configuration => "ConfigurationError",
             ErrorKind::Request => "RequestError",
-            ErrorKind::Internal => "InternalError",
         }
     }
 }
@@ -47,7 +44,8 @@ impl ErrorKind {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ApiError {
     pub kind: ErrorKind,
-    /// `required`, `type`, `invalid`, `expired`, `tooLarge`, `invalidInput` or `unusable`.
+    /// `required`, `type`, `invalid`, `expired`, `tooLarge` or `invalidInput` (the glue's
+    /// `InternalError` is `unusable`: src/js/guard.js).
     pub code: &'static str,
     /// The argument member at fault, e.g. `config.credentials.secretAccessKey`.
     pub path: String,

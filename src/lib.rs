@@ -13,7 +13,6 @@ pub mod client;
 pub mod error;
 #[doc(hidden)]
 pub mod fuzzing;
-pub mod guard;
 mod js;
 pub mod json;
 pub mod model;
@@ -38,19 +37,6 @@ static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> 
     // SAFETY: wasm32-unknown-unknown without atomics has one thread.
     unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
 
-#[cfg(target_arch = "wasm32")]
-#[wasm_bindgen(start)]
-fn start() {
-    guard::install_panic_hook();
-}
-
-/// Only in builds with the `test-hooks` feature (the panic tests): panics on purpose.
-#[cfg(feature = "test-hooks")]
-#[wasm_bindgen(js_name = __panicForTests)]
-pub fn panic_for_tests() {
-    panic!("a panic on purpose");
-}
-
 /// The version of this package, so a page can show which build it loaded.
 #[wasm_bindgen]
 pub fn version() -> String {
@@ -66,7 +52,7 @@ const TS_FUNCTIONS: &str = r#"
 /**
  * Checks an operation's input against every constraint of the service model and reports all
  * problems at once. Any input gets a report; an unknown operation name throws a
- * `ConfigurationError`, and only an `InternalError` after an earlier panic otherwise.
+ * `ConfigurationError`, and only an `InternalError` after the module failed (a trap) otherwise.
  */
 export function validate(input: unknown): ValidationReport;
 export function validate(operation: OperationName, input: unknown): ValidationReport;
@@ -86,7 +72,6 @@ export function createSignedRequest<O extends OperationName>(operation: O, input
 #[wasm_bindgen(js_name = validate, skip_typescript)]
 pub fn validate_js(first: JsValue, second: JsValue) -> Result<JsValue, JsValue> {
     let report = || {
-        guard::check()?;
         let (operation, [input]) = operation_form(&first, [&second])?;
         Ok(js::to_js(&validate::validate_shape(operation.input(), &js::read(operation.input(), input))))
     };
@@ -145,7 +130,6 @@ fn build(operation: &'static Operation, input: &JsValue, config: &JsValue) -> Re
 }
 
 fn sign_request(request: &JsValue, options: &JsValue) -> Result<HttpRequest, ApiError> {
-    guard::check()?;
     let request = js::read_http_request(request)?;
     let options = Reader::new(options, "options", ErrorKind::Configuration)?;
     let service = options.string("service")?.unwrap_or_else(|| sign::SIGNING_NAME.into());

@@ -177,8 +177,7 @@ impl CleanRoomsMlClient {
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "CleanRoomsMlClientConfig")] config: JsValue,
     ) -> Result<CleanRoomsMlClient, JsValue> {
-        crate::guard::check()
-            .and_then(|()| read_settings(&config))
+        read_settings(&config)
             .map(|settings| CleanRoomsMlClient { settings: Rc::new(settings), state: Rc::default() })
             .map_err(js::to_js_error)
     }
@@ -226,7 +225,6 @@ impl CleanRoomsMlClient {
 #[wasm_bindgen(skip_typescript)]
 pub fn paginate(operation: JsValue, config: JsValue, input: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
     let pages = || -> Result<JsValue, ApiError> {
-        crate::guard::check()?;
         let operation = js::operation(&operation)?;
         let paginator = Paginator::of(operation.name()).ok_or_else(|| {
             let message = format!("{} has no paginator", operation.name());

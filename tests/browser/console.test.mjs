@@ -139,6 +139,9 @@ test('"Load more" while there is a nextToken; back and forward move between the 
 });
 
 test('a membership ID that is not one shows the field error and loads nothing', async () => {
+  // A fresh load: a mere hash change could leave the previous test's list (and a page it
+  // was still loading) on screen after listSettled() had passed.
+  await page.goto('about:blank');
   await page.goto(`${demo.pageUrl}#list`);
   await listSettled();
   const input = list().getByLabel('Membership ID');

@@ -1,12 +1,12 @@
 //! SigV4's canonical request and string to sign, written directly for every request, and
 //! the signing key kept per secret, day, region and service as the AWS SDKs keep it.
-//! The key and the signature are HMAC-SHA256 over `sha2` (RFC 2104, a few lines: `aws-sigv4`
+//! The key and the signature are HMAC-SHA256 over `sha256` (RFC 2104, a few lines: `aws-sigv4`
 //! for them cost 2.4 KB of gzip); `aws-sigv4`'s HTTP signer is the oracle
 //! `tests/sign_oracle.rs` compares this module with on generated requests.
 
 use std::cell::RefCell;
 
-use sha2::{Digest, Sha256};
+use super::sha256::{self, Sha256};
 
 use super::{Credentials, Headers};
 use crate::protocol::request::percent_encode;
@@ -135,7 +135,7 @@ pub fn canonical_request(method: &str, uri: &str, query: &str, headers: &Headers
     canonical.push('\n');
     canonical.push_str(&signed_headers(headers));
     canonical.push('\n');
-    canonical.push_str(&hex(&Sha256::digest(body)));
+    canonical.push_str(&hex(&sha256::digest(body)));
     canonical
 }
 
@@ -149,7 +149,7 @@ pub fn string_to_sign(canonical_request: &str, scope: &Scope) -> String {
         "AWS4-HMAC-SHA256\n{}\n{}\n{}",
         scope.amz_date,
         credential_scope(scope),
-        hex(&Sha256::digest(canonical_request.as_bytes()))
+        hex(&sha256::digest(canonical_request.as_bytes()))
     )
 }
 
@@ -210,17 +210,17 @@ fn signing_key(secret: &str, scope: &Scope) -> [u8; 32] {
 fn hmac(key: &[u8], data: &[u8]) -> [u8; 32] {
     let mut block = [0u8; 64];
     if key.len() > 64 {
-        block[..32].copy_from_slice(&Sha256::digest(key));
+        block[..32].copy_from_slice(&sha256::digest(key));
     } else {
         block[..key.len()].copy_from_slice(key);
     }
-    let mut inner = Sha256::new();
-    inner.update(block.map(|b| b ^ 0x36));
+    let mut inner = Sha256::default();
+    inner.update(&block.map(|b| b ^ 0x36));
     inner.update(data);
-    let mut outer = Sha256::new();
-    outer.update(block.map(|b| b ^ 0x5c));
-    outer.update(inner.finalize());
-    outer.finalize().into()
+    let mut outer = Sha256::default();
+    outer.update(&block.map(|b| b ^ 0x5c));
+    outer.update(&inner.finish());
+    outer.finish()
 }
 
 fn hex(bytes: &[u8]) -> String {

@@ -7,6 +7,7 @@
 //! `canonical`, with the signing key and signature of the `aws-sigv4` crate.
 
 pub mod canonical;
+mod sha256;
 
 use std::fmt;
 

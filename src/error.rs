@@ -5,6 +5,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::protocol::endpoint::EndpointError;
 use crate::sign::SignError;
+use crate::text::{concat, decimal};
 use crate::validate::ValidationReport;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -62,12 +63,15 @@ impl ApiError {
         let errors = report.issues.iter().filter(|i| i.severity == crate::validate::Severity::Error).count();
         let first = report.issues.iter().find(|i| i.severity == crate::validate::Severity::Error);
         let message = match first {
-            Some(issue) if errors == 1 => format!("the input is invalid: {} {}", path_or_input(&issue.path), issue.message),
-            Some(issue) => format!(
-                "the input is invalid ({errors} errors; see report): {} {}",
+            Some(issue) if errors == 1 => concat(&["the input is invalid: ", path_or_input(&issue.path), " ", &issue.message]),
+            Some(issue) => concat(&[
+                "the input is invalid (",
+                &decimal(errors),
+                " errors; see report): ",
                 path_or_input(&issue.path),
-                issue.message
-            ),
+                " ",
+                &issue.message,
+            ]),
             None => "the input is invalid".into(),
         };
         ApiError { kind: ErrorKind::Validation, code: "invalidInput", path: "input".into(), message, report: Some(report) }
@@ -76,7 +80,7 @@ impl ApiError {
     /// An endpoint error, for the configuration object named `argument`.
     pub fn endpoint(argument: &str, err: EndpointError) -> Self {
         let code = if err.message.ends_with("Missing Region") { "required" } else { "invalid" };
-        ApiError::new(ErrorKind::Configuration, code, format!("{argument}.{}", err.member), err.message)
+        ApiError::new(ErrorKind::Configuration, code, concat(&[argument, ".", err.member]), err.message)
     }
 
     /// A signing error; `request` errors are the request's, the rest the options'.
@@ -85,7 +89,7 @@ impl ApiError {
             "url" | "headers" | "method" | "body" => ErrorKind::Request,
             _ => ErrorKind::Configuration,
         };
-        let path = if kind == ErrorKind::Request { format!("request.{}", err.member) } else { format!("{argument}.{}", err.member) };
+        let path = concat(&[if kind == ErrorKind::Request { "request" } else { argument }, ".", err.member]);
         ApiError::new(kind, err.code, path, err.message)
     }
 }

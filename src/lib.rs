@@ -19,6 +19,7 @@ pub mod model;
 pub mod number;
 pub mod protocol;
 pub mod sign;
+pub mod text;
 pub mod time;
 pub mod validate;
 pub mod value;

@@ -22,21 +22,10 @@ pub fn parse(text: &str) -> Option<f64> {
 /// `-0` is written `0`, as JavaScript does.
 pub fn write(n: f64, out: &mut String) {
     if n.fract() == 0.0 && n.abs() < 9_007_199_254_740_992.0 {
-        let mut whole = n.abs() as u64;
         if n < 0.0 {
             out.push('-');
         }
-        let mut digits = [0u8; 20];
-        let mut at = digits.len();
-        loop {
-            at -= 1;
-            digits[at] = b'0' + (whole % 10) as u8;
-            whole /= 10;
-            if whole == 0 {
-                break;
-            }
-        }
-        out.extend(digits[at..].iter().map(|&d| char::from(d)));
+        crate::text::push_digits(out, n.abs() as u64, 1, crate::text::DECIMAL);
     } else {
         out.push_str(&platform::format(n));
     }

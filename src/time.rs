@@ -1,6 +1,8 @@
 //! Times as the protocol writes them: ISO 8601 for the model's `iso8601` timestamps (as
 //! botocore writes and reads them) and the SigV4 date, from milliseconds since the epoch.
 
+use crate::text::{push_digits, DECIMAL};
+
 /// `(year, month, day, hour, minute, second, millisecond)` in UTC of `ms` since the epoch.
 pub fn utc(ms: f64) -> (i64, u32, u32, i64, i64, i64, i64) {
     let ms = ms.floor() as i64;
@@ -13,9 +15,32 @@ pub fn utc(ms: f64) -> (i64, u32, u32, i64, i64, i64, i64) {
 /// botocore's ISO 8601: `2026-01-02T03:04:05Z`, or with microseconds when the time has a
 /// fraction (`2026-01-02T03:04:05.123000Z`).
 pub fn iso8601(ms: f64) -> String {
+    let (mut out, milli) = date_time(ms, "-", ":");
+    if milli != 0 {
+        out.push('.');
+        push_digits(&mut out, milli as u64, 3, DECIMAL);
+        out.push_str("000");
+    }
+    out.push('Z');
+    out
+}
+
+/// The UTC date and time of `ms` (`{year:04}-{month:02}-{day:02}T{h:02}:{m:02}:{s:02}` with
+/// `date` and `time` for the separators: `-` and `:` in ISO 8601's extended form, none in
+/// its basic form, SigV4's), and the millisecond. A year has at least four digits, as
+/// `{year:04}` writes it: `0099`, `12345`, `-001` (a JavaScript `Date` reaches -271821).
+pub fn date_time(ms: f64, date: &str, time: &str) -> (String, i64) {
     let (year, month, day, h, m, s, milli) = utc(ms);
-    let fraction = if milli == 0 { String::new() } else { format!(".{milli:03}000") };
-    format!("{year:04}-{month:02}-{day:02}T{h:02}:{m:02}:{s:02}{fraction}Z")
+    let mut out = String::with_capacity(32);
+    if year < 0 {
+        out.push('-');
+    }
+    push_digits(&mut out, year.unsigned_abs(), if year < 0 { 3 } else { 4 }, DECIMAL);
+    for (separator, n) in [(date, month.into()), (date, day.into()), ("T", h), (time, m), (time, s)] {
+        out.push_str(separator);
+        push_digits(&mut out, n as u64, 2, DECIMAL);
+    }
+    (out, milli)
 }
 
 /// Milliseconds since the epoch of an RFC 3339 date-time (`2026-01-02T03:04:05.123Z`,
@@ -94,6 +119,18 @@ mod tests {
     fn iso8601_both_ways() {
         assert_eq!(iso8601(0.0), "1970-01-01T00:00:00Z");
         assert_eq!(iso8601(1_767_323_045_123.0), "2026-01-02T03:04:05.123000Z");
+        assert_eq!(iso8601(-62_135_596_799_990.0), "0001-01-01T00:00:00.010000Z");
+        assert_eq!(iso8601(-62_198_755_200_000.0), "-001-01-01T00:00:00Z");
+        assert_eq!(iso8601(-8.64e15), "-271821-04-20T00:00:00Z");
+        assert_eq!(iso8601(8.64e15 - 1.0), "275760-09-12T23:59:59.999000Z");
+        // As `format!` wrote them.
+        let mut ms = -8.64e15;
+        while ms < 8.64e15 {
+            let (year, month, day, h, m, s, milli) = utc(ms);
+            let fraction = if milli == 0 { String::new() } else { format!(".{milli:03}000") };
+            assert_eq!(iso8601(ms), format!("{year:04}-{month:02}-{day:02}T{h:02}:{m:02}:{s:02}{fraction}Z"));
+            ms += 987_654_321_987.0;
+        }
         assert_eq!(parse_iso8601("2026-01-02T03:04:05.123000Z"), Some(1_767_323_045_123.0));
         assert_eq!(parse_iso8601("2026-01-02T03:04:05Z"), Some(1_767_323_045_000.0));
         assert_eq!(parse_iso8601("2026-01-02T05:04:05.1+02:00"), Some(1_767_323_045_100.0));

@@ -53,7 +53,7 @@ impl Value {
             Value::Object(_) => "an object".into(),
             Value::Date(_) => "a Date".into(),
             Value::Other(kind) => kind.clone(),
-            Value::TooLarge { bytes } => format!("an input of {bytes} bytes"),
+            Value::TooLarge { bytes } => crate::text::concat(&["an input of ", &crate::text::decimal(*bytes), " bytes"]),
         }
     }
 

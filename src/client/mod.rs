@@ -21,6 +21,7 @@ use crate::protocol::endpoint::{self, Endpoint};
 use crate::protocol::request::HttpRequest;
 use crate::protocol::response::{self, ServiceError};
 use crate::sign::{self, Credentials, SigningOptions};
+use crate::text::concat;
 use crate::value::{Text, Value};
 use retry::RetryQuota;
 
@@ -227,7 +228,7 @@ pub fn paginate(operation: JsValue, config: JsValue, input: JsValue, options: Op
     let pages = || -> Result<JsValue, ApiError> {
         let operation = js::operation(&operation)?;
         let paginator = Paginator::of(operation.name()).ok_or_else(|| {
-            let message = format!("{} has no paginator", operation.name());
+            let message = concat(&[operation.name(), " has no paginator"]);
             ApiError::new(ErrorKind::Configuration, "invalid", "operation", message)
         })?;
         let config = Reader::new(&config, "config", ErrorKind::Configuration)?;
@@ -325,7 +326,7 @@ impl Call {
             return failure;
         }
         let why = Reflect::get(&failure, &"message".into()).ok().and_then(|m| m.as_string()).unwrap_or_else(|| "it threw".into());
-        let message = format!("the credentials function failed: {why}");
+        let message = concat(&["the credentials function failed: ", &why]);
         js::to_js_error(ApiError::new(ErrorKind::Configuration, "invalid", "config.credentials", message))
     }
 

@@ -14,6 +14,7 @@ use crate::model::{Kind, List, Member, Operation, Shape};
 use crate::protocol::endpoint::{Endpoint, EndpointParams};
 use crate::protocol::request::{self, Headers, HttpRequest};
 use crate::sign::{Credentials, SigningOptions};
+use crate::text::{concat, decimal};
 use crate::validate;
 use crate::value::{Text, Value, MAX_INPUT_BYTES};
 
@@ -225,11 +226,13 @@ pub fn operation(name: &JsValue) -> Result<&'static Operation, ApiError> {
         };
         let operations = crate::model::OPERATIONS.iter().map(|op| op.name());
         let message = match text.as_deref().and_then(|t| validate::closest(t, operations)) {
-            Some(name) => format!("{what} is not an operation of this module; did you mean \"{name}\"?"),
-            None => format!(
-                "{what} is not an operation of this module: its {} operations have the model's names (the type OperationName lists them)",
-                crate::model::OPERATIONS.len()
-            ),
+            Some(name) => concat(&[&what, " is not an operation of this module; did you mean \"", name, "\"?"]),
+            None => concat(&[
+                &what,
+                " is not an operation of this module: its ",
+                &decimal(crate::model::OPERATIONS.len()),
+                " operations have the model's names (the type OperationName lists them)",
+            ]),
         };
         ApiError::new(ErrorKind::Configuration, "invalid", "operation", message)
     })
@@ -329,13 +332,13 @@ impl<'a> Reader<'a> {
     pub fn new(object: &'a JsValue, argument: &str, kind: ErrorKind) -> Result<Self, ApiError> {
         if !object.is_object() || object.is_function() {
             let got = read_scalar(object).map(|v| v.kind()).unwrap_or_else(|| "an array".into());
-            return Err(ApiError::new(kind, "type", argument, format!("{argument} must be an object; got {got}")));
+            return Err(ApiError::new(kind, "type", argument, concat(&[argument, " must be an object; got ", &got])));
         }
         Ok(Reader { object, argument: argument.into(), kind })
     }
 
     fn path(&self, name: &str) -> String {
-        format!("{}.{name}", self.argument)
+        concat(&[&self.argument, ".", name])
     }
 
     fn error(&self, code: &'static str, name: &str, message: String) -> ApiError {
@@ -345,13 +348,13 @@ impl<'a> Reader<'a> {
     /// The member, or None when it is `undefined` or `null`.
     pub fn get(&self, name: &str) -> Result<Option<JsValue>, ApiError> {
         let value = Reflect::get(self.object, &property_key(name))
-            .map_err(|_| self.error("type", name, format!("{} could not be read: its getter threw", self.path(name))))?;
+            .map_err(|_| self.error("type", name, concat(&[&self.path(name), " could not be read: its getter threw"])))?;
         Ok((!value.is_undefined() && !value.is_null()).then_some(value))
     }
 
     fn type_error(&self, name: &str, expected: &str, value: &JsValue) -> ApiError {
         let got = read_scalar(value).map(|v| v.kind()).unwrap_or_else(|| "an object".into());
-        self.error("type", name, format!("{} must be {expected}; got {got}", self.path(name)))
+        self.error("type", name, concat(&[&self.path(name), " must be ", expected, "; got ", &got]))
     }
 
     pub fn string(&self, name: &str) -> Result<Option<String>, ApiError> {
@@ -359,14 +362,14 @@ impl<'a> Reader<'a> {
             None => Ok(None),
             Some(v) => match v.dyn_ref::<JsString>() {
                 Some(s) if s.is_well_formed() => Ok(Some(String::from(s))),
-                Some(_) => Err(self.error("invalid", name, format!("{} contains a lone surrogate", self.path(name)))),
+                Some(_) => Err(self.error("invalid", name, concat(&[&self.path(name), " contains a lone surrogate"]))),
                 None => Err(self.type_error(name, "a string", &v)),
             },
         }
     }
 
     pub fn required_string(&self, name: &str) -> Result<String, ApiError> {
-        self.string(name)?.ok_or_else(|| self.error("required", name, format!("{} is required", self.path(name))))
+        self.string(name)?.ok_or_else(|| self.error("required", name, concat(&[&self.path(name), " is required"])))
     }
 
     pub fn bool(&self, name: &str) -> Result<bool, ApiError> {
@@ -386,7 +389,7 @@ impl<'a> Reader<'a> {
         if ms.is_finite() {
             Ok(Some(ms))
         } else {
-            Err(self.error("invalid", name, format!("{} is not a valid time", self.path(name))))
+            Err(self.error("invalid", name, concat(&[&self.path(name), " is not a valid time"])))
         }
     }
 
@@ -397,7 +400,7 @@ impl<'a> Reader<'a> {
         if n.is_finite() && n >= min {
             Ok(Some(n))
         } else {
-            Err(self.error("invalid", name, format!("{} must be a finite number of at least {}", self.path(name), crate::number::to_string(min))))
+            Err(self.error("invalid", name, concat(&[&self.path(name), " must be a finite number of at least ", &crate::number::to_string(min)])))
         }
     }
 
@@ -445,7 +448,7 @@ pub fn read_endpoint_params(config: &Reader) -> Result<EndpointParams, ApiError>
 /// The `credentials` member: `{ accessKeyId, secretAccessKey, sessionToken?, expiration? }`.
 pub fn read_credentials(owner: &Reader) -> Result<Credentials, ApiError> {
     let Some((value, path)) = owner.object("credentials")? else {
-        return Err(owner.error("required", "credentials", format!("{} is required", owner.path("credentials"))));
+        return Err(owner.error("required", "credentials", concat(&[&owner.path("credentials"), " is required"])));
     };
     read_credentials_value(&value, &path)
 }

@@ -2,7 +2,8 @@
 //! (`cleanroomsml-endpoint-ruleset.json`) with the AWS partitions it relies on, plus the
 //! checks that keep a bad region or endpoint from ever becoming a malformed URL.
 
-use std::fmt;
+
+use crate::text::{concat, decimal};
 
 /// The rule set's parameters, plus nothing else.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -21,12 +22,6 @@ pub struct EndpointError {
     pub message: String,
 }
 
-impl fmt::Display for EndpointError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.member, self.message)
-    }
-}
-
 /// A parsed `http(s)://host[:port][/path]` base URL.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Endpoint {
@@ -40,7 +35,7 @@ pub struct Endpoint {
 impl Endpoint {
     /// `scheme://authority/base_path`.
     pub fn url(&self) -> String {
-        format!("{}://{}{}", self.scheme, self.authority, self.base_path)
+        concat(&[&self.scheme, "://", &self.authority, &self.base_path])
     }
 }
 
@@ -161,10 +156,10 @@ fn check_region(region: &str) -> Result<(), EndpointError> {
     } else {
         Err(EndpointError {
             member: "region",
-            message: format!(
-                "{} is not a region name: expected lower-case letters, digits and hyphens, such as us-east-1",
-                quote(region)
-            ),
+            message: concat(&[
+                &quote(region),
+                " is not a region name: expected lower-case letters, digits and hyphens, such as us-east-1",
+            ]),
         })
     }
 }
@@ -222,7 +217,7 @@ pub fn resolve(params: &EndpointParams) -> Result<Endpoint, EndpointError> {
         }
         (false, false) => ("cleanrooms-ml", p.dns_suffix),
     };
-    Ok(Endpoint { scheme: "https".into(), authority: format!("{prefix}.{region}.{suffix}"), base_path: String::new() })
+    Ok(Endpoint { scheme: "https".into(), authority: concat(&[prefix, ".", region, ".", suffix]), base_path: String::new() })
 }
 
 /// An absolute `http(s)` URL, split; the authority is normalized as the `host` header
@@ -269,7 +264,7 @@ pub fn parse_url(url: &str) -> Result<Url<'_>, &'static str> {
     }
     let host = host.to_ascii_lowercase();
     let authority = match port {
-        Some(p) if p != default_port => format!("{host}:{p}"),
+        Some(p) if p != default_port => concat(&[&host, ":", &decimal(p.into())]),
         _ => host,
     };
     Ok(Url { scheme, authority, path, query })
@@ -280,7 +275,7 @@ pub fn parse_url(url: &str) -> Result<Url<'_>, &'static str> {
 pub fn parse_base_url(url: &str) -> Result<Endpoint, EndpointError> {
     let invalid = |why: &str| EndpointError {
         member: "endpoint",
-        message: format!("{} is not a usable endpoint URL: {why}", quote(url)),
+        message: concat(&[&quote(url), " is not a usable endpoint URL: ", why]),
     };
     if url.bytes().any(|b| b == b'?' || b == b'#') {
         return Err(invalid("a query or fragment is not allowed"));

@@ -60,7 +60,8 @@ pub fn build_request(input: &ValidRequest<'_>, endpoint: &Endpoint) -> HttpReque
         headers.insert("content-type".to_owned(), "application/json".to_owned());
     }
     let path = expand(operation.uri(), &labels);
-    let mut url = format!("{}{path}", endpoint.url());
+    let mut url = endpoint.url();
+    url.push_str(&path);
     if has_query {
         url.push(if path.contains('?') { '&' } else { '?' });
         url.push_str(&query);

@@ -4,6 +4,7 @@
 use crate::json;
 use crate::protocol::headers::Headers;
 use crate::model::{Kind, Operation, Shape};
+use crate::text::{concat, decimal};
 use crate::validate::{validate_output, IssueCode, Severity};
 use crate::value::{Text, Value};
 
@@ -133,11 +134,13 @@ pub fn read(operation: &Operation, response: &HttpResponse) -> Result<Vec<(Text,
     if response.body.len() > MAX_RESPONSE_BYTES {
         return Err(ServiceError {
             name: "InvalidResponseError".into(),
-            message: format!(
-                "{} with a body of {} bytes; this module reads at most {MAX_RESPONSE_BYTES}",
-                status_line(response),
-                response.body.len()
-            ),
+            message: concat(&[
+                &status_line(response),
+                " with a body of ",
+                &decimal(response.body.len()),
+                " bytes; this module reads at most ",
+                &decimal(MAX_RESPONSE_BYTES),
+            ]),
             status: Some(response.status),
             request_id: response.request_id(),
             quota_name: None,
@@ -168,7 +171,7 @@ pub fn read(operation: &Operation, response: &HttpResponse) -> Result<Vec<(Text,
         .unwrap_or_else(|| "UnknownError".into());
     let message = text("message")
         .or_else(|| text("Message"))
-        .unwrap_or_else(|| format!("{} {}", status_line(response), describe_body(response)));
+        .unwrap_or_else(|| concat(&[&status_line(response), " ", &describe_body(response)]));
     let class = if response.status == 429 || THROTTLING.contains(&name.as_str()) {
         ErrorClass::Throttling
     } else if matches!(response.status, 500 | 502 | 503 | 504) || TRANSIENT.contains(&name.as_str()) {
@@ -216,7 +219,9 @@ fn without_controls(s: &str, max: usize) -> String {
 }
 
 fn status_line(response: &HttpResponse) -> String {
-    format!("HTTP {} {}", response.status, response.status_text).trim_end().to_owned()
+    let mut line = concat(&["HTTP ", &decimal(response.status.into()), " ", &response.status_text]);
+    line.truncate(line.trim_end().len());
+    line
 }
 
 /// What a body that carries no message is, for an error message: never a parse crash.
@@ -225,10 +230,10 @@ fn describe_body(response: &HttpResponse) -> String {
     if body.is_empty() {
         return "with an empty body".into();
     }
-    let kind = response.headers.get("content-type").map(|t| format!(" ({t})")).unwrap_or_default();
+    let kind = response.headers.get("content-type").map(|t| concat(&[" (", t, ")"])).unwrap_or_default();
     let excerpt = without_controls(body, 200);
     let what = if response.json.is_some() { "a JSON body without a message" } else { "a body that is not JSON" };
-    format!("with {what}{kind}: {excerpt}")
+    concat(&["with ", what, &kind, ": ", &excerpt])
 }
 
 fn read_output(operation: &Operation, response: &HttpResponse) -> Result<Vec<(Text, Value)>, ServiceError> {
@@ -236,7 +241,7 @@ fn read_output(operation: &Operation, response: &HttpResponse) -> Result<Vec<(Te
     let Some(shape) = operation.output() else { return Ok(Vec::new()) };
     let invalid = |why: String| ServiceError {
         name: "InvalidResponseError".into(),
-        message: format!("{} {why}", status_line(response)),
+        message: concat(&[&status_line(response), " ", &why]),
         status: Some(response.status),
         request_id: response.request_id(),
         quota_name: None,
@@ -254,7 +259,7 @@ fn read_output(operation: &Operation, response: &HttpResponse) -> Result<Vec<(Te
         .find(|i| i.severity == Severity::Error && i.code != IssueCode::UnknownMember)
     {
         let at = if issue.path.is_empty() { "the body".to_owned() } else { issue.path.clone() };
-        return Err(invalid(format!("but the body does not match the output shape: {at} {}", issue.message)));
+        return Err(invalid(concat(&["but the body does not match the output shape: ", &at, " ", &issue.message])));
     }
     match modelled(shape, json) {
         Value::Object(members) => Ok(members),

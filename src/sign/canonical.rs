@@ -10,6 +10,7 @@ use super::sha256::{self, Sha256};
 
 use super::{Credentials, Headers};
 use crate::protocol::request::percent_encode;
+use crate::text::concat;
 use crate::value::join;
 
 /// Headers left unsigned, as `aws-sigv4`'s default settings (and the SDKs) leave them:
@@ -23,7 +24,7 @@ pub fn canonical_uri(path: &str) -> String {
     if path.is_empty() {
         return "/".into();
     }
-    let absolute = if path.starts_with('/') { path.to_owned() } else { format!("/{path}") };
+    let absolute = if path.starts_with('/') { path.to_owned() } else { concat(&["/", path]) };
     if !absolute.contains('.') && !absolute.as_bytes().windows(2).any(|pair| pair == b"//") {
         return absolute;
     }
@@ -37,7 +38,7 @@ pub fn canonical_uri(path: &str) -> String {
             segment => kept.push(segment),
         }
     }
-    let mut uri = format!("/{}", join(kept, "/"));
+    let mut uri = concat(&["/", &join(kept, "/")]);
     let ends_in_directory = absolute.ends_with('/') || absolute.ends_with("/.") || absolute.ends_with("/..");
     if ends_in_directory && !uri.ends_with('/') {
         uri.push('/');
@@ -145,34 +146,35 @@ fn signed_headers(headers: &Headers) -> String {
 
 /// The string to sign (task 2) for a canonical request.
 pub fn string_to_sign(canonical_request: &str, scope: &Scope) -> String {
-    format!(
-        "AWS4-HMAC-SHA256\n{}\n{}\n{}",
-        scope.amz_date,
-        credential_scope(scope),
-        hex(&sha256::digest(canonical_request.as_bytes()))
-    )
+    let digest = hex(&sha256::digest(canonical_request.as_bytes()));
+    concat(&["AWS4-HMAC-SHA256\n", scope.amz_date, "\n", &credential_scope(scope), "\n", &digest])
 }
 
 fn credential_scope(scope: &Scope) -> String {
-    format!("{}/{}/{}/aws4_request", &scope.amz_date[..8], scope.region, scope.service)
+    concat(&[&scope.amz_date[..8], "/", scope.region, "/", scope.service, "/aws4_request"])
 }
 
 /// The `authorization` header (tasks 3 and 4).
 pub fn authorization(canonical_request: &str, headers: &Headers, credentials: &Credentials, scope: &Scope) -> String {
     let key = signing_key(&credentials.secret_access_key, scope);
     let signature = hex(&hmac(&key, string_to_sign(canonical_request, scope).as_bytes()));
-    format!(
-        "AWS4-HMAC-SHA256 Credential={}/{}, SignedHeaders={}, Signature={signature}",
-        credentials.access_key_id,
-        credential_scope(scope),
-        signed_headers(headers)
-    )
+    concat(&[
+        "AWS4-HMAC-SHA256 Credential=",
+        &credentials.access_key_id,
+        "/",
+        &credential_scope(scope),
+        ", SignedHeaders=",
+        &signed_headers(headers),
+        ", Signature=",
+        &signature,
+    ])
 }
 
 /// `x-amz-date`: `YYYYMMDD'T'HHMMSS'Z'` of the signing time (whole seconds, UTC).
 pub fn amz_date(time_ms: f64) -> String {
-    let (year, month, day, h, m, s, _) = crate::time::utc(time_ms);
-    format!("{year:04}{month:02}{day:02}T{h:02}{m:02}{s:02}Z")
+    let (mut out, _) = crate::time::date_time(time_ms, "", "");
+    out.push('Z');
+    out
 }
 
 /// The last signing key derived, and what it was derived from. The secret is kept to
@@ -197,7 +199,7 @@ fn signing_key(secret: &str, scope: &Scope) -> [u8; 32] {
         if let Some(c) = cached.as_ref().filter(|c| c.secret == secret && c.day == day && c.region == scope.region && c.service == scope.service) {
             return c.key;
         }
-        let k_date = hmac(format!("AWS4{secret}").as_bytes(), day.as_bytes());
+        let k_date = hmac(concat(&["AWS4", secret]).as_bytes(), day.as_bytes());
         let k_region = hmac(&k_date, scope.region.as_bytes());
         let k_service = hmac(&k_region, scope.service.as_bytes());
         let key = hmac(&k_service, b"aws4_request");

@@ -13,6 +13,7 @@ use std::fmt;
 
 use crate::protocol::endpoint::{parse_url, Url};
 use crate::protocol::request::{percent_encode, HttpRequest};
+use crate::text::{concat, decimal};
 
 pub use crate::protocol::headers::Headers;
 
@@ -130,14 +131,14 @@ fn checked<'a>(request: &'a HttpRequest, options: &SigningOptions) -> Result<(Ur
         }
     }
     if request.body.len() > MAX_BODY_BYTES {
-        let message = format!("the body is {} bytes; this module signs at most {MAX_BODY_BYTES}", request.body.len());
+        let message = concat(&["the body is ", &decimal(request.body.len()), " bytes; this module signs at most ", &decimal(MAX_BODY_BYTES)]);
         return Err(error("body", "tooLarge", message));
     }
     if options.region.is_empty() {
         return Err(error("region", "required", "a region is required for signing"));
     }
 
-    let url = parse_url(&request.url).map_err(|why| error("url", "invalid", format!("the URL is not usable: {why}")))?;
+    let url = parse_url(&request.url).map_err(|why| error("url", "invalid", concat(&["the URL is not usable: ", why])))?;
     let mut headers = Headers::new();
     for (name, value) in &request.headers {
         let name = name.to_ascii_lowercase();
@@ -145,10 +146,10 @@ fn checked<'a>(request: &'a HttpRequest, options: &SigningOptions) -> Result<(Ur
             continue; // replaced
         }
         if !is_header_name(&name) {
-            return Err(error("headers", "invalid", format!("the header name {} is not a valid HTTP header name", crate::validate::quoted(&name))));
+            return Err(error("headers", "invalid", concat(&["the header name ", &crate::validate::quoted(&name), " is not a valid HTTP header name"])));
         }
         if !is_header_value(value) {
-            return Err(error("headers", "invalid", format!("the header {name} holds a control character, which a header cannot carry")));
+            return Err(error("headers", "invalid", concat(&["the header ", &name, " holds a control character, which a header cannot carry"])));
         }
         headers.insert(name, value.to_owned());
     }

@@ -11,6 +11,7 @@ pub use report::{Issue, IssueCode, Severity, ValidationReport};
 use crate::model::rules::{self, Rule};
 use crate::model::{operations, Kind, List, Map, Member, Names, Operation, Pattern, Shape, Str, Structure, OPERATIONS};
 use crate::number;
+use crate::text::{concat, decimal, push_digits, DECIMAL, LOWER_HEX, UPPER_HEX};
 use crate::value::{join, Text, Value};
 
 /// Validates a `CreateConfiguredModelAlgorithmAssociationRequest`.
@@ -97,7 +98,7 @@ impl<'v> Walk<'v> {
                 }
                 Segment::Index(i) => {
                     path.push('[');
-                    path.push_str(&i.to_string());
+                    push_digits(&mut path, i as u64, 1, DECIMAL);
                     path.push(']');
                 }
             }
@@ -122,10 +123,13 @@ impl<'v> Walk<'v> {
 
     fn check(&mut self, shape: &Shape, value: &'v Value) {
         if let Value::TooLarge { bytes } = value {
-            let message = format!(
-                "is {bytes} bytes as JSON; this module reads at most {} bytes (a valid request is under 100 KB)",
-                crate::value::MAX_INPUT_BYTES
-            );
+            let message = concat(&[
+                "is ",
+                &decimal(*bytes),
+                " bytes as JSON; this module reads at most ",
+                &decimal(crate::value::MAX_INPUT_BYTES),
+                " bytes (a valid request is under 100 KB)",
+            ]);
             return self.error(IssueCode::TooLarge, message);
         }
         match shape.kind() {
@@ -158,7 +162,7 @@ impl<'v> Walk<'v> {
     }
 
     fn type_error(&mut self, expected: &str, value: &Value) {
-        self.error(IssueCode::Type, format!("must be {expected}; got {}", value.kind()));
+        self.error(IssueCode::Type, concat(&["must be ", expected, "; got ", &value.kind()]));
     }
 
     fn structure(&mut self, structure: &Structure, value: &'v Value) {
@@ -202,14 +206,14 @@ impl<'v> Walk<'v> {
             .collect();
         if set.len() != 1 {
             let names = join(members.iter().map(|m| m.name()), ", ");
-            let got = if set.is_empty() { "none is".to_owned() } else { format!("{} are", join(set, " and ")) };
-            self.error(IssueCode::Union, format!("must set exactly one member of {names}; {got} set"));
+            let got = if set.is_empty() { "none is".to_owned() } else { concat(&[&join(set, " and "), " are"]) };
+            self.error(IssueCode::Union, concat(&["must set exactly one member of ", &names, "; ", &got, " set"]));
         }
     }
 
     fn missing(&mut self, value: &Value) {
         let got = if matches!(value, Value::Null) { "null" } else { "missing" };
-        self.error(IssueCode::Required, format!("is required; is {got}"));
+        self.error(IssueCode::Required, concat(&["is required; is ", got]));
     }
 
     fn custom_redaction(&mut self, entries: &[(Text, Value)]) {
@@ -240,11 +244,11 @@ impl<'v> Walk<'v> {
         }
         if n < min || max.is_some_and(|max| n > max) {
             let bounds = match max {
-                Some(max) if min == 0 => format!("at most {max}"),
-                Some(max) => format!("{min} to {max}"),
-                None => format!("at least {min}"),
+                Some(max) if min == 0 => concat(&["at most ", &decimal(max)]),
+                Some(max) => concat(&[&decimal(min), " to ", &decimal(max)]),
+                None => concat(&["at least ", &decimal(min)]),
             };
-            self.error(IssueCode::Count, format!("must have {bounds} {unit}; has {n}"));
+            self.error(IssueCode::Count, concat(&["must have ", &bounds, " ", unit, "; has ", &decimal(n)]));
         }
     }
 
@@ -263,7 +267,7 @@ impl<'v> Walk<'v> {
             self.at(Segment::Index(i), |w| {
                 let earlier = items[..i].iter().position(|e| e == item);
                 if let (Some(j), Some(severity), false) = (earlier, repeat, item.is_absent()) {
-                    w.report(severity, IssueCode::Duplicate, format!("repeats item [{j}]"));
+                    w.report(severity, IssueCode::Duplicate, concat(&["repeats item [", &decimal(j), "]"]));
                 }
                 w.check(item_shape, item);
             });
@@ -316,13 +320,13 @@ impl<'v> Walk<'v> {
     /// starts the messages (`"value "` for a map's values).
     fn text<'a>(&mut self, value: &'a Value, what: &str) -> Option<&'a str> {
         let Value::String(text) = value else {
-            self.error(IssueCode::Type, format!("{what}must be a string; got {}", value.kind()));
+            self.error(IssueCode::Type, concat(&[what, "must be a string; got ", &value.kind()]));
             return None;
         };
         if !text.well_formed {
             self.error(
                 IssueCode::Encoding,
-                format!("{what}contains a lone surrogate (invalid UTF-16), which cannot be sent"),
+                concat(&[what, "contains a lone surrogate (invalid UTF-16), which cannot be sent"]),
             );
         }
         Some(&text.text)
@@ -336,21 +340,21 @@ impl<'v> Walk<'v> {
         let n = patterns::char_count(s);
         if n < rules.min || rules.max.is_some_and(|max| n > max) {
             let bounds = match rules.max {
-                Some(max) if max == rules.min => format!("exactly {max}"),
-                Some(max) => format!("{} to {max}", rules.min),
-                None => format!("at least {}", rules.min),
+                Some(max) if max == rules.min => concat(&["exactly ", &decimal(max)]),
+                Some(max) => concat(&[&decimal(rules.min), " to ", &decimal(max)]),
+                None => concat(&["at least ", &decimal(rules.min)]),
             };
-            self.error(IssueCode::Length, format!("{what}must be {bounds} characters long; is {n}"));
+            self.error(IssueCode::Length, concat(&[what, "must be ", &bounds, " characters long; is ", &decimal(n)]));
         }
         // An empty string the length already refuses needs no pattern message.
         if let Some(pattern) = rules.pattern.filter(|_| n > 0 || rules.min == 0) {
             for message in pattern_messages(pattern, s) {
-                self.error(IssueCode::Pattern, format!("{what}{message}"));
+                self.error(IssueCode::Pattern, concat(&[what, &message]));
             }
         }
         if rules.rule == Rule::RegexSyntax {
             if let Some(why) = patterns::regex_syntax_error(s) {
-                self.warn(IssueCode::Regex, format!("{what}is not a valid regular expression: it {why}"));
+                self.warn(IssueCode::Regex, concat(&[what, "is not a valid regular expression: it ", &why]));
             }
         }
     }
@@ -360,17 +364,17 @@ impl<'v> Walk<'v> {
             return self.type_error("a number", value);
         };
         if !n.is_finite() {
-            self.error(IssueCode::NotFinite, format!("must be a finite number; is {}", js_number(n)));
+            self.error(IssueCode::NotFinite, concat(&["must be a finite number; is ", &js_number(n)]));
         } else if integer && n.fract() != 0.0 {
-            self.error(IssueCode::Type, format!("must be a whole number; is {}", js_number(n)));
+            self.error(IssueCode::Type, concat(&["must be a whole number; is ", &js_number(n)]));
         } else if self.constraints && (min.is_some_and(|min| n < min) || max.is_some_and(|max| n > max)) {
             let (low, high) = (min.map(number::to_string), max.map(number::to_string));
             let bounds = match (low, high) {
-                (Some(min), Some(max)) => format!("from {min} to {max}"),
-                (Some(min), None) => format!("at least {min}"),
-                (None, max) => format!("at most {}", max.unwrap_or_default()),
+                (Some(min), Some(max)) => concat(&["from ", &min, " to ", &max]),
+                (Some(min), None) => concat(&["at least ", &min]),
+                (None, max) => concat(&["at most ", &max.unwrap_or_default()]),
             };
-            self.error(IssueCode::Range, format!("must be {bounds}; is {}", js_number(n)));
+            self.error(IssueCode::Range, concat(&["must be ", &bounds, "; is ", &js_number(n)]));
         }
     }
 
@@ -379,14 +383,14 @@ impl<'v> Walk<'v> {
         if values.contains(s) || !self.constraints {
             return;
         }
-        let choices: Vec<String> = values.iter().map(|v| format!("\"{v}\"")).collect();
+        let choices: Vec<String> = values.iter().map(|v| concat(&["\"", v, "\""])).collect();
         let list = join(choices.iter().map(String::as_str), ", ");
         let hint = values
             .iter()
             .find(|v| v.eq_ignore_ascii_case(s))
-            .map(|v| format!(" (did you mean \"{v}\"?)"))
+            .map(|v| concat(&[" (did you mean \"", v, "\"?)"]))
             .unwrap_or_default();
-        self.error(IssueCode::Enum, format!("must be one of {list}; got {}{hint}", quoted(s)));
+        self.error(IssueCode::Enum, concat(&["must be one of ", &list, "; got ", &quoted(s), &hint]));
     }
 }
 
@@ -396,13 +400,13 @@ fn pattern_messages(pattern: &Pattern, s: &str) -> Vec<String> {
     let place = match s[at..].chars().next() {
         Some(c) => {
             // Non-ASCII characters may look like others, or like nothing: their code too.
-            let code = if c.is_ascii() { String::new() } else { format!(" (U+{:04X})", c as u32) };
+            let code = if c.is_ascii() { String::new() } else { concat(&[" (", &code_point(c), ")"]) };
             let n = patterns::char_count(&s[..at]) + 1;
-            format!("it stops matching at character {n}, {}{code}", quoted(&s[at..at + c.len_utf8()]))
+            concat(&["it stops matching at character ", &decimal(n), ", ", &quoted(&s[at..at + c.len_utf8()]), &code])
         }
         None => "it ends too soon".into(),
     };
-    vec![format!("must match the pattern `{}`; {place}", pattern.source)]
+    vec![concat(&["must match the pattern `", pattern.source, "`; ", &place])]
 }
 
 #[derive(Clone, Copy)]
@@ -423,17 +427,23 @@ fn push_quoted(out: &mut String, s: &str) {
     out.push('"');
     let mut run = 0; // start of the characters not yet copied
     for (i, c) in s.char_indices() {
-        let escaped = match c {
-            '"' => "\\\"".to_owned(),
-            '\\' => "\\\\".to_owned(),
-            '\n' => "\\n".to_owned(),
-            '\r' => "\\r".to_owned(),
-            '\t' => "\\t".to_owned(),
-            c if c.is_control() => format!("\\u{{{:x}}}", c as u32),
-            _ => continue,
-        };
+        if !(c == '"' || c == '\\' || c.is_control()) {
+            continue;
+        }
         out.push_str(&s[run..i]);
-        out.push_str(&escaped);
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            _ => {
+                // Any other control character: `\u{1b}`
+                out.push_str("\\u{");
+                push_digits(out, c as u64, 1, LOWER_HEX);
+                out.push('}');
+            }
+        }
         run = i + c.len_utf8();
     }
     out.push_str(&s[run..]);
@@ -452,15 +462,20 @@ pub(crate) fn quoted(s: &str) -> String {
     out
 }
 
-fn describe_char(c: char) -> String {
-    format!("the character U+{:04X}", c as u32)
+/// A character's code as Unicode writes it: `U+00E9`, `U+1F600` (hex, at least four digits).
+fn code_point(c: char) -> String {
+    let mut out = "U+".to_owned();
+    push_digits(&mut out, c as u64, 4, UPPER_HEX);
+    out
 }
 
 fn tag_characters_message(part: &str, c: char) -> String {
-    format!(
-        "{part} contains {}; some AWS services accept only letters, numbers, spaces and _.:/=+-@",
-        describe_char(c)
-    )
+    concat(&[
+        part,
+        " contains the character ",
+        &code_point(c),
+        "; some AWS services accept only letters, numbers, spaces and _.:/=+-@",
+    ])
 }
 
 /// A number as a message names it: as JavaScript prints it, but `-0` as `-0`.
@@ -475,8 +490,8 @@ fn js_number(n: f64) -> String {
 fn unknown_member_message(key: &str, members: &[Member]) -> String {
     let names = join(members.iter().map(|m| m.name()), ", ");
     match closest(key, members.iter().map(|m| m.name())) {
-        Some(name) => format!("is not a member here; did you mean \"{name}\"? (members: {names})"),
-        None => format!("is not a member here (members: {names})"),
+        Some(name) => concat(&["is not a member here; did you mean \"", name, "\"? (members: ", &names, ")"]),
+        None => concat(&["is not a member here (members: ", &names, ")"]),
     }
 }
 

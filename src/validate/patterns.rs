@@ -5,6 +5,7 @@
 //! of the rules beyond the model that read characters.
 
 use crate::model::Pattern;
+use crate::text::concat;
 
 const ACCEPTS: u8 = 0x80;
 const KIND: u8 = 0x60;
@@ -259,7 +260,7 @@ pub fn regex_syntax_error(pattern: &str) -> Option<String> {
             }
             b'*' | b'+' | b'?' => {
                 if !quantifiable {
-                    return Some(format!("has `{}` with nothing to repeat", char::from(chars[i])));
+                    return Some(concat(&["has `", &pattern[i..=i], "` with nothing to repeat"]));
                 }
                 // A lazy or possessive suffix (`*?`, `++`) belongs to this quantifier.
                 if matches!(chars.get(i + 1), Some(b'?') | Some(b'+')) {

@@ -2,7 +2,6 @@
 //! (`cleanroomsml-endpoint-ruleset.json`) with the AWS partitions it relies on, plus the
 //! checks that keep a bad region or endpoint from ever becoming a malformed URL.
 
-
 use crate::text::{concat, decimal};
 
 /// The rule set's parameters, plus nothing else.

@@ -704,8 +704,8 @@ fn push_varint(out: &mut Vec<u8>, mut n: u32) {
 /// The range with the most printable ASCII goes first: the matcher stops at the first range
 /// that holds a character.
 fn push_class(out: &mut Vec<u8>, ranges: &[(u32, u32)]) -> Result<(), String> {
-    // A class of many ASCII ranges (`CustomDataIdentifier`'s has 20) is a bitmap of ASCII
-    // then its ranges beyond: one lookup a character instead of a scan.
+    // A class of more than one ASCII range (`[-a-z0-9]`; `CustomDataIdentifier`'s has 20) is a
+    // bitmap of ASCII then its ranges beyond: one lookup a character instead of a scan.
     if ranges.iter().filter(|&&(lo, _)| lo < 0x80).count() > ASCII_RANGES_FOR_A_BITMAP {
         let mut bitmap = [0u8; 16];
         for c in 0..0x80u32 {
@@ -721,8 +721,10 @@ fn push_class(out: &mut Vec<u8>, ranges: &[(u32, u32)]) -> Result<(), String> {
     push_ranges(out, ranges)
 }
 
-/// A class with more ASCII ranges than this is laid out with an ASCII bitmap.
-const ASCII_RANGES_FOR_A_BITMAP: usize = 3;
+/// A class with more ASCII ranges than this is laid out with an ASCII bitmap: from two
+/// ranges, validate of a realistic input 0.89 of the time for 40 B of gzip (from four, as
+/// first laid out; one range is as fast by its bounds).
+const ASCII_RANGES_FOR_A_BITMAP: usize = 1;
 /// The first byte of a class laid out with an ASCII bitmap (a class's ranges take at most 254 bytes).
 const BITMAP_CLASS: u8 = 0xFF;
 
@@ -1014,8 +1016,9 @@ mod tests {
         // A state: its own class (`a` keeps it), then no other target.
         assert_eq!(program("a*").unwrap(), b"\x80\x02a\x00");
         assert_eq!(program(r"[\uD800-\uDFFF]").unwrap(), b"\x00\x00", "lone surrogates match nothing");
-        // The start, 299 states alike, the last: three blocks of `\S`'s class.
+        // The start, 299 states alike, the last: three blocks of `\S`'s class (three ASCII
+        // ranges: a 16-byte bitmap each, then the ranges beyond ASCII).
         assert_eq!(program(r"\S{1,300}").unwrap(), program(r"\S\S{0,299}").unwrap());
-        assert!(program(r"\S{1,300}").unwrap().len() < 100);
+        assert!(program(r"\S{1,300}").unwrap().len() < 150);
     }
 }

@@ -110,10 +110,11 @@ macro_rules! schedule {
 
 /// The compression function over one 64-byte block, sixteen rounds at a time.
 fn compress(state: &mut [u32; 8], block: &[u8; 64]) {
-    let mut w = [0u32; 16];
-    for (word, bytes) in w.iter_mut().zip(block.chunks_exact(4)) {
-        *word = u32::from_be_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]);
+    // The block's sixteen big-endian words, each at a constant index (so `w` stays in locals).
+    macro_rules! words {
+        ($($j:literal)*) => { [$(u32::from_be_bytes([block[4 * $j], block[4 * $j + 1], block[4 * $j + 2], block[4 * $j + 3]])),*] };
     }
+    let mut w = words!(0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15);
     let [mut a, mut b, mut c, mut d, mut e, mut f, mut g, mut h] = *state;
     for i in 0..4 {
         let k: &[u32; 16] = K[i * 16..][..16].try_into().unwrap_or(&[0; 16]);
@@ -139,9 +140,9 @@ fn compress(state: &mut [u32; 8], block: &[u8; 64]) {
         round!(c, d, e, f, g, h, a, b, k[14].wrapping_add(w[14]));
         round!(b, c, d, e, f, g, h, a, k[15].wrapping_add(w[15]));
     }
-    for (s, v) in state.iter_mut().zip([a, b, c, d, e, f, g, h]) {
-        *s = s.wrapping_add(v);
-    }
+    let [sa, sb, sc, sd, se, sf, sg, sh] = state;
+    (*sa, *sb, *sc, *sd) = (sa.wrapping_add(a), sb.wrapping_add(b), sc.wrapping_add(c), sd.wrapping_add(d));
+    (*se, *sf, *sg, *sh) = (se.wrapping_add(e), sf.wrapping_add(f), sg.wrapping_add(g), sh.wrapping_add(h));
 }
 
 #[cfg(test)]

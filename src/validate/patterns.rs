@@ -24,35 +24,34 @@ pub fn matches(pattern: &Pattern, s: &str) -> bool {
 /// offset of the first character no match goes on with, or `s.len()` when `s` ends too soon.
 pub fn mismatch(pattern: &Pattern, s: &str) -> Option<usize> {
     let program = pattern.program;
-    // The current block, and how many code points it has read.
+    // The current block, and how many code points of a counted one it has read.
     let (mut block, mut read) = (0, 0);
     let mut position = 0;
-    let mut literal_at = 0;
     loop {
         let header = program[block];
         let (kind, count) = (header & KIND, u32::from(header & COUNT));
-        let here = position;
-        let Some(c) = next_char(s, &mut position) else {
-            // A string may end at the start of a block, or anywhere in a counted one.
-            let ends = header & ACCEPTS != 0 && (read == 0 || kind != LITERAL);
-            return (!ends).then_some(s.len());
-        };
-        let mut at = block + 1;
+        // A string may end at the start of a block, or anywhere in a counted one.
+        let ends = || (header & ACCEPTS == 0).then_some(s.len());
         if kind == LITERAL {
-            // Inside a literal, go on from the code point after the last one read.
-            if read > 0 {
-                at = literal_at;
+            // The literal's code points, read through in one go; the block after follows them.
+            if position == s.len() {
+                return ends();
             }
-            if varint(program, &mut at) != u32::from(c) {
-                return Some(here);
+            let mut at = block + 1;
+            for _ in 0..count {
+                let here = position;
+                match next_char(s, &mut position) {
+                    Some(c) if varint(program, &mut at) == u32::from(c) => {}
+                    Some(_) => return Some(here),
+                    None => return Some(s.len()),
+                }
             }
-            read += 1;
-            literal_at = at;
-            if read == count {
-                (block, read) = (at, 0);
-            }
+            block = at;
             continue;
         }
+        let here = position;
+        let Some(c) = next_char(s, &mut position) else { return ends() };
+        let mut at = block + 1;
         // A state, or (counted) `limit` states alike, the last of which leads to the next block.
         let limit = if kind == COUNTED { varint(program, &mut at) } else { 0 };
         let class = at;
@@ -83,6 +82,17 @@ pub fn mismatch(pattern: &Pattern, s: &str) -> Option<usize> {
         }
         if keep {
             read += 1;
+            // The run's next characters while the class holds, without decoding the block again.
+            while read < limit {
+                let mark = position;
+                match next_char(s, &mut position) {
+                    Some(c) if in_class(program, &mut { class }, c) => read += 1,
+                    _ => {
+                        position = mark;
+                        break;
+                    }
+                }
+            }
             if read != limit {
                 continue;
             }
@@ -138,7 +148,7 @@ fn varint(program: &[u8], at: &mut usize) -> u32 {
 /// Whether `c` is in the class at `*at`, which moves past the class.
 #[inline(always)]
 fn in_class(program: &[u8], at: &mut usize, c: char) -> bool {
-    // A class of many ASCII ranges starts with an ASCII bitmap; its ranges then are those beyond.
+    // A class of more than one ASCII range starts with an ASCII bitmap; its ranges then are those beyond.
     if program[*at] == BITMAP_CLASS {
         let bitmap = *at + 1;
         *at = bitmap + 16;

@@ -223,7 +223,7 @@ pub struct Pattern {
     /// The DFA as blocks, the start first. A block starts with a byte: `0x80` if a string
     /// may end at its start, its kind (`0x60`) and a count n (`0x1F`). Numbers are LEB128
     /// varints; a class is its length in bytes, then each range as its first code point
-    /// and its length - 1 — or, for a class of many ASCII ranges, `0xFF`, a 16-byte bitmap
+    /// and its length - 1 — or, for a class of more than one ASCII range, `0xFF`, a 16-byte bitmap
     /// of its ASCII code points, then its other ranges so.
     /// - state (`0x00`): the class that keeps the state, then n edges, each a class and
     ///   the offset of the block it leads to;

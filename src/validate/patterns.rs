@@ -38,6 +38,12 @@ pub fn mismatch(pattern: &Pattern, s: &str) -> Option<usize> {
                 return ends();
             }
             let mut at = block + 1;
+            // An ASCII literal is its own UTF-8: compared as bytes at once when it matches.
+            let literal = &program[at..at + count as usize];
+            if literal.is_ascii() && s.as_bytes()[position..].starts_with(literal) {
+                (position, block) = (position + literal.len(), at + literal.len());
+                continue;
+            }
             for _ in 0..count {
                 let here = position;
                 match next_char(s, &mut position) {
@@ -82,7 +88,14 @@ pub fn mismatch(pattern: &Pattern, s: &str) -> Option<usize> {
         }
         if keep {
             read += 1;
-            // The run's next characters while the class holds, without decoding the block again.
+            // The run's next characters while the class holds, without decoding the block again:
+            // ASCII by the class's bitmap alone when it has one.
+            if program[class] == BITMAP_CLASS {
+                let bitmap = &program[class + 1..class + 17];
+                while read < limit && s.as_bytes().get(position).is_some_and(|&b| b < 0x80 && in_bitmap(bitmap, b)) {
+                    (position, read) = (position + 1, read + 1);
+                }
+            }
             while read < limit {
                 let mark = position;
                 match next_char(s, &mut position) {

@@ -10,7 +10,7 @@ use super::sha256::{self, Sha256};
 
 use super::{Credentials, Headers};
 use crate::protocol::request::percent_encode;
-use crate::text::concat;
+use crate::text::{concat, LOWER_HEX};
 use crate::value::join;
 
 /// Headers left unsigned, as `aws-sigv4`'s default settings (and the SDKs) leave them:
@@ -226,11 +226,10 @@ fn hmac(key: &[u8], data: &[u8]) -> [u8; 32] {
 }
 
 fn hex(bytes: &[u8]) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
     let mut out = String::with_capacity(bytes.len() * 2);
     for b in bytes {
-        out.push(char::from(DIGITS[usize::from(b >> 4)]));
-        out.push(char::from(DIGITS[usize::from(b & 15)]));
+        out.push(char::from(LOWER_HEX[usize::from(b >> 4)]));
+        out.push(char::from(LOWER_HEX[usize::from(b & 15)]));
     }
     out
 }

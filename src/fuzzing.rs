@@ -14,7 +14,7 @@ use crate::value::{Text, Value};
 /// invariant: `ok` agrees with the issues, a valid input builds a body that reads back as
 /// a valid request again, and it always signs.
 pub fn request(data: &[u8]) {
-    let Some(value) = json::parse(data) else { return };
+    let Some(value) = std::str::from_utf8(data).ok().and_then(json::parse) else { return };
     let report = validate(&value);
     assert_eq!(report.ok, report.issues.iter().all(|i| i.severity == Severity::Warning));
     let Ok(valid) = check(&OPERATIONS[operations::CREATE_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION], &value) else {
@@ -24,7 +24,7 @@ pub fn request(data: &[u8]) {
     let endpoint = resolve(&EndpointParams { region: Some("us-east-1".into()), ..Default::default() })
         .expect("us-east-1 resolves");
     let request = build_request(&valid, &endpoint);
-    let Some(Value::Object(mut members)) = json::parse(request.body.as_bytes()) else { panic!("the body is not a JSON object") };
+    let Some(Value::Object(mut members)) = json::parse(&request.body) else { panic!("the body is not a JSON object") };
     // The path's label, back into the input.
     let label = request.url.split('/').nth(4).expect("the path has the membership");
     members.insert(0, (Text::from("membershipIdentifier"), Value::String(Text::from(label))));
@@ -64,7 +64,7 @@ pub fn response(data: &[u8]) {
         status_text: String::new(),
         headers,
         body: body.to_owned(),
-        json: json::parse(body.as_bytes()),
+        json: json::parse(&body),
     };
     let create = &OPERATIONS[operations::CREATE_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION];
     match read(create, &response) {

@@ -25,23 +25,23 @@ fn strings_are_written_as_json_stringify_writes_them_and_read_back() {
         let s = rng.text(POOL, len);
         let written = Str(&s).to_json();
         assert_eq!(written, serde_json::to_string(&s).unwrap(), "writing {s:?}");
-        assert_eq!(parse(written.as_bytes()), Some(Value::String(Text::from(s.as_str()))), "reading {written}");
+        assert_eq!(parse(&written), Some(Value::String(Text::from(s.as_str()))), "reading {written}");
     }
 }
 
 #[test]
-fn text_that_is_not_utf8_or_not_json_is_refused() {
-    assert_eq!(parse(b"\"\xff\""), None);
-    assert_eq!(parse(b"\"abc"), None);
-    assert_eq!(parse(b"{\"a\":1,}"), None);
-    assert_eq!(parse(b"[1] 2"), None);
+fn text_that_is_not_json_is_refused() {
+    assert_eq!(parse("\"abc"), None);
+    assert_eq!(parse("{\"a\":1,}"), None);
+    assert_eq!(parse("[1] 2"), None);
+    assert_eq!(parse("\"\\u12\""), None);
 }
 
 #[test]
 fn lone_surrogate_escapes_are_kept_visible() {
-    let Some(Value::String(text)) = parse(br#""a\ud800b""#) else { panic!("a string") };
+    let Some(Value::String(text)) = parse(r#""a\ud800b""#) else { panic!("a string") };
     assert_eq!((text.text.as_str(), text.well_formed), ("a\u{FFFD}b", false));
-    let Some(Value::String(text)) = parse(br#""\ud83d\ude00""#) else { panic!("a string") };
+    let Some(Value::String(text)) = parse(r#""\ud83d\ude00""#) else { panic!("a string") };
     assert_eq!((text.text.as_str(), text.well_formed), ("😀", true));
 }
 

@@ -1,10 +1,13 @@
 // Two builds of this module in one page (`/a/` and `/b/`), the same calls timed in turns
 // batch by batch, so that the machine's noise falls on both alike: how a change moved a
-// figure. Run by bench/ab.mjs.
+// figure. Run by bench/ab.mjs. Each call is timed for a few seconds, in batches of at
+// least 2 ms (so the timer's 5 µs steps are a quarter of a percent): a fixed number of
+// short rounds left a 20 µs call at the mercy of one busy moment (±8 % run to run).
 import { realistic, maximal, credentials, successBody } from './inputs.mjs';
 import { batch, median } from './timing.mjs';
 
 const WARMUP_BATCHES = 30;
+const BATCH_MS = 2;
 const largeRequest = {
   method: 'POST',
   url: 'https://cleanrooms-ml.us-east-1.amazonaws.com/memberships/m/configured-model-algorithm-associations',
@@ -27,19 +30,21 @@ async function calls(base) {
     'client call': () => client.createConfiguredModelAlgorithmAssociation(realistic),
   };
   // Only calls that return a promise are awaited (awaiting a plain result would be timed too).
-  return Object.fromEntries(Object.entries(functions).map(([name, fn]) => [name, ((isAsync) => () => batch(fn, isAsync))(fn() instanceof Promise)]));
+  return Object.fromEntries(Object.entries(functions).map(([name, fn]) => [name, ((isAsync) => (count) => batch(fn, isAsync, count))(fn() instanceof Promise)]));
 }
 
 window.__results = (async () => {
   const timed = { a: await calls('/a/'), b: await calls('/b/') };
-  const rounds = Number(new URLSearchParams(location.search).get('rounds') ?? 200);
+  const seconds = Number(new URLSearchParams(location.search).get('seconds') ?? 3);
   const rows = [];
   for (const name of Object.keys(timed.a)) {
     const times = { a: [], b: [] };
     for (let i = 0; i < WARMUP_BATCHES; i++) await timed.a[name](), await timed.b[name]();
-    for (let i = 0; i < rounds; i++) {
+    const count = Math.max(1, Math.ceil((BATCH_MS * 1000) / Math.min(await timed.a[name](), await timed.b[name]())));
+    const end = performance.now() + seconds * 1000;
+    for (let i = 0; i < 20 || performance.now() < end; i++) {
       // Which goes first alternates, so neither always runs right after the other.
-      for (const which of i % 2 ? ['b', 'a'] : ['a', 'b']) times[which].push(await timed[which][name]());
+      for (const which of i % 2 ? ['b', 'a'] : ['a', 'b']) times[which].push(await timed[which][name](count));
     }
     rows.push({ name, a: median(times.a), b: median(times.b) });
   }

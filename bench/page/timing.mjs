@@ -4,12 +4,12 @@ import { realistic, credentials, successBody } from './inputs.mjs';
 
 export const BATCH = 10;
 
-/** Microseconds per call over one batch; async calls are awaited one after another. */
-export async function batch(fn, isAsync) {
+/** Microseconds per call over one batch of `count`; async calls are awaited one after another. */
+export async function batch(fn, isAsync, count = BATCH) {
   const started = performance.now();
-  if (isAsync) for (let i = 0; i < BATCH; i++) await fn();
-  else for (let i = 0; i < BATCH; i++) fn();
-  return ((performance.now() - started) / BATCH) * 1000;
+  if (isAsync) for (let i = 0; i < count; i++) await fn();
+  else for (let i = 0; i < count; i++) fn();
+  return ((performance.now() - started) / count) * 1000;
 }
 
 export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 
 use crate::error::{ApiError, ErrorKind};
 use crate::json::{self, ToJson};
-use crate::model::{Kind, List, Member, Operation, Shape};
+use crate::model::{member_named, Kind, List, Member, Operation, Shape};
 use crate::protocol::endpoint::{Endpoint, EndpointParams};
 use crate::protocol::request::{self, Headers, HttpRequest};
 use crate::sign::{Credentials, SigningOptions};
@@ -20,9 +20,8 @@ use crate::value::{Text, Value, MAX_INPUT_BYTES};
 
 #[wasm_bindgen(module = "/src/js/values.js")]
 extern "C" {
-    /// The value as tagged JSON text (see `json`): a string, or its UTF-8 bytes when long;
-    /// undefined when it must be read member by member.
-    fn encode(value: &JsValue) -> JsValue;
+    /// The value as tagged JSON text (see `json`); None when it must be read member by member.
+    fn encode(value: &JsValue) -> Option<String>;
     /// `"a Map"`, `"a Date"`, … for a built-in object that is not plain data (the one list
     /// of them, shared with `encode`).
     #[wasm_bindgen(js_name = builtinKind)]
@@ -95,12 +94,8 @@ export interface SignOptions {
 /// Reads a JavaScript value: as one JSON text when it can be, otherwise member by member
 /// as far as `shape` reaches.
 pub fn read(shape: &'static Shape, value: &JsValue) -> Value {
-    let encoded = encode(value);
-    let text = match encoded.dyn_ref::<js_sys::Uint8Array>() {
-        Some(bytes) => Some(bytes.to_vec()),
-        None => encoded.as_string().map(String::into_bytes),
-    };
-    if let Some(bytes) = text.as_ref().map(Vec::len).filter(|&n| n > MAX_INPUT_BYTES) {
+    let text = encode(value);
+    if let Some(bytes) = text.as_ref().map(String::len).filter(|&n| n > MAX_INPUT_BYTES) {
         return Value::TooLarge { bytes };
     }
     match text.as_deref().and_then(json::parse) {
@@ -135,7 +130,7 @@ fn read_members_of(shape: &'static Shape, value: &JsValue) -> Value {
 }
 
 fn member_shape(members: &'static [Member], key: &str) -> Option<&'static Shape> {
-    members.iter().find(|m| m.name() == key).map(Member::shape)
+    member_named(members, key).map(Member::shape)
 }
 
 fn read_scalar(value: &JsValue) -> Option<Value> {
@@ -260,7 +255,7 @@ pub fn timestamps_to_dates(shape: &Shape, value: &Value, js: &JsValue) {
     match (shape.kind(), value) {
         (Kind::Structure(structure), Value::Object(members)) => {
             for (key, value) in members {
-                if let Some(member) = structure.members.iter().find(|m| m.name() == key.text) {
+                if let Some(member) = member_named(structure.members, &key.text) {
                     convert(member.shape(), value, key.text.as_str().into());
                 }
             }

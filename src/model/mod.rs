@@ -144,6 +144,17 @@ pub fn name(i: u16) -> &'static str {
     &NAME_TEXT[start..start + usize::from(NAME_LENGTHS[i])]
 }
 
+/// Whether name `i` is `s`: the lengths first, a byte apart, so that finding a member among
+/// others reads the text of only those as long as it.
+fn is_name(i: u16, s: &str) -> bool {
+    usize::from(NAME_LENGTHS[usize::from(i)]) == s.len() && name(i) == s
+}
+
+/// The member of `members` named `key`.
+pub fn member_named<'m>(members: &'m [Member], key: &str) -> Option<&'m Member> {
+    members.iter().find(|m| m.is_named(key))
+}
+
 /// A run of names: an enum's values.
 #[derive(Clone, Copy)]
 pub struct Names {
@@ -157,7 +168,7 @@ impl Names {
     }
 
     pub fn contains(self, s: &str) -> bool {
-        self.iter().any(|v| v == s)
+        (self.first..self.first + self.count).any(|i| is_name(i, s))
     }
 }
 
@@ -184,6 +195,10 @@ pub enum LocationKind {
 impl Member {
     pub fn name(&self) -> &'static str {
         name(self.name)
+    }
+
+    pub fn is_named(&self, key: &str) -> bool {
+        is_name(self.name, key)
     }
 
     pub fn shape(&self) -> &'static Shape {
@@ -282,7 +297,7 @@ impl Paginator {
 impl Operation {
     /// The operation named `name` (the model's name).
     pub fn named(name: &str) -> Option<&'static Operation> {
-        OPERATIONS.iter().find(|op| op.name() == name)
+        OPERATIONS.iter().find(|op| is_name(op.name, name))
     }
 
     /// The model's name: `CreateTrainingDataset`.

@@ -3,7 +3,7 @@
 
 use crate::json;
 use crate::protocol::headers::Headers;
-use crate::model::{Kind, Operation, Shape};
+use crate::model::{member_named, Kind, Operation, Shape};
 use crate::text::{concat, decimal};
 use crate::validate::{validate_output, IssueCode, Severity};
 use crate::value::{Text, Value};
@@ -23,7 +23,7 @@ impl HttpResponse {
     /// Reads `{ status, statusText, headers, body }` as `src/client/transport.js` hands it over; the
     /// body is parsed as JSON when it is JSON and no larger than this module reads.
     pub fn from_json(text: &str) -> Self {
-        let Some(Value::Object(members)) = json::parse(text.as_bytes()) else { return HttpResponse::default() };
+        let Some(Value::Object(members)) = json::parse(text) else { return HttpResponse::default() };
         let mut response = HttpResponse::default();
         for (key, value) in members {
             match (key.text.as_str(), value) {
@@ -41,7 +41,7 @@ impl HttpResponse {
             }
         }
         if response.body.len() <= MAX_RESPONSE_BYTES {
-            response.json = json::parse(response.body.as_bytes());
+            response.json = json::parse(&response.body);
         }
         response
     }
@@ -276,7 +276,7 @@ fn modelled(shape: &Shape, value: &Value) -> Value {
             let mut kept: Vec<(Text, Value)> = entries
                 .iter()
                 .filter(|(_, v)| !v.is_absent())
-                .filter_map(|(k, v)| structure.members.iter().find(|m| m.name() == k.text).map(|m| (k.clone(), modelled(m.shape(), v))))
+                .filter_map(|(k, v)| member_named(structure.members, &k.text).map(|m| (k.clone(), modelled(m.shape(), v))))
                 .collect();
             if structure.union && kept.is_empty() {
                 if let Some((name, v)) = entries.iter().find(|(_, v)| !v.is_absent()) {

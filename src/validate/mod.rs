@@ -9,7 +9,7 @@ mod report;
 pub use report::{Issue, IssueCode, Severity, ValidationReport};
 
 use crate::model::rules::{self, Rule};
-use crate::model::{operations, Kind, List, Map, Member, Names, Operation, Pattern, Shape, Str, Structure, OPERATIONS};
+use crate::model::{operations, member_named, Kind, List, Map, Member, Names, Operation, Pattern, Shape, Str, Structure, OPERATIONS};
 use crate::number;
 use crate::text::{concat, decimal, push_digits, DECIMAL, LOWER_HEX, UPPER_HEX};
 use crate::value::{join, Text, Value};
@@ -54,7 +54,7 @@ impl<'a> ValidRequest<'a> {
         self.members
             .iter()
             .filter(|(_, v)| !v.is_absent())
-            .filter_map(move |(k, v)| model.iter().find(|m| m.name() == k.text).map(|m| (m, v)))
+            .filter_map(move |(k, v)| member_named(model, &k.text).map(|m| (m, v)))
     }
 }
 
@@ -172,7 +172,7 @@ impl<'v> Walk<'v> {
         let members = structure.members;
         for (key, member_value) in entries {
             let key = key.text.as_str();
-            match members.iter().find(|m| m.name() == key) {
+            match member_named(members, key) {
                 None => self.at(Segment::Member(key), |w| {
                     w.error(IssueCode::UnknownMember, unknown_member_message(key, members))
                 }),
@@ -185,7 +185,7 @@ impl<'v> Walk<'v> {
             }
         }
         for member in members.iter().filter(|m| m.required) {
-            if !entries.iter().any(|(key, _)| key.text == member.name()) {
+            if !entries.iter().any(|(key, _)| member.is_named(&key.text)) {
                 self.at(Segment::Member(member.name()), |w| w.missing(&Value::Undefined));
             }
         }
@@ -201,7 +201,7 @@ impl<'v> Walk<'v> {
     fn union(&mut self, members: &[Member], entries: &[(Text, Value)]) {
         let set: Vec<&str> = entries
             .iter()
-            .filter(|(k, v)| !v.is_absent() && members.iter().any(|m| m.name() == k.text))
+            .filter(|(k, v)| !v.is_absent() && member_named(members, &k.text).is_some())
             .map(|(k, _)| k.text.as_str())
             .collect();
         if set.len() != 1 {

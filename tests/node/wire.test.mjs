@@ -3,6 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { SignatureV4 } from '@smithy/signature-v4';
+import { Sha256 } from '@aws-crypto/sha256-js';
 import wasm from './wasm.mjs';
 
 const SECRET = 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY';
@@ -130,6 +132,30 @@ test('createSignedRequest equals buildRequest then signRequest', () => {
   const stepwise = wasm.signRequest(wasm.buildRequest(input(), config), config);
   assert.deepEqual(direct, stepwise);
   assert.ok(!JSON.stringify(direct).includes(SECRET), 'the secret is not in the signed request');
+});
+
+test('long strings cross into the module whole, ASCII or not (the glue encodes them at once from 512 characters)', async () => {
+  const signingDate = 1_700_000_000_000;
+  const signer = new SignatureV4({ service: 'cleanrooms-ml', region: 'us-east-1', credentials, sha256: Sha256, applyChecksum: false });
+  const bodies = ['a'.repeat(511), 'a'.repeat(512), 'x'.repeat(54 * 1024), 'é'.repeat(600), `${'a'.repeat(700)}中😀${'b'.repeat(10)}`, '😀'.repeat(400), `${'z'.repeat(600)}é`];
+  for (const body of bodies) {
+    const request = { method: 'POST', url: 'https://cleanrooms-ml.us-east-1.amazonaws.com/x', headers: { 'content-type': 'application/json' }, body };
+    const signed = wasm.signRequest(request, { region: 'us-east-1', credentials, signingDate });
+    assert.equal(signed.body, body);
+    const headers = { ...signed.headers };
+    for (const computed of ['authorization', 'x-amz-date', 'x-amz-security-token']) delete headers[computed];
+    const expected = await signer.sign(
+      { method: 'POST', protocol: 'https:', hostname: 'cleanrooms-ml.us-east-1.amazonaws.com', path: '/x', query: {}, headers, body },
+      { signingDate: new Date(signingDate) },
+    );
+    assert.equal(signed.headers.authorization, expected.headers.authorization, `a body of ${body.length} UTF-16 units`);
+  }
+  // Lengths are counted in code points after the crossing.
+  const description = (text) => wasm.validate({ ...input(), description: text }).issues.filter((i) => i.path === 'description').map((i) => `${i.path} ${i.message}`);
+  assert.deepEqual(description('é'.repeat(255)), []);
+  assert.deepEqual(description('中'.repeat(255)), []);
+  assert.deepEqual(description('é'.repeat(256)), ['description must be 0 to 255 characters long; is 256']);
+  assert.deepEqual(description(`${'d'.repeat(600)}中`), ['description must be 0 to 255 characters long; is 601']);
 });
 
 test('signRequest: a malformed request is a RequestError naming the member', () => {

@@ -1,6 +1,5 @@
 //! cleanroomsml-wasm: build, validate, sign and send AWS Clean Rooms ML requests from a
-//! browser: the configured model algorithm association's operations (create, get, list,
-//! delete, and the algorithms and collaboration views around it).
+//! browser, for every operation of the service model (generated: `model`).
 //!
 //! This file is only the JavaScript API; each layer lives in its own folder:
 //! `model` (the shapes and operations generated from the service model, and the rules

@@ -83,7 +83,8 @@ function plain(value, depth) {
       }
       const proto = Object.getPrototypeOf(value);
       if ((proto !== Object.prototype && proto !== null) || Object.hasOwn(value, TAG)) return false;
-      for (const key of Object.keys(value)) if (!plain(value[key], depth + 1)) return false;
+      // Own enumerable values, as JSON.stringify reads them (faster than a keyed read each).
+      for (const member of Object.values(value)) if (!plain(member, depth + 1)) return false;
       return true;
     }
     default:

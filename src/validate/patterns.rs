@@ -38,9 +38,9 @@ pub fn mismatch(pattern: &Pattern, s: &str) -> Option<usize> {
                 return ends();
             }
             let mut at = block + 1;
-            // An ASCII literal is its own UTF-8: compared as bytes at once when it matches.
+            // An ASCII literal is its own UTF-8: compared as bytes in one loop when it matches.
             let literal = &program[at..at + count as usize];
-            if literal.is_ascii() && s.as_bytes()[position..].starts_with(literal) {
+            if ascii_prefix(literal, &s.as_bytes()[position..]) {
                 (position, block) = (position + literal.len(), at + literal.len());
                 continue;
             }
@@ -95,6 +95,11 @@ pub fn mismatch(pattern: &Pattern, s: &str) -> Option<usize> {
                 while read < limit && s.as_bytes().get(position).is_some_and(|&b| b < 0x80 && in_bitmap(bitmap, b)) {
                     (position, read) = (position + 1, read + 1);
                 }
+            } else if let Some((first, span)) = ascii_range(&program[class..]) {
+                // One ASCII range (`[0-9]{12}` of every ARN): a subtraction a byte.
+                while read < limit && s.as_bytes().get(position).is_some_and(|&b| b.wrapping_sub(first) <= span) {
+                    (position, read) = (position + 1, read + 1);
+                }
             }
             while read < limit {
                 let mark = position;
@@ -126,6 +131,33 @@ pub fn mismatch(pattern: &Pattern, s: &str) -> Option<usize> {
             None => return Some(here),
         }
     }
+}
+
+/// The class at the start of `class` when it is one range of ASCII: its first byte and span.
+#[inline(always)]
+fn ascii_range(class: &[u8]) -> Option<(u8, u8)> {
+    // Its length 2: two one-byte varints, the range's first code point and its length - 1.
+    if class[0] != 2 {
+        return None;
+    }
+    let (first, span) = (class[1], class[2]);
+    (usize::from(first) + usize::from(span) < 0x80).then_some((first, span))
+}
+
+/// Whether `text` starts with `literal`, all of it ASCII (without std's two calls for it).
+#[inline(always)]
+fn ascii_prefix(literal: &[u8], text: &[u8]) -> bool {
+    if text.len() < literal.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < literal.len() {
+        if literal[i] >= 0x80 || literal[i] != text[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 /// The character at byte `*at` of `s`, which moves past it: ASCII without a call (the

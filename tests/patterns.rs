@@ -12,7 +12,7 @@ mod compiler;
 
 use std::time::{Duration, Instant};
 
-use cleanroomsml_wasm::model::PATTERNS;
+use cleanroomsml_wasm::model::{Pattern, PATTERNS};
 use cleanroomsml_wasm::validate::patterns::*;
 use cleanroomsml_wasm::validate::validate;
 use common::{full_request, value, Rng};
@@ -255,13 +255,40 @@ fn every_model_pattern_is_compiled() {
 
 #[test]
 fn every_compiled_pattern_agrees_with_a_regex_engine() {
+    let mut rng = Rng(0x5EED);
+    for pattern in PATTERNS {
+        agrees_with_a_regex_engine(pattern, &mut rng);
+    }
+}
+
+/// Patterns beyond the model, at the edges of the matcher's fast paths: a counted run of one
+/// ASCII range (up to U+007F, and one that goes past it), ASCII and other literals.
+#[test]
+fn patterns_beyond_the_model_agree_with_a_regex_engine() {
+    let mut rng = Rng(0xED6E);
+    for source in [
+        "[0-9]{12}:[a-z]+",
+        "[\\u0078-\\u007F]{3}y?",
+        "[\\u0078-\\u0080]{3}y?",
+        "[\\u0045-\\u00C4]{2}z",
+        "[\\u00E0-\\u00FF]{2}-[0-9]{2,4}",
+        "ab-é{2}x",
+        "(id-[0-9]{3}|name-[a-z]{1,3})/[-a-z0-9]+",
+    ] {
+        let program: &'static [u8] = Box::leak(compiler::program(source).unwrap().into_boxed_slice());
+        agrees_with_a_regex_engine(&Pattern { source, program }, &mut rng);
+    }
+}
+
+/// `pattern` against the `regex` crate on walks of its DFA, their mutations, cuts and joins,
+/// and random text: the same answer, and a mismatch reported where no match can go on.
+fn agrees_with_a_regex_engine(pattern: &Pattern, rng: &mut Rng) {
     // ASCII (controls included), JavaScript's white space, the model's text class's edges,
     // beyond U+FFFF; and each pattern adds the ends of its own classes.
     let mut common: Vec<char> = (0u8..128).map(char::from).collect();
     common.extend(['é', '中', '\u{A0}', '\u{1680}', '\u{2000}', '\u{200A}', '\u{200B}', '\u{2028}', '\u{2029}', '\u{202F}']);
     common.extend(['\u{205F}', '\u{3000}', '\u{FEFF}', '\u{D7FF}', '\u{E000}', '\u{FFFD}', '\u{FFFE}', '\u{FFFF}', '\u{10000}', '😀', '\u{10FFFF}']);
-    let mut rng = Rng(0x5EED);
-    for pattern in PATTERNS {
+    {
         let source = pattern.source;
         let engine = Engine::new(source);
         let dfa = compiler::dfa(source).unwrap().minimal();
@@ -283,7 +310,7 @@ fn every_compiled_pattern_agrees_with_a_regex_engine() {
                 assert!(Some(run(&dfa, &s[..next])) == dfa.dead() || next == at, "{source} on {s:?}: stops at {at}, too soon");
             }
         };
-        let walks = walks(&dfa, &mut rng, 4);
+        let walks = walks(&dfa, rng, 4);
         for walk in &walks {
             assert!(engine.is_match(walk), "{source}: the walk {walk:?} matches");
             check(walk);

@@ -171,7 +171,9 @@ function guard(glue) {
  */
 function longStrings(glue) {
   const loop = '    for (; offset < len; offset++) {';
-  if (glue.split(loop).length !== 2) throw new Error("package: the glue's string copy is not the loop expected");
+  // The names the inserted line uses must be the glue's own (wasm-bindgen 0.2.130's).
+  const uses = ['const mem = getUint8ArrayMemory0();', 'cachedTextEncoder.encodeInto(arg, view)', 'let ptr = malloc(len, 1) >>> 0;'];
+  if (glue.split(loop).length !== 2 || !uses.every((line) => glue.includes(line))) throw new Error("package: the glue's string copy is not the loop expected");
   const atOnce = '    if (len >= 512 && cachedTextEncoder.encodeInto(arg, mem.subarray(ptr, ptr + len)).read === len) offset = len;\n    else ';
   return glue.replace(loop, `${atOnce}${loop.trimStart()}`);
 }

@@ -20,24 +20,28 @@ const TAG: &str = "\u{0}";
 
 /// Parses tagged JSON text; None if it is not JSON.
 pub fn parse(text: &str) -> Option<Value> {
-    let mut parser = Parser { text, bytes: text.as_bytes(), at: 0 };
+    let mut parser = Parser { text, at: 0 };
     let value = parser.value(0)?;
     parser.space();
-    (parser.at == parser.bytes.len()).then_some(value)
+    (parser.at == parser.text.len()).then_some(value)
 }
 
 struct Parser<'a> {
     /// The text, sliced at ASCII bytes only (quotes, backslashes, numbers' ends): its pieces
     /// need no second UTF-8 check.
     text: &'a str,
-    bytes: &'a [u8],
     at: usize,
 }
 
-impl Parser<'_> {
+impl<'a> Parser<'a> {
+    #[inline(always)]
+    fn bytes(&self) -> &'a [u8] {
+        self.text.as_bytes()
+    }
+
     #[inline(always)]
     fn space(&mut self) {
-        while matches!(self.bytes.get(self.at), Some(b' ' | b'\n' | b'\r' | b'\t')) {
+        while matches!(self.bytes().get(self.at), Some(b' ' | b'\n' | b'\r' | b'\t')) {
             self.at += 1;
         }
     }
@@ -45,13 +49,13 @@ impl Parser<'_> {
     #[inline(always)]
     fn eat(&mut self, byte: u8) -> bool {
         self.space();
-        let found = self.bytes.get(self.at) == Some(&byte);
+        let found = self.bytes().get(self.at) == Some(&byte);
         self.at += usize::from(found);
         found
     }
 
     fn literal(&mut self, word: &str, value: Value) -> Option<Value> {
-        self.bytes[self.at..].starts_with(word.as_bytes()).then(|| {
+        self.bytes()[self.at..].starts_with(word.as_bytes()).then(|| {
             self.at += word.len();
             value
         })
@@ -59,7 +63,7 @@ impl Parser<'_> {
 
     fn value(&mut self, depth: usize) -> Option<Value> {
         self.space();
-        match *self.bytes.get(self.at)? {
+        match *self.bytes().get(self.at)? {
             b'{' | b'[' if depth >= MAX_DEPTH => {
                 self.skip_nested()?;
                 Some(Value::Other("a value nested too deeply".into()))
@@ -76,7 +80,7 @@ impl Parser<'_> {
 
     fn number(&mut self) -> Option<f64> {
         let start = self.at;
-        while matches!(self.bytes.get(self.at), Some(b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E')) {
+        while matches!(self.bytes().get(self.at), Some(b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E')) {
             self.at += 1;
         }
         number::parse(self.text.get(start..self.at)?)
@@ -85,9 +89,9 @@ impl Parser<'_> {
     fn string(&mut self) -> Option<Text> {
         self.at += 1; // the opening quote
         // Most strings have no escape: one exact allocation.
-        let run = quote_or_backslash(&self.bytes[self.at..])?;
+        let run = quote_or_backslash(&self.bytes()[self.at..])?;
         let first = self.text.get(self.at..self.at + run)?;
-        if self.bytes[self.at + run] == b'"' {
+        if self.bytes()[self.at + run] == b'"' {
             self.at += run + 1;
             return Some(Text { text: first.to_owned(), well_formed: true });
         }
@@ -96,17 +100,17 @@ impl Parser<'_> {
         let mut well_formed = true;
         loop {
             let start = self.at;
-            let run = quote_or_backslash(&self.bytes[start..])?;
+            let run = quote_or_backslash(&self.bytes()[start..])?;
             self.at += run;
             text.push_str(self.text.get(start..self.at)?);
-            match *self.bytes.get(self.at)? {
+            match *self.bytes().get(self.at)? {
                 b'"' => {
                     self.at += 1;
                     return Some(Text { text, well_formed });
                 }
                 _ => {
                     self.at += 1;
-                    let escaped = *self.bytes.get(self.at)?;
+                    let escaped = *self.bytes().get(self.at)?;
                     self.at += 1;
                     match escaped {
                         b'"' => text.push('"'),
@@ -120,7 +124,7 @@ impl Parser<'_> {
                         b'u' => {
                             let unit = self.hex4()?;
                             let c = match unit {
-                                0xD800..=0xDBFF if self.bytes[self.at..].starts_with(b"\\u") => {
+                                0xD800..=0xDBFF if self.bytes()[self.at..].starts_with(b"\\u") => {
                                     let save = self.at;
                                     self.at += 2;
                                     let low = self.hex4()?;
@@ -172,7 +176,7 @@ impl Parser<'_> {
         if !self.eat(b'}') {
             loop {
                 self.space();
-                if self.bytes.get(self.at) != Some(&b'"') {
+                if self.bytes().get(self.at) != Some(&b'"') {
                     return None;
                 }
                 let key = self.string()?;
@@ -202,7 +206,7 @@ impl Parser<'_> {
     fn skip_nested(&mut self) -> Option<()> {
         let mut depth = 0usize;
         loop {
-            match *self.bytes.get(self.at)? {
+            match *self.bytes().get(self.at)? {
                 b'"' => {
                     self.string()?;
                     continue;

@@ -290,7 +290,7 @@ pub use generated::ERRORS;
 impl Paginator {
     /// The paginator of the operation named `name`.
     pub fn of(name: &str) -> Option<&'static Paginator> {
-        PAGINATORS.iter().find(|p| p.operation.name() == name)
+        PAGINATORS.iter().find(|p| is_name(p.operation.name, name))
     }
 }
 

@@ -40,8 +40,11 @@ if [ "$(scripts/wasm-env printenv WASM_STD_MODE)" = build-std ]; then
 fi
 scripts/wasm-env
 
-step "Chromium and ChromeDriver (headless tests)"
-apt_install chromium chromium-driver
+# The three engines the page and the package are tested in: Chromium (ChromeDriver, CDP),
+# Firefox ESR (WebDriver BiDi; geckodriver below for wasm-pack test) and WebKitGTK, Safari's
+# engine (WebKitWebDriver and MiniBrowser, which has no headless mode: Xvfb gives it a display).
+step "Chromium, Firefox ESR, WebKitGTK and Xvfb (browser tests)"
+apt_install chromium chromium-driver firefox-esr webkit2gtk-driver xvfb
 
 # Tools built from crates.io. wasm-bindgen-cli must equal the wasm-bindgen in Cargo.lock.
 step "wasm-pack"
@@ -55,6 +58,11 @@ bindgen_version="$(grep -A1 '^name = "wasm-bindgen"$' Cargo.lock | sed -n 's/^ve
 installed="$("$HOME/.cargo/bin/wasm-bindgen" --version 2>/dev/null | awk '{print $2}' || true)"
 if [ "$installed" != "$bindgen_version" ]; then
   cargo_install wasm-bindgen-cli "$bindgen_version"
+fi
+
+step "geckodriver (wasm-pack test in Firefox)"
+if [ "$("$HOME/.cargo/bin/geckodriver" --version 2>/dev/null | awk 'NR==1{print $2}')" != 0.37.1 ]; then
+  cargo_install geckodriver 0.37.1
 fi
 
 # Node tools: wasm-opt (npm binaryen), playwright-core for the browser tests.

@@ -1,18 +1,17 @@
 //! What `validate` returns: every issue with its path, a stable code and a message.
 
-use serde::Serialize;
 use tsify::Tsify;
 
 use crate::json;
 
 /// The result of `validate`: `ok` is true exactly when no issue is an error.
-#[derive(Debug, Clone, PartialEq, Serialize, Tsify)]
+#[derive(Debug, Clone, PartialEq, Tsify)]
 pub struct ValidationReport {
     pub ok: bool,
     pub issues: Vec<Issue>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Tsify)]
+#[derive(Debug, Clone, PartialEq, Tsify)]
 pub struct Issue {
     /// Where: `""` is the input itself, otherwise a member path as written in JavaScript.
     pub path: String,
@@ -22,7 +21,7 @@ pub struct Issue {
 }
 
 /// The stable set of issue codes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub enum IssueCode {
     /// A required member is missing, `undefined` or `null`.
@@ -61,7 +60,7 @@ pub enum IssueCode {
     TooLarge,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Tsify)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,

@@ -77,13 +77,14 @@ test('make docs wrote the API reference from the current package', () => {
     return readFileSync(join(api, found[0]), 'utf8');
   };
   assert.ok(statSync(join(api, 'index.html')).mtimeMs >= statSync(join(root, 'pkg/cleanroomsml_wasm.d.ts')).mtimeMs, 'docs/api is newer than pkg/');
-  const client = page('classes/CleanRoomsMlClient.html');
+  const client = page('classes/cleanroomsml_wasm.CleanRoomsMlClient.html');
   for (const member of ['createConfiguredModelAlgorithmAssociation', 'listTrainingDatasets', 'send', 'clockOffsetMs']) {
     assert.ok(client.includes(member), `CleanRoomsMlClient's page documents ${member}`);
   }
-  assert.match(page('functions/validate.html'), /ValidationReport/);
-  assert.match(page('functions/createSignedRequest.html'), /SignedRequest|credentials/);
-  assert.match(page('functions/paginateListTrainingDatasets.html'), /ListTrainingDatasets/);
-  assert.match(page('functions/fromCognitoIdentityPool.html'), /identityPoolId/);
-  assert.match(page('interfaces/CreateConfiguredModelAlgorithmAssociationRequest.html'), /membershipIdentifier/);
+  assert.match(page('functions/cleanroomsml_wasm.validate.html'), /ValidationReport/);
+  assert.match(page('functions/cleanroomsml_wasm.createSignedRequest.html'), /SignedRequest|credentials/);
+  assert.match(page('functions/cleanroomsml_wasm.paginateListTrainingDatasets.html'), /ListTrainingDatasets/);
+  assert.match(page('functions/credential-providers.fromCognitoIdentityPool.html'), /FromCognitoIdentityPoolParameters/);
+  assert.match(page('interfaces/credential-providers.FromCognitoIdentityPoolParameters.html'), /identityPoolId/);
+  assert.match(page('interfaces/cleanroomsml_wasm.CreateConfiguredModelAlgorithmAssociationRequest.html'), /membershipIdentifier/);
 });

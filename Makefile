@@ -3,11 +3,12 @@
 #   make test   every test suite
 #   make build  the optimized npm package in pkg/
 #   make generate  src/model/generated.rs and www/model.generated.js from model/cleanroomsml/
+#   make docs   the API reference in docs/api/ (TypeDoc, from pkg/'s declarations)
 #   make bench, make fuzz   not part of make test
 
 WASM := scripts/wasm-env
 
-.PHONY: bootstrap generate build demo test test-native test-wasm test-node test-browser test-package bench fuzz
+.PHONY: bootstrap generate build demo docs test test-native test-wasm test-node test-browser test-package test-docs bench fuzz
 
 bootstrap:
 	@scripts/bootstrap.sh
@@ -24,7 +25,7 @@ build: bootstrap
 demo: build
 	node scripts/demo.mjs
 
-test: test-native test-wasm test-node test-browser test-package
+test: test-native test-wasm test-node test-browser test-package test-docs
 
 # What the library knows of the service, generated from the model (codegen/); commit the result.
 generate:
@@ -52,9 +53,19 @@ test-browser: build
 	node --test tests/browser/
 
 # The npm package as consumers get it: npm pack, a strict TypeScript consumer, Node 20,
-# a Vite app in Chromium, and the README's examples run as written.
+# a Vite app in Chromium, and the examples of README.md and docs/ run as written.
 test-package: build
 	node --test tests/package/
+
+# The API reference, generated from the package's .d.ts files by TypeDoc (typedoc.json), any
+# warning an error. docs/api/ is output, not committed.
+docs: build
+	node node_modules/typedoc/bin/typedoc
+
+# The reference built and holding the public names; README.md's size; every relative link
+# and anchor of README.md and docs/*.md.
+test-docs: docs
+	node --test tests/docs/
 
 # Not part of `make test`: the benchmark against the AWS SDK v3 and aws4fetch, written to
 # BENCHMARKS.md. Its baselines are installed here only. To see what a change moved:

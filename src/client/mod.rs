@@ -163,7 +163,7 @@ struct State {
     quota: RetryQuota,
 }
 
-/// A client for the selected Clean Rooms ML operations, one method each, named as the SDK's.
+/// A client for every Clean Rooms ML operation of the service model, one method each, named as the SDK's.
 #[wasm_bindgen]
 pub struct CleanRoomsMlClient {
     settings: Rc<Settings>,

@@ -1,10 +1,11 @@
 // The npm package as consumers get it: `npm pack` of pkg/ holds what a consumer needs and
 // nothing else; installed from the tarball it type-checks in a strict TypeScript project,
-// imports in Node 20, and bundles with Vite into an app that signs in headless Chromium.
+// imports in Node 20, and bundles with Vite into an app that signs in headless Chromium; and
+// every example of README.md and docs/ runs as written.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -121,19 +122,41 @@ test('a Vite app bundles the package and signs in headless Chromium', async () =
   assert.deepEqual(problems, []);
 });
 
-/** The README's examples: `// example: node|browser` blocks and their `// prints:` lines. */
-function readmeExamples() {
-  const readme = readFileSync(join(root, 'README.md'), 'utf8');
-  return [...readme.matchAll(/```js\n(\/\/ example: (node|browser)\n[\s\S]*?)```/g)].map(([, code, where]) => ({
-    where,
-    code,
-    prints: [...code.matchAll(/^\s*\/\/ prints: (.*)$/gm)].map((m) => m[1]),
-  }));
+/**
+ * The shipped examples: the `// example: node|browser` blocks of README.md and docs/*.md,
+ * and their `// prints:` lines.
+ */
+function shippedExamples() {
+  const files = ['README.md', ...readdirSync(join(root, 'docs')).filter((f) => f.endsWith('.md')).sort().map((f) => `docs/${f}`)];
+  return files.flatMap((file) => {
+    const text = readFileSync(join(root, file), 'utf8');
+    // A JavaScript block not marked as an example would ship untested.
+    for (const [block] of text.matchAll(/```(js|javascript|ts|typescript|mjs)\n.*/g)) {
+      assert.match(block, /\n\/\/ example: (node|browser)$/, `${file}: every JavaScript block is a run example`);
+    }
+    return [...text.matchAll(/```js\n(\/\/ example: (node|browser)\n[\s\S]*?)```/g)].map(([, code, where]) => ({
+      file,
+      where,
+      code,
+      prints: [...code.matchAll(/^\s*\/\/ prints: (.*)$/gm)].map((m) => m[1]),
+    }));
+  });
 }
 
-test('the README examples run as written and print what they say', async () => {
-  const examples = readmeExamples();
-  assert.deepEqual(examples.map((e) => e.where), ['node', 'browser', 'browser', 'browser', 'browser', 'browser', 'browser']);
+test('the examples of README.md and docs/ run as written and print what they say', async () => {
+  const examples = shippedExamples();
+  // Each file's examples, in order: one that moves or disappears fails here, not silently.
+  assert.deepEqual(examples.map((e) => `${e.file} ${e.where}`), [
+    'README.md node',
+    'README.md browser',
+    'docs/client.md browser',
+    'docs/client.md browser',
+    'docs/client.md browser',
+    'docs/client.md browser',
+    'docs/client.md browser',
+    'docs/credentials.md browser',
+  ]);
+  for (const example of examples) assert.ok(example.prints.length > 0, `${example.file}: an example prints what it checks`);
   const { startLocalEndpoint } = await import('../../scripts/local-endpoint.mjs');
   const endpoint = await startLocalEndpoint({ port: 0, log: () => {} });
   const page = await browser.newPage();
@@ -161,7 +184,7 @@ test('the README examples run as written and print what they say', async () => {
         }, code);
         output = [...printed];
       }
-      assert.deepEqual(output, example.prints, `README example ${i + 1} (${example.where})`);
+      assert.deepEqual(output, example.prints, `example ${i + 1} (${example.file}, ${example.where})`);
     }
   } finally {
     await page.close();

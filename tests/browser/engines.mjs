@@ -4,9 +4,11 @@
 //   firefox   /usr/bin/firefox-esr through puppeteer-core over WebDriver BiDi, a fresh profile;
 //   webkit    WebKitGTK's MiniBrowser through WebKitWebDriver (W3C WebDriver classic, the small
 //             client below), on an Xvfb display of its own: MiniBrowser has no headless mode.
+// (puppeteer-core, unlike puppeteer, has no install script: it never downloads a browser.)
 // A page offers goto, evaluate (a function of one JSON argument, run in the page, awaited,
 // giving a JSON value), click, type and press (the engine's own input events), select and
-// screenshot; waitFor and text are built on evaluate, once for all. An engine that cannot start throws, so its tests fail.
+// screenshot; waitFor and text are built on evaluate, once for all. An engine that cannot
+// start throws, so its tests fail.
 import { spawn, execFileSync } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
@@ -14,8 +16,6 @@ import { writeFile } from 'node:fs/promises';
 import { chromium } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
 import { chromiumArgs } from './chromium.mjs';
-
-process.env.PUPPETEER_SKIP_DOWNLOAD = '1';
 
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const FIREFOX = process.env.FIREFOX ?? '/usr/bin/firefox-esr';
@@ -43,7 +43,7 @@ export async function launch(name) {
   throw new Error(`no engine ${name}`);
 }
 
-/** The page API every engine gives, from its `goto`, `evaluate`, `click`, `type`, `press` (Enter or Tab), `select`, `screenshot`, `close`. */
+/** The page API every engine gives, from its own `goto`, `evaluate`, `click`, `type`, `press` (Enter), `select`, `screenshot`. */
 function page(own) {
   const p = {
     ...own,
@@ -78,7 +78,6 @@ async function launchChromium() {
         press: (css, key) => pw.locator(css).press(key),
         select: (css, value) => pw.selectOption(css, value),
         screenshot: (path) => pw.screenshot({ path, fullPage: true }),
-        close: () => pw.close(),
       });
     },
     close: () => browser.close(),
@@ -102,7 +101,6 @@ async function launchFirefox() {
         press: async (css, key) => (await pp.$(css)).press(key),
         select: (css, value) => pp.select(css, value),
         screenshot: (path) => pp.screenshot({ path, fullPage: true }),
-        close: () => pp.close(),
       });
     },
     close: () => browser.close(),
@@ -154,7 +152,7 @@ async function startXvfb() {
 
 const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
 /** WebDriver's code points of the keys `press` knows. */
-const KEYS = { Enter: '\uE007', Tab: '\uE004' };
+const KEYS = { Enter: '\uE007' };
 
 async function launchWebKit() {
   const xvfb = await startXvfb();
@@ -205,7 +203,6 @@ async function launchWebKit() {
           // WebDriver classic selects an option by clicking it.
           select: async (css, value) => command('POST', `${session}/element/${await find(`${css} option[value=${JSON.stringify(value)}]`)}/click`, {}),
           screenshot: async (path) => writeFile(path, Buffer.from(await command('GET', `${session}/screenshot`), 'base64')),
-          close: async () => {},
         });
       },
       async close() {

@@ -107,9 +107,10 @@ async function launchFirefox() {
   };
 }
 
-/** Children that must not outlive this process, whatever ends it. */
+/** Children that must not outlive this process, whatever ends it (MiniBrowser goes with its display). */
 const children = new Set();
 process.on('exit', () => { for (const child of children) child.kill('SIGKILL'); });
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.once(signal, () => process.exit(1));
 
 function start(cmd, args, env = {}) {
   const child = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });

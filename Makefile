@@ -8,7 +8,7 @@
 
 WASM := scripts/wasm-env
 
-.PHONY: bootstrap generate build demo docs test test-native test-wasm test-node test-browser test-package test-docs bench fuzz
+.PHONY: bootstrap generate build demo docs test test-native test-wasm test-node test-browser test-engines test-package test-docs bench fuzz
 
 bootstrap:
 	@scripts/bootstrap.sh
@@ -25,7 +25,7 @@ build: bootstrap
 demo: build
 	node scripts/demo.mjs
 
-test: test-native test-wasm test-node test-browser test-package test-docs
+test: test-native test-wasm test-node test-browser test-engines test-package test-docs
 
 # What the library knows of the service, generated from the model (codegen/); commit the result.
 generate:
@@ -38,9 +38,11 @@ test-native: bootstrap
 	cargo run -q --manifest-path codegen/Cargo.toml -- --check
 	cargo test
 
-# The crate's wasm tests inside headless Chromium (webdriver.json holds its flags).
+# The crate's wasm tests inside headless Chromium and headless Firefox ESR (webdriver.json
+# holds Chromium's flags and Firefox's binary; geckodriver is the bootstrap's, never a download).
 test-wasm: bootstrap
 	$(WASM) wasm-pack test --headless --chrome -- --test web
+	$(WASM) wasm-pack test --headless --firefox --geckodriver $(HOME)/.cargo/bin/geckodriver -- --test web
 
 # Node 20 tests of the release package: the SigV4 suite, parity with botocore and the
 # JS SDK's signer, the request on the wire and its errors, the local endpoint; and the
@@ -48,9 +50,14 @@ test-wasm: bootstrap
 test-node: build
 	node --test tests/node/ tests/client/
 
-# Browser tests of the release package, as users get it.
+# Browser tests of the release package, as users get it (Chromium).
 test-browser: build
 	node --test tests/browser/
+
+# The package and the page's main flows in all three engines, Chromium, Firefox ESR and
+# WebKitGTK (Safari's engine), one after the other (tests/browser/engines.mjs; docs/browsers.md).
+test-engines: build
+	node --test --test-concurrency=1 tests/engines/
 
 # The npm package as consumers get it: npm pack, a strict TypeScript consumer, Node 20,
 # a Vite app in Chromium, and the examples of README.md and docs/ run as written.

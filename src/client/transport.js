@@ -59,7 +59,7 @@ async function credentials(call, provider, forceRefresh) {
 /**
  * Rejects with `{ kind: 'abort' | 'timeout' | 'network', message }`; resolves with the
  * response as one JSON string `{ status, statusText, headers, body }` (one crossing).
- * Without `readsOutput`, a 2xx body is cancelled, not read: nothing in it (garbage, a reset
+ * Without `readsOutput`, a 2xx body is discarded unread: nothing in it (garbage, a reset
  * halfway) can turn the success into a failure.
  */
 async function send(fetchFn, request, timeoutMs, signal, readsOutput) {
@@ -77,7 +77,9 @@ async function send(fetchFn, request, timeoutMs, signal, readsOutput) {
     const response = await fetchFn(request.url, { method: request.method, headers, body: requestBody, signal: controller.signal });
     let body = '';
     if (readsOutput || !response.ok) body = await response.text();
-    else response.body?.cancel().catch(() => {});
+    // Drained unawaited, its failures ignored, rather than cancelled: a cancelled body shows
+    // in the browser as a failed request (net::ERR_ABORTED), a drained one frees the connection.
+    else response.arrayBuffer().catch(() => {});
     const responseHeaders = {};
     response.headers.forEach((value, name) => { responseHeaders[name.toLowerCase()] = value; });
     return JSON.stringify({ status: response.status, statusText: response.statusText ?? '', headers: responseHeaders, body });

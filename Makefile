@@ -46,7 +46,8 @@ test-wasm: bootstrap
 
 # Node 20 tests of the release package: the SigV4 suite, parity with botocore and the
 # JS SDK's signer, the request on the wire and its errors, the local endpoint; and the
-# client against a scripted server in Node, a Chromium page and a Web Worker.
+# client against a scripted server in Node, a Chromium page and a Web Worker, and under
+# faults injected by a proxy in front of the local endpoint (beside the AWS SDK's backoff).
 test-node: build
 	node --test tests/node/ tests/client/
 

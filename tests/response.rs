@@ -77,11 +77,28 @@ fn outputs_are_read_as_the_service_sends_them() {
         assert!(err.message.contains(member), "{}", err.message);
     }
 
-    // An operation without output members takes any body.
-    for body in ["", "{}", "null"] {
-        let members = response::read(&OPERATIONS[operations::DELETE_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION], &response(200, &[], body)).unwrap();
-        assert!(members.is_empty(), "{body}");
+    // An operation without output members takes any body: its client discards it unread.
+    for op in [operations::DELETE_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION, operations::TAG_RESOURCE, operations::UNTAG_RESOURCE] {
+        for body in ["", "{}", "null", "<html>not JSON", r#"{"tr"#] {
+            let members = response::read(&OPERATIONS[op], &response(200, &[], body)).unwrap();
+            assert!(members.is_empty(), "{body}");
+        }
     }
+}
+
+#[test]
+fn operations_whose_output_has_no_members_read_no_output_as_the_model_says() {
+    let model: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/model/cleanroomsml/service-2.json")).unwrap()).unwrap();
+    let mut without = 0;
+    for op in OPERATIONS.iter() {
+        let output = model["operations"][op.name()]["output"]["shape"].as_str();
+        let members = output.map_or(0, |o| model["shapes"][o]["members"].as_object().map_or(0, |m| m.len()));
+        assert_eq!(op.output().is_some(), members > 0, "{}", op.name());
+        without += usize::from(members == 0);
+    }
+    // TagResource and UntagResource have an output shape without members; 15 have none.
+    assert_eq!(without, 17);
 }
 
 #[test]

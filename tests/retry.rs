@@ -1,7 +1,9 @@
 //! The standard retry mode's arithmetic: backoff, quota, clock-skew correction.
 
 use cleanroomsml_wasm::protocol::response::{ErrorClass, ServiceError};
-use cleanroomsml_wasm::client::retry::{backoff_ms, corrected_offset, is_retryable, server_time_in_message, RetryQuota};
+use cleanroomsml_wasm::client::retry::{
+    backoff_ms, corrected_offset, is_retryable, may_echo_earlier_attempt, server_time_in_message, RetryQuota, EARLIER_ATTEMPT_NOTE,
+};
 
 fn error(name: &str, class: ErrorClass) -> ServiceError {
     ServiceError { class, ..ServiceError::without_response(name, String::new()) }
@@ -9,14 +11,47 @@ fn error(name: &str, class: ErrorClass) -> ServiceError {
 
 #[test]
 fn exponential_backoff_with_full_jitter_base_100ms_cap_20s() {
-    assert_eq!(backoff_ms(1, 1.0), 100.0);
-    assert_eq!(backoff_ms(2, 1.0), 200.0);
-    assert_eq!(backoff_ms(3, 0.5), 200.0);
-    assert_eq!(backoff_ms(8, 1.0), 12_800.0);
-    assert_eq!(backoff_ms(9, 1.0), 20_000.0);
-    assert_eq!(backoff_ms(60, 1.0), 20_000.0);
-    assert_eq!(backoff_ms(5, 0.0), 0.0);
-    assert_eq!(backoff_ms(1, 7.0), 100.0, "jitter is clamped to [0, 1]");
+    let transient = ErrorClass::Transient;
+    assert_eq!(backoff_ms(1, transient, 1.0), 100.0);
+    assert_eq!(backoff_ms(2, transient, 1.0), 200.0);
+    assert_eq!(backoff_ms(3, transient, 0.5), 200.0);
+    assert_eq!(backoff_ms(8, transient, 1.0), 12_800.0);
+    assert_eq!(backoff_ms(9, transient, 1.0), 20_000.0);
+    assert_eq!(backoff_ms(60, transient, 1.0), 20_000.0);
+    assert_eq!(backoff_ms(5, transient, 0.0), 0.0);
+    assert_eq!(backoff_ms(1, transient, 7.0), 100.0, "jitter is clamped to [0, 1]");
+    // A corrected clock skew backs off as a transient error (the SDK's TRANSIENT type).
+    assert_eq!(backoff_ms(2, ErrorClass::ClockSkew, 1.0), 200.0);
+}
+
+#[test]
+fn throttling_backs_off_from_500ms_as_the_sdk() {
+    let throttling = ErrorClass::Throttling;
+    assert_eq!(backoff_ms(1, throttling, 1.0), 500.0);
+    assert_eq!(backoff_ms(2, throttling, 1.0), 1_000.0);
+    assert_eq!(backoff_ms(3, throttling, 1.0), 2_000.0);
+    assert_eq!(backoff_ms(6, throttling, 1.0), 16_000.0);
+    assert_eq!(backoff_ms(7, throttling, 1.0), 20_000.0, "the same 20 s cap");
+    assert_eq!(backoff_ms(1, throttling, 0.0), 0.0);
+}
+
+#[test]
+fn the_delay_is_whole_milliseconds_rounded_down_as_math_floor() {
+    // The SDK: Math.floor(Math.random() * Math.min(base * 2 ** retryCount, 20000)).
+    assert_eq!(backoff_ms(1, ErrorClass::Throttling, 0.999), 499.0);
+    assert_eq!(backoff_ms(2, ErrorClass::Throttling, 0.999), 999.0);
+    assert_eq!(backoff_ms(1, ErrorClass::Transient, 0.999), 99.0);
+    assert_eq!(backoff_ms(2, ErrorClass::Transient, 0.12345), 24.0);
+}
+
+#[test]
+fn a_conflict_after_an_attempt_without_answer_may_be_the_calls_own() {
+    let conflict = error("ConflictException", ErrorClass::Other);
+    assert!(may_echo_earlier_attempt(&conflict, true));
+    assert!(!may_echo_earlier_attempt(&conflict, false), "every earlier attempt was answered");
+    assert!(!may_echo_earlier_attempt(&error("ValidationException", ErrorClass::Other), true));
+    assert!(!may_echo_earlier_attempt(&error("ThrottlingException", ErrorClass::Throttling), true));
+    assert!(EARLIER_ATTEMPT_NOTE.starts_with(' ') && EARLIER_ATTEMPT_NOTE.contains("may have succeeded"));
 }
 
 #[test]
@@ -34,12 +69,20 @@ fn retry_quota_is_spent_by_retries_and_earned_back_by_successes() {
     assert_eq!(quota.tokens(), 500);
     let throttle = error("ThrottlingException", ErrorClass::Throttling);
     let timeout = error("TimeoutError", ErrorClass::Transient);
+    let server = error("InternalServerException", ErrorClass::Transient);
+    // As the SDK: throttling costs 5, any other retryable error (its TRANSIENT) 10.
     assert_eq!(quota.acquire(&throttle), Some(5));
     assert_eq!(quota.acquire(&timeout), Some(10));
+    assert_eq!(quota.acquire(&server), Some(10));
+    assert_eq!(quota.tokens(), 475);
+    // A success gives back what the call's last retry cost, not the sum.
+    quota.release(10);
     assert_eq!(quota.tokens(), 485);
-    quota.release(15);
-    assert_eq!(quota.tokens(), 500);
     quota.release(0);
+    assert_eq!(quota.tokens(), 486, "a success without retry earns one token");
+    for _ in 0..20 {
+        quota.release(5);
+    }
     assert_eq!(quota.tokens(), 500, "never above the initial quota");
     let mut granted = 0;
     while quota.acquire(&throttle).is_some() {

@@ -133,8 +133,15 @@ export function issuesOf(err) {
   return [{ path, severity: 'error', message: err.message }];
 }
 
-/** An error: its name, message, HTTP status, request ID and the field it names. */
+/** An error: its name, the warning that an earlier attempt may have succeeded, message, HTTP status, request ID and the field it names. */
 export function errorView(err) {
-  return h('div', { class: 'answer' }, h('p', {}, err.name),
+  return h('div', { class: 'answer' }, h('p', {}, err.name), earlierAttemptNote(err),
     dl([['Error', err.name], ['Message', err.message], ['Status', err.$metadata?.httpStatusCode], ['Request ID', err.$metadata?.requestId], ['Field', issuesOf(err)[0]?.path]]));
+}
+
+/** For an error with `earlierAttemptMayHaveSucceeded` (a conflict after an attempt that got no answer), the line that says so; else null. */
+export function earlierAttemptNote(err) {
+  if (err?.earlierAttemptMayHaveSucceeded !== true) return null;
+  return h('p', { class: 'earlier-attempt', role: 'note' },
+    'An earlier attempt of this send got no answer and may have succeeded: what it created or started may already exist. Check before sending again.');
 }

@@ -9,6 +9,7 @@ import { PAGE_SIZE, appendRows, detailsHash, detailsOf, dl } from './console.js'
 import * as panel from './credentials.js';
 import { renderOperations } from './operations.js';
 import { setUpOperationView, showOperation, connectionChanged } from './operation-view.js';
+import { earlierAttemptNote } from './answer.js';
 
 const $ = (id) => document.getElementById(id);
 const STORAGE_KEY = 'cleanroomsml-wasm.demo';
@@ -94,7 +95,7 @@ async function send(event) {
     showResult([title, dl([['Association ARN', arn], ['Status', output.$metadata.httpStatusCode], ['Request ID', output.$metadata.requestId], ['Attempts', output.$metadata.attempts]]), links], 'result-ok');
   } catch (err) {
     const title = Object.assign(document.createElement('p'), { textContent: err.name });
-    showResult([title, dl([['Error', err.name], ['Message', err.message], ['Status', err.$metadata?.httpStatusCode], ['Request ID', err.$metadata?.requestId], ['Field', err.path]])], 'result-error');
+    showResult([title, earlierAttemptNote(err), dl([['Error', err.name], ['Message', err.message], ['Status', err.$metadata?.httpStatusCode], ['Request ID', err.$metadata?.requestId], ['Field', err.path]])].filter(Boolean), 'result-error');
   } finally {
     update();
   }

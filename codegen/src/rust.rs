@@ -156,7 +156,8 @@ pub fn generate(model: &Model, metadata: &Value, typescript: &str) -> Result<Str
             op.method,
             op_names[i].1,
             index[op.input.as_str()],
-            op.output.as_ref().map_or("NONE".to_owned(), |o| index[o.as_str()].to_string()),
+            // An output without members is none: the client reads no body for it (as the SDK).
+            op.output.as_ref().filter(|o| model.members(o).is_ok_and(|m| !m.is_empty())).map_or("NONE".to_owned(), |o| index[o.as_str()].to_string()),
             op.success_code,
             op.idempotent,
         );

@@ -28,8 +28,10 @@ use retry::RetryQuota;
 #[wasm_bindgen(module = "/src/client/transport.js")]
 extern "C" {
     /// Drives `call` to its end: resolves with the output, rejects with the error.
+    /// `reads_output`: false when the operation's output has no members, so that a 2xx
+    /// answer's body is discarded unread (as the SDK and botocore do).
     #[wasm_bindgen(js_name = run)]
-    fn transport_run(call: JsValue, fetch: &JsValue, timeout_ms: f64, signal: &JsValue, provider: &JsValue) -> Promise;
+    fn transport_run(call: JsValue, fetch: &JsValue, timeout_ms: f64, signal: &JsValue, provider: &JsValue, reads_output: bool) -> Promise;
 
     /// Resolves with `call`'s first attempt, signed with what `provider` gives.
     #[wasm_bindgen(js_name = signed)]
@@ -120,6 +122,12 @@ export interface ServiceError extends Error {
     /** Set when the error is of a retryable kind, as in the AWS SDK. */
     $retryable?: { throttling: boolean };
     $metadata: ResponseMetadata;
+    /** `true` on a `ConflictException` ("already exists", "in use") when an earlier attempt of
+     * the same call got no answer (a timeout, or a connection lost after sending): that attempt
+     * may have been applied, so the conflict may be with what it did (a retried `Create…` or
+     * `Start…` may have made its resource). Absent otherwise, e.g. when every earlier attempt
+     * was answered with an error (a 500, a 429). The message ends with a sentence saying so. */
+    earlierAttemptMayHaveSucceeded?: true;
     /** With `ServiceQuotaExceededException`. */
     quotaName?: string;
     quotaValue?: number;
@@ -214,7 +222,7 @@ impl CleanRoomsMlClient {
             Err(err) => return Promise::reject(&js::to_js_error(err)),
         };
         let call = Call::new(self.settings.clone(), self.state.clone(), operation, request);
-        transport_run(call.into(), &fetch, self.settings.timeout_ms, &signal, &self.settings.provider())
+        transport_run(call.into(), &fetch, self.settings.timeout_ms, &signal, &self.settings.provider(), operation.output().is_some())
     }
 }
 
@@ -301,8 +309,10 @@ pub struct Call {
     operation: &'static Operation,
     request: HttpRequest,
     attempts: u32,
-    /// Retry tokens this call took from the client's quota.
-    spent: u32,
+    /// Retry tokens the call's last retry took from the client's quota (0: none yet).
+    last_cost: u32,
+    /// Whether an attempt got no answer (a timeout, a lost connection): it may have been applied.
+    outcome_unknown: bool,
     /// Milliseconds waited between attempts so far; the wait in progress is `pending_delay`.
     total_delay: f64,
     pending_delay: f64,
@@ -362,7 +372,7 @@ impl Call {
                 let corrected = correct_clock(&self.state, response.headers.get("date").map(js_sys::Date::parse));
                 match response::read(self.operation, &response) {
                     Ok(members) => {
-                        self.state.borrow_mut().quota.release(self.spent);
+                        self.state.borrow_mut().quota.release(self.last_cost);
                         let metadata = self.metadata(Some(response.status), response.request_id());
                         let output = Output { members, metadata };
                         let js_output = js::to_js(&output);
@@ -394,12 +404,14 @@ impl Call {
         }
         let retry = self.attempts < self.settings.max_attempts
             && retry::is_retryable(&error, clock_corrected)
-            && self.state.borrow_mut().quota.acquire(&error).map(|cost| self.spent += cost).is_some();
+            && self.state.borrow_mut().quota.acquire(&error).map(|cost| self.last_cost = cost).is_some();
         if !retry {
             let metadata = self.metadata(error.status, error.request_id.clone());
-            return Err(service_error(&error, metadata));
+            return Err(service_error(&error, metadata, retry::may_echo_earlier_attempt(&error, self.outcome_unknown)));
         }
-        self.pending_delay = retry::backoff_ms(self.attempts, jitter(&self.settings));
+        // No answer: the attempt may have been applied.
+        self.outcome_unknown |= error.status.is_none();
+        self.pending_delay = retry::backoff_ms(self.attempts, error.class, jitter(&self.settings));
         Ok(self.pending_delay.into())
     }
 
@@ -412,7 +424,7 @@ impl Call {
 
 impl Call {
     fn new(settings: Rc<Settings>, state: Rc<RefCell<State>>, operation: &'static Operation, request: HttpRequest) -> Call {
-        Call { settings, state, operation, request, attempts: 0, spent: 0, total_delay: 0.0, pending_delay: 0.0, refreshed: false }
+        Call { settings, state, operation, request, attempts: 0, last_cost: 0, outcome_unknown: false, total_delay: 0.0, pending_delay: 0.0, refreshed: false }
     }
 
     fn metadata(&self, http_status_code: Option<u16>, request_id: Option<String>) -> Metadata {
@@ -541,9 +553,12 @@ fn abort_error(metadata: Metadata) -> JsValue {
 }
 
 /// The service's error as the SDKs shape it: `name`, `message`, `$fault`, `$retryable`,
-/// `$metadata`, and the quota for `ServiceQuotaExceededException`.
-fn service_error(error: &ServiceError, metadata: Metadata) -> JsValue {
-    let js_error = js_sys::Error::new(&error.message);
+/// `$metadata`, and the quota for `ServiceQuotaExceededException`; with
+/// `earlierAttemptMayHaveSucceeded: true` and a sentence to say so when `echo` (an earlier
+/// attempt with no answer may be what the error is about).
+fn service_error(error: &ServiceError, metadata: Metadata, echo: bool) -> JsValue {
+    let message = if echo { concat(&[&error.message, retry::EARLIER_ATTEMPT_NOTE]) } else { error.message.clone() };
+    let js_error = js_sys::Error::new(&message);
     js_error.set_name(&error.name);
     let set = |key: &str, value: JsValue| {
         let _ = Reflect::set(&js_error, &key.into(), &value);
@@ -559,6 +574,9 @@ fn service_error(error: &ServiceError, metadata: Metadata) -> JsValue {
         set("$retryable", retryable.into());
     }
     set("$metadata", js::to_js(&metadata));
+    if echo {
+        set("earlierAttemptMayHaveSucceeded", true.into());
+    }
     if let Some(name) = &error.quota_name {
         set("quotaName", name.as_str().into());
     }

@@ -8,15 +8,17 @@
  * Runs one call to its end: asks `call` for each signed attempt and what each outcome
  * means; awaits the credentials function, `fetch` and the backoff in between. Resolves
  * with the output; rejects with the error `call` makes. Frees `call` at the end.
+ * `readsOutput` is false for an operation whose output has no members: its 2xx body is
+ * discarded unread.
  */
-export async function run(call, fetchFn, timeoutMs, signal, provider) {
+export async function run(call, fetchFn, timeoutMs, signal, provider, readsOutput) {
   try {
     let forceRefresh = false;
     for (;;) {
       const request = call.attempt(provider && await credentials(call, provider, forceRefresh));
       let outcome;
       try {
-        outcome = await send(fetchFn, request, timeoutMs, signal);
+        outcome = await send(fetchFn, request, timeoutMs, signal, readsOutput);
       } catch (failure) {
         outcome = failure;
       }
@@ -57,8 +59,10 @@ async function credentials(call, provider, forceRefresh) {
 /**
  * Rejects with `{ kind: 'abort' | 'timeout' | 'network', message }`; resolves with the
  * response as one JSON string `{ status, statusText, headers, body }` (one crossing).
+ * Without `readsOutput`, a 2xx body is discarded unread: nothing in it (garbage, a reset
+ * halfway) can turn the success into a failure.
  */
-async function send(fetchFn, request, timeoutMs, signal) {
+async function send(fetchFn, request, timeoutMs, signal, readsOutput) {
   if (signal?.aborted) throw { kind: 'abort', message: 'the request was aborted' };
   const controller = new AbortController();
   const abort = () => controller.abort();
@@ -71,7 +75,11 @@ async function send(fetchFn, request, timeoutMs, signal) {
     // `fetch` refuses a body with GET, even an empty one.
     const requestBody = request.body === '' ? undefined : request.body;
     const response = await fetchFn(request.url, { method: request.method, headers, body: requestBody, signal: controller.signal });
-    const body = await response.text();
+    let body = '';
+    if (readsOutput || !response.ok) body = await response.text();
+    // Drained unawaited, its failures ignored, rather than cancelled: a cancelled body shows
+    // in the browser as a failed request (net::ERR_ABORTED), a drained one frees the connection.
+    else response.arrayBuffer().catch(() => {});
     const responseHeaders = {};
     response.headers.forEach((value, name) => { responseHeaders[name.toLowerCase()] = value; });
     return JSON.stringify({ status: response.status, statusText: response.statusText ?? '', headers: responseHeaders, body });

@@ -1667,8 +1667,8 @@ pub static OPERATIONS: [Operation; 59] = [
     Operation { name: 571, method: "POST", uri: 544, input: 328, output: 329, success_code: 200, idempotent: true, errors: 0x003f },
     Operation { name: 572, method: "POST", uri: 573, input: 330, output: NONE, success_code: 200, idempotent: true, errors: 0x001f },
     Operation { name: 574, method: "POST", uri: 563, input: 331, output: 332, success_code: 200, idempotent: true, errors: 0x003f },
-    Operation { name: 575, method: "POST", uri: 561, input: 333, output: 334, success_code: 200, idempotent: false, errors: 0x000e },
-    Operation { name: 576, method: "DELETE", uri: 561, input: 335, output: 337, success_code: 200, idempotent: true, errors: 0x000e },
+    Operation { name: 575, method: "POST", uri: 561, input: 333, output: NONE, success_code: 200, idempotent: false, errors: 0x000e },
+    Operation { name: 576, method: "DELETE", uri: 561, input: 335, output: NONE, success_code: 200, idempotent: true, errors: 0x000e },
     Operation { name: 577, method: "PATCH", uri: 510, input: 338, output: 339, success_code: 200, idempotent: true, errors: 0x001f },
 ];
 

@@ -78,9 +78,9 @@ for (const [env, run] of Object.entries(environments)) {
       const { first, requests } = await scenario([error(429, 'ThrottlingException'), ok]);
       assert.equal(first.ok, true, JSON.stringify(first));
       assert.equal(first.output.$metadata.attempts, 2);
-      assert.equal(first.output.$metadata.totalRetryDelay, 50); // 0.5 × 100 ms
+      assert.equal(first.output.$metadata.totalRetryDelay, 250); // 0.5 × 500 ms, the throttling base
       assert.equal(requests.length, 2);
-      assert.ok(requests[1].at - requests[0].at >= 45, 'waited before retrying');
+      assert.ok(requests[1].at - requests[0].at >= 245, 'waited before retrying');
       assert.ok(requests.every((r) => r.headers.authorization && r.headers['x-amz-date']));
     });
 
@@ -88,6 +88,28 @@ for (const [env, run] of Object.entries(environments)) {
       const { first } = await scenario([error(500, 'InternalServerException'), ok]);
       assert.equal(first.ok, true);
       assert.equal(first.output.$metadata.attempts, 2);
+      assert.equal(first.output.$metadata.totalRetryDelay, 50); // 0.5 × 100 ms
+    });
+
+    test('a conflict after an attempt that got no answer says the call may have made the resource', async () => {
+      const { first, requests } = await scenario([{ hang: true }, error(409, 'ConflictException', 'already exists')], { requestTimeoutMs: 150 });
+      assert.equal(requests.length, 2);
+      assert.equal(first.error.name, 'ConflictException');
+      assert.equal(first.error.earlierAttemptMayHaveSucceeded, true);
+      assert.match(first.error.message, /^already exists \(An earlier attempt of this call got no answer/);
+      const known = await scenario([error(500, 'InternalServerException'), error(409, 'ConflictException', 'already exists')]);
+      assert.equal(known.first.error.earlierAttemptMayHaveSucceeded, undefined);
+      assert.equal(known.first.error.message, 'already exists');
+    });
+
+    test('an operation whose output has no members takes any 200 body unread', async () => {
+      const input = { resourceArn: ARN, tags: { team: 'ml' } };
+      const { first, requests } = await scenario([{ status: 200, body: '<html>\u0000 not JSON' }], { operation: 'TagResource', input });
+      assert.equal(first.ok, true, JSON.stringify(first));
+      assert.equal(first.output.$metadata.attempts, 1);
+      assert.equal(requests.length, 1);
+      const read = await scenario([{ status: 200, body: '<html>\u0000 not JSON' }], { operation: 'ListTagsForResource', input: { resourceArn: ARN } });
+      assert.equal(read.first.error.name, 'InvalidResponseError');
     });
 
     test('5xx until the attempts run out', async () => {

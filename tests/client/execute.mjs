@@ -12,7 +12,8 @@ const CREDENTIALS = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEM
 
 /**
  * spec: { endpoint, maxAttempts?, requestTimeoutMs?, jitter?: number, calls?: number,
- *         abortAfterMs?: number, input?, credentialsFunction?: { expiresInMs } }
+ *         abortAfterMs?: number, operation?, input?, credentialsFunction?: { expiresInMs } }
+ * `operation` (default CreateConfiguredModelAlgorithmAssociation) is sent with `input` (default INPUT).
  * The result's `forcedRefreshes` counts the credentials function's calls with `forceRefresh`.
  */
 export async function execute(mod, spec) {
@@ -39,11 +40,12 @@ export async function execute(mod, spec) {
     const timer = spec.abortAfterMs ? setTimeout(() => controller.abort(), spec.abortAfterMs) : undefined;
     const started = Date.now();
     try {
-      const output = await client.createConfiguredModelAlgorithmAssociation(spec.input ?? INPUT, { abortSignal: controller.signal });
+      const output = await client.send(spec.operation ?? 'CreateConfiguredModelAlgorithmAssociation', spec.input ?? INPUT, { abortSignal: controller.signal });
       results.push({ ok: true, output, ms: Date.now() - started });
     } catch (e) {
-      const { name, message, $fault, $retryable, $metadata, quotaName, quotaValue, report } = e;
-      results.push({ ok: false, isError: e instanceof Error, error: { name, message, $fault, $retryable, $metadata, quotaName, quotaValue, report }, ms: Date.now() - started });
+      const { name, message, $fault, $retryable, $metadata, quotaName, quotaValue, report, earlierAttemptMayHaveSucceeded } = e;
+      const error = { name, message, $fault, $retryable, $metadata, quotaName, quotaValue, report, earlierAttemptMayHaveSucceeded };
+      results.push({ ok: false, isError: e instanceof Error, error, ms: Date.now() - started });
     }
     clearTimeout(timer);
   }

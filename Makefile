@@ -38,7 +38,7 @@ test-native: bootstrap
 	cargo test --manifest-path codegen/Cargo.toml
 	cargo run -q --manifest-path codegen/Cargo.toml -- --check
 	cargo test
-	RUSTFLAGS='--cfg service="cleanrooms"' CARGO_TARGET_DIR=target/cleanrooms cargo test --test model_conformance --test patterns
+	RUSTFLAGS='--cfg service="cleanrooms"' CARGO_TARGET_DIR=target/cleanrooms cargo test --test model_conformance --test patterns --test cleanrooms
 
 # The crate's wasm tests inside headless Chromium and headless Firefox ESR (webdriver.json
 # holds Chromium's flags and Firefox's binary; geckodriver is the bootstrap's, never a download).

@@ -132,6 +132,15 @@ mod tests {
         assert!(token.contains("In.t: idempotencyToken"), "{token}");
         let renamed = with_in(serde_json::json!({ "In": { "type": "structure", "members": { "t": { "shape": "T", "locationName": "u" } } }, "T": { "type": "string" } }));
         assert!(renamed.contains("renamed on the wire"), "{renamed}");
+        let other_rules = RULES.replace("\"https://cleanrooms-ml.{Region}.{PartitionResult#dnsSuffix}\"", "\"https://{Region}.example.com\"");
+        let shapes = serde_json::json!({ "In": { "type": "structure", "members": {} }, "Out": { "type": "structure", "members": {} } });
+        let refused = generate("test", &model(shapes.clone(), serde_json::json!({})), NO_PAGINATORS, &other_rules).err().unwrap_or_default();
+        assert!(refused.contains("not the regional rule set"), "{refused}");
+        let renamed = RULES.replace("cleanrooms-ml", "other-service");
+        let model_text = model(shapes, serde_json::json!({})).replace("\"endpointPrefix\":\"cleanrooms-ml\"", "\"endpointPrefix\":\"other-service\"");
+        let output = generate("other", &model_text, NO_PAGINATORS, &renamed).unwrap();
+        assert!(output.files[0].1.contains("pub const ENDPOINT_PREFIX: &str = \"other-service\";"));
+        assert_eq!(output.files[0].0, "src/model/generated/other.rs");
         let not_json = generate("test", "{\"metadata\":{\"protocol\":\"json\"}}", NO_PAGINATORS, RULES).err().unwrap();
         assert!(not_json.contains("only rest-json"), "{not_json}");
     }

@@ -12,7 +12,7 @@ def g(b): return len(gzip.compress(b,9,mtime=0))
 for f in sys.argv[1:]:
     s=open(f).read()
     parts={}
-    shapes=re.findall(r'Shape \{ kind: (\w+), rule: rules::of\("(\w+)"\), a: ([\w:]+), b: (\d+), limits: (\d+) \}',s)
+    shapes=re.findall(r'Shape \{ kind: (\w+), rule: (rules::of\("\w+"\)|rules::Rule::None), a: ([\w:]+), b: (\d+), limits: (\d+) \}',s)
     u=lambda x: 65535 if x=='u16::MAX' else int(x)
     parts['shapes']=b''.join(struct.pack('<BBHHH',KIND.index(k),0,u(a),int(b),int(l)) for k,_,a,b,l in shapes)
     mem=re.findall(r'Member \{ name: (\d+), shape: (\d+), location: (\w+), required: (\w+), wire_name: (\d+) \}',s)

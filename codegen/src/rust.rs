@@ -52,7 +52,7 @@ impl Tables<'_> {
 
 pub fn generate(service: &str, model: &Model, metadata: &Value, endpoint: &Endpoint, typescript: &str) -> Result<String, String> {
     let mut tables = Tables {
-        index: model.order.iter().enumerate().map(|(i, n)| (n.as_str(), i)).collect(),
+        index: BTreeMap::new(),
         names: Vec::new(),
         members: Vec::new(),
         patterns: Vec::new(),
@@ -60,7 +60,26 @@ pub fn generate(service: &str, model: &Model, metadata: &Value, endpoint: &Endpo
         // Index 0, which the shapes without limits name.
         limits: vec![(0, u32::MAX)],
     };
-    let shapes = model.order.iter().map(|name| tables.shape(model, name)).collect::<Result<Vec<_>, _>>()?;
+    // The shapes only answers reach that hold no other shape (strings, numbers, booleans,
+    // times, documents) carry nothing but their type: one record of each type serves them all.
+    let mut kept: Vec<&str> = Vec::new();
+    let mut by_type: BTreeMap<&str, usize> = BTreeMap::new();
+    for name in &model.order {
+        let kind = if model.is_document(name)? { "document" } else { model.kind(name)? };
+        let leaf = !model.in_input.contains(name) && !matches!(kind, "structure" | "list" | "map") || kind == "document";
+        let at = match by_type.get(kind).filter(|_| leaf) {
+            Some(&at) => at,
+            None => {
+                kept.push(name);
+                kept.len() - 1
+            }
+        };
+        if leaf {
+            by_type.insert(kind, at);
+        }
+        tables.index.insert(name, at);
+    }
+    let shapes = kept.iter().map(|name| tables.shape(model, name)).collect::<Result<Vec<_>, _>>()?;
     if shapes.len() > usize::from(u16::MAX) || tables.members.len() > usize::from(u16::MAX) {
         return Err("the model has more shapes or members than a u16 indexes".into());
     }
@@ -108,12 +127,12 @@ pub fn generate(service: &str, model: &Model, metadata: &Value, endpoint: &Endpo
         model.order.iter().any(|name| model.is_document(name).unwrap_or(false)),
     );
     out.push_str("/// Each shape's index in `SHAPES`, by its name in the model.\npub mod shapes {\n");
-    for (i, name) in model.order.iter().enumerate() {
-        let _ = writeln!(out, "    pub const {}: u16 = {i};", screaming(name));
+    for name in &model.order {
+        let _ = writeln!(out, "    pub const {}: u16 = {};", screaming(name), index[name.as_str()]);
     }
     out.push_str("}\n\n");
     let _ = writeln!(out, "/// Every shape the operations reach, in the order first reached.\npub static SHAPES: [Shape; {}] = [", shapes.len());
-    for (name, record) in model.order.iter().zip(&shapes) {
+    for (name, record) in kept.iter().zip(&shapes) {
         let _ = writeln!(out, "    {record}, // {name}");
     }
     out.push_str("];\n\n");
@@ -207,13 +226,17 @@ impl Tables<'_> {
     /// added to their tables.
     fn shape(&mut self, model: &Model, name: &str) -> Result<String, String> {
         let shape = model.shape(name)?;
-        let min = shape.get("min").and_then(Value::as_f64);
-        let max = shape.get("max").and_then(Value::as_f64);
+        // A shape only answers reach carries no constraints: an answer is checked for its
+        // types and required members only (`validate_output`), so lengths, counts, ranges,
+        // patterns and enum values there would be bytes nothing reads.
+        let constrained = model.in_input.contains(name);
+        let bound = |key: &str| shape.get(key).and_then(Value::as_f64).filter(|_| constrained);
+        let (min, max) = (bound("min"), bound("max"));
         let target = |key: &str| self.index[Model::target(&shape[key])];
         let limit = intern(&mut self.limits, (min.unwrap_or(0.0) as u32, max.map_or(u32::MAX, |n| n as u32)));
-        let record = |kind: &str, a: String, b: String, limits: usize| {
-            format!("Shape {{ kind: {kind}, rule: {}, a: {a}, b: {b}, limits: {limits} }}", rule(name))
-        };
+        // A rule beyond the model is an input's (`validate_output` reads none).
+        let rule = if constrained { rule(name) } else { "rules::Rule::None".to_owned() };
+        let record = |kind: &str, a: String, b: String, limits: usize| format!("Shape {{ kind: {kind}, rule: {rule}, a: {a}, b: {b}, limits: {limits} }}");
         let zero = || "0".to_owned();
         Ok(match shape["type"].as_str().unwrap_or_default() {
             "structure" if model.is_document(name)? => record("Document", zero(), zero(), 0),
@@ -240,13 +263,13 @@ impl Tables<'_> {
             }
             "list" => record("List", target("member").to_string(), zero(), limit),
             "map" => record("Map", target("key").to_string(), target("value").to_string(), limit),
-            "string" => match shape.get("enum").and_then(Value::as_array) {
+            "string" => match shape.get("enum").and_then(Value::as_array).filter(|_| constrained) {
                 Some(values) => {
                     let values: Vec<&str> = values.iter().filter_map(Value::as_str).collect();
                     record("Enum", self.name_run(&values).to_string(), values.len().to_string(), 0)
                 }
                 None => {
-                    let pattern = match shape.get("pattern").and_then(Value::as_str) {
+                    let pattern = match shape.get("pattern").and_then(Value::as_str).filter(|_| constrained) {
                         Some(p) => match self.patterns.iter().position(|(q, _)| q == p) {
                             Some(i) => i.to_string(),
                             None => {

@@ -182,188 +182,188 @@ pub mod shapes {
     pub const RELEVANCE_METRIC: u16 = 159;
     pub const AUDIENCE_SIZE: u16 = 160;
     pub const RELEVANCE_METRIC_SCORE_DOUBLE: u16 = 161;
-    pub const AUDIENCE_QUALITY_METRICS_RECALL_METRIC_DOUBLE: u16 = 162;
-    pub const GET_AUDIENCE_MODEL_REQUEST: u16 = 163;
-    pub const GET_AUDIENCE_MODEL_RESPONSE: u16 = 164;
-    pub const AUDIENCE_MODEL_STATUS: u16 = 165;
-    pub const GET_COLLABORATION_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_REQUEST: u16 = 166;
-    pub const GET_COLLABORATION_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_RESPONSE: u16 = 167;
-    pub const GET_COLLABORATION_ML_INPUT_CHANNEL_REQUEST: u16 = 168;
-    pub const GET_COLLABORATION_ML_INPUT_CHANNEL_RESPONSE: u16 = 169;
-    pub const GET_COLLABORATION_ML_INPUT_CHANNEL_RESPONSE_CONFIGURED_MODEL_ALGORITHM_ASSOCIATIONS_LIST: u16 = 170;
-    pub const ML_INPUT_CHANNEL_STATUS: u16 = 171;
-    pub const GET_COLLABORATION_ML_INPUT_CHANNEL_RESPONSE_RETENTION_IN_DAYS_INTEGER: u16 = 172;
-    pub const GET_COLLABORATION_ML_INPUT_CHANNEL_RESPONSE_NUMBER_OF_RECORDS_LONG: u16 = 173;
-    pub const PRIVACY_BUDGETS: u16 = 174;
-    pub const ACCESS_BUDGETS: u16 = 175;
-    pub const ACCESS_BUDGET: u16 = 176;
-    pub const BUDGETED_RESOURCE_ARN: u16 = 177;
-    pub const ACCESS_BUDGET_DETAILS_LIST: u16 = 178;
-    pub const ACCESS_BUDGET_DETAILS: u16 = 179;
-    pub const BUDGET: u16 = 180;
-    pub const ACCESS_BUDGET_TYPE: u16 = 181;
-    pub const AUTO_REFRESH_MODE: u16 = 182;
-    pub const SYNTHETIC_DATA_CONFIGURATION: u16 = 183;
-    pub const ML_SYNTHETIC_DATA_PARAMETERS: u16 = 184;
-    pub const ML_SYNTHETIC_DATA_PARAMETERS_EPSILON_DOUBLE: u16 = 185;
-    pub const ML_SYNTHETIC_DATA_PARAMETERS_MAX_MEMBERSHIP_INFERENCE_ATTACK_SCORE_DOUBLE: u16 = 186;
-    pub const COLUMN_CLASSIFICATION_DETAILS: u16 = 187;
-    pub const COLUMN_MAPPING_LIST: u16 = 188;
-    pub const SYNTHETIC_DATA_COLUMN_PROPERTIES: u16 = 189;
-    pub const SYNTHETIC_DATA_COLUMN_NAME: u16 = 190;
-    pub const SYNTHETIC_DATA_COLUMN_TYPE: u16 = 191;
-    pub const SYNTHETIC_DATA_EVALUATION_SCORES: u16 = 192;
-    pub const DATA_PRIVACY_SCORES: u16 = 193;
-    pub const MEMBERSHIP_INFERENCE_ATTACK_SCORE_LIST: u16 = 194;
-    pub const MEMBERSHIP_INFERENCE_ATTACK_SCORE: u16 = 195;
-    pub const MEMBERSHIP_INFERENCE_ATTACK_VERSION: u16 = 196;
-    pub const MEMBERSHIP_INFERENCE_ATTACK_SCORE_SCORE_DOUBLE: u16 = 197;
-    pub const GET_COLLABORATION_TRAINED_MODEL_REQUEST: u16 = 198;
-    pub const GET_COLLABORATION_TRAINED_MODEL_RESPONSE: u16 = 199;
-    pub const INCREMENTAL_TRAINING_DATA_CHANNELS_OUTPUT: u16 = 200;
-    pub const INCREMENTAL_TRAINING_DATA_CHANNEL_OUTPUT: u16 = 201;
-    pub const TRAINED_MODEL_STATUS: u16 = 202;
-    pub const METRICS_STATUS: u16 = 203;
-    pub const LOGS_STATUS: u16 = 204;
-    pub const GET_CONFIGURED_AUDIENCE_MODEL_REQUEST: u16 = 205;
-    pub const GET_CONFIGURED_AUDIENCE_MODEL_RESPONSE: u16 = 206;
-    pub const CONFIGURED_AUDIENCE_MODEL_STATUS: u16 = 207;
-    pub const GET_CONFIGURED_AUDIENCE_MODEL_POLICY_REQUEST: u16 = 208;
-    pub const GET_CONFIGURED_AUDIENCE_MODEL_POLICY_RESPONSE: u16 = 209;
-    pub const RESOURCE_POLICY: u16 = 210;
-    pub const HASH: u16 = 211;
-    pub const GET_CONFIGURED_MODEL_ALGORITHM_REQUEST: u16 = 212;
-    pub const GET_CONFIGURED_MODEL_ALGORITHM_RESPONSE: u16 = 213;
-    pub const GET_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_REQUEST: u16 = 214;
-    pub const GET_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_RESPONSE: u16 = 215;
-    pub const GET_ML_CONFIGURATION_REQUEST: u16 = 216;
-    pub const GET_ML_CONFIGURATION_RESPONSE: u16 = 217;
-    pub const ML_OUTPUT_CONFIGURATION: u16 = 218;
-    pub const DESTINATION: u16 = 219;
-    pub const GET_ML_INPUT_CHANNEL_REQUEST: u16 = 220;
-    pub const GET_ML_INPUT_CHANNEL_RESPONSE: u16 = 221;
-    pub const GET_ML_INPUT_CHANNEL_RESPONSE_CONFIGURED_MODEL_ALGORITHM_ASSOCIATIONS_LIST: u16 = 222;
-    pub const GET_ML_INPUT_CHANNEL_RESPONSE_RETENTION_IN_DAYS_INTEGER: u16 = 223;
-    pub const GET_ML_INPUT_CHANNEL_RESPONSE_NUMBER_OF_RECORDS_LONG: u16 = 224;
-    pub const GET_ML_INPUT_CHANNEL_RESPONSE_NUMBER_OF_FILES_DOUBLE: u16 = 225;
-    pub const GET_ML_INPUT_CHANNEL_RESPONSE_SIZE_IN_GB_DOUBLE: u16 = 226;
-    pub const GET_TRAINED_MODEL_REQUEST: u16 = 227;
-    pub const GET_TRAINED_MODEL_RESPONSE: u16 = 228;
-    pub const GET_TRAINED_MODEL_INFERENCE_JOB_REQUEST: u16 = 229;
-    pub const GET_TRAINED_MODEL_INFERENCE_JOB_RESPONSE: u16 = 230;
-    pub const TRAINED_MODEL_INFERENCE_JOB_STATUS: u16 = 231;
-    pub const INFERENCE_RESOURCE_CONFIG: u16 = 232;
-    pub const INFERENCE_INSTANCE_TYPE: u16 = 233;
-    pub const INFERENCE_RESOURCE_CONFIG_INSTANCE_COUNT_INTEGER: u16 = 234;
-    pub const INFERENCE_OUTPUT_CONFIGURATION: u16 = 235;
-    pub const INFERENCE_OUTPUT_CONFIGURATION_ACCEPT_STRING: u16 = 236;
-    pub const INFERENCE_RECEIVER_MEMBERS: u16 = 237;
-    pub const INFERENCE_RECEIVER_MEMBER: u16 = 238;
-    pub const MODEL_INFERENCE_DATA_SOURCE: u16 = 239;
-    pub const INFERENCE_CONTAINER_EXECUTION_PARAMETERS: u16 = 240;
-    pub const INFERENCE_CONTAINER_EXECUTION_PARAMETERS_MAX_PAYLOAD_IN_MB_INTEGER: u16 = 241;
-    pub const INFERENCE_ENVIRONMENT_MAP: u16 = 242;
-    pub const INFERENCE_ENVIRONMENT_MAP_KEY_STRING: u16 = 243;
-    pub const INFERENCE_ENVIRONMENT_MAP_VALUE_STRING: u16 = 244;
-    pub const GET_TRAINING_DATASET_REQUEST: u16 = 245;
-    pub const GET_TRAINING_DATASET_RESPONSE: u16 = 246;
-    pub const DATASET_LIST: u16 = 247;
-    pub const TRAINING_DATASET_STATUS: u16 = 248;
-    pub const LIST_AUDIENCE_EXPORT_JOBS_REQUEST: u16 = 249;
-    pub const NEXT_TOKEN: u16 = 250;
-    pub const MAX_RESULTS: u16 = 251;
-    pub const LIST_AUDIENCE_EXPORT_JOBS_RESPONSE: u16 = 252;
-    pub const AUDIENCE_EXPORT_JOB_LIST: u16 = 253;
-    pub const AUDIENCE_EXPORT_JOB_SUMMARY: u16 = 254;
-    pub const AUDIENCE_EXPORT_JOB_STATUS: u16 = 255;
-    pub const LIST_AUDIENCE_GENERATION_JOBS_REQUEST: u16 = 256;
-    pub const LIST_AUDIENCE_GENERATION_JOBS_RESPONSE: u16 = 257;
-    pub const AUDIENCE_GENERATION_JOB_LIST: u16 = 258;
-    pub const AUDIENCE_GENERATION_JOB_SUMMARY: u16 = 259;
-    pub const LIST_AUDIENCE_MODELS_REQUEST: u16 = 260;
-    pub const LIST_AUDIENCE_MODELS_RESPONSE: u16 = 261;
-    pub const AUDIENCE_MODEL_LIST: u16 = 262;
-    pub const AUDIENCE_MODEL_SUMMARY: u16 = 263;
-    pub const LIST_COLLABORATION_CONFIGURED_MODEL_ALGORITHM_ASSOCIATIONS_REQUEST: u16 = 264;
-    pub const LIST_COLLABORATION_CONFIGURED_MODEL_ALGORITHM_ASSOCIATIONS_RESPONSE: u16 = 265;
-    pub const COLLABORATION_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_LIST: u16 = 266;
-    pub const COLLABORATION_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_SUMMARY: u16 = 267;
-    pub const LIST_COLLABORATION_ML_INPUT_CHANNELS_REQUEST: u16 = 268;
-    pub const LIST_COLLABORATION_ML_INPUT_CHANNELS_RESPONSE: u16 = 269;
-    pub const COLLABORATION_ML_INPUT_CHANNELS_LIST: u16 = 270;
-    pub const COLLABORATION_ML_INPUT_CHANNEL_SUMMARY: u16 = 271;
-    pub const COLLABORATION_ML_INPUT_CHANNEL_SUMMARY_CONFIGURED_MODEL_ALGORITHM_ASSOCIATIONS_LIST: u16 = 272;
-    pub const LIST_COLLABORATION_TRAINED_MODEL_EXPORT_JOBS_REQUEST: u16 = 273;
-    pub const LIST_COLLABORATION_TRAINED_MODEL_EXPORT_JOBS_RESPONSE: u16 = 274;
-    pub const COLLABORATION_TRAINED_MODEL_EXPORT_JOB_LIST: u16 = 275;
-    pub const COLLABORATION_TRAINED_MODEL_EXPORT_JOB_SUMMARY: u16 = 276;
-    pub const TRAINED_MODEL_EXPORT_OUTPUT_CONFIGURATION: u16 = 277;
-    pub const TRAINED_MODEL_EXPORT_RECEIVER_MEMBERS: u16 = 278;
-    pub const TRAINED_MODEL_EXPORT_RECEIVER_MEMBER: u16 = 279;
-    pub const TRAINED_MODEL_EXPORT_JOB_STATUS: u16 = 280;
-    pub const LIST_COLLABORATION_TRAINED_MODEL_INFERENCE_JOBS_REQUEST: u16 = 281;
-    pub const LIST_COLLABORATION_TRAINED_MODEL_INFERENCE_JOBS_RESPONSE: u16 = 282;
-    pub const COLLABORATION_TRAINED_MODEL_INFERENCE_JOB_LIST: u16 = 283;
-    pub const COLLABORATION_TRAINED_MODEL_INFERENCE_JOB_SUMMARY: u16 = 284;
-    pub const LIST_COLLABORATION_TRAINED_MODELS_REQUEST: u16 = 285;
-    pub const LIST_COLLABORATION_TRAINED_MODELS_RESPONSE: u16 = 286;
-    pub const COLLABORATION_TRAINED_MODEL_LIST: u16 = 287;
-    pub const COLLABORATION_TRAINED_MODEL_SUMMARY: u16 = 288;
-    pub const LIST_CONFIGURED_AUDIENCE_MODELS_REQUEST: u16 = 289;
-    pub const LIST_CONFIGURED_AUDIENCE_MODELS_RESPONSE: u16 = 290;
-    pub const CONFIGURED_AUDIENCE_MODEL_LIST: u16 = 291;
-    pub const CONFIGURED_AUDIENCE_MODEL_SUMMARY: u16 = 292;
-    pub const LIST_CONFIGURED_MODEL_ALGORITHM_ASSOCIATIONS_REQUEST: u16 = 293;
-    pub const LIST_CONFIGURED_MODEL_ALGORITHM_ASSOCIATIONS_RESPONSE: u16 = 294;
-    pub const CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_LIST: u16 = 295;
-    pub const CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_SUMMARY: u16 = 296;
-    pub const LIST_CONFIGURED_MODEL_ALGORITHMS_REQUEST: u16 = 297;
-    pub const LIST_CONFIGURED_MODEL_ALGORITHMS_RESPONSE: u16 = 298;
-    pub const CONFIGURED_MODEL_ALGORITHM_LIST: u16 = 299;
-    pub const CONFIGURED_MODEL_ALGORITHM_SUMMARY: u16 = 300;
-    pub const LIST_ML_INPUT_CHANNELS_REQUEST: u16 = 301;
-    pub const LIST_ML_INPUT_CHANNELS_RESPONSE: u16 = 302;
-    pub const ML_INPUT_CHANNELS_LIST: u16 = 303;
-    pub const ML_INPUT_CHANNEL_SUMMARY: u16 = 304;
-    pub const ML_INPUT_CHANNEL_SUMMARY_CONFIGURED_MODEL_ALGORITHM_ASSOCIATIONS_LIST: u16 = 305;
-    pub const LIST_TAGS_FOR_RESOURCE_REQUEST: u16 = 306;
-    pub const TAGGABLE_ARN: u16 = 307;
-    pub const LIST_TAGS_FOR_RESOURCE_RESPONSE: u16 = 308;
-    pub const LIST_TRAINED_MODEL_INFERENCE_JOBS_REQUEST: u16 = 309;
-    pub const LIST_TRAINED_MODEL_INFERENCE_JOBS_RESPONSE: u16 = 310;
-    pub const TRAINED_MODEL_INFERENCE_JOB_LIST: u16 = 311;
-    pub const TRAINED_MODEL_INFERENCE_JOB_SUMMARY: u16 = 312;
-    pub const LIST_TRAINED_MODEL_VERSIONS_REQUEST: u16 = 313;
-    pub const LIST_TRAINED_MODEL_VERSIONS_RESPONSE: u16 = 314;
-    pub const TRAINED_MODEL_LIST: u16 = 315;
-    pub const TRAINED_MODEL_SUMMARY: u16 = 316;
-    pub const LIST_TRAINED_MODELS_REQUEST: u16 = 317;
-    pub const LIST_TRAINED_MODELS_RESPONSE: u16 = 318;
-    pub const LIST_TRAINING_DATASETS_REQUEST: u16 = 319;
-    pub const LIST_TRAINING_DATASETS_RESPONSE: u16 = 320;
-    pub const TRAINING_DATASET_LIST: u16 = 321;
-    pub const TRAINING_DATASET_SUMMARY: u16 = 322;
-    pub const PUT_CONFIGURED_AUDIENCE_MODEL_POLICY_REQUEST: u16 = 323;
-    pub const POLICY_EXISTENCE_CONDITION: u16 = 324;
-    pub const PUT_CONFIGURED_AUDIENCE_MODEL_POLICY_RESPONSE: u16 = 325;
-    pub const PUT_ML_CONFIGURATION_REQUEST: u16 = 326;
-    pub const START_AUDIENCE_EXPORT_JOB_REQUEST: u16 = 327;
-    pub const START_AUDIENCE_GENERATION_JOB_REQUEST: u16 = 328;
-    pub const START_AUDIENCE_GENERATION_JOB_RESPONSE: u16 = 329;
-    pub const START_TRAINED_MODEL_EXPORT_JOB_REQUEST: u16 = 330;
-    pub const START_TRAINED_MODEL_INFERENCE_JOB_REQUEST: u16 = 331;
-    pub const START_TRAINED_MODEL_INFERENCE_JOB_RESPONSE: u16 = 332;
-    pub const TAG_RESOURCE_REQUEST: u16 = 333;
-    pub const TAG_RESOURCE_RESPONSE: u16 = 334;
-    pub const UNTAG_RESOURCE_REQUEST: u16 = 335;
-    pub const TAG_KEYS: u16 = 336;
-    pub const UNTAG_RESOURCE_RESPONSE: u16 = 337;
-    pub const UPDATE_CONFIGURED_AUDIENCE_MODEL_REQUEST: u16 = 338;
-    pub const UPDATE_CONFIGURED_AUDIENCE_MODEL_RESPONSE: u16 = 339;
+    pub const AUDIENCE_QUALITY_METRICS_RECALL_METRIC_DOUBLE: u16 = 161;
+    pub const GET_AUDIENCE_MODEL_REQUEST: u16 = 162;
+    pub const GET_AUDIENCE_MODEL_RESPONSE: u16 = 163;
+    pub const AUDIENCE_MODEL_STATUS: u16 = 153;
+    pub const GET_COLLABORATION_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_REQUEST: u16 = 164;
+    pub const GET_COLLABORATION_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_RESPONSE: u16 = 165;
+    pub const GET_COLLABORATION_ML_INPUT_CHANNEL_REQUEST: u16 = 166;
+    pub const GET_COLLABORATION_ML_INPUT_CHANNEL_RESPONSE: u16 = 167;
+    pub const GET_COLLABORATION_ML_INPUT_CHANNEL_RESPONSE_CONFIGURED_MODEL_ALGORITHM_ASSOCIATIONS_LIST: u16 = 168;
+    pub const ML_INPUT_CHANNEL_STATUS: u16 = 153;
+    pub const GET_COLLABORATION_ML_INPUT_CHANNEL_RESPONSE_RETENTION_IN_DAYS_INTEGER: u16 = 169;
+    pub const GET_COLLABORATION_ML_INPUT_CHANNEL_RESPONSE_NUMBER_OF_RECORDS_LONG: u16 = 170;
+    pub const PRIVACY_BUDGETS: u16 = 171;
+    pub const ACCESS_BUDGETS: u16 = 172;
+    pub const ACCESS_BUDGET: u16 = 173;
+    pub const BUDGETED_RESOURCE_ARN: u16 = 153;
+    pub const ACCESS_BUDGET_DETAILS_LIST: u16 = 174;
+    pub const ACCESS_BUDGET_DETAILS: u16 = 175;
+    pub const BUDGET: u16 = 169;
+    pub const ACCESS_BUDGET_TYPE: u16 = 153;
+    pub const AUTO_REFRESH_MODE: u16 = 153;
+    pub const SYNTHETIC_DATA_CONFIGURATION: u16 = 176;
+    pub const ML_SYNTHETIC_DATA_PARAMETERS: u16 = 177;
+    pub const ML_SYNTHETIC_DATA_PARAMETERS_EPSILON_DOUBLE: u16 = 161;
+    pub const ML_SYNTHETIC_DATA_PARAMETERS_MAX_MEMBERSHIP_INFERENCE_ATTACK_SCORE_DOUBLE: u16 = 161;
+    pub const COLUMN_CLASSIFICATION_DETAILS: u16 = 178;
+    pub const COLUMN_MAPPING_LIST: u16 = 179;
+    pub const SYNTHETIC_DATA_COLUMN_PROPERTIES: u16 = 180;
+    pub const SYNTHETIC_DATA_COLUMN_NAME: u16 = 153;
+    pub const SYNTHETIC_DATA_COLUMN_TYPE: u16 = 153;
+    pub const SYNTHETIC_DATA_EVALUATION_SCORES: u16 = 181;
+    pub const DATA_PRIVACY_SCORES: u16 = 182;
+    pub const MEMBERSHIP_INFERENCE_ATTACK_SCORE_LIST: u16 = 183;
+    pub const MEMBERSHIP_INFERENCE_ATTACK_SCORE: u16 = 184;
+    pub const MEMBERSHIP_INFERENCE_ATTACK_VERSION: u16 = 153;
+    pub const MEMBERSHIP_INFERENCE_ATTACK_SCORE_SCORE_DOUBLE: u16 = 161;
+    pub const GET_COLLABORATION_TRAINED_MODEL_REQUEST: u16 = 185;
+    pub const GET_COLLABORATION_TRAINED_MODEL_RESPONSE: u16 = 186;
+    pub const INCREMENTAL_TRAINING_DATA_CHANNELS_OUTPUT: u16 = 187;
+    pub const INCREMENTAL_TRAINING_DATA_CHANNEL_OUTPUT: u16 = 188;
+    pub const TRAINED_MODEL_STATUS: u16 = 189;
+    pub const METRICS_STATUS: u16 = 153;
+    pub const LOGS_STATUS: u16 = 153;
+    pub const GET_CONFIGURED_AUDIENCE_MODEL_REQUEST: u16 = 190;
+    pub const GET_CONFIGURED_AUDIENCE_MODEL_RESPONSE: u16 = 191;
+    pub const CONFIGURED_AUDIENCE_MODEL_STATUS: u16 = 153;
+    pub const GET_CONFIGURED_AUDIENCE_MODEL_POLICY_REQUEST: u16 = 192;
+    pub const GET_CONFIGURED_AUDIENCE_MODEL_POLICY_RESPONSE: u16 = 193;
+    pub const RESOURCE_POLICY: u16 = 194;
+    pub const HASH: u16 = 195;
+    pub const GET_CONFIGURED_MODEL_ALGORITHM_REQUEST: u16 = 196;
+    pub const GET_CONFIGURED_MODEL_ALGORITHM_RESPONSE: u16 = 197;
+    pub const GET_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_REQUEST: u16 = 198;
+    pub const GET_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_RESPONSE: u16 = 199;
+    pub const GET_ML_CONFIGURATION_REQUEST: u16 = 200;
+    pub const GET_ML_CONFIGURATION_RESPONSE: u16 = 201;
+    pub const ML_OUTPUT_CONFIGURATION: u16 = 202;
+    pub const DESTINATION: u16 = 203;
+    pub const GET_ML_INPUT_CHANNEL_REQUEST: u16 = 204;
+    pub const GET_ML_INPUT_CHANNEL_RESPONSE: u16 = 205;
+    pub const GET_ML_INPUT_CHANNEL_RESPONSE_CONFIGURED_MODEL_ALGORITHM_ASSOCIATIONS_LIST: u16 = 206;
+    pub const GET_ML_INPUT_CHANNEL_RESPONSE_RETENTION_IN_DAYS_INTEGER: u16 = 169;
+    pub const GET_ML_INPUT_CHANNEL_RESPONSE_NUMBER_OF_RECORDS_LONG: u16 = 170;
+    pub const GET_ML_INPUT_CHANNEL_RESPONSE_NUMBER_OF_FILES_DOUBLE: u16 = 161;
+    pub const GET_ML_INPUT_CHANNEL_RESPONSE_SIZE_IN_GB_DOUBLE: u16 = 161;
+    pub const GET_TRAINED_MODEL_REQUEST: u16 = 207;
+    pub const GET_TRAINED_MODEL_RESPONSE: u16 = 208;
+    pub const GET_TRAINED_MODEL_INFERENCE_JOB_REQUEST: u16 = 209;
+    pub const GET_TRAINED_MODEL_INFERENCE_JOB_RESPONSE: u16 = 210;
+    pub const TRAINED_MODEL_INFERENCE_JOB_STATUS: u16 = 153;
+    pub const INFERENCE_RESOURCE_CONFIG: u16 = 211;
+    pub const INFERENCE_INSTANCE_TYPE: u16 = 212;
+    pub const INFERENCE_RESOURCE_CONFIG_INSTANCE_COUNT_INTEGER: u16 = 213;
+    pub const INFERENCE_OUTPUT_CONFIGURATION: u16 = 214;
+    pub const INFERENCE_OUTPUT_CONFIGURATION_ACCEPT_STRING: u16 = 215;
+    pub const INFERENCE_RECEIVER_MEMBERS: u16 = 216;
+    pub const INFERENCE_RECEIVER_MEMBER: u16 = 217;
+    pub const MODEL_INFERENCE_DATA_SOURCE: u16 = 218;
+    pub const INFERENCE_CONTAINER_EXECUTION_PARAMETERS: u16 = 219;
+    pub const INFERENCE_CONTAINER_EXECUTION_PARAMETERS_MAX_PAYLOAD_IN_MB_INTEGER: u16 = 220;
+    pub const INFERENCE_ENVIRONMENT_MAP: u16 = 221;
+    pub const INFERENCE_ENVIRONMENT_MAP_KEY_STRING: u16 = 222;
+    pub const INFERENCE_ENVIRONMENT_MAP_VALUE_STRING: u16 = 223;
+    pub const GET_TRAINING_DATASET_REQUEST: u16 = 224;
+    pub const GET_TRAINING_DATASET_RESPONSE: u16 = 225;
+    pub const DATASET_LIST: u16 = 226;
+    pub const TRAINING_DATASET_STATUS: u16 = 153;
+    pub const LIST_AUDIENCE_EXPORT_JOBS_REQUEST: u16 = 227;
+    pub const NEXT_TOKEN: u16 = 228;
+    pub const MAX_RESULTS: u16 = 229;
+    pub const LIST_AUDIENCE_EXPORT_JOBS_RESPONSE: u16 = 230;
+    pub const AUDIENCE_EXPORT_JOB_LIST: u16 = 231;
+    pub const AUDIENCE_EXPORT_JOB_SUMMARY: u16 = 232;
+    pub const AUDIENCE_EXPORT_JOB_STATUS: u16 = 153;
+    pub const LIST_AUDIENCE_GENERATION_JOBS_REQUEST: u16 = 233;
+    pub const LIST_AUDIENCE_GENERATION_JOBS_RESPONSE: u16 = 234;
+    pub const AUDIENCE_GENERATION_JOB_LIST: u16 = 235;
+    pub const AUDIENCE_GENERATION_JOB_SUMMARY: u16 = 236;
+    pub const LIST_AUDIENCE_MODELS_REQUEST: u16 = 237;
+    pub const LIST_AUDIENCE_MODELS_RESPONSE: u16 = 238;
+    pub const AUDIENCE_MODEL_LIST: u16 = 239;
+    pub const AUDIENCE_MODEL_SUMMARY: u16 = 240;
+    pub const LIST_COLLABORATION_CONFIGURED_MODEL_ALGORITHM_ASSOCIATIONS_REQUEST: u16 = 241;
+    pub const LIST_COLLABORATION_CONFIGURED_MODEL_ALGORITHM_ASSOCIATIONS_RESPONSE: u16 = 242;
+    pub const COLLABORATION_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_LIST: u16 = 243;
+    pub const COLLABORATION_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_SUMMARY: u16 = 244;
+    pub const LIST_COLLABORATION_ML_INPUT_CHANNELS_REQUEST: u16 = 245;
+    pub const LIST_COLLABORATION_ML_INPUT_CHANNELS_RESPONSE: u16 = 246;
+    pub const COLLABORATION_ML_INPUT_CHANNELS_LIST: u16 = 247;
+    pub const COLLABORATION_ML_INPUT_CHANNEL_SUMMARY: u16 = 248;
+    pub const COLLABORATION_ML_INPUT_CHANNEL_SUMMARY_CONFIGURED_MODEL_ALGORITHM_ASSOCIATIONS_LIST: u16 = 249;
+    pub const LIST_COLLABORATION_TRAINED_MODEL_EXPORT_JOBS_REQUEST: u16 = 250;
+    pub const LIST_COLLABORATION_TRAINED_MODEL_EXPORT_JOBS_RESPONSE: u16 = 251;
+    pub const COLLABORATION_TRAINED_MODEL_EXPORT_JOB_LIST: u16 = 252;
+    pub const COLLABORATION_TRAINED_MODEL_EXPORT_JOB_SUMMARY: u16 = 253;
+    pub const TRAINED_MODEL_EXPORT_OUTPUT_CONFIGURATION: u16 = 254;
+    pub const TRAINED_MODEL_EXPORT_RECEIVER_MEMBERS: u16 = 255;
+    pub const TRAINED_MODEL_EXPORT_RECEIVER_MEMBER: u16 = 256;
+    pub const TRAINED_MODEL_EXPORT_JOB_STATUS: u16 = 153;
+    pub const LIST_COLLABORATION_TRAINED_MODEL_INFERENCE_JOBS_REQUEST: u16 = 257;
+    pub const LIST_COLLABORATION_TRAINED_MODEL_INFERENCE_JOBS_RESPONSE: u16 = 258;
+    pub const COLLABORATION_TRAINED_MODEL_INFERENCE_JOB_LIST: u16 = 259;
+    pub const COLLABORATION_TRAINED_MODEL_INFERENCE_JOB_SUMMARY: u16 = 260;
+    pub const LIST_COLLABORATION_TRAINED_MODELS_REQUEST: u16 = 261;
+    pub const LIST_COLLABORATION_TRAINED_MODELS_RESPONSE: u16 = 262;
+    pub const COLLABORATION_TRAINED_MODEL_LIST: u16 = 263;
+    pub const COLLABORATION_TRAINED_MODEL_SUMMARY: u16 = 264;
+    pub const LIST_CONFIGURED_AUDIENCE_MODELS_REQUEST: u16 = 265;
+    pub const LIST_CONFIGURED_AUDIENCE_MODELS_RESPONSE: u16 = 266;
+    pub const CONFIGURED_AUDIENCE_MODEL_LIST: u16 = 267;
+    pub const CONFIGURED_AUDIENCE_MODEL_SUMMARY: u16 = 268;
+    pub const LIST_CONFIGURED_MODEL_ALGORITHM_ASSOCIATIONS_REQUEST: u16 = 269;
+    pub const LIST_CONFIGURED_MODEL_ALGORITHM_ASSOCIATIONS_RESPONSE: u16 = 270;
+    pub const CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_LIST: u16 = 271;
+    pub const CONFIGURED_MODEL_ALGORITHM_ASSOCIATION_SUMMARY: u16 = 272;
+    pub const LIST_CONFIGURED_MODEL_ALGORITHMS_REQUEST: u16 = 273;
+    pub const LIST_CONFIGURED_MODEL_ALGORITHMS_RESPONSE: u16 = 274;
+    pub const CONFIGURED_MODEL_ALGORITHM_LIST: u16 = 275;
+    pub const CONFIGURED_MODEL_ALGORITHM_SUMMARY: u16 = 276;
+    pub const LIST_ML_INPUT_CHANNELS_REQUEST: u16 = 277;
+    pub const LIST_ML_INPUT_CHANNELS_RESPONSE: u16 = 278;
+    pub const ML_INPUT_CHANNELS_LIST: u16 = 279;
+    pub const ML_INPUT_CHANNEL_SUMMARY: u16 = 280;
+    pub const ML_INPUT_CHANNEL_SUMMARY_CONFIGURED_MODEL_ALGORITHM_ASSOCIATIONS_LIST: u16 = 281;
+    pub const LIST_TAGS_FOR_RESOURCE_REQUEST: u16 = 282;
+    pub const TAGGABLE_ARN: u16 = 283;
+    pub const LIST_TAGS_FOR_RESOURCE_RESPONSE: u16 = 284;
+    pub const LIST_TRAINED_MODEL_INFERENCE_JOBS_REQUEST: u16 = 285;
+    pub const LIST_TRAINED_MODEL_INFERENCE_JOBS_RESPONSE: u16 = 286;
+    pub const TRAINED_MODEL_INFERENCE_JOB_LIST: u16 = 287;
+    pub const TRAINED_MODEL_INFERENCE_JOB_SUMMARY: u16 = 288;
+    pub const LIST_TRAINED_MODEL_VERSIONS_REQUEST: u16 = 289;
+    pub const LIST_TRAINED_MODEL_VERSIONS_RESPONSE: u16 = 290;
+    pub const TRAINED_MODEL_LIST: u16 = 291;
+    pub const TRAINED_MODEL_SUMMARY: u16 = 292;
+    pub const LIST_TRAINED_MODELS_REQUEST: u16 = 293;
+    pub const LIST_TRAINED_MODELS_RESPONSE: u16 = 294;
+    pub const LIST_TRAINING_DATASETS_REQUEST: u16 = 295;
+    pub const LIST_TRAINING_DATASETS_RESPONSE: u16 = 296;
+    pub const TRAINING_DATASET_LIST: u16 = 297;
+    pub const TRAINING_DATASET_SUMMARY: u16 = 298;
+    pub const PUT_CONFIGURED_AUDIENCE_MODEL_POLICY_REQUEST: u16 = 299;
+    pub const POLICY_EXISTENCE_CONDITION: u16 = 300;
+    pub const PUT_CONFIGURED_AUDIENCE_MODEL_POLICY_RESPONSE: u16 = 301;
+    pub const PUT_ML_CONFIGURATION_REQUEST: u16 = 302;
+    pub const START_AUDIENCE_EXPORT_JOB_REQUEST: u16 = 303;
+    pub const START_AUDIENCE_GENERATION_JOB_REQUEST: u16 = 304;
+    pub const START_AUDIENCE_GENERATION_JOB_RESPONSE: u16 = 305;
+    pub const START_TRAINED_MODEL_EXPORT_JOB_REQUEST: u16 = 306;
+    pub const START_TRAINED_MODEL_INFERENCE_JOB_REQUEST: u16 = 307;
+    pub const START_TRAINED_MODEL_INFERENCE_JOB_RESPONSE: u16 = 308;
+    pub const TAG_RESOURCE_REQUEST: u16 = 309;
+    pub const TAG_RESOURCE_RESPONSE: u16 = 310;
+    pub const UNTAG_RESOURCE_REQUEST: u16 = 311;
+    pub const TAG_KEYS: u16 = 312;
+    pub const UNTAG_RESOURCE_RESPONSE: u16 = 313;
+    pub const UPDATE_CONFIGURED_AUDIENCE_MODEL_REQUEST: u16 = 314;
+    pub const UPDATE_CONFIGURED_AUDIENCE_MODEL_RESPONSE: u16 = 315;
 }
 
 /// Every shape the operations reach, in the order first reached.
-pub static SHAPES: [Shape; 340] = [
+pub static SHAPES: [Shape; 316] = [
     Shape { kind: Structure, rule: rules::of("CancelTrainedModelRequest"), a: 0, b: 3, limits: 0 }, // CancelTrainedModelRequest
     Shape { kind: String, rule: rules::of("UUID"), a: 0, b: 0, limits: 1 }, // UUID
     Shape { kind: String, rule: rules::of("TrainedModelArn"), a: 1, b: 0, limits: 2 }, // TrainedModelArn
@@ -378,7 +378,7 @@ pub static SHAPES: [Shape; 340] = [
     Shape { kind: String, rule: rules::of("TagKey"), a: u16::MAX, b: 0, limits: 5 }, // TagKey
     Shape { kind: String, rule: rules::of("TagValue"), a: u16::MAX, b: 0, limits: 6 }, // TagValue
     Shape { kind: String, rule: rules::of("ResourceDescription"), a: 6, b: 0, limits: 7 }, // ResourceDescription
-    Shape { kind: Structure, rule: rules::of("CreateAudienceModelResponse"), a: 12, b: 1, limits: 0 }, // CreateAudienceModelResponse
+    Shape { kind: Structure, rule: rules::Rule::None, a: 12, b: 1, limits: 0 }, // CreateAudienceModelResponse
     Shape { kind: String, rule: rules::of("AudienceModelArn"), a: 7, b: 0, limits: 2 }, // AudienceModelArn
     Shape { kind: Structure, rule: rules::of("CreateConfiguredAudienceModelRequest"), a: 13, b: 9, limits: 0 }, // CreateConfiguredAudienceModelRequest
     Shape { kind: Structure, rule: rules::of("ConfiguredAudienceModelOutputConfig"), a: 22, b: 2, limits: 0 }, // ConfiguredAudienceModelOutputConfig
@@ -394,7 +394,7 @@ pub static SHAPES: [Shape; 340] = [
     Shape { kind: List, rule: rules::of("AudienceSizeBins"), a: 28, b: 0, limits: 11 }, // AudienceSizeBins
     Shape { kind: Integer, rule: rules::of("AudienceSizeValue"), a: 1, b: 0, limits: 0 }, // AudienceSizeValue
     Shape { kind: Enum, rule: rules::of("TagOnCreatePolicy"), a: 27, b: 2, limits: 0 }, // TagOnCreatePolicy
-    Shape { kind: Structure, rule: rules::of("CreateConfiguredAudienceModelResponse"), a: 28, b: 1, limits: 0 }, // CreateConfiguredAudienceModelResponse
+    Shape { kind: Structure, rule: rules::Rule::None, a: 28, b: 1, limits: 0 }, // CreateConfiguredAudienceModelResponse
     Shape { kind: String, rule: rules::of("ConfiguredAudienceModelArn"), a: 10, b: 0, limits: 2 }, // ConfiguredAudienceModelArn
     Shape { kind: Structure, rule: rules::of("CreateConfiguredModelAlgorithmRequest"), a: 29, b: 7, limits: 0 }, // CreateConfiguredModelAlgorithmRequest
     Shape { kind: Structure, rule: rules::of("ContainerConfig"), a: 36, b: 4, limits: 0 }, // ContainerConfig
@@ -408,7 +408,7 @@ pub static SHAPES: [Shape; 340] = [
     Shape { kind: String, rule: rules::of("MetricName"), a: 12, b: 0, limits: 13 }, // MetricName
     Shape { kind: String, rule: rules::of("MetricRegex"), a: 12, b: 0, limits: 17 }, // MetricRegex
     Shape { kind: Structure, rule: rules::of("InferenceContainerConfig"), a: 42, b: 1, limits: 0 }, // InferenceContainerConfig
-    Shape { kind: Structure, rule: rules::of("CreateConfiguredModelAlgorithmResponse"), a: 43, b: 1, limits: 0 }, // CreateConfiguredModelAlgorithmResponse
+    Shape { kind: Structure, rule: rules::Rule::None, a: 43, b: 1, limits: 0 }, // CreateConfiguredModelAlgorithmResponse
     Shape { kind: String, rule: rules::of("ConfiguredModelAlgorithmArn"), a: 13, b: 0, limits: 2 }, // ConfiguredModelAlgorithmArn
     Shape { kind: Structure, rule: rules::of("CreateConfiguredModelAlgorithmAssociationRequest"), a: 44, b: 6, limits: 0 }, // CreateConfiguredModelAlgorithmAssociationRequest
     Shape { kind: Structure, rule: rules::of("PrivacyConfiguration"), a: 50, b: 1, limits: 0 }, // PrivacyConfiguration
@@ -441,7 +441,7 @@ pub static SHAPES: [Shape; 340] = [
     Shape { kind: Structure, rule: rules::of("TrainedModelInferenceMaxOutputSize"), a: 73, b: 2, limits: 0 }, // TrainedModelInferenceMaxOutputSize
     Shape { kind: Enum, rule: rules::of("TrainedModelInferenceMaxOutputSizeUnitType"), a: 65, b: 1, limits: 0 }, // TrainedModelInferenceMaxOutputSizeUnitType
     Shape { kind: Double, rule: rules::of("TrainedModelInferenceMaxOutputSizeValue"), a: 2, b: 0, limits: 0 }, // TrainedModelInferenceMaxOutputSizeValue
-    Shape { kind: Structure, rule: rules::of("CreateConfiguredModelAlgorithmAssociationResponse"), a: 75, b: 1, limits: 0 }, // CreateConfiguredModelAlgorithmAssociationResponse
+    Shape { kind: Structure, rule: rules::Rule::None, a: 75, b: 1, limits: 0 }, // CreateConfiguredModelAlgorithmAssociationResponse
     Shape { kind: String, rule: rules::of("ConfiguredModelAlgorithmAssociationArn"), a: 15, b: 0, limits: 2 }, // ConfiguredModelAlgorithmAssociationArn
     Shape { kind: Structure, rule: rules::of("CreateMLInputChannelRequest"), a: 76, b: 9, limits: 0 }, // CreateMLInputChannelRequest
     Shape { kind: List, rule: rules::of("CreateMLInputChannelRequestConfiguredModelAlgorithmAssociationsList"), a: 78, b: 0, limits: 9 }, // CreateMLInputChannelRequestConfiguredModelAlgorithmAssociationsList
@@ -466,7 +466,7 @@ pub static SHAPES: [Shape; 340] = [
     Shape { kind: Integer, rule: rules::of("CreateMLInputChannelRequestRetentionInDaysInteger"), a: 5, b: 0, limits: 0 }, // CreateMLInputChannelRequestRetentionInDaysInteger
     Shape { kind: Structure, rule: rules::of("PayerConfiguration"), a: 99, b: 2, limits: 0 }, // PayerConfiguration
     Shape { kind: String, rule: rules::of("AccountId"), a: 18, b: 0, limits: 31 }, // AccountId
-    Shape { kind: Structure, rule: rules::of("CreateMLInputChannelResponse"), a: 101, b: 1, limits: 0 }, // CreateMLInputChannelResponse
+    Shape { kind: Structure, rule: rules::Rule::None, a: 101, b: 1, limits: 0 }, // CreateMLInputChannelResponse
     Shape { kind: String, rule: rules::of("MLInputChannelArn"), a: 19, b: 0, limits: 2 }, // MLInputChannelArn
     Shape { kind: Structure, rule: rules::of("CreateTrainedModelRequest"), a: 102, b: 14, limits: 0 }, // CreateTrainedModelRequest
     Shape { kind: Map, rule: rules::of("HyperParameters"), a: 106, b: 107, limits: 23 }, // HyperParameters
@@ -488,7 +488,7 @@ pub static SHAPES: [Shape; 340] = [
     Shape { kind: Structure, rule: rules::of("ModelTrainingDataChannel"), a: 123, b: 3, limits: 0 }, // ModelTrainingDataChannel
     Shape { kind: Enum, rule: rules::of("S3DataDistributionType"), a: 244, b: 2, limits: 0 }, // S3DataDistributionType
     Shape { kind: Enum, rule: rules::of("TrainingInputMode"), a: 246, b: 3, limits: 0 }, // TrainingInputMode
-    Shape { kind: Structure, rule: rules::of("CreateTrainedModelResponse"), a: 126, b: 2, limits: 0 }, // CreateTrainedModelResponse
+    Shape { kind: Structure, rule: rules::Rule::None, a: 126, b: 2, limits: 0 }, // CreateTrainedModelResponse
     Shape { kind: Structure, rule: rules::of("CreateTrainingDatasetRequest"), a: 128, b: 5, limits: 0 }, // CreateTrainingDatasetRequest
     Shape { kind: List, rule: rules::of("CreateTrainingDatasetRequestTrainingDataList"), a: 127, b: 0, limits: 9 }, // CreateTrainingDatasetRequestTrainingDataList
     Shape { kind: Structure, rule: rules::of("Dataset"), a: 133, b: 2, limits: 0 }, // Dataset
@@ -503,7 +503,7 @@ pub static SHAPES: [Shape; 340] = [
     Shape { kind: Structure, rule: rules::of("GlueDataSource"), a: 140, b: 3, limits: 0 }, // GlueDataSource
     Shape { kind: String, rule: rules::of("GlueTableName"), a: 23, b: 0, limits: 5 }, // GlueTableName
     Shape { kind: String, rule: rules::of("GlueDatabaseName"), a: 24, b: 0, limits: 5 }, // GlueDatabaseName
-    Shape { kind: Structure, rule: rules::of("CreateTrainingDatasetResponse"), a: 143, b: 1, limits: 0 }, // CreateTrainingDatasetResponse
+    Shape { kind: Structure, rule: rules::Rule::None, a: 143, b: 1, limits: 0 }, // CreateTrainingDatasetResponse
     Shape { kind: Structure, rule: rules::of("DeleteAudienceGenerationJobRequest"), a: 144, b: 1, limits: 0 }, // DeleteAudienceGenerationJobRequest
     Shape { kind: String, rule: rules::of("AudienceGenerationJobArn"), a: 25, b: 0, limits: 2 }, // AudienceGenerationJobArn
     Shape { kind: Structure, rule: rules::of("DeleteAudienceModelRequest"), a: 145, b: 1, limits: 0 }, // DeleteAudienceModelRequest
@@ -516,194 +516,170 @@ pub static SHAPES: [Shape; 340] = [
     Shape { kind: Structure, rule: rules::of("DeleteTrainedModelOutputRequest"), a: 154, b: 3, limits: 0 }, // DeleteTrainedModelOutputRequest
     Shape { kind: Structure, rule: rules::of("DeleteTrainingDatasetRequest"), a: 157, b: 1, limits: 0 }, // DeleteTrainingDatasetRequest
     Shape { kind: Structure, rule: rules::of("GetAudienceGenerationJobRequest"), a: 158, b: 1, limits: 0 }, // GetAudienceGenerationJobRequest
-    Shape { kind: Structure, rule: rules::of("GetAudienceGenerationJobResponse"), a: 159, b: 15, limits: 0 }, // GetAudienceGenerationJobResponse
-    Shape { kind: Enum, rule: rules::of("AudienceGenerationJobStatus"), a: 275, b: 7, limits: 0 }, // AudienceGenerationJobStatus
-    Shape { kind: Structure, rule: rules::of("StatusDetails"), a: 174, b: 2, limits: 0 }, // StatusDetails
+    Shape { kind: Structure, rule: rules::Rule::None, a: 159, b: 15, limits: 0 }, // GetAudienceGenerationJobResponse
+    Shape { kind: String, rule: rules::Rule::None, a: u16::MAX, b: 0, limits: 0 }, // AudienceGenerationJobStatus
+    Shape { kind: Structure, rule: rules::Rule::None, a: 174, b: 2, limits: 0 }, // StatusDetails
     Shape { kind: Structure, rule: rules::of("AudienceGenerationJobDataSource"), a: 176, b: 4, limits: 0 }, // AudienceGenerationJobDataSource
     Shape { kind: Boolean, rule: rules::of("Boolean"), a: 0, b: 0, limits: 0 }, // Boolean
-    Shape { kind: Structure, rule: rules::of("AudienceQualityMetrics"), a: 180, b: 2, limits: 0 }, // AudienceQualityMetrics
-    Shape { kind: List, rule: rules::of("RelevanceMetrics"), a: 159, b: 0, limits: 0 }, // RelevanceMetrics
-    Shape { kind: Structure, rule: rules::of("RelevanceMetric"), a: 182, b: 2, limits: 0 }, // RelevanceMetric
+    Shape { kind: Structure, rule: rules::Rule::None, a: 180, b: 2, limits: 0 }, // AudienceQualityMetrics
+    Shape { kind: List, rule: rules::Rule::None, a: 159, b: 0, limits: 0 }, // RelevanceMetrics
+    Shape { kind: Structure, rule: rules::Rule::None, a: 182, b: 2, limits: 0 }, // RelevanceMetric
     Shape { kind: Structure, rule: rules::of("AudienceSize"), a: 184, b: 2, limits: 0 }, // AudienceSize
-    Shape { kind: Double, rule: rules::of("RelevanceMetricScoreDouble"), a: 9, b: 0, limits: 0 }, // RelevanceMetricScoreDouble
-    Shape { kind: Double, rule: rules::of("AudienceQualityMetricsRecallMetricDouble"), a: 10, b: 0, limits: 0 }, // AudienceQualityMetricsRecallMetricDouble
+    Shape { kind: Double, rule: rules::Rule::None, a: 9, b: 0, limits: 0 }, // RelevanceMetricScoreDouble
     Shape { kind: Structure, rule: rules::of("GetAudienceModelRequest"), a: 186, b: 1, limits: 0 }, // GetAudienceModelRequest
-    Shape { kind: Structure, rule: rules::of("GetAudienceModelResponse"), a: 187, b: 12, limits: 0 }, // GetAudienceModelResponse
-    Shape { kind: Enum, rule: rules::of("AudienceModelStatus"), a: 275, b: 7, limits: 0 }, // AudienceModelStatus
+    Shape { kind: Structure, rule: rules::Rule::None, a: 187, b: 12, limits: 0 }, // GetAudienceModelResponse
     Shape { kind: Structure, rule: rules::of("GetCollaborationConfiguredModelAlgorithmAssociationRequest"), a: 199, b: 2, limits: 0 }, // GetCollaborationConfiguredModelAlgorithmAssociationRequest
-    Shape { kind: Structure, rule: rules::of("GetCollaborationConfiguredModelAlgorithmAssociationResponse"), a: 201, b: 10, limits: 0 }, // GetCollaborationConfiguredModelAlgorithmAssociationResponse
+    Shape { kind: Structure, rule: rules::Rule::None, a: 201, b: 10, limits: 0 }, // GetCollaborationConfiguredModelAlgorithmAssociationResponse
     Shape { kind: Structure, rule: rules::of("GetCollaborationMLInputChannelRequest"), a: 211, b: 2, limits: 0 }, // GetCollaborationMLInputChannelRequest
-    Shape { kind: Structure, rule: rules::of("GetCollaborationMLInputChannelResponse"), a: 213, b: 16, limits: 0 }, // GetCollaborationMLInputChannelResponse
-    Shape { kind: List, rule: rules::of("GetCollaborationMLInputChannelResponseConfiguredModelAlgorithmAssociationsList"), a: 78, b: 0, limits: 9 }, // GetCollaborationMLInputChannelResponseConfiguredModelAlgorithmAssociationsList
-    Shape { kind: Enum, rule: rules::of("MLInputChannelStatus"), a: 294, b: 8, limits: 0 }, // MLInputChannelStatus
-    Shape { kind: Integer, rule: rules::of("GetCollaborationMLInputChannelResponseRetentionInDaysInteger"), a: 5, b: 0, limits: 0 }, // GetCollaborationMLInputChannelResponseRetentionInDaysInteger
-    Shape { kind: Integer, rule: rules::of("GetCollaborationMLInputChannelResponseNumberOfRecordsLong"), a: 11, b: 0, limits: 0 }, // GetCollaborationMLInputChannelResponseNumberOfRecordsLong
-    Shape { kind: Union, rule: rules::of("PrivacyBudgets"), a: 229, b: 1, limits: 0 }, // PrivacyBudgets
-    Shape { kind: List, rule: rules::of("AccessBudgets"), a: 176, b: 0, limits: 14 }, // AccessBudgets
-    Shape { kind: Structure, rule: rules::of("AccessBudget"), a: 230, b: 3, limits: 0 }, // AccessBudget
-    Shape { kind: String, rule: rules::of("BudgetedResourceArn"), a: 26, b: 0, limits: 4 }, // BudgetedResourceArn
-    Shape { kind: List, rule: rules::of("AccessBudgetDetailsList"), a: 179, b: 0, limits: 25 }, // AccessBudgetDetailsList
-    Shape { kind: Structure, rule: rules::of("AccessBudgetDetails"), a: 233, b: 6, limits: 0 }, // AccessBudgetDetails
-    Shape { kind: Integer, rule: rules::of("Budget"), a: 12, b: 0, limits: 0 }, // Budget
-    Shape { kind: Enum, rule: rules::of("AccessBudgetType"), a: 312, b: 4, limits: 0 }, // AccessBudgetType
-    Shape { kind: Enum, rule: rules::of("AutoRefreshMode"), a: 316, b: 2, limits: 0 }, // AutoRefreshMode
-    Shape { kind: Structure, rule: rules::of("SyntheticDataConfiguration"), a: 239, b: 2, limits: 0 }, // SyntheticDataConfiguration
-    Shape { kind: Structure, rule: rules::of("MLSyntheticDataParameters"), a: 241, b: 3, limits: 0 }, // MLSyntheticDataParameters
-    Shape { kind: Double, rule: rules::of("MLSyntheticDataParametersEpsilonDouble"), a: 13, b: 0, limits: 0 }, // MLSyntheticDataParametersEpsilonDouble
-    Shape { kind: Double, rule: rules::of("MLSyntheticDataParametersMaxMembershipInferenceAttackScoreDouble"), a: 14, b: 0, limits: 0 }, // MLSyntheticDataParametersMaxMembershipInferenceAttackScoreDouble
-    Shape { kind: Structure, rule: rules::of("ColumnClassificationDetails"), a: 244, b: 1, limits: 0 }, // ColumnClassificationDetails
-    Shape { kind: List, rule: rules::of("ColumnMappingList"), a: 189, b: 0, limits: 40 }, // ColumnMappingList
-    Shape { kind: Structure, rule: rules::of("SyntheticDataColumnProperties"), a: 245, b: 3, limits: 0 }, // SyntheticDataColumnProperties
-    Shape { kind: String, rule: rules::of("SyntheticDataColumnName"), a: 27, b: 0, limits: 41 }, // SyntheticDataColumnName
-    Shape { kind: Enum, rule: rules::of("SyntheticDataColumnType"), a: 326, b: 2, limits: 0 }, // SyntheticDataColumnType
-    Shape { kind: Structure, rule: rules::of("SyntheticDataEvaluationScores"), a: 248, b: 1, limits: 0 }, // SyntheticDataEvaluationScores
-    Shape { kind: Structure, rule: rules::of("DataPrivacyScores"), a: 249, b: 1, limits: 0 }, // DataPrivacyScores
-    Shape { kind: List, rule: rules::of("MembershipInferenceAttackScoreList"), a: 195, b: 0, limits: 9 }, // MembershipInferenceAttackScoreList
-    Shape { kind: Structure, rule: rules::of("MembershipInferenceAttackScore"), a: 250, b: 2, limits: 0 }, // MembershipInferenceAttackScore
-    Shape { kind: Enum, rule: rules::of("MembershipInferenceAttackVersion"), a: 331, b: 1, limits: 0 }, // MembershipInferenceAttackVersion
-    Shape { kind: Double, rule: rules::of("MembershipInferenceAttackScoreScoreDouble"), a: 10, b: 0, limits: 0 }, // MembershipInferenceAttackScoreScoreDouble
+    Shape { kind: Structure, rule: rules::Rule::None, a: 213, b: 16, limits: 0 }, // GetCollaborationMLInputChannelResponse
+    Shape { kind: List, rule: rules::Rule::None, a: 78, b: 0, limits: 0 }, // GetCollaborationMLInputChannelResponseConfiguredModelAlgorithmAssociationsList
+    Shape { kind: Integer, rule: rules::Rule::None, a: 9, b: 0, limits: 0 }, // GetCollaborationMLInputChannelResponseRetentionInDaysInteger
+    Shape { kind: Integer, rule: rules::Rule::None, a: 9, b: 0, limits: 0 }, // GetCollaborationMLInputChannelResponseNumberOfRecordsLong
+    Shape { kind: Union, rule: rules::Rule::None, a: 229, b: 1, limits: 0 }, // PrivacyBudgets
+    Shape { kind: List, rule: rules::Rule::None, a: 173, b: 0, limits: 0 }, // AccessBudgets
+    Shape { kind: Structure, rule: rules::Rule::None, a: 230, b: 3, limits: 0 }, // AccessBudget
+    Shape { kind: List, rule: rules::Rule::None, a: 175, b: 0, limits: 0 }, // AccessBudgetDetailsList
+    Shape { kind: Structure, rule: rules::Rule::None, a: 233, b: 6, limits: 0 }, // AccessBudgetDetails
+    Shape { kind: Structure, rule: rules::Rule::None, a: 239, b: 2, limits: 0 }, // SyntheticDataConfiguration
+    Shape { kind: Structure, rule: rules::Rule::None, a: 241, b: 3, limits: 0 }, // MLSyntheticDataParameters
+    Shape { kind: Structure, rule: rules::Rule::None, a: 244, b: 1, limits: 0 }, // ColumnClassificationDetails
+    Shape { kind: List, rule: rules::Rule::None, a: 180, b: 0, limits: 0 }, // ColumnMappingList
+    Shape { kind: Structure, rule: rules::Rule::None, a: 245, b: 3, limits: 0 }, // SyntheticDataColumnProperties
+    Shape { kind: Structure, rule: rules::Rule::None, a: 248, b: 1, limits: 0 }, // SyntheticDataEvaluationScores
+    Shape { kind: Structure, rule: rules::Rule::None, a: 249, b: 1, limits: 0 }, // DataPrivacyScores
+    Shape { kind: List, rule: rules::Rule::None, a: 184, b: 0, limits: 0 }, // MembershipInferenceAttackScoreList
+    Shape { kind: Structure, rule: rules::Rule::None, a: 250, b: 2, limits: 0 }, // MembershipInferenceAttackScore
     Shape { kind: Structure, rule: rules::of("GetCollaborationTrainedModelRequest"), a: 252, b: 3, limits: 0 }, // GetCollaborationTrainedModelRequest
-    Shape { kind: Structure, rule: rules::of("GetCollaborationTrainedModelResponse"), a: 255, b: 22, limits: 0 }, // GetCollaborationTrainedModelResponse
-    Shape { kind: List, rule: rules::of("IncrementalTrainingDataChannelsOutput"), a: 201, b: 0, limits: 9 }, // IncrementalTrainingDataChannelsOutput
-    Shape { kind: Structure, rule: rules::of("IncrementalTrainingDataChannelOutput"), a: 277, b: 3, limits: 0 }, // IncrementalTrainingDataChannelOutput
-    Shape { kind: Enum, rule: rules::of("TrainedModelStatus"), a: 338, b: 11, limits: 0 }, // TrainedModelStatus
-    Shape { kind: Enum, rule: rules::of("MetricsStatus"), a: 349, b: 2, limits: 0 }, // MetricsStatus
-    Shape { kind: Enum, rule: rules::of("LogsStatus"), a: 349, b: 2, limits: 0 }, // LogsStatus
+    Shape { kind: Structure, rule: rules::Rule::None, a: 255, b: 22, limits: 0 }, // GetCollaborationTrainedModelResponse
+    Shape { kind: List, rule: rules::Rule::None, a: 188, b: 0, limits: 0 }, // IncrementalTrainingDataChannelsOutput
+    Shape { kind: Structure, rule: rules::Rule::None, a: 277, b: 3, limits: 0 }, // IncrementalTrainingDataChannelOutput
+    Shape { kind: Enum, rule: rules::of("TrainedModelStatus"), a: 314, b: 11, limits: 0 }, // TrainedModelStatus
     Shape { kind: Structure, rule: rules::of("GetConfiguredAudienceModelRequest"), a: 280, b: 1, limits: 0 }, // GetConfiguredAudienceModelRequest
-    Shape { kind: Structure, rule: rules::of("GetConfiguredAudienceModelResponse"), a: 281, b: 13, limits: 0 }, // GetConfiguredAudienceModelResponse
-    Shape { kind: Enum, rule: rules::of("ConfiguredAudienceModelStatus"), a: 278, b: 1, limits: 0 }, // ConfiguredAudienceModelStatus
+    Shape { kind: Structure, rule: rules::Rule::None, a: 281, b: 13, limits: 0 }, // GetConfiguredAudienceModelResponse
     Shape { kind: Structure, rule: rules::of("GetConfiguredAudienceModelPolicyRequest"), a: 294, b: 1, limits: 0 }, // GetConfiguredAudienceModelPolicyRequest
-    Shape { kind: Structure, rule: rules::of("GetConfiguredAudienceModelPolicyResponse"), a: 295, b: 3, limits: 0 }, // GetConfiguredAudienceModelPolicyResponse
-    Shape { kind: String, rule: rules::of("ResourcePolicy"), a: u16::MAX, b: 0, limits: 42 }, // ResourcePolicy
-    Shape { kind: String, rule: rules::of("Hash"), a: 28, b: 0, limits: 43 }, // Hash
+    Shape { kind: Structure, rule: rules::Rule::None, a: 295, b: 3, limits: 0 }, // GetConfiguredAudienceModelPolicyResponse
+    Shape { kind: String, rule: rules::of("ResourcePolicy"), a: u16::MAX, b: 0, limits: 38 }, // ResourcePolicy
+    Shape { kind: String, rule: rules::of("Hash"), a: 26, b: 0, limits: 39 }, // Hash
     Shape { kind: Structure, rule: rules::of("GetConfiguredModelAlgorithmRequest"), a: 298, b: 1, limits: 0 }, // GetConfiguredModelAlgorithmRequest
-    Shape { kind: Structure, rule: rules::of("GetConfiguredModelAlgorithmResponse"), a: 299, b: 10, limits: 0 }, // GetConfiguredModelAlgorithmResponse
+    Shape { kind: Structure, rule: rules::Rule::None, a: 299, b: 10, limits: 0 }, // GetConfiguredModelAlgorithmResponse
     Shape { kind: Structure, rule: rules::of("GetConfiguredModelAlgorithmAssociationRequest"), a: 309, b: 2, limits: 0 }, // GetConfiguredModelAlgorithmAssociationRequest
-    Shape { kind: Structure, rule: rules::of("GetConfiguredModelAlgorithmAssociationResponse"), a: 311, b: 10, limits: 0 }, // GetConfiguredModelAlgorithmAssociationResponse
+    Shape { kind: Structure, rule: rules::Rule::None, a: 311, b: 10, limits: 0 }, // GetConfiguredModelAlgorithmAssociationResponse
     Shape { kind: Structure, rule: rules::of("GetMLConfigurationRequest"), a: 321, b: 1, limits: 0 }, // GetMLConfigurationRequest
-    Shape { kind: Structure, rule: rules::of("GetMLConfigurationResponse"), a: 322, b: 4, limits: 0 }, // GetMLConfigurationResponse
+    Shape { kind: Structure, rule: rules::Rule::None, a: 322, b: 4, limits: 0 }, // GetMLConfigurationResponse
     Shape { kind: Structure, rule: rules::of("MLOutputConfiguration"), a: 326, b: 2, limits: 0 }, // MLOutputConfiguration
     Shape { kind: Structure, rule: rules::of("Destination"), a: 328, b: 1, limits: 0 }, // Destination
     Shape { kind: Structure, rule: rules::of("GetMLInputChannelRequest"), a: 329, b: 2, limits: 0 }, // GetMLInputChannelRequest
-    Shape { kind: Structure, rule: rules::of("GetMLInputChannelResponse"), a: 331, b: 21, limits: 0 }, // GetMLInputChannelResponse
-    Shape { kind: List, rule: rules::of("GetMLInputChannelResponseConfiguredModelAlgorithmAssociationsList"), a: 78, b: 0, limits: 9 }, // GetMLInputChannelResponseConfiguredModelAlgorithmAssociationsList
-    Shape { kind: Integer, rule: rules::of("GetMLInputChannelResponseRetentionInDaysInteger"), a: 5, b: 0, limits: 0 }, // GetMLInputChannelResponseRetentionInDaysInteger
-    Shape { kind: Integer, rule: rules::of("GetMLInputChannelResponseNumberOfRecordsLong"), a: 11, b: 0, limits: 0 }, // GetMLInputChannelResponseNumberOfRecordsLong
-    Shape { kind: Double, rule: rules::of("GetMLInputChannelResponseNumberOfFilesDouble"), a: 15, b: 0, limits: 0 }, // GetMLInputChannelResponseNumberOfFilesDouble
-    Shape { kind: Double, rule: rules::of("GetMLInputChannelResponseSizeInGbDouble"), a: 15, b: 0, limits: 0 }, // GetMLInputChannelResponseSizeInGbDouble
+    Shape { kind: Structure, rule: rules::Rule::None, a: 331, b: 21, limits: 0 }, // GetMLInputChannelResponse
+    Shape { kind: List, rule: rules::Rule::None, a: 78, b: 0, limits: 0 }, // GetMLInputChannelResponseConfiguredModelAlgorithmAssociationsList
     Shape { kind: Structure, rule: rules::of("GetTrainedModelRequest"), a: 352, b: 3, limits: 0 }, // GetTrainedModelRequest
-    Shape { kind: Structure, rule: rules::of("GetTrainedModelResponse"), a: 355, b: 26, limits: 0 }, // GetTrainedModelResponse
+    Shape { kind: Structure, rule: rules::Rule::None, a: 355, b: 26, limits: 0 }, // GetTrainedModelResponse
     Shape { kind: Structure, rule: rules::of("GetTrainedModelInferenceJobRequest"), a: 381, b: 2, limits: 0 }, // GetTrainedModelInferenceJobRequest
-    Shape { kind: Structure, rule: rules::of("GetTrainedModelInferenceJobResponse"), a: 383, b: 24, limits: 0 }, // GetTrainedModelInferenceJobResponse
-    Shape { kind: Enum, rule: rules::of("TrainedModelInferenceJobStatus"), a: 361, b: 8, limits: 0 }, // TrainedModelInferenceJobStatus
+    Shape { kind: Structure, rule: rules::Rule::None, a: 383, b: 24, limits: 0 }, // GetTrainedModelInferenceJobResponse
     Shape { kind: Structure, rule: rules::of("InferenceResourceConfig"), a: 407, b: 2, limits: 0 }, // InferenceResourceConfig
-    Shape { kind: Enum, rule: rules::of("InferenceInstanceType"), a: 369, b: 94, limits: 0 }, // InferenceInstanceType
-    Shape { kind: Integer, rule: rules::of("InferenceResourceConfigInstanceCountInteger"), a: 16, b: 0, limits: 0 }, // InferenceResourceConfigInstanceCountInteger
+    Shape { kind: Enum, rule: rules::of("InferenceInstanceType"), a: 335, b: 94, limits: 0 }, // InferenceInstanceType
+    Shape { kind: Integer, rule: rules::of("InferenceResourceConfigInstanceCountInteger"), a: 10, b: 0, limits: 0 }, // InferenceResourceConfigInstanceCountInteger
     Shape { kind: Structure, rule: rules::of("InferenceOutputConfiguration"), a: 409, b: 2, limits: 0 }, // InferenceOutputConfiguration
     Shape { kind: String, rule: rules::of("InferenceOutputConfigurationAcceptString"), a: 11, b: 0, limits: 6 }, // InferenceOutputConfigurationAcceptString
-    Shape { kind: List, rule: rules::of("InferenceReceiverMembers"), a: 238, b: 0, limits: 9 }, // InferenceReceiverMembers
+    Shape { kind: List, rule: rules::of("InferenceReceiverMembers"), a: 217, b: 0, limits: 9 }, // InferenceReceiverMembers
     Shape { kind: Structure, rule: rules::of("InferenceReceiverMember"), a: 411, b: 1, limits: 0 }, // InferenceReceiverMember
     Shape { kind: Structure, rule: rules::of("ModelInferenceDataSource"), a: 412, b: 1, limits: 0 }, // ModelInferenceDataSource
     Shape { kind: Structure, rule: rules::of("InferenceContainerExecutionParameters"), a: 413, b: 1, limits: 0 }, // InferenceContainerExecutionParameters
-    Shape { kind: Integer, rule: rules::of("InferenceContainerExecutionParametersMaxPayloadInMBInteger"), a: 17, b: 0, limits: 0 }, // InferenceContainerExecutionParametersMaxPayloadInMBInteger
-    Shape { kind: Map, rule: rules::of("InferenceEnvironmentMap"), a: 243, b: 244, limits: 45 }, // InferenceEnvironmentMap
-    Shape { kind: String, rule: rules::of("InferenceEnvironmentMapKeyString"), a: 20, b: 0, limits: 46 }, // InferenceEnvironmentMapKeyString
-    Shape { kind: String, rule: rules::of("InferenceEnvironmentMapValueString"), a: 21, b: 0, limits: 47 }, // InferenceEnvironmentMapValueString
+    Shape { kind: Integer, rule: rules::of("InferenceContainerExecutionParametersMaxPayloadInMBInteger"), a: 11, b: 0, limits: 0 }, // InferenceContainerExecutionParametersMaxPayloadInMBInteger
+    Shape { kind: Map, rule: rules::of("InferenceEnvironmentMap"), a: 222, b: 223, limits: 40 }, // InferenceEnvironmentMap
+    Shape { kind: String, rule: rules::of("InferenceEnvironmentMapKeyString"), a: 20, b: 0, limits: 41 }, // InferenceEnvironmentMapKeyString
+    Shape { kind: String, rule: rules::of("InferenceEnvironmentMapValueString"), a: 21, b: 0, limits: 42 }, // InferenceEnvironmentMapValueString
     Shape { kind: Structure, rule: rules::of("GetTrainingDatasetRequest"), a: 414, b: 1, limits: 0 }, // GetTrainingDatasetRequest
-    Shape { kind: Structure, rule: rules::of("GetTrainingDatasetResponse"), a: 415, b: 9, limits: 0 }, // GetTrainingDatasetResponse
-    Shape { kind: List, rule: rules::of("DatasetList"), a: 127, b: 0, limits: 0 }, // DatasetList
-    Shape { kind: Enum, rule: rules::of("TrainingDatasetStatus"), a: 278, b: 1, limits: 0 }, // TrainingDatasetStatus
+    Shape { kind: Structure, rule: rules::Rule::None, a: 415, b: 9, limits: 0 }, // GetTrainingDatasetResponse
+    Shape { kind: List, rule: rules::Rule::None, a: 127, b: 0, limits: 0 }, // DatasetList
     Shape { kind: Structure, rule: rules::of("ListAudienceExportJobsRequest"), a: 424, b: 3, limits: 0 }, // ListAudienceExportJobsRequest
-    Shape { kind: String, rule: rules::of("NextToken"), a: u16::MAX, b: 0, limits: 47 }, // NextToken
-    Shape { kind: Integer, rule: rules::of("MaxResults"), a: 17, b: 0, limits: 0 }, // MaxResults
-    Shape { kind: Structure, rule: rules::of("ListAudienceExportJobsResponse"), a: 427, b: 2, limits: 0 }, // ListAudienceExportJobsResponse
-    Shape { kind: List, rule: rules::of("AudienceExportJobList"), a: 254, b: 0, limits: 0 }, // AudienceExportJobList
-    Shape { kind: Structure, rule: rules::of("AudienceExportJobSummary"), a: 429, b: 9, limits: 0 }, // AudienceExportJobSummary
-    Shape { kind: Enum, rule: rules::of("AudienceExportJobStatus"), a: 275, b: 4, limits: 0 }, // AudienceExportJobStatus
+    Shape { kind: String, rule: rules::of("NextToken"), a: u16::MAX, b: 0, limits: 42 }, // NextToken
+    Shape { kind: Integer, rule: rules::of("MaxResults"), a: 11, b: 0, limits: 0 }, // MaxResults
+    Shape { kind: Structure, rule: rules::Rule::None, a: 427, b: 2, limits: 0 }, // ListAudienceExportJobsResponse
+    Shape { kind: List, rule: rules::Rule::None, a: 232, b: 0, limits: 0 }, // AudienceExportJobList
+    Shape { kind: Structure, rule: rules::Rule::None, a: 429, b: 9, limits: 0 }, // AudienceExportJobSummary
     Shape { kind: Structure, rule: rules::of("ListAudienceGenerationJobsRequest"), a: 438, b: 4, limits: 0 }, // ListAudienceGenerationJobsRequest
-    Shape { kind: Structure, rule: rules::of("ListAudienceGenerationJobsResponse"), a: 442, b: 2, limits: 0 }, // ListAudienceGenerationJobsResponse
-    Shape { kind: List, rule: rules::of("AudienceGenerationJobList"), a: 259, b: 0, limits: 0 }, // AudienceGenerationJobList
-    Shape { kind: Structure, rule: rules::of("AudienceGenerationJobSummary"), a: 444, b: 9, limits: 0 }, // AudienceGenerationJobSummary
+    Shape { kind: Structure, rule: rules::Rule::None, a: 442, b: 2, limits: 0 }, // ListAudienceGenerationJobsResponse
+    Shape { kind: List, rule: rules::Rule::None, a: 236, b: 0, limits: 0 }, // AudienceGenerationJobList
+    Shape { kind: Structure, rule: rules::Rule::None, a: 444, b: 9, limits: 0 }, // AudienceGenerationJobSummary
     Shape { kind: Structure, rule: rules::of("ListAudienceModelsRequest"), a: 453, b: 2, limits: 0 }, // ListAudienceModelsRequest
-    Shape { kind: Structure, rule: rules::of("ListAudienceModelsResponse"), a: 455, b: 2, limits: 0 }, // ListAudienceModelsResponse
-    Shape { kind: List, rule: rules::of("AudienceModelList"), a: 263, b: 0, limits: 0 }, // AudienceModelList
-    Shape { kind: Structure, rule: rules::of("AudienceModelSummary"), a: 457, b: 7, limits: 0 }, // AudienceModelSummary
+    Shape { kind: Structure, rule: rules::Rule::None, a: 455, b: 2, limits: 0 }, // ListAudienceModelsResponse
+    Shape { kind: List, rule: rules::Rule::None, a: 240, b: 0, limits: 0 }, // AudienceModelList
+    Shape { kind: Structure, rule: rules::Rule::None, a: 457, b: 7, limits: 0 }, // AudienceModelSummary
     Shape { kind: Structure, rule: rules::of("ListCollaborationConfiguredModelAlgorithmAssociationsRequest"), a: 464, b: 3, limits: 0 }, // ListCollaborationConfiguredModelAlgorithmAssociationsRequest
-    Shape { kind: Structure, rule: rules::of("ListCollaborationConfiguredModelAlgorithmAssociationsResponse"), a: 467, b: 2, limits: 0 }, // ListCollaborationConfiguredModelAlgorithmAssociationsResponse
-    Shape { kind: List, rule: rules::of("CollaborationConfiguredModelAlgorithmAssociationList"), a: 267, b: 0, limits: 0 }, // CollaborationConfiguredModelAlgorithmAssociationList
-    Shape { kind: Structure, rule: rules::of("CollaborationConfiguredModelAlgorithmAssociationSummary"), a: 469, b: 9, limits: 0 }, // CollaborationConfiguredModelAlgorithmAssociationSummary
+    Shape { kind: Structure, rule: rules::Rule::None, a: 467, b: 2, limits: 0 }, // ListCollaborationConfiguredModelAlgorithmAssociationsResponse
+    Shape { kind: List, rule: rules::Rule::None, a: 244, b: 0, limits: 0 }, // CollaborationConfiguredModelAlgorithmAssociationList
+    Shape { kind: Structure, rule: rules::Rule::None, a: 469, b: 9, limits: 0 }, // CollaborationConfiguredModelAlgorithmAssociationSummary
     Shape { kind: Structure, rule: rules::of("ListCollaborationMLInputChannelsRequest"), a: 478, b: 3, limits: 0 }, // ListCollaborationMLInputChannelsRequest
-    Shape { kind: Structure, rule: rules::of("ListCollaborationMLInputChannelsResponse"), a: 481, b: 2, limits: 0 }, // ListCollaborationMLInputChannelsResponse
-    Shape { kind: List, rule: rules::of("CollaborationMLInputChannelsList"), a: 271, b: 0, limits: 0 }, // CollaborationMLInputChannelsList
-    Shape { kind: Structure, rule: rules::of("CollaborationMLInputChannelSummary"), a: 483, b: 11, limits: 0 }, // CollaborationMLInputChannelSummary
-    Shape { kind: List, rule: rules::of("CollaborationMLInputChannelSummaryConfiguredModelAlgorithmAssociationsList"), a: 78, b: 0, limits: 9 }, // CollaborationMLInputChannelSummaryConfiguredModelAlgorithmAssociationsList
+    Shape { kind: Structure, rule: rules::Rule::None, a: 481, b: 2, limits: 0 }, // ListCollaborationMLInputChannelsResponse
+    Shape { kind: List, rule: rules::Rule::None, a: 248, b: 0, limits: 0 }, // CollaborationMLInputChannelsList
+    Shape { kind: Structure, rule: rules::Rule::None, a: 483, b: 11, limits: 0 }, // CollaborationMLInputChannelSummary
+    Shape { kind: List, rule: rules::Rule::None, a: 78, b: 0, limits: 0 }, // CollaborationMLInputChannelSummaryConfiguredModelAlgorithmAssociationsList
     Shape { kind: Structure, rule: rules::of("ListCollaborationTrainedModelExportJobsRequest"), a: 494, b: 5, limits: 0 }, // ListCollaborationTrainedModelExportJobsRequest
-    Shape { kind: Structure, rule: rules::of("ListCollaborationTrainedModelExportJobsResponse"), a: 499, b: 2, limits: 0 }, // ListCollaborationTrainedModelExportJobsResponse
-    Shape { kind: List, rule: rules::of("CollaborationTrainedModelExportJobList"), a: 276, b: 0, limits: 0 }, // CollaborationTrainedModelExportJobList
-    Shape { kind: Structure, rule: rules::of("CollaborationTrainedModelExportJobSummary"), a: 501, b: 12, limits: 0 }, // CollaborationTrainedModelExportJobSummary
+    Shape { kind: Structure, rule: rules::Rule::None, a: 499, b: 2, limits: 0 }, // ListCollaborationTrainedModelExportJobsResponse
+    Shape { kind: List, rule: rules::Rule::None, a: 253, b: 0, limits: 0 }, // CollaborationTrainedModelExportJobList
+    Shape { kind: Structure, rule: rules::Rule::None, a: 501, b: 12, limits: 0 }, // CollaborationTrainedModelExportJobSummary
     Shape { kind: Structure, rule: rules::of("TrainedModelExportOutputConfiguration"), a: 513, b: 1, limits: 0 }, // TrainedModelExportOutputConfiguration
-    Shape { kind: List, rule: rules::of("TrainedModelExportReceiverMembers"), a: 279, b: 0, limits: 9 }, // TrainedModelExportReceiverMembers
+    Shape { kind: List, rule: rules::of("TrainedModelExportReceiverMembers"), a: 256, b: 0, limits: 9 }, // TrainedModelExportReceiverMembers
     Shape { kind: Structure, rule: rules::of("TrainedModelExportReceiverMember"), a: 514, b: 1, limits: 0 }, // TrainedModelExportReceiverMember
-    Shape { kind: Enum, rule: rules::of("TrainedModelExportJobStatus"), a: 275, b: 4, limits: 0 }, // TrainedModelExportJobStatus
     Shape { kind: Structure, rule: rules::of("ListCollaborationTrainedModelInferenceJobsRequest"), a: 515, b: 5, limits: 0 }, // ListCollaborationTrainedModelInferenceJobsRequest
-    Shape { kind: Structure, rule: rules::of("ListCollaborationTrainedModelInferenceJobsResponse"), a: 520, b: 2, limits: 0 }, // ListCollaborationTrainedModelInferenceJobsResponse
-    Shape { kind: List, rule: rules::of("CollaborationTrainedModelInferenceJobList"), a: 284, b: 0, limits: 0 }, // CollaborationTrainedModelInferenceJobList
-    Shape { kind: Structure, rule: rules::of("CollaborationTrainedModelInferenceJobSummary"), a: 522, b: 18, limits: 0 }, // CollaborationTrainedModelInferenceJobSummary
+    Shape { kind: Structure, rule: rules::Rule::None, a: 520, b: 2, limits: 0 }, // ListCollaborationTrainedModelInferenceJobsResponse
+    Shape { kind: List, rule: rules::Rule::None, a: 260, b: 0, limits: 0 }, // CollaborationTrainedModelInferenceJobList
+    Shape { kind: Structure, rule: rules::Rule::None, a: 522, b: 18, limits: 0 }, // CollaborationTrainedModelInferenceJobSummary
     Shape { kind: Structure, rule: rules::of("ListCollaborationTrainedModelsRequest"), a: 540, b: 3, limits: 0 }, // ListCollaborationTrainedModelsRequest
-    Shape { kind: Structure, rule: rules::of("ListCollaborationTrainedModelsResponse"), a: 543, b: 2, limits: 0 }, // ListCollaborationTrainedModelsResponse
-    Shape { kind: List, rule: rules::of("CollaborationTrainedModelList"), a: 288, b: 0, limits: 0 }, // CollaborationTrainedModelList
-    Shape { kind: Structure, rule: rules::of("CollaborationTrainedModelSummary"), a: 545, b: 13, limits: 0 }, // CollaborationTrainedModelSummary
+    Shape { kind: Structure, rule: rules::Rule::None, a: 543, b: 2, limits: 0 }, // ListCollaborationTrainedModelsResponse
+    Shape { kind: List, rule: rules::Rule::None, a: 264, b: 0, limits: 0 }, // CollaborationTrainedModelList
+    Shape { kind: Structure, rule: rules::Rule::None, a: 545, b: 13, limits: 0 }, // CollaborationTrainedModelSummary
     Shape { kind: Structure, rule: rules::of("ListConfiguredAudienceModelsRequest"), a: 558, b: 2, limits: 0 }, // ListConfiguredAudienceModelsRequest
-    Shape { kind: Structure, rule: rules::of("ListConfiguredAudienceModelsResponse"), a: 560, b: 2, limits: 0 }, // ListConfiguredAudienceModelsResponse
-    Shape { kind: List, rule: rules::of("ConfiguredAudienceModelList"), a: 292, b: 0, limits: 0 }, // ConfiguredAudienceModelList
-    Shape { kind: Structure, rule: rules::of("ConfiguredAudienceModelSummary"), a: 562, b: 8, limits: 0 }, // ConfiguredAudienceModelSummary
+    Shape { kind: Structure, rule: rules::Rule::None, a: 560, b: 2, limits: 0 }, // ListConfiguredAudienceModelsResponse
+    Shape { kind: List, rule: rules::Rule::None, a: 268, b: 0, limits: 0 }, // ConfiguredAudienceModelList
+    Shape { kind: Structure, rule: rules::Rule::None, a: 562, b: 8, limits: 0 }, // ConfiguredAudienceModelSummary
     Shape { kind: Structure, rule: rules::of("ListConfiguredModelAlgorithmAssociationsRequest"), a: 570, b: 3, limits: 0 }, // ListConfiguredModelAlgorithmAssociationsRequest
-    Shape { kind: Structure, rule: rules::of("ListConfiguredModelAlgorithmAssociationsResponse"), a: 573, b: 2, limits: 0 }, // ListConfiguredModelAlgorithmAssociationsResponse
-    Shape { kind: List, rule: rules::of("ConfiguredModelAlgorithmAssociationList"), a: 296, b: 0, limits: 0 }, // ConfiguredModelAlgorithmAssociationList
-    Shape { kind: Structure, rule: rules::of("ConfiguredModelAlgorithmAssociationSummary"), a: 575, b: 8, limits: 0 }, // ConfiguredModelAlgorithmAssociationSummary
+    Shape { kind: Structure, rule: rules::Rule::None, a: 573, b: 2, limits: 0 }, // ListConfiguredModelAlgorithmAssociationsResponse
+    Shape { kind: List, rule: rules::Rule::None, a: 272, b: 0, limits: 0 }, // ConfiguredModelAlgorithmAssociationList
+    Shape { kind: Structure, rule: rules::Rule::None, a: 575, b: 8, limits: 0 }, // ConfiguredModelAlgorithmAssociationSummary
     Shape { kind: Structure, rule: rules::of("ListConfiguredModelAlgorithmsRequest"), a: 583, b: 2, limits: 0 }, // ListConfiguredModelAlgorithmsRequest
-    Shape { kind: Structure, rule: rules::of("ListConfiguredModelAlgorithmsResponse"), a: 585, b: 2, limits: 0 }, // ListConfiguredModelAlgorithmsResponse
-    Shape { kind: List, rule: rules::of("ConfiguredModelAlgorithmList"), a: 300, b: 0, limits: 0 }, // ConfiguredModelAlgorithmList
-    Shape { kind: Structure, rule: rules::of("ConfiguredModelAlgorithmSummary"), a: 587, b: 5, limits: 0 }, // ConfiguredModelAlgorithmSummary
+    Shape { kind: Structure, rule: rules::Rule::None, a: 585, b: 2, limits: 0 }, // ListConfiguredModelAlgorithmsResponse
+    Shape { kind: List, rule: rules::Rule::None, a: 276, b: 0, limits: 0 }, // ConfiguredModelAlgorithmList
+    Shape { kind: Structure, rule: rules::Rule::None, a: 587, b: 5, limits: 0 }, // ConfiguredModelAlgorithmSummary
     Shape { kind: Structure, rule: rules::of("ListMLInputChannelsRequest"), a: 592, b: 3, limits: 0 }, // ListMLInputChannelsRequest
-    Shape { kind: Structure, rule: rules::of("ListMLInputChannelsResponse"), a: 595, b: 2, limits: 0 }, // ListMLInputChannelsResponse
-    Shape { kind: List, rule: rules::of("MLInputChannelsList"), a: 304, b: 0, limits: 0 }, // MLInputChannelsList
-    Shape { kind: Structure, rule: rules::of("MLInputChannelSummary"), a: 597, b: 11, limits: 0 }, // MLInputChannelSummary
-    Shape { kind: List, rule: rules::of("MLInputChannelSummaryConfiguredModelAlgorithmAssociationsList"), a: 78, b: 0, limits: 9 }, // MLInputChannelSummaryConfiguredModelAlgorithmAssociationsList
+    Shape { kind: Structure, rule: rules::Rule::None, a: 595, b: 2, limits: 0 }, // ListMLInputChannelsResponse
+    Shape { kind: List, rule: rules::Rule::None, a: 280, b: 0, limits: 0 }, // MLInputChannelsList
+    Shape { kind: Structure, rule: rules::Rule::None, a: 597, b: 11, limits: 0 }, // MLInputChannelSummary
+    Shape { kind: List, rule: rules::Rule::None, a: 78, b: 0, limits: 0 }, // MLInputChannelSummaryConfiguredModelAlgorithmAssociationsList
     Shape { kind: Structure, rule: rules::of("ListTagsForResourceRequest"), a: 608, b: 1, limits: 0 }, // ListTagsForResourceRequest
-    Shape { kind: String, rule: rules::of("TaggableArn"), a: 29, b: 0, limits: 2 }, // TaggableArn
-    Shape { kind: Structure, rule: rules::of("ListTagsForResourceResponse"), a: 609, b: 1, limits: 0 }, // ListTagsForResourceResponse
+    Shape { kind: String, rule: rules::of("TaggableArn"), a: 27, b: 0, limits: 2 }, // TaggableArn
+    Shape { kind: Structure, rule: rules::Rule::None, a: 609, b: 1, limits: 0 }, // ListTagsForResourceResponse
     Shape { kind: Structure, rule: rules::of("ListTrainedModelInferenceJobsRequest"), a: 610, b: 5, limits: 0 }, // ListTrainedModelInferenceJobsRequest
-    Shape { kind: Structure, rule: rules::of("ListTrainedModelInferenceJobsResponse"), a: 615, b: 2, limits: 0 }, // ListTrainedModelInferenceJobsResponse
-    Shape { kind: List, rule: rules::of("TrainedModelInferenceJobList"), a: 312, b: 0, limits: 0 }, // TrainedModelInferenceJobList
-    Shape { kind: Structure, rule: rules::of("TrainedModelInferenceJobSummary"), a: 617, b: 17, limits: 0 }, // TrainedModelInferenceJobSummary
+    Shape { kind: Structure, rule: rules::Rule::None, a: 615, b: 2, limits: 0 }, // ListTrainedModelInferenceJobsResponse
+    Shape { kind: List, rule: rules::Rule::None, a: 288, b: 0, limits: 0 }, // TrainedModelInferenceJobList
+    Shape { kind: Structure, rule: rules::Rule::None, a: 617, b: 17, limits: 0 }, // TrainedModelInferenceJobSummary
     Shape { kind: Structure, rule: rules::of("ListTrainedModelVersionsRequest"), a: 634, b: 5, limits: 0 }, // ListTrainedModelVersionsRequest
-    Shape { kind: Structure, rule: rules::of("ListTrainedModelVersionsResponse"), a: 639, b: 2, limits: 0 }, // ListTrainedModelVersionsResponse
-    Shape { kind: List, rule: rules::of("TrainedModelList"), a: 316, b: 0, limits: 0 }, // TrainedModelList
-    Shape { kind: Structure, rule: rules::of("TrainedModelSummary"), a: 641, b: 12, limits: 0 }, // TrainedModelSummary
+    Shape { kind: Structure, rule: rules::Rule::None, a: 639, b: 2, limits: 0 }, // ListTrainedModelVersionsResponse
+    Shape { kind: List, rule: rules::Rule::None, a: 292, b: 0, limits: 0 }, // TrainedModelList
+    Shape { kind: Structure, rule: rules::Rule::None, a: 641, b: 12, limits: 0 }, // TrainedModelSummary
     Shape { kind: Structure, rule: rules::of("ListTrainedModelsRequest"), a: 653, b: 3, limits: 0 }, // ListTrainedModelsRequest
-    Shape { kind: Structure, rule: rules::of("ListTrainedModelsResponse"), a: 656, b: 2, limits: 0 }, // ListTrainedModelsResponse
+    Shape { kind: Structure, rule: rules::Rule::None, a: 656, b: 2, limits: 0 }, // ListTrainedModelsResponse
     Shape { kind: Structure, rule: rules::of("ListTrainingDatasetsRequest"), a: 658, b: 2, limits: 0 }, // ListTrainingDatasetsRequest
-    Shape { kind: Structure, rule: rules::of("ListTrainingDatasetsResponse"), a: 660, b: 2, limits: 0 }, // ListTrainingDatasetsResponse
-    Shape { kind: List, rule: rules::of("TrainingDatasetList"), a: 322, b: 0, limits: 0 }, // TrainingDatasetList
-    Shape { kind: Structure, rule: rules::of("TrainingDatasetSummary"), a: 662, b: 6, limits: 0 }, // TrainingDatasetSummary
+    Shape { kind: Structure, rule: rules::Rule::None, a: 660, b: 2, limits: 0 }, // ListTrainingDatasetsResponse
+    Shape { kind: List, rule: rules::Rule::None, a: 298, b: 0, limits: 0 }, // TrainingDatasetList
+    Shape { kind: Structure, rule: rules::Rule::None, a: 662, b: 6, limits: 0 }, // TrainingDatasetSummary
     Shape { kind: Structure, rule: rules::of("PutConfiguredAudienceModelPolicyRequest"), a: 668, b: 4, limits: 0 }, // PutConfiguredAudienceModelPolicyRequest
-    Shape { kind: Enum, rule: rules::of("PolicyExistenceCondition"), a: 484, b: 2, limits: 0 }, // PolicyExistenceCondition
-    Shape { kind: Structure, rule: rules::of("PutConfiguredAudienceModelPolicyResponse"), a: 672, b: 2, limits: 0 }, // PutConfiguredAudienceModelPolicyResponse
+    Shape { kind: Enum, rule: rules::of("PolicyExistenceCondition"), a: 450, b: 2, limits: 0 }, // PolicyExistenceCondition
+    Shape { kind: Structure, rule: rules::Rule::None, a: 672, b: 2, limits: 0 }, // PutConfiguredAudienceModelPolicyResponse
     Shape { kind: Structure, rule: rules::of("PutMLConfigurationRequest"), a: 674, b: 2, limits: 0 }, // PutMLConfigurationRequest
     Shape { kind: Structure, rule: rules::of("StartAudienceExportJobRequest"), a: 676, b: 4, limits: 0 }, // StartAudienceExportJobRequest
     Shape { kind: Structure, rule: rules::of("StartAudienceGenerationJobRequest"), a: 680, b: 7, limits: 0 }, // StartAudienceGenerationJobRequest
-    Shape { kind: Structure, rule: rules::of("StartAudienceGenerationJobResponse"), a: 687, b: 1, limits: 0 }, // StartAudienceGenerationJobResponse
+    Shape { kind: Structure, rule: rules::Rule::None, a: 687, b: 1, limits: 0 }, // StartAudienceGenerationJobResponse
     Shape { kind: Structure, rule: rules::of("StartTrainedModelExportJobRequest"), a: 688, b: 6, limits: 0 }, // StartTrainedModelExportJobRequest
     Shape { kind: Structure, rule: rules::of("StartTrainedModelInferenceJobRequest"), a: 694, b: 14, limits: 0 }, // StartTrainedModelInferenceJobRequest
-    Shape { kind: Structure, rule: rules::of("StartTrainedModelInferenceJobResponse"), a: 708, b: 1, limits: 0 }, // StartTrainedModelInferenceJobResponse
+    Shape { kind: Structure, rule: rules::Rule::None, a: 708, b: 1, limits: 0 }, // StartTrainedModelInferenceJobResponse
     Shape { kind: Structure, rule: rules::of("TagResourceRequest"), a: 709, b: 2, limits: 0 }, // TagResourceRequest
-    Shape { kind: Structure, rule: rules::of("TagResourceResponse"), a: 711, b: 0, limits: 0 }, // TagResourceResponse
+    Shape { kind: Structure, rule: rules::Rule::None, a: 711, b: 0, limits: 0 }, // TagResourceResponse
     Shape { kind: Structure, rule: rules::of("UntagResourceRequest"), a: 711, b: 2, limits: 0 }, // UntagResourceRequest
     Shape { kind: List, rule: rules::of("TagKeys"), a: 11, b: 0, limits: 4 }, // TagKeys
-    Shape { kind: Structure, rule: rules::of("UntagResourceResponse"), a: 713, b: 0, limits: 0 }, // UntagResourceResponse
+    Shape { kind: Structure, rule: rules::Rule::None, a: 713, b: 0, limits: 0 }, // UntagResourceResponse
     Shape { kind: Structure, rule: rules::of("UpdateConfiguredAudienceModelRequest"), a: 713, b: 7, limits: 0 }, // UpdateConfiguredAudienceModelRequest
-    Shape { kind: Structure, rule: rules::of("UpdateConfiguredAudienceModelResponse"), a: 720, b: 1, limits: 0 }, // UpdateConfiguredAudienceModelResponse
+    Shape { kind: Structure, rule: rules::Rule::None, a: 720, b: 1, limits: 0 }, // UpdateConfiguredAudienceModelResponse
 ];
 
 /// The structures' members, each structure's together.
@@ -882,16 +858,16 @@ pub static MEMBERS: [Member; 721] = [
     Member { name: 273, shape: 101, location: Body, required: false, wire_name: 0 },
     Member { name: 9, shape: 10, location: Body, required: false, wire_name: 0 },
     Member { name: 274, shape: 53, location: Body, required: false, wire_name: 0 },
-    Member { name: 282, shape: 53, location: Body, required: false, wire_name: 0 },
-    Member { name: 283, shape: 53, location: Body, required: false, wire_name: 0 },
+    Member { name: 275, shape: 53, location: Body, required: false, wire_name: 0 },
+    Member { name: 276, shape: 53, location: Body, required: false, wire_name: 0 },
     Member { name: 76, shape: 19, location: Body, required: false, wire_name: 0 },
     Member { name: 18, shape: 21, location: Body, required: true, wire_name: 0 },
     Member { name: 78, shape: 84, location: Body, required: false, wire_name: 0 },
-    Member { name: 284, shape: 90, location: Body, required: false, wire_name: 0 },
-    Member { name: 285, shape: 158, location: Body, required: true, wire_name: 0 },
-    Member { name: 286, shape: 162, location: Body, required: false, wire_name: 0 },
-    Member { name: 287, shape: 160, location: Body, required: true, wire_name: 0 },
-    Member { name: 288, shape: 161, location: Body, required: false, wire_name: 0 },
+    Member { name: 277, shape: 90, location: Body, required: false, wire_name: 0 },
+    Member { name: 278, shape: 158, location: Body, required: true, wire_name: 0 },
+    Member { name: 279, shape: 161, location: Body, required: false, wire_name: 0 },
+    Member { name: 280, shape: 160, location: Body, required: true, wire_name: 0 },
+    Member { name: 281, shape: 161, location: Body, required: false, wire_name: 0 },
     Member { name: 85, shape: 26, location: Body, required: true, wire_name: 0 },
     Member { name: 64, shape: 28, location: Body, required: true, wire_name: 0 },
     Member { name: 11, shape: 15, location: Label, required: true, wire_name: 0 },
@@ -902,92 +878,92 @@ pub static MEMBERS: [Member; 721] = [
     Member { name: 11, shape: 15, location: Body, required: true, wire_name: 0 },
     Member { name: 6, shape: 7, location: Body, required: true, wire_name: 0 },
     Member { name: 7, shape: 8, location: Body, required: true, wire_name: 0 },
-    Member { name: 267, shape: 165, location: Body, required: true, wire_name: 0 },
+    Member { name: 267, shape: 153, location: Body, required: true, wire_name: 0 },
     Member { name: 268, shape: 154, location: Body, required: false, wire_name: 0 },
     Member { name: 8, shape: 9, location: Body, required: false, wire_name: 0 },
     Member { name: 9, shape: 10, location: Body, required: false, wire_name: 0 },
     Member { name: 10, shape: 13, location: Body, required: false, wire_name: 0 },
     Member { name: 71, shape: 78, location: Label, required: true, wire_name: 0 },
-    Member { name: 289, shape: 1, location: Label, required: true, wire_name: 0 },
+    Member { name: 282, shape: 1, location: Label, required: true, wire_name: 0 },
     Member { name: 265, shape: 6, location: Body, required: true, wire_name: 0 },
     Member { name: 266, shape: 6, location: Body, required: true, wire_name: 0 },
     Member { name: 71, shape: 78, location: Body, required: true, wire_name: 0 },
     Member { name: 0, shape: 1, location: Body, required: true, wire_name: 0 },
-    Member { name: 289, shape: 1, location: Body, required: true, wire_name: 0 },
+    Member { name: 282, shape: 1, location: Body, required: true, wire_name: 0 },
     Member { name: 37, shape: 45, location: Body, required: true, wire_name: 0 },
     Member { name: 6, shape: 7, location: Body, required: true, wire_name: 0 },
     Member { name: 10, shape: 13, location: Body, required: false, wire_name: 0 },
-    Member { name: 290, shape: 101, location: Body, required: true, wire_name: 0 },
+    Member { name: 283, shape: 101, location: Body, required: true, wire_name: 0 },
     Member { name: 38, shape: 47, location: Body, required: false, wire_name: 0 },
     Member { name: 96, shape: 103, location: Label, required: true, wire_name: 0 },
-    Member { name: 289, shape: 1, location: Label, required: true, wire_name: 0 },
+    Member { name: 282, shape: 1, location: Label, required: true, wire_name: 0 },
     Member { name: 0, shape: 1, location: Body, required: true, wire_name: 0 },
-    Member { name: 289, shape: 1, location: Body, required: true, wire_name: 0 },
+    Member { name: 282, shape: 1, location: Body, required: true, wire_name: 0 },
     Member { name: 96, shape: 103, location: Body, required: true, wire_name: 0 },
     Member { name: 6, shape: 7, location: Body, required: true, wire_name: 0 },
-    Member { name: 72, shape: 170, location: Body, required: true, wire_name: 0 },
-    Member { name: 267, shape: 171, location: Body, required: true, wire_name: 0 },
+    Member { name: 72, shape: 168, location: Body, required: true, wire_name: 0 },
+    Member { name: 267, shape: 153, location: Body, required: true, wire_name: 0 },
     Member { name: 268, shape: 154, location: Body, required: false, wire_name: 0 },
-    Member { name: 74, shape: 172, location: Body, required: true, wire_name: 0 },
-    Member { name: 291, shape: 173, location: Body, required: false, wire_name: 0 },
-    Member { name: 292, shape: 174, location: Body, required: false, wire_name: 0 },
+    Member { name: 74, shape: 169, location: Body, required: true, wire_name: 0 },
+    Member { name: 284, shape: 170, location: Body, required: false, wire_name: 0 },
+    Member { name: 285, shape: 171, location: Body, required: false, wire_name: 0 },
     Member { name: 10, shape: 13, location: Body, required: false, wire_name: 0 },
-    Member { name: 293, shape: 183, location: Body, required: false, wire_name: 0 },
+    Member { name: 286, shape: 176, location: Body, required: false, wire_name: 0 },
     Member { name: 75, shape: 100, location: Body, required: false, wire_name: 0 },
     Member { name: 265, shape: 6, location: Body, required: true, wire_name: 0 },
     Member { name: 266, shape: 6, location: Body, required: true, wire_name: 0 },
-    Member { name: 290, shape: 101, location: Body, required: true, wire_name: 0 },
-    Member { name: 302, shape: 175, location: Body, required: false, wire_name: 0 },
-    Member { name: 303, shape: 177, location: Body, required: true, wire_name: 0 },
-    Member { name: 304, shape: 178, location: Body, required: true, wire_name: 0 },
-    Member { name: 305, shape: 180, location: Body, required: true, wire_name: 0 },
-    Member { name: 306, shape: 6, location: Body, required: true, wire_name: 0 },
-    Member { name: 307, shape: 6, location: Body, required: false, wire_name: 0 },
-    Member { name: 308, shape: 180, location: Body, required: true, wire_name: 0 },
-    Member { name: 309, shape: 180, location: Body, required: true, wire_name: 0 },
-    Member { name: 310, shape: 181, location: Body, required: true, wire_name: 0 },
-    Member { name: 311, shape: 182, location: Body, required: false, wire_name: 0 },
-    Member { name: 318, shape: 184, location: Body, required: true, wire_name: 0 },
-    Member { name: 319, shape: 192, location: Body, required: false, wire_name: 0 },
-    Member { name: 320, shape: 185, location: Body, required: true, wire_name: 0 },
-    Member { name: 321, shape: 186, location: Body, required: true, wire_name: 0 },
-    Member { name: 322, shape: 187, location: Body, required: false, wire_name: 0 },
-    Member { name: 323, shape: 188, location: Body, required: true, wire_name: 0 },
-    Member { name: 253, shape: 190, location: Body, required: true, wire_name: 0 },
-    Member { name: 324, shape: 191, location: Body, required: true, wire_name: 0 },
-    Member { name: 325, shape: 156, location: Body, required: true, wire_name: 0 },
-    Member { name: 328, shape: 193, location: Body, required: true, wire_name: 0 },
-    Member { name: 329, shape: 194, location: Body, required: true, wire_name: 0 },
-    Member { name: 330, shape: 196, location: Body, required: true, wire_name: 0 },
-    Member { name: 288, shape: 197, location: Body, required: true, wire_name: 0 },
+    Member { name: 283, shape: 101, location: Body, required: true, wire_name: 0 },
+    Member { name: 287, shape: 172, location: Body, required: false, wire_name: 0 },
+    Member { name: 288, shape: 153, location: Body, required: true, wire_name: 0 },
+    Member { name: 289, shape: 174, location: Body, required: true, wire_name: 0 },
+    Member { name: 290, shape: 169, location: Body, required: true, wire_name: 0 },
+    Member { name: 291, shape: 6, location: Body, required: true, wire_name: 0 },
+    Member { name: 292, shape: 6, location: Body, required: false, wire_name: 0 },
+    Member { name: 293, shape: 169, location: Body, required: true, wire_name: 0 },
+    Member { name: 294, shape: 169, location: Body, required: true, wire_name: 0 },
+    Member { name: 295, shape: 153, location: Body, required: true, wire_name: 0 },
+    Member { name: 296, shape: 153, location: Body, required: false, wire_name: 0 },
+    Member { name: 297, shape: 177, location: Body, required: true, wire_name: 0 },
+    Member { name: 298, shape: 181, location: Body, required: false, wire_name: 0 },
+    Member { name: 299, shape: 161, location: Body, required: true, wire_name: 0 },
+    Member { name: 300, shape: 161, location: Body, required: true, wire_name: 0 },
+    Member { name: 301, shape: 178, location: Body, required: false, wire_name: 0 },
+    Member { name: 302, shape: 179, location: Body, required: true, wire_name: 0 },
+    Member { name: 253, shape: 153, location: Body, required: true, wire_name: 0 },
+    Member { name: 303, shape: 153, location: Body, required: true, wire_name: 0 },
+    Member { name: 304, shape: 156, location: Body, required: true, wire_name: 0 },
+    Member { name: 305, shape: 182, location: Body, required: true, wire_name: 0 },
+    Member { name: 306, shape: 183, location: Body, required: true, wire_name: 0 },
+    Member { name: 307, shape: 153, location: Body, required: true, wire_name: 0 },
+    Member { name: 281, shape: 161, location: Body, required: true, wire_name: 0 },
     Member { name: 1, shape: 2, location: Label, required: true, wire_name: 0 },
-    Member { name: 289, shape: 1, location: Label, required: true, wire_name: 0 },
+    Member { name: 282, shape: 1, location: Label, required: true, wire_name: 0 },
     Member { name: 2, shape: 1, location: Query, required: false, wire_name: 2 },
     Member { name: 0, shape: 1, location: Body, required: true, wire_name: 0 },
-    Member { name: 289, shape: 1, location: Body, required: true, wire_name: 0 },
+    Member { name: 282, shape: 1, location: Body, required: true, wire_name: 0 },
     Member { name: 1, shape: 2, location: Body, required: true, wire_name: 0 },
     Member { name: 2, shape: 1, location: Body, required: false, wire_name: 0 },
-    Member { name: 101, shape: 200, location: Body, required: false, wire_name: 0 },
+    Member { name: 101, shape: 187, location: Body, required: false, wire_name: 0 },
     Member { name: 6, shape: 7, location: Body, required: true, wire_name: 0 },
     Member { name: 10, shape: 13, location: Body, required: false, wire_name: 0 },
-    Member { name: 267, shape: 202, location: Body, required: true, wire_name: 0 },
+    Member { name: 267, shape: 189, location: Body, required: true, wire_name: 0 },
     Member { name: 268, shape: 154, location: Body, required: false, wire_name: 0 },
     Member { name: 71, shape: 78, location: Body, required: true, wire_name: 0 },
     Member { name: 99, shape: 111, location: Body, required: false, wire_name: 0 },
     Member { name: 103, shape: 123, location: Body, required: false, wire_name: 0 },
     Member { name: 100, shape: 115, location: Body, required: false, wire_name: 0 },
-    Member { name: 332, shape: 203, location: Body, required: false, wire_name: 0 },
-    Member { name: 333, shape: 53, location: Body, required: false, wire_name: 0 },
-    Member { name: 334, shape: 204, location: Body, required: false, wire_name: 0 },
-    Member { name: 335, shape: 53, location: Body, required: false, wire_name: 0 },
-    Member { name: 336, shape: 53, location: Body, required: false, wire_name: 0 },
+    Member { name: 308, shape: 153, location: Body, required: false, wire_name: 0 },
+    Member { name: 309, shape: 53, location: Body, required: false, wire_name: 0 },
+    Member { name: 310, shape: 153, location: Body, required: false, wire_name: 0 },
+    Member { name: 311, shape: 53, location: Body, required: false, wire_name: 0 },
+    Member { name: 312, shape: 53, location: Body, required: false, wire_name: 0 },
     Member { name: 104, shape: 101, location: Body, required: false, wire_name: 0 },
     Member { name: 265, shape: 6, location: Body, required: true, wire_name: 0 },
     Member { name: 266, shape: 6, location: Body, required: true, wire_name: 0 },
-    Member { name: 290, shape: 101, location: Body, required: true, wire_name: 0 },
+    Member { name: 283, shape: 101, location: Body, required: true, wire_name: 0 },
     Member { name: 242, shape: 119, location: Body, required: true, wire_name: 0 },
     Member { name: 2, shape: 1, location: Body, required: false, wire_name: 0 },
-    Member { name: 337, shape: 7, location: Body, required: true, wire_name: 0 },
+    Member { name: 313, shape: 7, location: Body, required: true, wire_name: 0 },
     Member { name: 29, shape: 31, location: Label, required: true, wire_name: 0 },
     Member { name: 265, shape: 6, location: Body, required: true, wire_name: 0 },
     Member { name: 266, shape: 6, location: Body, required: true, wire_name: 0 },
@@ -996,7 +972,7 @@ pub static MEMBERS: [Member; 721] = [
     Member { name: 11, shape: 15, location: Body, required: true, wire_name: 0 },
     Member { name: 12, shape: 17, location: Body, required: true, wire_name: 0 },
     Member { name: 10, shape: 13, location: Body, required: false, wire_name: 0 },
-    Member { name: 267, shape: 207, location: Body, required: true, wire_name: 0 },
+    Member { name: 267, shape: 153, location: Body, required: true, wire_name: 0 },
     Member { name: 13, shape: 22, location: Body, required: true, wire_name: 0 },
     Member { name: 14, shape: 24, location: Body, required: false, wire_name: 0 },
     Member { name: 15, shape: 25, location: Body, required: false, wire_name: 0 },
@@ -1004,8 +980,8 @@ pub static MEMBERS: [Member; 721] = [
     Member { name: 16, shape: 29, location: Body, required: false, wire_name: 0 },
     Member { name: 29, shape: 31, location: Label, required: true, wire_name: 0 },
     Member { name: 29, shape: 31, location: Body, required: true, wire_name: 0 },
-    Member { name: 351, shape: 210, location: Body, required: true, wire_name: 0 },
-    Member { name: 352, shape: 211, location: Body, required: true, wire_name: 0 },
+    Member { name: 325, shape: 194, location: Body, required: true, wire_name: 0 },
+    Member { name: 326, shape: 195, location: Body, required: true, wire_name: 0 },
     Member { name: 37, shape: 45, location: Label, required: true, wire_name: 0 },
     Member { name: 265, shape: 6, location: Body, required: true, wire_name: 0 },
     Member { name: 266, shape: 6, location: Body, required: true, wire_name: 0 },
@@ -1023,7 +999,7 @@ pub static MEMBERS: [Member; 721] = [
     Member { name: 266, shape: 6, location: Body, required: true, wire_name: 0 },
     Member { name: 71, shape: 78, location: Body, required: true, wire_name: 0 },
     Member { name: 0, shape: 1, location: Body, required: true, wire_name: 0 },
-    Member { name: 289, shape: 1, location: Body, required: true, wire_name: 0 },
+    Member { name: 282, shape: 1, location: Body, required: true, wire_name: 0 },
     Member { name: 37, shape: 45, location: Body, required: true, wire_name: 0 },
     Member { name: 6, shape: 7, location: Body, required: true, wire_name: 0 },
     Member { name: 38, shape: 47, location: Body, required: false, wire_name: 0 },
@@ -1031,56 +1007,56 @@ pub static MEMBERS: [Member; 721] = [
     Member { name: 9, shape: 10, location: Body, required: false, wire_name: 0 },
     Member { name: 0, shape: 1, location: Label, required: true, wire_name: 0 },
     Member { name: 0, shape: 1, location: Body, required: true, wire_name: 0 },
-    Member { name: 353, shape: 218, location: Body, required: true, wire_name: 0 },
+    Member { name: 327, shape: 202, location: Body, required: true, wire_name: 0 },
     Member { name: 265, shape: 6, location: Body, required: true, wire_name: 0 },
     Member { name: 266, shape: 6, location: Body, required: true, wire_name: 0 },
-    Member { name: 17, shape: 219, location: Body, required: false, wire_name: 0 },
+    Member { name: 17, shape: 203, location: Body, required: false, wire_name: 0 },
     Member { name: 18, shape: 21, location: Body, required: true, wire_name: 0 },
     Member { name: 19, shape: 19, location: Body, required: true, wire_name: 0 },
     Member { name: 96, shape: 103, location: Label, required: true, wire_name: 0 },
     Member { name: 0, shape: 1, location: Label, required: true, wire_name: 0 },
     Member { name: 0, shape: 1, location: Body, required: true, wire_name: 0 },
-    Member { name: 289, shape: 1, location: Body, required: true, wire_name: 0 },
+    Member { name: 282, shape: 1, location: Body, required: true, wire_name: 0 },
     Member { name: 96, shape: 103, location: Body, required: true, wire_name: 0 },
     Member { name: 6, shape: 7, location: Body, required: true, wire_name: 0 },
-    Member { name: 72, shape: 222, location: Body, required: true, wire_name: 0 },
-    Member { name: 267, shape: 171, location: Body, required: true, wire_name: 0 },
+    Member { name: 72, shape: 206, location: Body, required: true, wire_name: 0 },
+    Member { name: 267, shape: 153, location: Body, required: true, wire_name: 0 },
     Member { name: 268, shape: 154, location: Body, required: false, wire_name: 0 },
-    Member { name: 74, shape: 223, location: Body, required: true, wire_name: 0 },
-    Member { name: 291, shape: 224, location: Body, required: false, wire_name: 0 },
-    Member { name: 292, shape: 174, location: Body, required: false, wire_name: 0 },
+    Member { name: 74, shape: 169, location: Body, required: true, wire_name: 0 },
+    Member { name: 284, shape: 170, location: Body, required: false, wire_name: 0 },
+    Member { name: 285, shape: 171, location: Body, required: false, wire_name: 0 },
     Member { name: 10, shape: 13, location: Body, required: false, wire_name: 0 },
-    Member { name: 293, shape: 183, location: Body, required: false, wire_name: 0 },
+    Member { name: 286, shape: 176, location: Body, required: false, wire_name: 0 },
     Member { name: 75, shape: 100, location: Body, required: false, wire_name: 0 },
     Member { name: 265, shape: 6, location: Body, required: true, wire_name: 0 },
     Member { name: 266, shape: 6, location: Body, required: true, wire_name: 0 },
     Member { name: 73, shape: 81, location: Body, required: true, wire_name: 0 },
     Member { name: 274, shape: 1, location: Body, required: false, wire_name: 0 },
-    Member { name: 354, shape: 225, location: Body, required: false, wire_name: 0 },
-    Member { name: 355, shape: 226, location: Body, required: false, wire_name: 0 },
+    Member { name: 328, shape: 161, location: Body, required: false, wire_name: 0 },
+    Member { name: 329, shape: 161, location: Body, required: false, wire_name: 0 },
     Member { name: 8, shape: 9, location: Body, required: false, wire_name: 0 },
     Member { name: 9, shape: 10, location: Body, required: false, wire_name: 0 },
     Member { name: 1, shape: 2, location: Label, required: true, wire_name: 0 },
     Member { name: 0, shape: 1, location: Label, required: true, wire_name: 0 },
     Member { name: 2, shape: 1, location: Query, required: false, wire_name: 2 },
     Member { name: 0, shape: 1, location: Body, required: true, wire_name: 0 },
-    Member { name: 289, shape: 1, location: Body, required: true, wire_name: 0 },
+    Member { name: 282, shape: 1, location: Body, required: true, wire_name: 0 },
     Member { name: 1, shape: 2, location: Body, required: true, wire_name: 0 },
     Member { name: 2, shape: 1, location: Body, required: false, wire_name: 0 },
-    Member { name: 101, shape: 200, location: Body, required: false, wire_name: 0 },
+    Member { name: 101, shape: 187, location: Body, required: false, wire_name: 0 },
     Member { name: 6, shape: 7, location: Body, required: true, wire_name: 0 },
     Member { name: 10, shape: 13, location: Body, required: false, wire_name: 0 },
-    Member { name: 267, shape: 202, location: Body, required: true, wire_name: 0 },
+    Member { name: 267, shape: 189, location: Body, required: true, wire_name: 0 },
     Member { name: 268, shape: 154, location: Body, required: false, wire_name: 0 },
     Member { name: 71, shape: 78, location: Body, required: true, wire_name: 0 },
     Member { name: 99, shape: 111, location: Body, required: false, wire_name: 0 },
     Member { name: 103, shape: 123, location: Body, required: false, wire_name: 0 },
     Member { name: 100, shape: 115, location: Body, required: false, wire_name: 0 },
-    Member { name: 332, shape: 203, location: Body, required: false, wire_name: 0 },
-    Member { name: 333, shape: 53, location: Body, required: false, wire_name: 0 },
-    Member { name: 334, shape: 204, location: Body, required: false, wire_name: 0 },
-    Member { name: 335, shape: 53, location: Body, required: false, wire_name: 0 },
-    Member { name: 336, shape: 53, location: Body, required: false, wire_name: 0 },
+    Member { name: 308, shape: 153, location: Body, required: false, wire_name: 0 },
+    Member { name: 309, shape: 53, location: Body, required: false, wire_name: 0 },
+    Member { name: 310, shape: 153, location: Body, required: false, wire_name: 0 },
+    Member { name: 311, shape: 53, location: Body, required: false, wire_name: 0 },
+    Member { name: 312, shape: 53, location: Body, required: false, wire_name: 0 },
     Member { name: 104, shape: 101, location: Body, required: false, wire_name: 0 },
     Member { name: 265, shape: 6, location: Body, required: true, wire_name: 0 },
     Member { name: 266, shape: 6, location: Body, required: true, wire_name: 0 },
@@ -1096,62 +1072,62 @@ pub static MEMBERS: [Member; 721] = [
     Member { name: 3, shape: 4, location: Body, required: true, wire_name: 0 },
     Member { name: 71, shape: 78, location: Body, required: false, wire_name: 0 },
     Member { name: 6, shape: 7, location: Body, required: true, wire_name: 0 },
-    Member { name: 267, shape: 231, location: Body, required: true, wire_name: 0 },
+    Member { name: 267, shape: 153, location: Body, required: true, wire_name: 0 },
     Member { name: 1, shape: 2, location: Body, required: true, wire_name: 0 },
-    Member { name: 356, shape: 1, location: Body, required: false, wire_name: 0 },
-    Member { name: 99, shape: 232, location: Body, required: true, wire_name: 0 },
-    Member { name: 357, shape: 235, location: Body, required: true, wire_name: 0 },
+    Member { name: 330, shape: 1, location: Body, required: false, wire_name: 0 },
+    Member { name: 99, shape: 211, location: Body, required: true, wire_name: 0 },
+    Member { name: 331, shape: 214, location: Body, required: true, wire_name: 0 },
     Member { name: 0, shape: 1, location: Body, required: true, wire_name: 0 },
-    Member { name: 76, shape: 239, location: Body, required: true, wire_name: 0 },
-    Member { name: 358, shape: 240, location: Body, required: false, wire_name: 0 },
+    Member { name: 76, shape: 218, location: Body, required: true, wire_name: 0 },
+    Member { name: 332, shape: 219, location: Body, required: false, wire_name: 0 },
     Member { name: 268, shape: 154, location: Body, required: false, wire_name: 0 },
     Member { name: 10, shape: 13, location: Body, required: false, wire_name: 0 },
-    Member { name: 359, shape: 53, location: Body, required: false, wire_name: 0 },
-    Member { name: 98, shape: 242, location: Body, required: false, wire_name: 0 },
-    Member { name: 8, shape: 9, location: Body, required: false, wire_name: 0 },
-    Member { name: 332, shape: 203, location: Body, required: false, wire_name: 0 },
     Member { name: 333, shape: 53, location: Body, required: false, wire_name: 0 },
-    Member { name: 334, shape: 204, location: Body, required: false, wire_name: 0 },
-    Member { name: 335, shape: 53, location: Body, required: false, wire_name: 0 },
+    Member { name: 98, shape: 221, location: Body, required: false, wire_name: 0 },
+    Member { name: 8, shape: 9, location: Body, required: false, wire_name: 0 },
+    Member { name: 308, shape: 153, location: Body, required: false, wire_name: 0 },
+    Member { name: 309, shape: 53, location: Body, required: false, wire_name: 0 },
+    Member { name: 310, shape: 153, location: Body, required: false, wire_name: 0 },
+    Member { name: 311, shape: 53, location: Body, required: false, wire_name: 0 },
     Member { name: 9, shape: 10, location: Body, required: false, wire_name: 0 },
-    Member { name: 360, shape: 101, location: Body, required: false, wire_name: 0 },
-    Member { name: 106, shape: 233, location: Body, required: true, wire_name: 0 },
-    Member { name: 105, shape: 234, location: Body, required: false, wire_name: 0 },
-    Member { name: 463, shape: 236, location: Body, required: false, wire_name: 0 },
-    Member { name: 464, shape: 237, location: Body, required: true, wire_name: 0 },
-    Member { name: 465, shape: 101, location: Body, required: true, wire_name: 0 },
+    Member { name: 334, shape: 101, location: Body, required: false, wire_name: 0 },
+    Member { name: 106, shape: 212, location: Body, required: true, wire_name: 0 },
+    Member { name: 105, shape: 213, location: Body, required: false, wire_name: 0 },
+    Member { name: 429, shape: 215, location: Body, required: false, wire_name: 0 },
+    Member { name: 430, shape: 216, location: Body, required: true, wire_name: 0 },
+    Member { name: 431, shape: 101, location: Body, required: true, wire_name: 0 },
     Member { name: 96, shape: 103, location: Body, required: true, wire_name: 0 },
-    Member { name: 466, shape: 241, location: Body, required: false, wire_name: 0 },
+    Member { name: 432, shape: 220, location: Body, required: false, wire_name: 0 },
     Member { name: 7, shape: 8, location: Label, required: true, wire_name: 0 },
     Member { name: 265, shape: 6, location: Body, required: true, wire_name: 0 },
     Member { name: 266, shape: 6, location: Body, required: true, wire_name: 0 },
     Member { name: 7, shape: 8, location: Body, required: true, wire_name: 0 },
     Member { name: 6, shape: 7, location: Body, required: true, wire_name: 0 },
-    Member { name: 249, shape: 247, location: Body, required: true, wire_name: 0 },
-    Member { name: 267, shape: 248, location: Body, required: true, wire_name: 0 },
+    Member { name: 249, shape: 226, location: Body, required: true, wire_name: 0 },
+    Member { name: 267, shape: 153, location: Body, required: true, wire_name: 0 },
     Member { name: 18, shape: 21, location: Body, required: true, wire_name: 0 },
     Member { name: 9, shape: 10, location: Body, required: false, wire_name: 0 },
     Member { name: 10, shape: 13, location: Body, required: false, wire_name: 0 },
-    Member { name: 467, shape: 250, location: Query, required: false, wire_name: 467 },
-    Member { name: 468, shape: 251, location: Query, required: false, wire_name: 468 },
+    Member { name: 433, shape: 228, location: Query, required: false, wire_name: 433 },
+    Member { name: 434, shape: 229, location: Query, required: false, wire_name: 434 },
     Member { name: 264, shape: 141, location: Query, required: false, wire_name: 264 },
-    Member { name: 467, shape: 250, location: Body, required: false, wire_name: 0 },
-    Member { name: 469, shape: 253, location: Body, required: true, wire_name: 0 },
+    Member { name: 433, shape: 228, location: Body, required: false, wire_name: 0 },
+    Member { name: 435, shape: 231, location: Body, required: true, wire_name: 0 },
     Member { name: 265, shape: 6, location: Body, required: true, wire_name: 0 },
     Member { name: 266, shape: 6, location: Body, required: true, wire_name: 0 },
     Member { name: 6, shape: 7, location: Body, required: true, wire_name: 0 },
     Member { name: 264, shape: 141, location: Body, required: true, wire_name: 0 },
-    Member { name: 287, shape: 160, location: Body, required: true, wire_name: 0 },
+    Member { name: 280, shape: 160, location: Body, required: true, wire_name: 0 },
     Member { name: 10, shape: 13, location: Body, required: false, wire_name: 0 },
-    Member { name: 267, shape: 255, location: Body, required: true, wire_name: 0 },
+    Member { name: 267, shape: 153, location: Body, required: true, wire_name: 0 },
     Member { name: 268, shape: 154, location: Body, required: false, wire_name: 0 },
-    Member { name: 470, shape: 20, location: Body, required: false, wire_name: 0 },
-    Member { name: 467, shape: 250, location: Query, required: false, wire_name: 467 },
-    Member { name: 468, shape: 251, location: Query, required: false, wire_name: 468 },
+    Member { name: 436, shape: 20, location: Body, required: false, wire_name: 0 },
+    Member { name: 433, shape: 228, location: Query, required: false, wire_name: 433 },
+    Member { name: 434, shape: 229, location: Query, required: false, wire_name: 434 },
     Member { name: 29, shape: 31, location: Query, required: false, wire_name: 29 },
     Member { name: 271, shape: 1, location: Query, required: false, wire_name: 271 },
-    Member { name: 467, shape: 250, location: Body, required: false, wire_name: 0 },
-    Member { name: 471, shape: 258, location: Body, required: true, wire_name: 0 },
+    Member { name: 433, shape: 228, location: Body, required: false, wire_name: 0 },
+    Member { name: 437, shape: 235, location: Body, required: true, wire_name: 0 },
     Member { name: 265, shape: 6, location: Body, required: true, wire_name: 0 },
     Member { name: 266, shape: 6, location: Body, required: true, wire_name: 0 },
     Member { name: 264, shape: 141, location: Body, required: true, wire_name: 0 },
@@ -1161,115 +1137,115 @@ pub static MEMBERS: [Member; 721] = [
     Member { name: 29, shape: 31, location: Body, required: true, wire_name: 0 },
     Member { name: 271, shape: 1, location: Body, required: false, wire_name: 0 },
     Member { name: 273, shape: 101, location: Body, required: false, wire_name: 0 },
-    Member { name: 467, shape: 250, location: Query, required: false, wire_name: 467 },
-    Member { name: 468, shape: 251, location: Query, required: false, wire_name: 468 },
-    Member { name: 467, shape: 250, location: Body, required: false, wire_name: 0 },
-    Member { name: 472, shape: 262, location: Body, required: true, wire_name: 0 },
+    Member { name: 433, shape: 228, location: Query, required: false, wire_name: 433 },
+    Member { name: 434, shape: 229, location: Query, required: false, wire_name: 434 },
+    Member { name: 433, shape: 228, location: Body, required: false, wire_name: 0 },
+    Member { name: 438, shape: 239, location: Body, required: true, wire_name: 0 },
     Member { name: 265, shape: 6, location: Body, required: true, wire_name: 0 },
     Member { name: 266, shape: 6, location: Body, required: true, wire_name: 0 },
     Member { name: 11, shape: 15, location: Body, required: true, wire_name: 0 },
     Member { name: 6, shape: 7, location: Body, required: true, wire_name: 0 },
     Member { name: 7, shape: 8, location: Body, required: true, wire_name: 0 },
-    Member { name: 267, shape: 165, location: Body, required: true, wire_name: 0 },
+    Member { name: 267, shape: 153, location: Body, required: true, wire_name: 0 },
     Member { name: 10, shape: 13, location: Body, required: false, wire_name: 0 },
-    Member { name: 467, shape: 250, location: Query, required: false, wire_name: 467 },
-    Member { name: 468, shape: 251, location: Query, required: false, wire_name: 468 },
-    Member { name: 289, shape: 1, location: Label, required: true, wire_name: 0 },
-    Member { name: 467, shape: 250, location: Body, required: false, wire_name: 0 },
-    Member { name: 473, shape: 266, location: Body, required: true, wire_name: 0 },
+    Member { name: 433, shape: 228, location: Query, required: false, wire_name: 433 },
+    Member { name: 434, shape: 229, location: Query, required: false, wire_name: 434 },
+    Member { name: 282, shape: 1, location: Label, required: true, wire_name: 0 },
+    Member { name: 433, shape: 228, location: Body, required: false, wire_name: 0 },
+    Member { name: 439, shape: 243, location: Body, required: true, wire_name: 0 },
     Member { name: 265, shape: 6, location: Body, required: true, wire_name: 0 },
     Member { name: 266, shape: 6, location: Body, required: true, wire_name: 0 },
     Member { name: 71, shape: 78, location: Body, required: true, wire_name: 0 },
     Member { name: 6, shape: 7, location: Body, required: true, wire_name: 0 },
     Member { name: 10, shape: 13, location: Body, required: false, wire_name: 0 },
     Member { name: 0, shape: 1, location: Body, required: true, wire_name: 0 },
-    Member { name: 289, shape: 1, location: Body, required: true, wire_name: 0 },
+    Member { name: 282, shape: 1, location: Body, required: true, wire_name: 0 },
     Member { name: 37, shape: 45, location: Body, required: true, wire_name: 0 },
-    Member { name: 290, shape: 101, location: Body, required: true, wire_name: 0 },
-    Member { name: 467, shape: 250, location: Query, required: false, wire_name: 467 },
-    Member { name: 468, shape: 251, location: Query, required: false, wire_name: 468 },
-    Member { name: 289, shape: 1, location: Label, required: true, wire_name: 0 },
-    Member { name: 467, shape: 250, location: Body, required: false, wire_name: 0 },
-    Member { name: 474, shape: 270, location: Body, required: true, wire_name: 0 },
+    Member { name: 283, shape: 101, location: Body, required: true, wire_name: 0 },
+    Member { name: 433, shape: 228, location: Query, required: false, wire_name: 433 },
+    Member { name: 434, shape: 229, location: Query, required: false, wire_name: 434 },
+    Member { name: 282, shape: 1, location: Label, required: true, wire_name: 0 },
+    Member { name: 433, shape: 228, location: Body, required: false, wire_name: 0 },
+    Member { name: 440, shape: 247, location: Body, required: true, wire_name: 0 },
     Member { name: 265, shape: 6, location: Body, required: true, wire_name: 0 },
     Member { name: 266, shape: 6, location: Body, required: true, wire_name: 0 },
     Member { name: 0, shape: 1, location: Body, required: true, wire_name: 0 },
-    Member { name: 289, shape: 1, location: Body, required: true, wire_name: 0 },
+    Member { name: 282, shape: 1, location: Body, required: true, wire_name: 0 },
     Member { name: 6, shape: 7, location: Body, required: true, wire_name: 0 },
-    Member { name: 72, shape: 272, location: Body, required: true, wire_name: 0 },
+    Member { name: 72, shape: 249, location: Body, required: true, wire_name: 0 },
     Member { name: 96, shape: 103, location: Body, required: true, wire_name: 0 },
-    Member { name: 267, shape: 171, location: Body, required: true, wire_name: 0 },
-    Member { name: 290, shape: 101, location: Body, required: true, wire_name: 0 },
+    Member { name: 267, shape: 153, location: Body, required: true, wire_name: 0 },
+    Member { name: 283, shape: 101, location: Body, required: true, wire_name: 0 },
     Member { name: 10, shape: 13, location: Body, required: false, wire_name: 0 },
     Member { name: 75, shape: 100, location: Body, required: false, wire_name: 0 },
-    Member { name: 467, shape: 250, location: Query, required: false, wire_name: 467 },
-    Member { name: 468, shape: 251, location: Query, required: false, wire_name: 468 },
-    Member { name: 289, shape: 1, location: Label, required: true, wire_name: 0 },
+    Member { name: 433, shape: 228, location: Query, required: false, wire_name: 433 },
+    Member { name: 434, shape: 229, location: Query, required: false, wire_name: 434 },
+    Member { name: 282, shape: 1, location: Label, required: true, wire_name: 0 },
     Member { name: 1, shape: 2, location: Label, required: true, wire_name: 0 },
-    Member { name: 356, shape: 1, location: Query, required: false, wire_name: 356 },
-    Member { name: 467, shape: 250, location: Body, required: false, wire_name: 0 },
-    Member { name: 475, shape: 275, location: Body, required: true, wire_name: 0 },
+    Member { name: 330, shape: 1, location: Query, required: false, wire_name: 330 },
+    Member { name: 433, shape: 228, location: Body, required: false, wire_name: 0 },
+    Member { name: 441, shape: 252, location: Body, required: true, wire_name: 0 },
     Member { name: 265, shape: 6, location: Body, required: true, wire_name: 0 },
     Member { name: 266, shape: 6, location: Body, required: true, wire_name: 0 },
     Member { name: 6, shape: 7, location: Body, required: true, wire_name: 0 },
-    Member { name: 357, shape: 277, location: Body, required: true, wire_name: 0 },
-    Member { name: 267, shape: 280, location: Body, required: true, wire_name: 0 },
+    Member { name: 331, shape: 254, location: Body, required: true, wire_name: 0 },
+    Member { name: 267, shape: 153, location: Body, required: true, wire_name: 0 },
     Member { name: 268, shape: 154, location: Body, required: false, wire_name: 0 },
     Member { name: 10, shape: 13, location: Body, required: false, wire_name: 0 },
-    Member { name: 290, shape: 101, location: Body, required: true, wire_name: 0 },
+    Member { name: 283, shape: 101, location: Body, required: true, wire_name: 0 },
     Member { name: 1, shape: 2, location: Body, required: true, wire_name: 0 },
-    Member { name: 356, shape: 1, location: Body, required: false, wire_name: 0 },
+    Member { name: 330, shape: 1, location: Body, required: false, wire_name: 0 },
     Member { name: 0, shape: 1, location: Body, required: true, wire_name: 0 },
-    Member { name: 289, shape: 1, location: Body, required: true, wire_name: 0 },
-    Member { name: 464, shape: 278, location: Body, required: true, wire_name: 0 },
-    Member { name: 465, shape: 101, location: Body, required: true, wire_name: 0 },
-    Member { name: 467, shape: 250, location: Query, required: false, wire_name: 467 },
-    Member { name: 468, shape: 251, location: Query, required: false, wire_name: 468 },
-    Member { name: 289, shape: 1, location: Label, required: true, wire_name: 0 },
+    Member { name: 282, shape: 1, location: Body, required: true, wire_name: 0 },
+    Member { name: 430, shape: 255, location: Body, required: true, wire_name: 0 },
+    Member { name: 431, shape: 101, location: Body, required: true, wire_name: 0 },
+    Member { name: 433, shape: 228, location: Query, required: false, wire_name: 433 },
+    Member { name: 434, shape: 229, location: Query, required: false, wire_name: 434 },
+    Member { name: 282, shape: 1, location: Label, required: true, wire_name: 0 },
     Member { name: 1, shape: 2, location: Query, required: false, wire_name: 1 },
-    Member { name: 356, shape: 1, location: Query, required: false, wire_name: 356 },
-    Member { name: 467, shape: 250, location: Body, required: false, wire_name: 0 },
-    Member { name: 476, shape: 283, location: Body, required: true, wire_name: 0 },
+    Member { name: 330, shape: 1, location: Query, required: false, wire_name: 330 },
+    Member { name: 433, shape: 228, location: Body, required: false, wire_name: 0 },
+    Member { name: 442, shape: 259, location: Body, required: true, wire_name: 0 },
     Member { name: 3, shape: 4, location: Body, required: true, wire_name: 0 },
     Member { name: 71, shape: 78, location: Body, required: false, wire_name: 0 },
     Member { name: 0, shape: 1, location: Body, required: true, wire_name: 0 },
     Member { name: 1, shape: 2, location: Body, required: true, wire_name: 0 },
-    Member { name: 356, shape: 1, location: Body, required: false, wire_name: 0 },
-    Member { name: 289, shape: 1, location: Body, required: true, wire_name: 0 },
-    Member { name: 267, shape: 231, location: Body, required: true, wire_name: 0 },
-    Member { name: 357, shape: 235, location: Body, required: true, wire_name: 0 },
+    Member { name: 330, shape: 1, location: Body, required: false, wire_name: 0 },
+    Member { name: 282, shape: 1, location: Body, required: true, wire_name: 0 },
+    Member { name: 267, shape: 153, location: Body, required: true, wire_name: 0 },
+    Member { name: 331, shape: 214, location: Body, required: true, wire_name: 0 },
     Member { name: 6, shape: 7, location: Body, required: true, wire_name: 0 },
     Member { name: 10, shape: 13, location: Body, required: false, wire_name: 0 },
-    Member { name: 332, shape: 203, location: Body, required: false, wire_name: 0 },
-    Member { name: 333, shape: 53, location: Body, required: false, wire_name: 0 },
-    Member { name: 334, shape: 204, location: Body, required: false, wire_name: 0 },
-    Member { name: 335, shape: 53, location: Body, required: false, wire_name: 0 },
-    Member { name: 360, shape: 101, location: Body, required: false, wire_name: 0 },
+    Member { name: 308, shape: 153, location: Body, required: false, wire_name: 0 },
+    Member { name: 309, shape: 53, location: Body, required: false, wire_name: 0 },
+    Member { name: 310, shape: 153, location: Body, required: false, wire_name: 0 },
+    Member { name: 311, shape: 53, location: Body, required: false, wire_name: 0 },
+    Member { name: 334, shape: 101, location: Body, required: false, wire_name: 0 },
     Member { name: 265, shape: 6, location: Body, required: true, wire_name: 0 },
     Member { name: 266, shape: 6, location: Body, required: true, wire_name: 0 },
-    Member { name: 290, shape: 101, location: Body, required: true, wire_name: 0 },
-    Member { name: 467, shape: 250, location: Query, required: false, wire_name: 467 },
-    Member { name: 468, shape: 251, location: Query, required: false, wire_name: 468 },
-    Member { name: 289, shape: 1, location: Label, required: true, wire_name: 0 },
-    Member { name: 467, shape: 250, location: Body, required: false, wire_name: 0 },
-    Member { name: 477, shape: 287, location: Body, required: true, wire_name: 0 },
+    Member { name: 283, shape: 101, location: Body, required: true, wire_name: 0 },
+    Member { name: 433, shape: 228, location: Query, required: false, wire_name: 433 },
+    Member { name: 434, shape: 229, location: Query, required: false, wire_name: 434 },
+    Member { name: 282, shape: 1, location: Label, required: true, wire_name: 0 },
+    Member { name: 433, shape: 228, location: Body, required: false, wire_name: 0 },
+    Member { name: 443, shape: 263, location: Body, required: true, wire_name: 0 },
     Member { name: 265, shape: 6, location: Body, required: true, wire_name: 0 },
     Member { name: 266, shape: 6, location: Body, required: true, wire_name: 0 },
     Member { name: 1, shape: 2, location: Body, required: true, wire_name: 0 },
     Member { name: 6, shape: 7, location: Body, required: true, wire_name: 0 },
     Member { name: 2, shape: 1, location: Body, required: false, wire_name: 0 },
-    Member { name: 101, shape: 200, location: Body, required: false, wire_name: 0 },
+    Member { name: 101, shape: 187, location: Body, required: false, wire_name: 0 },
     Member { name: 10, shape: 13, location: Body, required: false, wire_name: 0 },
     Member { name: 0, shape: 1, location: Body, required: true, wire_name: 0 },
-    Member { name: 289, shape: 1, location: Body, required: true, wire_name: 0 },
-    Member { name: 267, shape: 202, location: Body, required: true, wire_name: 0 },
+    Member { name: 282, shape: 1, location: Body, required: true, wire_name: 0 },
+    Member { name: 267, shape: 189, location: Body, required: true, wire_name: 0 },
     Member { name: 71, shape: 78, location: Body, required: true, wire_name: 0 },
-    Member { name: 290, shape: 101, location: Body, required: true, wire_name: 0 },
+    Member { name: 283, shape: 101, location: Body, required: true, wire_name: 0 },
     Member { name: 104, shape: 101, location: Body, required: false, wire_name: 0 },
-    Member { name: 467, shape: 250, location: Query, required: false, wire_name: 467 },
-    Member { name: 468, shape: 251, location: Query, required: false, wire_name: 468 },
-    Member { name: 467, shape: 250, location: Body, required: false, wire_name: 0 },
-    Member { name: 478, shape: 291, location: Body, required: true, wire_name: 0 },
+    Member { name: 433, shape: 228, location: Query, required: false, wire_name: 433 },
+    Member { name: 434, shape: 229, location: Query, required: false, wire_name: 434 },
+    Member { name: 433, shape: 228, location: Body, required: false, wire_name: 0 },
+    Member { name: 444, shape: 267, location: Body, required: true, wire_name: 0 },
     Member { name: 265, shape: 6, location: Body, required: true, wire_name: 0 },
     Member { name: 266, shape: 6, location: Body, required: true, wire_name: 0 },
     Member { name: 6, shape: 7, location: Body, required: true, wire_name: 0 },
@@ -1277,12 +1253,12 @@ pub static MEMBERS: [Member; 721] = [
     Member { name: 12, shape: 17, location: Body, required: true, wire_name: 0 },
     Member { name: 10, shape: 13, location: Body, required: false, wire_name: 0 },
     Member { name: 29, shape: 31, location: Body, required: true, wire_name: 0 },
-    Member { name: 267, shape: 207, location: Body, required: true, wire_name: 0 },
-    Member { name: 467, shape: 250, location: Query, required: false, wire_name: 467 },
-    Member { name: 468, shape: 251, location: Query, required: false, wire_name: 468 },
+    Member { name: 267, shape: 153, location: Body, required: true, wire_name: 0 },
+    Member { name: 433, shape: 228, location: Query, required: false, wire_name: 433 },
+    Member { name: 434, shape: 229, location: Query, required: false, wire_name: 434 },
     Member { name: 0, shape: 1, location: Label, required: true, wire_name: 0 },
-    Member { name: 467, shape: 250, location: Body, required: false, wire_name: 0 },
-    Member { name: 72, shape: 295, location: Body, required: true, wire_name: 0 },
+    Member { name: 433, shape: 228, location: Body, required: false, wire_name: 0 },
+    Member { name: 72, shape: 271, location: Body, required: true, wire_name: 0 },
     Member { name: 265, shape: 6, location: Body, required: true, wire_name: 0 },
     Member { name: 266, shape: 6, location: Body, required: true, wire_name: 0 },
     Member { name: 71, shape: 78, location: Body, required: true, wire_name: 0 },
@@ -1290,103 +1266,103 @@ pub static MEMBERS: [Member; 721] = [
     Member { name: 6, shape: 7, location: Body, required: true, wire_name: 0 },
     Member { name: 10, shape: 13, location: Body, required: false, wire_name: 0 },
     Member { name: 0, shape: 1, location: Body, required: true, wire_name: 0 },
-    Member { name: 289, shape: 1, location: Body, required: true, wire_name: 0 },
-    Member { name: 467, shape: 250, location: Query, required: false, wire_name: 467 },
-    Member { name: 468, shape: 251, location: Query, required: false, wire_name: 468 },
-    Member { name: 467, shape: 250, location: Body, required: false, wire_name: 0 },
-    Member { name: 479, shape: 299, location: Body, required: true, wire_name: 0 },
+    Member { name: 282, shape: 1, location: Body, required: true, wire_name: 0 },
+    Member { name: 433, shape: 228, location: Query, required: false, wire_name: 433 },
+    Member { name: 434, shape: 229, location: Query, required: false, wire_name: 434 },
+    Member { name: 433, shape: 228, location: Body, required: false, wire_name: 0 },
+    Member { name: 445, shape: 275, location: Body, required: true, wire_name: 0 },
     Member { name: 265, shape: 6, location: Body, required: true, wire_name: 0 },
     Member { name: 266, shape: 6, location: Body, required: true, wire_name: 0 },
     Member { name: 37, shape: 45, location: Body, required: true, wire_name: 0 },
     Member { name: 6, shape: 7, location: Body, required: true, wire_name: 0 },
     Member { name: 10, shape: 13, location: Body, required: false, wire_name: 0 },
-    Member { name: 467, shape: 250, location: Query, required: false, wire_name: 467 },
-    Member { name: 468, shape: 251, location: Query, required: false, wire_name: 468 },
+    Member { name: 433, shape: 228, location: Query, required: false, wire_name: 433 },
+    Member { name: 434, shape: 229, location: Query, required: false, wire_name: 434 },
     Member { name: 0, shape: 1, location: Label, required: true, wire_name: 0 },
-    Member { name: 467, shape: 250, location: Body, required: false, wire_name: 0 },
-    Member { name: 480, shape: 303, location: Body, required: true, wire_name: 0 },
+    Member { name: 433, shape: 228, location: Body, required: false, wire_name: 0 },
+    Member { name: 446, shape: 279, location: Body, required: true, wire_name: 0 },
     Member { name: 265, shape: 6, location: Body, required: true, wire_name: 0 },
     Member { name: 266, shape: 6, location: Body, required: true, wire_name: 0 },
     Member { name: 0, shape: 1, location: Body, required: true, wire_name: 0 },
-    Member { name: 289, shape: 1, location: Body, required: true, wire_name: 0 },
+    Member { name: 282, shape: 1, location: Body, required: true, wire_name: 0 },
     Member { name: 6, shape: 7, location: Body, required: true, wire_name: 0 },
-    Member { name: 72, shape: 305, location: Body, required: true, wire_name: 0 },
+    Member { name: 72, shape: 281, location: Body, required: true, wire_name: 0 },
     Member { name: 274, shape: 1, location: Body, required: false, wire_name: 0 },
     Member { name: 96, shape: 103, location: Body, required: true, wire_name: 0 },
-    Member { name: 267, shape: 171, location: Body, required: true, wire_name: 0 },
+    Member { name: 267, shape: 153, location: Body, required: true, wire_name: 0 },
     Member { name: 10, shape: 13, location: Body, required: false, wire_name: 0 },
     Member { name: 75, shape: 100, location: Body, required: false, wire_name: 0 },
-    Member { name: 303, shape: 307, location: Label, required: true, wire_name: 0 },
+    Member { name: 288, shape: 283, location: Label, required: true, wire_name: 0 },
     Member { name: 9, shape: 10, location: Body, required: true, wire_name: 0 },
-    Member { name: 467, shape: 250, location: Query, required: false, wire_name: 467 },
-    Member { name: 468, shape: 251, location: Query, required: false, wire_name: 468 },
+    Member { name: 433, shape: 228, location: Query, required: false, wire_name: 433 },
+    Member { name: 434, shape: 229, location: Query, required: false, wire_name: 434 },
     Member { name: 0, shape: 1, location: Label, required: true, wire_name: 0 },
     Member { name: 1, shape: 2, location: Query, required: false, wire_name: 1 },
-    Member { name: 356, shape: 1, location: Query, required: false, wire_name: 356 },
-    Member { name: 467, shape: 250, location: Body, required: false, wire_name: 0 },
-    Member { name: 42, shape: 311, location: Body, required: true, wire_name: 0 },
+    Member { name: 330, shape: 1, location: Query, required: false, wire_name: 330 },
+    Member { name: 433, shape: 228, location: Body, required: false, wire_name: 0 },
+    Member { name: 42, shape: 287, location: Body, required: true, wire_name: 0 },
     Member { name: 3, shape: 4, location: Body, required: true, wire_name: 0 },
     Member { name: 71, shape: 78, location: Body, required: false, wire_name: 0 },
     Member { name: 0, shape: 1, location: Body, required: true, wire_name: 0 },
     Member { name: 1, shape: 2, location: Body, required: true, wire_name: 0 },
-    Member { name: 356, shape: 1, location: Body, required: false, wire_name: 0 },
-    Member { name: 289, shape: 1, location: Body, required: true, wire_name: 0 },
-    Member { name: 267, shape: 231, location: Body, required: true, wire_name: 0 },
-    Member { name: 357, shape: 235, location: Body, required: true, wire_name: 0 },
+    Member { name: 330, shape: 1, location: Body, required: false, wire_name: 0 },
+    Member { name: 282, shape: 1, location: Body, required: true, wire_name: 0 },
+    Member { name: 267, shape: 153, location: Body, required: true, wire_name: 0 },
+    Member { name: 331, shape: 214, location: Body, required: true, wire_name: 0 },
     Member { name: 6, shape: 7, location: Body, required: true, wire_name: 0 },
     Member { name: 10, shape: 13, location: Body, required: false, wire_name: 0 },
-    Member { name: 332, shape: 203, location: Body, required: false, wire_name: 0 },
-    Member { name: 333, shape: 53, location: Body, required: false, wire_name: 0 },
-    Member { name: 334, shape: 204, location: Body, required: false, wire_name: 0 },
-    Member { name: 335, shape: 53, location: Body, required: false, wire_name: 0 },
-    Member { name: 360, shape: 101, location: Body, required: false, wire_name: 0 },
+    Member { name: 308, shape: 153, location: Body, required: false, wire_name: 0 },
+    Member { name: 309, shape: 53, location: Body, required: false, wire_name: 0 },
+    Member { name: 310, shape: 153, location: Body, required: false, wire_name: 0 },
+    Member { name: 311, shape: 53, location: Body, required: false, wire_name: 0 },
+    Member { name: 334, shape: 101, location: Body, required: false, wire_name: 0 },
     Member { name: 265, shape: 6, location: Body, required: true, wire_name: 0 },
     Member { name: 266, shape: 6, location: Body, required: true, wire_name: 0 },
-    Member { name: 467, shape: 250, location: Query, required: false, wire_name: 467 },
-    Member { name: 468, shape: 251, location: Query, required: false, wire_name: 468 },
+    Member { name: 433, shape: 228, location: Query, required: false, wire_name: 433 },
+    Member { name: 434, shape: 229, location: Query, required: false, wire_name: 434 },
     Member { name: 0, shape: 1, location: Label, required: true, wire_name: 0 },
     Member { name: 1, shape: 2, location: Label, required: true, wire_name: 0 },
-    Member { name: 267, shape: 202, location: Query, required: false, wire_name: 267 },
-    Member { name: 467, shape: 250, location: Body, required: false, wire_name: 0 },
-    Member { name: 40, shape: 315, location: Body, required: true, wire_name: 0 },
+    Member { name: 267, shape: 189, location: Query, required: false, wire_name: 267 },
+    Member { name: 433, shape: 228, location: Body, required: false, wire_name: 0 },
+    Member { name: 40, shape: 291, location: Body, required: true, wire_name: 0 },
     Member { name: 265, shape: 6, location: Body, required: true, wire_name: 0 },
     Member { name: 266, shape: 6, location: Body, required: true, wire_name: 0 },
     Member { name: 1, shape: 2, location: Body, required: true, wire_name: 0 },
     Member { name: 2, shape: 1, location: Body, required: false, wire_name: 0 },
-    Member { name: 101, shape: 200, location: Body, required: false, wire_name: 0 },
+    Member { name: 101, shape: 187, location: Body, required: false, wire_name: 0 },
     Member { name: 6, shape: 7, location: Body, required: true, wire_name: 0 },
     Member { name: 10, shape: 13, location: Body, required: false, wire_name: 0 },
     Member { name: 0, shape: 1, location: Body, required: true, wire_name: 0 },
-    Member { name: 289, shape: 1, location: Body, required: true, wire_name: 0 },
-    Member { name: 267, shape: 202, location: Body, required: true, wire_name: 0 },
+    Member { name: 282, shape: 1, location: Body, required: true, wire_name: 0 },
+    Member { name: 267, shape: 189, location: Body, required: true, wire_name: 0 },
     Member { name: 71, shape: 78, location: Body, required: true, wire_name: 0 },
     Member { name: 104, shape: 101, location: Body, required: false, wire_name: 0 },
-    Member { name: 467, shape: 250, location: Query, required: false, wire_name: 467 },
-    Member { name: 468, shape: 251, location: Query, required: false, wire_name: 468 },
+    Member { name: 433, shape: 228, location: Query, required: false, wire_name: 433 },
+    Member { name: 434, shape: 229, location: Query, required: false, wire_name: 434 },
     Member { name: 0, shape: 1, location: Label, required: true, wire_name: 0 },
-    Member { name: 467, shape: 250, location: Body, required: false, wire_name: 0 },
-    Member { name: 40, shape: 315, location: Body, required: true, wire_name: 0 },
-    Member { name: 467, shape: 250, location: Query, required: false, wire_name: 467 },
-    Member { name: 468, shape: 251, location: Query, required: false, wire_name: 468 },
-    Member { name: 467, shape: 250, location: Body, required: false, wire_name: 0 },
-    Member { name: 481, shape: 321, location: Body, required: true, wire_name: 0 },
+    Member { name: 433, shape: 228, location: Body, required: false, wire_name: 0 },
+    Member { name: 40, shape: 291, location: Body, required: true, wire_name: 0 },
+    Member { name: 433, shape: 228, location: Query, required: false, wire_name: 433 },
+    Member { name: 434, shape: 229, location: Query, required: false, wire_name: 434 },
+    Member { name: 433, shape: 228, location: Body, required: false, wire_name: 0 },
+    Member { name: 447, shape: 297, location: Body, required: true, wire_name: 0 },
     Member { name: 265, shape: 6, location: Body, required: true, wire_name: 0 },
     Member { name: 266, shape: 6, location: Body, required: true, wire_name: 0 },
     Member { name: 7, shape: 8, location: Body, required: true, wire_name: 0 },
     Member { name: 6, shape: 7, location: Body, required: true, wire_name: 0 },
-    Member { name: 267, shape: 248, location: Body, required: true, wire_name: 0 },
+    Member { name: 267, shape: 153, location: Body, required: true, wire_name: 0 },
     Member { name: 10, shape: 13, location: Body, required: false, wire_name: 0 },
     Member { name: 29, shape: 31, location: Label, required: true, wire_name: 0 },
-    Member { name: 351, shape: 210, location: Body, required: true, wire_name: 0 },
-    Member { name: 482, shape: 211, location: Body, required: false, wire_name: 0 },
-    Member { name: 483, shape: 324, location: Body, required: false, wire_name: 0 },
-    Member { name: 351, shape: 210, location: Body, required: true, wire_name: 0 },
-    Member { name: 352, shape: 211, location: Body, required: true, wire_name: 0 },
+    Member { name: 325, shape: 194, location: Body, required: true, wire_name: 0 },
+    Member { name: 448, shape: 195, location: Body, required: false, wire_name: 0 },
+    Member { name: 449, shape: 300, location: Body, required: false, wire_name: 0 },
+    Member { name: 325, shape: 194, location: Body, required: true, wire_name: 0 },
+    Member { name: 326, shape: 195, location: Body, required: true, wire_name: 0 },
     Member { name: 0, shape: 1, location: Label, required: true, wire_name: 0 },
-    Member { name: 353, shape: 218, location: Body, required: true, wire_name: 0 },
+    Member { name: 327, shape: 202, location: Body, required: true, wire_name: 0 },
     Member { name: 6, shape: 7, location: Body, required: true, wire_name: 0 },
     Member { name: 264, shape: 141, location: Body, required: true, wire_name: 0 },
-    Member { name: 287, shape: 160, location: Body, required: true, wire_name: 0 },
+    Member { name: 280, shape: 160, location: Body, required: true, wire_name: 0 },
     Member { name: 10, shape: 13, location: Body, required: false, wire_name: 0 },
     Member { name: 6, shape: 7, location: Body, required: true, wire_name: 0 },
     Member { name: 29, shape: 31, location: Body, required: true, wire_name: 0 },
@@ -1398,29 +1374,29 @@ pub static MEMBERS: [Member; 721] = [
     Member { name: 264, shape: 141, location: Body, required: true, wire_name: 0 },
     Member { name: 6, shape: 7, location: Body, required: true, wire_name: 0 },
     Member { name: 1, shape: 2, location: Label, required: true, wire_name: 0 },
-    Member { name: 356, shape: 1, location: Body, required: false, wire_name: 0 },
+    Member { name: 330, shape: 1, location: Body, required: false, wire_name: 0 },
     Member { name: 0, shape: 1, location: Label, required: true, wire_name: 0 },
-    Member { name: 357, shape: 277, location: Body, required: true, wire_name: 0 },
+    Member { name: 331, shape: 254, location: Body, required: true, wire_name: 0 },
     Member { name: 10, shape: 13, location: Body, required: false, wire_name: 0 },
     Member { name: 0, shape: 1, location: Label, required: true, wire_name: 0 },
     Member { name: 6, shape: 7, location: Body, required: true, wire_name: 0 },
     Member { name: 1, shape: 2, location: Body, required: true, wire_name: 0 },
-    Member { name: 356, shape: 1, location: Body, required: false, wire_name: 0 },
+    Member { name: 330, shape: 1, location: Body, required: false, wire_name: 0 },
     Member { name: 71, shape: 78, location: Body, required: false, wire_name: 0 },
-    Member { name: 99, shape: 232, location: Body, required: true, wire_name: 0 },
-    Member { name: 357, shape: 235, location: Body, required: true, wire_name: 0 },
-    Member { name: 76, shape: 239, location: Body, required: true, wire_name: 0 },
+    Member { name: 99, shape: 211, location: Body, required: true, wire_name: 0 },
+    Member { name: 331, shape: 214, location: Body, required: true, wire_name: 0 },
+    Member { name: 76, shape: 218, location: Body, required: true, wire_name: 0 },
     Member { name: 10, shape: 13, location: Body, required: false, wire_name: 0 },
-    Member { name: 358, shape: 240, location: Body, required: false, wire_name: 0 },
-    Member { name: 98, shape: 242, location: Body, required: false, wire_name: 0 },
+    Member { name: 332, shape: 219, location: Body, required: false, wire_name: 0 },
+    Member { name: 98, shape: 221, location: Body, required: false, wire_name: 0 },
     Member { name: 8, shape: 9, location: Body, required: false, wire_name: 0 },
     Member { name: 9, shape: 10, location: Body, required: false, wire_name: 0 },
-    Member { name: 360, shape: 101, location: Body, required: false, wire_name: 0 },
+    Member { name: 334, shape: 101, location: Body, required: false, wire_name: 0 },
     Member { name: 3, shape: 4, location: Body, required: true, wire_name: 0 },
-    Member { name: 303, shape: 307, location: Label, required: true, wire_name: 0 },
+    Member { name: 288, shape: 283, location: Label, required: true, wire_name: 0 },
     Member { name: 9, shape: 10, location: Body, required: true, wire_name: 0 },
-    Member { name: 303, shape: 307, location: Label, required: true, wire_name: 0 },
-    Member { name: 486, shape: 336, location: Query, required: true, wire_name: 486 },
+    Member { name: 288, shape: 283, location: Label, required: true, wire_name: 0 },
+    Member { name: 452, shape: 312, location: Query, required: true, wire_name: 452 },
     Member { name: 29, shape: 31, location: Label, required: true, wire_name: 0 },
     Member { name: 12, shape: 17, location: Body, required: false, wire_name: 0 },
     Member { name: 11, shape: 15, location: Body, required: false, wire_name: 0 },
@@ -1433,12 +1409,12 @@ pub static MEMBERS: [Member; 721] = [
 
 /// Member, query parameter and header names, enum values, operation names and URIs, one
 /// after another, and each one's length in bytes.
-pub static NAME_TEXT: &str = "membershipIdentifiertrainedModelArnversionIdentifiertrainedModelInferenceJobArntrainingDataStartTimetrainingDataEndTimenametrainingDatasetArnkmsKeyArntagsdescriptionaudienceModelArnoutputConfigsharedAudienceMetricsminMatchingSeedSizeaudienceSizeConfigchildResourceTagOnCreatePolicydestinationroleArns3Destinations3UriALLNONEaudienceSizeTypeaudienceSizeBinsABSOLUTEPERCENTAGEFROM_PARENT_RESOURCENONEconfiguredAudienceModelArntrainingContainerConfiginferenceContainerConfigimageUrientrypointargumentsmetricDefinitionsregexconfiguredModelAlgorithmArnprivacyConfigurationpoliciestrainedModelstrainedModelExportstrainedModelInferenceJobscontainerLogscontainerMetricsmaxArtifactSizeallowedAccountIdsfilterPatternlogTypelogRedactionConfigurationALLERROR_SUMMARYentitiesToRedactcustomEntityConfigALL_PERSONALLY_IDENTIFIABLE_INFORMATIONNUMBERSCUSTOMcustomDataIdentifiersnoiseLevelHIGHMEDIUMLOWNONEunitvalueGBmaxSizefilesToExportMODELOUTPUTmaxOutputSizeconfiguredModelAlgorithmAssociationArnconfiguredModelAlgorithmAssociationsinputChannelretentionInDayspayerConfigurationdataSourceprotectedQueryInputParameterssqlParameterscomputeConfigurationresultFormatqueryStringanalysisTemplateArnparametersworkertypenumberpropertiesCR.1XCR.4XCR.8XsparkCSVPARQUETcomputePayerAccountIdsyntheticDataPayerAccountIdmlInputChannelArnhyperparametersenvironmentresourceConfigstoppingConditionincrementalTrainingDataChannelsdataChannelstrainingInputModemlModelTrainingPayerAccountIdinstanceCountinstanceTypevolumeSizeInGBml.m4.xlargeml.m4.2xlargeml.m4.4xlargeml.m4.10xlargeml.m4.16xlargeml.g4dn.xlargeml.g4dn.2xlargeml.g4dn.4xlargeml.g4dn.8xlargeml.g4dn.12xlargeml.g4dn.16xlargeml.m5.largeml.m5.xlargeml.m5.2xlargeml.m5.4xlargeml.m5.12xlargeml.m5.24xlargeml.c4.xlargeml.c4.2xlargeml.c4.4xlargeml.c4.8xlargeml.p2.xlargeml.p2.8xlargeml.p2.16xlargeml.p4d.24xlargeml.p4de.24xlargeml.p5.48xlargeml.c5.xlargeml.c5.2xlargeml.c5.4xlargeml.c5.9xlargeml.c5.18xlargeml.c5n.xlargeml.c5n.2xlargeml.c5n.4xlargeml.c5n.9xlargeml.c5n.18xlargeml.g5.xlargeml.g5.2xlargeml.g5.4xlargeml.g5.8xlargeml.g5.16xlargeml.g5.12xlargeml.g5.24xlargeml.g5.48xlargeml.trn1.2xlargeml.trn1.32xlargeml.trn1n.32xlargeml.m6i.largeml.m6i.xlargeml.m6i.2xlargeml.m6i.4xlargeml.m6i.8xlargeml.m6i.12xlargeml.m6i.16xlargeml.m6i.24xlargeml.m6i.32xlargeml.c6i.xlargeml.c6i.2xlargeml.c6i.8xlargeml.c6i.4xlargeml.c6i.12xlargeml.c6i.16xlargeml.c6i.24xlargeml.c6i.32xlargeml.r5d.largeml.r5d.xlargeml.r5d.2xlargeml.r5d.4xlargeml.r5d.8xlargeml.r5d.12xlargeml.r5d.16xlargeml.r5d.24xlargeml.t3.mediumml.t3.largeml.t3.xlargeml.t3.2xlargeml.r5.largeml.r5.xlargeml.r5.2xlargeml.r5.4xlargeml.r5.8xlargeml.r5.12xlargeml.r5.16xlargeml.r5.24xlargeml.c7i.largeml.c7i.xlargeml.c7i.2xlargeml.c7i.4xlargeml.c7i.8xlargeml.c7i.12xlargeml.c7i.16xlargeml.c7i.24xlargeml.c7i.48xlargeml.m7i.largeml.m7i.xlargeml.m7i.2xlargeml.m7i.4xlargeml.m7i.8xlargeml.m7i.12xlargeml.m7i.16xlargeml.m7i.24xlargeml.m7i.48xlargeml.r7i.largeml.r7i.xlargeml.r7i.2xlargeml.r7i.4xlargeml.r7i.8xlargeml.r7i.12xlargeml.r7i.16xlargeml.r7i.24xlargeml.r7i.48xlargeml.g6.xlargeml.g6.2xlargeml.g6.4xlargeml.g6.8xlargeml.g6.12xlargeml.g6.16xlargeml.g6.24xlargeml.g6.48xlargeml.g6e.xlargeml.g6e.2xlargeml.g6e.4xlargeml.g6e.8xlargeml.g6e.12xlargeml.g6e.16xlargeml.g6e.24xlargeml.g6e.48xlargeml.p5en.48xlargeml.p3.2xlargeml.p3.8xlargeml.p3.16xlargeml.p3dn.24xlargemaxRuntimeInSecondschannelNames3DataDistributionTypeFullyReplicatedShardedByS3KeyFileFastFilePipetrainingDatainputConfigINTERACTIONSschemacolumnNamecolumnTypesUSER_IDITEM_IDTIMESTAMPCATEGORICAL_FEATURENUMERICAL_FEATUREglueDataSourcetableNamedatabaseNamecatalogIdaudienceGenerationJobArncreateTimeupdateTimestatusstatusDetailsseedAudienceincludeSeedInOutputcollaborationIdmetricsstartedByprotectedQueryIdentifierCREATE_PENDINGCREATE_IN_PROGRESSCREATE_FAILEDACTIVEDELETE_PENDINGDELETE_IN_PROGRESSDELETE_FAILEDstatusCodemessagesqlComputeConfigurationrelevanceMetricsrecallMetricaudienceSizescorecollaborationIdentifiercreatorAccountIdnumberOfRecordsprivacyBudgetssyntheticDataConfigurationCREATE_PENDINGCREATE_IN_PROGRESSCREATE_FAILEDACTIVEDELETE_PENDINGDELETE_IN_PROGRESSDELETE_FAILEDINACTIVEaccessBudgetsresourceArndetailsaggregateRemainingBudgetstartTimeendTimeremainingBudgetbudgetbudgetTypeautoRefreshCALENDAR_DAYCALENDAR_MONTHCALENDAR_WEEKLIFETIMEENABLEDDISABLEDsyntheticDataParameterssyntheticDataEvaluationScoresepsilonmaxMembershipInferenceAttackScorecolumnClassificationcolumnMappingcolumnTypeisPredictiveValueCATEGORICALNUMERICALdataPrivacyScoresmembershipInferenceAttackScoresattackVersionDISTANCE_TO_CLOSEST_RECORD_V1metricsStatusmetricsStatusDetailslogsStatuslogsStatusDetailstrainingContainerImageDigestmodelNameCREATE_PENDINGCREATE_IN_PROGRESSCREATE_FAILEDACTIVEDELETE_PENDINGDELETE_IN_PROGRESSDELETE_FAILEDINACTIVECANCEL_PENDINGCANCEL_IN_PROGRESSCANCEL_FAILEDPUBLISH_SUCCEEDEDPUBLISH_FAILEDconfiguredAudienceModelPolicypolicyHashdefaultOutputLocationnumberOfFilessizeInGbtrainedModelVersionIdentifieroutputConfigurationcontainerExecutionParametersinferenceContainerImageDigestmlModelInferencePayerAccountIdCREATE_PENDINGCREATE_IN_PROGRESSCREATE_FAILEDACTIVECANCEL_PENDINGCANCEL_IN_PROGRESSCANCEL_FAILEDINACTIVEml.r7i.48xlargeml.r6i.16xlargeml.m6i.xlargeml.m5.4xlargeml.p2.xlargeml.m4.16xlargeml.r7i.16xlargeml.m7i.xlargeml.m6i.12xlargeml.r7i.8xlargeml.r7i.largeml.m7i.12xlargeml.m6i.24xlargeml.m7i.24xlargeml.r6i.8xlargeml.r6i.largeml.g5.2xlargeml.m5.largeml.m7i.48xlargeml.m6i.16xlargeml.p2.16xlargeml.g5.4xlargeml.m7i.16xlargeml.c4.2xlargeml.c5.2xlargeml.c6i.32xlargeml.c4.4xlargeml.g5.8xlargeml.c6i.xlargeml.c5.4xlargeml.g4dn.xlargeml.c7i.xlargeml.c6i.12xlargeml.g4dn.12xlargeml.c7i.12xlargeml.c6i.24xlargeml.g4dn.2xlargeml.c7i.24xlargeml.c7i.2xlargeml.c4.8xlargeml.c6i.2xlargeml.g4dn.4xlargeml.c7i.48xlargeml.c7i.4xlargeml.c6i.16xlargeml.c5.9xlargeml.g4dn.16xlargeml.c7i.16xlargeml.c6i.4xlargeml.c5.xlargeml.c4.xlargeml.g4dn.8xlargeml.c7i.8xlargeml.c7i.largeml.g5.xlargeml.c6i.8xlargeml.c6i.largeml.g5.12xlargeml.g5.24xlargeml.m7i.2xlargeml.c5.18xlargeml.g5.48xlargeml.m6i.2xlargeml.g5.16xlargeml.m7i.4xlargeml.r6i.32xlargeml.m6i.4xlargeml.m5.xlargeml.m4.10xlargeml.r6i.xlargeml.m5.12xlargeml.m4.xlargeml.r7i.2xlargeml.r7i.xlargeml.r6i.12xlargeml.m5.24xlargeml.r7i.12xlargeml.m7i.8xlargeml.m7i.largeml.r6i.24xlargeml.r6i.2xlargeml.m4.2xlargeml.r7i.24xlargeml.r7i.4xlargeml.m6i.8xlargeml.m6i.largeml.m5.2xlargeml.p2.8xlargeml.r6i.4xlargeml.m6i.32xlargeml.m4.4xlargeml.p3.16xlargeml.p3.2xlargeml.p3.8xlargeacceptmembersaccountIdmaxPayloadInMBnextTokenmaxResultsaudienceExportJobsoutputLocationaudienceGenerationJobsaudienceModelscollaborationConfiguredModelAlgorithmAssociationscollaborationMLInputChannelsListcollaborationTrainedModelExportJobscollaborationTrainedModelInferenceJobscollaborationTrainedModelsconfiguredAudienceModelsconfiguredModelAlgorithmsmlInputChannelsListtrainingDatasetspreviousPolicyHashpolicyExistenceConditionPOLICY_MUST_EXISTPOLICY_MUST_NOT_EXISTtagKeysCancelTrainedModel/memberships/{membershipIdentifier}/trained-models/{trainedModelArn}CancelTrainedModelInferenceJob/memberships/{membershipIdentifier}/trained-model-inference-jobs/{trainedModelInferenceJobArn}CreateAudienceModel/audience-modelCreateConfiguredAudienceModel/configured-audience-modelCreateConfiguredModelAlgorithm/configured-model-algorithmsCreateConfiguredModelAlgorithmAssociation/memberships/{membershipIdentifier}/configured-model-algorithm-associationsCreateMLInputChannel/memberships/{membershipIdentifier}/ml-input-channelsCreateTrainedModel/memberships/{membershipIdentifier}/trained-modelsCreateTrainingDataset/training-datasetDeleteAudienceGenerationJob/audience-generation-job/{audienceGenerationJobArn}DeleteAudienceModel/audience-model/{audienceModelArn}DeleteConfiguredAudienceModel/configured-audience-model/{configuredAudienceModelArn}DeleteConfiguredAudienceModelPolicy/configured-audience-model/{configuredAudienceModelArn}/policyDeleteConfiguredModelAlgorithm/configured-model-algorithms/{configuredModelAlgorithmArn}DeleteConfiguredModelAlgorithmAssociation/memberships/{membershipIdentifier}/configured-model-algorithm-associations/{configuredModelAlgorithmAssociationArn}DeleteMLConfiguration/memberships/{membershipIdentifier}/ml-configurationsDeleteMLInputChannelData/memberships/{membershipIdentifier}/ml-input-channels/{mlInputChannelArn}DeleteTrainedModelOutputDeleteTrainingDataset/training-dataset/{trainingDatasetArn}GetAudienceGenerationJobGetAudienceModelGetCollaborationConfiguredModelAlgorithmAssociation/collaborations/{collaborationIdentifier}/configured-model-algorithm-associations/{configuredModelAlgorithmAssociationArn}GetCollaborationMLInputChannel/collaborations/{collaborationIdentifier}/ml-input-channels/{mlInputChannelArn}GetCollaborationTrainedModel/collaborations/{collaborationIdentifier}/trained-models/{trainedModelArn}GetConfiguredAudienceModelGetConfiguredAudienceModelPolicyGetConfiguredModelAlgorithmGetConfiguredModelAlgorithmAssociationGetMLConfigurationGetMLInputChannelGetTrainedModelGetTrainedModelInferenceJobGetTrainingDatasetListAudienceExportJobs/audience-export-jobListAudienceGenerationJobs/audience-generation-jobListAudienceModelsListCollaborationConfiguredModelAlgorithmAssociations/collaborations/{collaborationIdentifier}/configured-model-algorithm-associationsListCollaborationMLInputChannels/collaborations/{collaborationIdentifier}/ml-input-channelsListCollaborationTrainedModelExportJobs/collaborations/{collaborationIdentifier}/trained-models/{trainedModelArn}/export-jobsListCollaborationTrainedModelInferenceJobs/collaborations/{collaborationIdentifier}/trained-model-inference-jobsListCollaborationTrainedModels/collaborations/{collaborationIdentifier}/trained-modelsListConfiguredAudienceModelsListConfiguredModelAlgorithmAssociationsListConfiguredModelAlgorithmsListMLInputChannelsListTagsForResource/tags/{resourceArn}ListTrainedModelInferenceJobs/memberships/{membershipIdentifier}/trained-model-inference-jobsListTrainedModelVersions/memberships/{membershipIdentifier}/trained-models/{trainedModelArn}/versionsListTrainedModelsListTrainingDatasetsPutConfiguredAudienceModelPolicyPutMLConfigurationStartAudienceExportJobStartAudienceGenerationJobStartTrainedModelExportJob/memberships/{membershipIdentifier}/trained-models/{trainedModelArn}/export-jobsStartTrainedModelInferenceJobTagResourceUntagResourceUpdateConfiguredAudienceModel";
+pub static NAME_TEXT: &str = "membershipIdentifiertrainedModelArnversionIdentifiertrainedModelInferenceJobArntrainingDataStartTimetrainingDataEndTimenametrainingDatasetArnkmsKeyArntagsdescriptionaudienceModelArnoutputConfigsharedAudienceMetricsminMatchingSeedSizeaudienceSizeConfigchildResourceTagOnCreatePolicydestinationroleArns3Destinations3UriALLNONEaudienceSizeTypeaudienceSizeBinsABSOLUTEPERCENTAGEFROM_PARENT_RESOURCENONEconfiguredAudienceModelArntrainingContainerConfiginferenceContainerConfigimageUrientrypointargumentsmetricDefinitionsregexconfiguredModelAlgorithmArnprivacyConfigurationpoliciestrainedModelstrainedModelExportstrainedModelInferenceJobscontainerLogscontainerMetricsmaxArtifactSizeallowedAccountIdsfilterPatternlogTypelogRedactionConfigurationALLERROR_SUMMARYentitiesToRedactcustomEntityConfigALL_PERSONALLY_IDENTIFIABLE_INFORMATIONNUMBERSCUSTOMcustomDataIdentifiersnoiseLevelHIGHMEDIUMLOWNONEunitvalueGBmaxSizefilesToExportMODELOUTPUTmaxOutputSizeconfiguredModelAlgorithmAssociationArnconfiguredModelAlgorithmAssociationsinputChannelretentionInDayspayerConfigurationdataSourceprotectedQueryInputParameterssqlParameterscomputeConfigurationresultFormatqueryStringanalysisTemplateArnparametersworkertypenumberpropertiesCR.1XCR.4XCR.8XsparkCSVPARQUETcomputePayerAccountIdsyntheticDataPayerAccountIdmlInputChannelArnhyperparametersenvironmentresourceConfigstoppingConditionincrementalTrainingDataChannelsdataChannelstrainingInputModemlModelTrainingPayerAccountIdinstanceCountinstanceTypevolumeSizeInGBml.m4.xlargeml.m4.2xlargeml.m4.4xlargeml.m4.10xlargeml.m4.16xlargeml.g4dn.xlargeml.g4dn.2xlargeml.g4dn.4xlargeml.g4dn.8xlargeml.g4dn.12xlargeml.g4dn.16xlargeml.m5.largeml.m5.xlargeml.m5.2xlargeml.m5.4xlargeml.m5.12xlargeml.m5.24xlargeml.c4.xlargeml.c4.2xlargeml.c4.4xlargeml.c4.8xlargeml.p2.xlargeml.p2.8xlargeml.p2.16xlargeml.p4d.24xlargeml.p4de.24xlargeml.p5.48xlargeml.c5.xlargeml.c5.2xlargeml.c5.4xlargeml.c5.9xlargeml.c5.18xlargeml.c5n.xlargeml.c5n.2xlargeml.c5n.4xlargeml.c5n.9xlargeml.c5n.18xlargeml.g5.xlargeml.g5.2xlargeml.g5.4xlargeml.g5.8xlargeml.g5.16xlargeml.g5.12xlargeml.g5.24xlargeml.g5.48xlargeml.trn1.2xlargeml.trn1.32xlargeml.trn1n.32xlargeml.m6i.largeml.m6i.xlargeml.m6i.2xlargeml.m6i.4xlargeml.m6i.8xlargeml.m6i.12xlargeml.m6i.16xlargeml.m6i.24xlargeml.m6i.32xlargeml.c6i.xlargeml.c6i.2xlargeml.c6i.8xlargeml.c6i.4xlargeml.c6i.12xlargeml.c6i.16xlargeml.c6i.24xlargeml.c6i.32xlargeml.r5d.largeml.r5d.xlargeml.r5d.2xlargeml.r5d.4xlargeml.r5d.8xlargeml.r5d.12xlargeml.r5d.16xlargeml.r5d.24xlargeml.t3.mediumml.t3.largeml.t3.xlargeml.t3.2xlargeml.r5.largeml.r5.xlargeml.r5.2xlargeml.r5.4xlargeml.r5.8xlargeml.r5.12xlargeml.r5.16xlargeml.r5.24xlargeml.c7i.largeml.c7i.xlargeml.c7i.2xlargeml.c7i.4xlargeml.c7i.8xlargeml.c7i.12xlargeml.c7i.16xlargeml.c7i.24xlargeml.c7i.48xlargeml.m7i.largeml.m7i.xlargeml.m7i.2xlargeml.m7i.4xlargeml.m7i.8xlargeml.m7i.12xlargeml.m7i.16xlargeml.m7i.24xlargeml.m7i.48xlargeml.r7i.largeml.r7i.xlargeml.r7i.2xlargeml.r7i.4xlargeml.r7i.8xlargeml.r7i.12xlargeml.r7i.16xlargeml.r7i.24xlargeml.r7i.48xlargeml.g6.xlargeml.g6.2xlargeml.g6.4xlargeml.g6.8xlargeml.g6.12xlargeml.g6.16xlargeml.g6.24xlargeml.g6.48xlargeml.g6e.xlargeml.g6e.2xlargeml.g6e.4xlargeml.g6e.8xlargeml.g6e.12xlargeml.g6e.16xlargeml.g6e.24xlargeml.g6e.48xlargeml.p5en.48xlargeml.p3.2xlargeml.p3.8xlargeml.p3.16xlargeml.p3dn.24xlargemaxRuntimeInSecondschannelNames3DataDistributionTypeFullyReplicatedShardedByS3KeyFileFastFilePipetrainingDatainputConfigINTERACTIONSschemacolumnNamecolumnTypesUSER_IDITEM_IDTIMESTAMPCATEGORICAL_FEATURENUMERICAL_FEATUREglueDataSourcetableNamedatabaseNamecatalogIdaudienceGenerationJobArncreateTimeupdateTimestatusstatusDetailsseedAudienceincludeSeedInOutputcollaborationIdmetricsstartedByprotectedQueryIdentifierstatusCodemessagesqlComputeConfigurationrelevanceMetricsrecallMetricaudienceSizescorecollaborationIdentifiercreatorAccountIdnumberOfRecordsprivacyBudgetssyntheticDataConfigurationaccessBudgetsresourceArndetailsaggregateRemainingBudgetstartTimeendTimeremainingBudgetbudgetbudgetTypeautoRefreshsyntheticDataParameterssyntheticDataEvaluationScoresepsilonmaxMembershipInferenceAttackScorecolumnClassificationcolumnMappingcolumnTypeisPredictiveValuedataPrivacyScoresmembershipInferenceAttackScoresattackVersionmetricsStatusmetricsStatusDetailslogsStatuslogsStatusDetailstrainingContainerImageDigestmodelNameCREATE_PENDINGCREATE_IN_PROGRESSCREATE_FAILEDACTIVEDELETE_PENDINGDELETE_IN_PROGRESSDELETE_FAILEDINACTIVECANCEL_PENDINGCANCEL_IN_PROGRESSCANCEL_FAILEDconfiguredAudienceModelPolicypolicyHashdefaultOutputLocationnumberOfFilessizeInGbtrainedModelVersionIdentifieroutputConfigurationcontainerExecutionParametersinferenceContainerImageDigestmlModelInferencePayerAccountIdml.r7i.48xlargeml.r6i.16xlargeml.m6i.xlargeml.m5.4xlargeml.p2.xlargeml.m4.16xlargeml.r7i.16xlargeml.m7i.xlargeml.m6i.12xlargeml.r7i.8xlargeml.r7i.largeml.m7i.12xlargeml.m6i.24xlargeml.m7i.24xlargeml.r6i.8xlargeml.r6i.largeml.g5.2xlargeml.m5.largeml.m7i.48xlargeml.m6i.16xlargeml.p2.16xlargeml.g5.4xlargeml.m7i.16xlargeml.c4.2xlargeml.c5.2xlargeml.c6i.32xlargeml.c4.4xlargeml.g5.8xlargeml.c6i.xlargeml.c5.4xlargeml.g4dn.xlargeml.c7i.xlargeml.c6i.12xlargeml.g4dn.12xlargeml.c7i.12xlargeml.c6i.24xlargeml.g4dn.2xlargeml.c7i.24xlargeml.c7i.2xlargeml.c4.8xlargeml.c6i.2xlargeml.g4dn.4xlargeml.c7i.48xlargeml.c7i.4xlargeml.c6i.16xlargeml.c5.9xlargeml.g4dn.16xlargeml.c7i.16xlargeml.c6i.4xlargeml.c5.xlargeml.c4.xlargeml.g4dn.8xlargeml.c7i.8xlargeml.c7i.largeml.g5.xlargeml.c6i.8xlargeml.c6i.largeml.g5.12xlargeml.g5.24xlargeml.m7i.2xlargeml.c5.18xlargeml.g5.48xlargeml.m6i.2xlargeml.g5.16xlargeml.m7i.4xlargeml.r6i.32xlargeml.m6i.4xlargeml.m5.xlargeml.m4.10xlargeml.r6i.xlargeml.m5.12xlargeml.m4.xlargeml.r7i.2xlargeml.r7i.xlargeml.r6i.12xlargeml.m5.24xlargeml.r7i.12xlargeml.m7i.8xlargeml.m7i.largeml.r6i.24xlargeml.r6i.2xlargeml.m4.2xlargeml.r7i.24xlargeml.r7i.4xlargeml.m6i.8xlargeml.m6i.largeml.m5.2xlargeml.p2.8xlargeml.r6i.4xlargeml.m6i.32xlargeml.m4.4xlargeml.p3.16xlargeml.p3.2xlargeml.p3.8xlargeacceptmembersaccountIdmaxPayloadInMBnextTokenmaxResultsaudienceExportJobsoutputLocationaudienceGenerationJobsaudienceModelscollaborationConfiguredModelAlgorithmAssociationscollaborationMLInputChannelsListcollaborationTrainedModelExportJobscollaborationTrainedModelInferenceJobscollaborationTrainedModelsconfiguredAudienceModelsconfiguredModelAlgorithmsmlInputChannelsListtrainingDatasetspreviousPolicyHashpolicyExistenceConditionPOLICY_MUST_EXISTPOLICY_MUST_NOT_EXISTtagKeysCancelTrainedModel/memberships/{membershipIdentifier}/trained-models/{trainedModelArn}CancelTrainedModelInferenceJob/memberships/{membershipIdentifier}/trained-model-inference-jobs/{trainedModelInferenceJobArn}CreateAudienceModel/audience-modelCreateConfiguredAudienceModel/configured-audience-modelCreateConfiguredModelAlgorithm/configured-model-algorithmsCreateConfiguredModelAlgorithmAssociation/memberships/{membershipIdentifier}/configured-model-algorithm-associationsCreateMLInputChannel/memberships/{membershipIdentifier}/ml-input-channelsCreateTrainedModel/memberships/{membershipIdentifier}/trained-modelsCreateTrainingDataset/training-datasetDeleteAudienceGenerationJob/audience-generation-job/{audienceGenerationJobArn}DeleteAudienceModel/audience-model/{audienceModelArn}DeleteConfiguredAudienceModel/configured-audience-model/{configuredAudienceModelArn}DeleteConfiguredAudienceModelPolicy/configured-audience-model/{configuredAudienceModelArn}/policyDeleteConfiguredModelAlgorithm/configured-model-algorithms/{configuredModelAlgorithmArn}DeleteConfiguredModelAlgorithmAssociation/memberships/{membershipIdentifier}/configured-model-algorithm-associations/{configuredModelAlgorithmAssociationArn}DeleteMLConfiguration/memberships/{membershipIdentifier}/ml-configurationsDeleteMLInputChannelData/memberships/{membershipIdentifier}/ml-input-channels/{mlInputChannelArn}DeleteTrainedModelOutputDeleteTrainingDataset/training-dataset/{trainingDatasetArn}GetAudienceGenerationJobGetAudienceModelGetCollaborationConfiguredModelAlgorithmAssociation/collaborations/{collaborationIdentifier}/configured-model-algorithm-associations/{configuredModelAlgorithmAssociationArn}GetCollaborationMLInputChannel/collaborations/{collaborationIdentifier}/ml-input-channels/{mlInputChannelArn}GetCollaborationTrainedModel/collaborations/{collaborationIdentifier}/trained-models/{trainedModelArn}GetConfiguredAudienceModelGetConfiguredAudienceModelPolicyGetConfiguredModelAlgorithmGetConfiguredModelAlgorithmAssociationGetMLConfigurationGetMLInputChannelGetTrainedModelGetTrainedModelInferenceJobGetTrainingDatasetListAudienceExportJobs/audience-export-jobListAudienceGenerationJobs/audience-generation-jobListAudienceModelsListCollaborationConfiguredModelAlgorithmAssociations/collaborations/{collaborationIdentifier}/configured-model-algorithm-associationsListCollaborationMLInputChannels/collaborations/{collaborationIdentifier}/ml-input-channelsListCollaborationTrainedModelExportJobs/collaborations/{collaborationIdentifier}/trained-models/{trainedModelArn}/export-jobsListCollaborationTrainedModelInferenceJobs/collaborations/{collaborationIdentifier}/trained-model-inference-jobsListCollaborationTrainedModels/collaborations/{collaborationIdentifier}/trained-modelsListConfiguredAudienceModelsListConfiguredModelAlgorithmAssociationsListConfiguredModelAlgorithmsListMLInputChannelsListTagsForResource/tags/{resourceArn}ListTrainedModelInferenceJobs/memberships/{membershipIdentifier}/trained-model-inference-jobsListTrainedModelVersions/memberships/{membershipIdentifier}/trained-models/{trainedModelArn}/versionsListTrainedModelsListTrainingDatasetsPutConfiguredAudienceModelPolicyPutMLConfigurationStartAudienceExportJobStartAudienceGenerationJobStartTrainedModelExportJob/memberships/{membershipIdentifier}/trained-models/{trainedModelArn}/export-jobsStartTrainedModelInferenceJobTagResourceUntagResourceUpdateConfiguredAudienceModel";
 
-pub static NAME_LENGTHS: [u8; 578] = [20, 15, 17, 27, 21, 19, 4, 18, 9, 4, 11, 16, 12, 21, 19, 18, 30, 11, 7, 13, 5, 3, 4, 16, 16, 8, 10, 20, 4, 26, 23, 24, 8, 10, 9, 17, 5, 27, 20, 8, 13, 19, 25, 13, 16, 15, 17, 13, 7, 25, 3, 13, 16, 18, 39, 7, 6, 21, 10, 4, 6, 3, 4, 4, 5, 2, 7, 13, 5, 6, 13, 38, 36, 12, 15, 18, 10, 29, 13, 20, 12, 11, 19, 10, 6, 4, 6, 10, 5, 5, 5, 5, 3, 7, 21, 27, 17, 15, 11, 14, 17, 31, 12, 17, 29, 13, 12, 14, 12, 13, 13, 14, 14, 14, 15, 15, 15, 16, 16, 11, 12, 13, 13, 14, 14, 12, 13, 13, 13, 12, 13, 14, 15, 16, 14, 12, 13, 13, 13, 14, 13, 14, 14, 14, 15, 12, 13, 13, 13, 14, 14, 14, 14, 15, 16, 17, 12, 13, 14, 14, 14, 15, 15, 15, 15, 13, 14, 14, 14, 15, 15, 15, 15, 12, 13, 14, 14, 14, 15, 15, 15, 12, 11, 12, 13, 11, 12, 13, 13, 13, 14, 14, 14, 12, 13, 14, 14, 14, 15, 15, 15, 15, 12, 13, 14, 14, 14, 15, 15, 15, 15, 12, 13, 14, 14, 14, 15, 15, 15, 15, 12, 13, 13, 13, 14, 14, 14, 14, 13, 14, 14, 14, 15, 15, 15, 15, 16, 13, 13, 14, 16, 19, 11, 22, 15, 14, 4, 8, 4, 12, 11, 12, 6, 10, 11, 7, 7, 9, 19, 17, 14, 9, 12, 9, 24, 10, 10, 6, 13, 12, 19, 15, 7, 9, 24, 14, 18, 13, 6, 14, 18, 13, 10, 7, 23, 16, 12, 12, 5, 23, 16, 15, 14, 26, 14, 18, 13, 6, 14, 18, 13, 8, 13, 11, 7, 24, 9, 7, 15, 6, 10, 11, 12, 14, 13, 8, 7, 8, 23, 29, 7, 33, 20, 13, 10, 17, 11, 9, 17, 31, 13, 29, 13, 20, 10, 17, 28, 9, 14, 18, 13, 6, 14, 18, 13, 8, 14, 18, 13, 17, 14, 29, 10, 21, 13, 8, 29, 19, 28, 29, 30, 14, 18, 13, 6, 14, 18, 13, 8, 15, 15, 13, 13, 12, 14, 15, 13, 15, 14, 12, 15, 15, 15, 14, 12, 13, 11, 15, 15, 14, 13, 15, 13, 13, 15, 13, 13, 13, 13, 14, 13, 15, 16, 15, 15, 15, 15, 14, 13, 14, 15, 15, 14, 15, 13, 16, 15, 14, 12, 12, 15, 14, 12, 12, 14, 12, 14, 14, 14, 14, 14, 14, 14, 14, 15, 14, 12, 14, 13, 14, 12, 14, 13, 15, 14, 15, 14, 12, 15, 14, 13, 15, 14, 14, 12, 13, 13, 14, 15, 13, 14, 13, 13, 6, 7, 9, 14, 9, 10, 18, 14, 22, 14, 49, 32, 35, 38, 26, 24, 25, 19, 16, 18, 24, 17, 21, 7, 18, 68, 30, 94, 19, 15, 29, 26, 30, 28, 41, 75, 20, 53, 18, 50, 21, 17, 27, 51, 19, 34, 29, 55, 35, 62, 30, 58, 41, 116, 21, 53, 24, 73, 24, 21, 38, 24, 16, 51, 122, 30, 79, 28, 74, 26, 32, 27, 38, 18, 17, 15, 27, 18, 22, 20, 26, 24, 18, 53, 81, 32, 59, 39, 86, 42, 70, 30, 56, 28, 40, 29, 19, 19, 19, 29, 64, 24, 77, 17, 20, 32, 18, 22, 26, 26, 80, 29, 11, 13, 29];
+pub static NAME_LENGTHS: [u8; 544] = [20, 15, 17, 27, 21, 19, 4, 18, 9, 4, 11, 16, 12, 21, 19, 18, 30, 11, 7, 13, 5, 3, 4, 16, 16, 8, 10, 20, 4, 26, 23, 24, 8, 10, 9, 17, 5, 27, 20, 8, 13, 19, 25, 13, 16, 15, 17, 13, 7, 25, 3, 13, 16, 18, 39, 7, 6, 21, 10, 4, 6, 3, 4, 4, 5, 2, 7, 13, 5, 6, 13, 38, 36, 12, 15, 18, 10, 29, 13, 20, 12, 11, 19, 10, 6, 4, 6, 10, 5, 5, 5, 5, 3, 7, 21, 27, 17, 15, 11, 14, 17, 31, 12, 17, 29, 13, 12, 14, 12, 13, 13, 14, 14, 14, 15, 15, 15, 16, 16, 11, 12, 13, 13, 14, 14, 12, 13, 13, 13, 12, 13, 14, 15, 16, 14, 12, 13, 13, 13, 14, 13, 14, 14, 14, 15, 12, 13, 13, 13, 14, 14, 14, 14, 15, 16, 17, 12, 13, 14, 14, 14, 15, 15, 15, 15, 13, 14, 14, 14, 15, 15, 15, 15, 12, 13, 14, 14, 14, 15, 15, 15, 12, 11, 12, 13, 11, 12, 13, 13, 13, 14, 14, 14, 12, 13, 14, 14, 14, 15, 15, 15, 15, 12, 13, 14, 14, 14, 15, 15, 15, 15, 12, 13, 14, 14, 14, 15, 15, 15, 15, 12, 13, 13, 13, 14, 14, 14, 14, 13, 14, 14, 14, 15, 15, 15, 15, 16, 13, 13, 14, 16, 19, 11, 22, 15, 14, 4, 8, 4, 12, 11, 12, 6, 10, 11, 7, 7, 9, 19, 17, 14, 9, 12, 9, 24, 10, 10, 6, 13, 12, 19, 15, 7, 9, 24, 10, 7, 23, 16, 12, 12, 5, 23, 16, 15, 14, 26, 13, 11, 7, 24, 9, 7, 15, 6, 10, 11, 23, 29, 7, 33, 20, 13, 10, 17, 17, 31, 13, 13, 20, 10, 17, 28, 9, 14, 18, 13, 6, 14, 18, 13, 8, 14, 18, 13, 29, 10, 21, 13, 8, 29, 19, 28, 29, 30, 15, 15, 13, 13, 12, 14, 15, 13, 15, 14, 12, 15, 15, 15, 14, 12, 13, 11, 15, 15, 14, 13, 15, 13, 13, 15, 13, 13, 13, 13, 14, 13, 15, 16, 15, 15, 15, 15, 14, 13, 14, 15, 15, 14, 15, 13, 16, 15, 14, 12, 12, 15, 14, 12, 12, 14, 12, 14, 14, 14, 14, 14, 14, 14, 14, 15, 14, 12, 14, 13, 14, 12, 14, 13, 15, 14, 15, 14, 12, 15, 14, 13, 15, 14, 14, 12, 13, 13, 14, 15, 13, 14, 13, 13, 6, 7, 9, 14, 9, 10, 18, 14, 22, 14, 49, 32, 35, 38, 26, 24, 25, 19, 16, 18, 24, 17, 21, 7, 18, 68, 30, 94, 19, 15, 29, 26, 30, 28, 41, 75, 20, 53, 18, 50, 21, 17, 27, 51, 19, 34, 29, 55, 35, 62, 30, 58, 41, 116, 21, 53, 24, 73, 24, 21, 38, 24, 16, 51, 122, 30, 79, 28, 74, 26, 32, 27, 38, 18, 17, 15, 27, 18, 22, 20, 26, 24, 18, 53, 81, 32, 59, 39, 86, 42, 70, 30, 56, 28, 40, 29, 19, 19, 19, 29, 64, 24, 77, 17, 20, 32, 18, 22, 26, 26, 80, 29, 11, 13, 29];
 
 /// Lengths, item and entry counts, inclusive (`NONE`: no maximum).
-pub static LIMITS: [(u32, u32); 48] = [
+pub static LIMITS: [(u32, u32); 43] = [
     (0, NONE),
     (36, 36),
     (20, 2048),
@@ -1477,20 +1453,15 @@ pub static LIMITS: [(u32, u32); 48] = [
     (1, 2419200),
     (1, 64),
     (1, 20),
-    (0, 10),
-    (0, 1),
-    (5, NONE),
-    (0, 128),
     (1, 20480),
     (64, 128),
-    (0, 1000000),
     (0, 16),
     (1, 1024),
     (1, 10240),
 ];
 
 /// The numbers' ranges, inclusive (NaN: no bound).
-pub static RANGES: [(f64, f64); 18] = [
+pub static RANGES: [(f64, f64); 12] = [
     (25.0, 500000.0),
     (1.0, 20000000.0),
     (0.01, 100.0),
@@ -1500,13 +1471,7 @@ pub static RANGES: [(f64, f64); 18] = [
     (1.0, 5.0),
     (1.0, 8192.0),
     (1.0, 2419200.0),
-    (0.0, 10.0),
-    (0.0, 1.0),
-    (0.0, 100000000000.0),
-    (0.0, f64::NAN),
-    (0.0001, 10.0),
-    (0.5, 1.0),
-    (0.0, 1000000.0),
+    (f64::NAN, f64::NAN),
     (1.0, 10.0),
     (1.0, 100.0),
 ];
@@ -1539,8 +1504,6 @@ pub static PATTERNS: &[Pattern] = &[
     crate::model::Pattern { source: "[a-zA-Z0-9_](([a-zA-Z0-9_ ]+-)*([a-zA-Z0-9_ ]+))?", program: b"@\x01\xFF\x00\x00\x00\x00\x00\x00\xFF\x03\xFE\xFF\xFF\x87\xFE\xFF\xFF\x07\x00\xC0\x01\xFF\x00\x00\x00\x00\x01\x00\xFF\x03\xFE\xFF\xFF\x87\xFE\xFF\xFF\x07\x00\x81\xFF\x00\x00\x00\x00\x01\x00\xFF\x03\xFE\xFF\xFF\x87\xFE\xFF\xFF\x07\x00\x02-\x00?\x01\x00\xFF\x00\x00\x00\x00\x01\x00\xFF\x03\xFE\xFF\xFF\x87\xFE\xFF\xFF\x07\x00(" },
     crate::model::Pattern { source: "[a-zA-Z0-9_](([a-zA-Z0-9_]+-)*([a-zA-Z0-9_]+))?", program: b"@\x01\xFF\x00\x00\x00\x00\x00\x00\xFF\x03\xFE\xFF\xFF\x87\xFE\xFF\xFF\x07\x00\xC0\x01\xFF\x00\x00\x00\x00\x00\x00\xFF\x03\xFE\xFF\xFF\x87\xFE\xFF\xFF\x07\x00\x81\xFF\x00\x00\x00\x00\x00\x00\xFF\x03\xFE\xFF\xFF\x87\xFE\xFF\xFF\x07\x00\x02-\x00?\x01\x00\xFF\x00\x00\x00\x00\x00\x00\xFF\x03\xFE\xFF\xFF\x87\xFE\xFF\xFF\x07\x00(" },
     crate::model::Pattern { source: "arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:audience-generation-job/[-a-zA-Z0-9_/.]+", program: b"'arn:aws\x01\xFF\x00\x00\x00\x00\x00 \x00\x00\x00\x00\x00\x00\xFE\xFF\xFF\x07\x00\x02:\x00\x1F.cleanrooms-ml:@\x01\xFF\x00\x00\x00\x00\x00 \xFF\x03\x00\x00\x00\x00\xFE\xFF\xFF\x07\x00\x01\xFF\x00\x00\x00\x00\x00 \xFF\x03\x00\x00\x00\x00\xFE\xFF\xFF\x07\x00\x02:\x00Y@\x0C\x020\x099:audience-generation-job/@\x01\xFF\x00\x00\x00\x00\x00\xE0\xFF\x03\xFE\xFF\xFF\x87\xFE\xFF\xFF\x07\x00\x80\xFF\x00\x00\x00\x00\x00\xE0\xFF\x03\xFE\xFF\xFF\x87\xFE\xFF\xFF\x07\x00" },
-    crate::model::Pattern { source: "arn:aws:[\\w]+:[\\w]{2}-[\\w]{4,9}-[\\d]:[\\d]{12}:membership/[\\d\\w-]+/configuredtableassociation/[\\d\\w-]+", program: b"(arn:aws:@\x01\xFF\x00\x00\x00\x00\x00\x00\xFF\x03\xFE\xFF\xFF\x87\xFE\xFF\xFF\x07\x00\x01\xFF\x00\x00\x00\x00\x00\x00\xFF\x03\xFE\xFF\xFF\x87\xFE\xFF\xFF\x07\x00\x02:\x004@\x02\xFF\x00\x00\x00\x00\x00\x00\xFF\x03\xFE\xFF\xFF\x87\xFE\xFF\xFF\x07\x00!-@\x04\xFF\x00\x00\x00\x00\x00\x00\xFF\x03\xFE\xFF\xFF\x87\xFE\xFF\xFF\x07\x00A\x05\xFF\x00\x00\x00\x00\x00\x00\xFF\x03\xFE\xFF\xFF\x87\xFE\xFF\xFF\x07\x00\x02-\x00x!-@\x01\x020\x09!:@\x0C\x020\x09,:membership/@\x01\xFF\x00\x00\x00\x00\x00 \xFF\x03\xFE\xFF\xFF\x87\xFE\xFF\xFF\x07\x00\x01\xFF\x00\x00\x00\x00\x00 \xFF\x03\xFE\xFF\xFF\x87\xFE\xFF\xFF\x07\x00\x02/\x00\xBD\x01;configuredtableassociation/@\x01\xFF\x00\x00\x00\x00\x00 \xFF\x03\xFE\xFF\xFF\x87\xFE\xFF\xFF\x07\x00\x80\xFF\x00\x00\x00\x00\x00 \xFF\x03\xFE\xFF\xFF\x87\xFE\xFF\xFF\x07\x00" },
-    crate::model::Pattern { source: "[a-z0-9_](([a-z0-9_]+-)*([a-z0-9_]+))?", program: b"@\x01\xFF\x00\x00\x00\x00\x00\x00\xFF\x03\x00\x00\x00\x80\xFE\xFF\xFF\x07\x00\xC0\x01\xFF\x00\x00\x00\x00\x00\x00\xFF\x03\x00\x00\x00\x80\xFE\xFF\xFF\x07\x00\x81\xFF\x00\x00\x00\x00\x00\x00\xFF\x03\x00\x00\x00\x80\xFE\xFF\xFF\x07\x00\x02-\x00?\x01\x00\xFF\x00\x00\x00\x00\x00\x00\xFF\x03\x00\x00\x00\x80\xFE\xFF\xFF\x07\x00(" },
     crate::model::Pattern { source: "[0-9a-f]+", program: b"@\x01\xFF\x00\x00\x00\x00\x00\x00\xFF\x03\x00\x00\x00\x00~\x00\x00\x00\x00\x80\xFF\x00\x00\x00\x00\x00\x00\xFF\x03\x00\x00\x00\x00~\x00\x00\x00\x00" },
     crate::model::Pattern { source: "arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:((membership/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/(configured-model-algorithm-association|trained-model|trained-model-inference-job|ml-input-channel))|training-dataset|audience-model|configured-audience-model|audience-generation-job|configured-model-algorithm)/[-a-zA-Z0-9_/.]+", program: b"'arn:aws\x01\xFF\x00\x00\x00\x00\x00 \x00\x00\x00\x00\x00\x00\xFE\xFF\xFF\x07\x00\x02:\x00\x1F.cleanrooms-ml:@\x01\xFF\x00\x00\x00\x00\x00 \xFF\x03\x00\x00\x00\x00\xFE\xFF\xFF\x07\x00\x01\xFF\x00\x00\x00\x00\x00 \xFF\x03\x00\x00\x00\x00\xFE\xFF\xFF\x07\x00\x02:\x00Y@\x0C\x020\x09!:\x04\x00\x02a\x00u\x02c\x00\xCE\x01\x02m\x00\x8A\x02\x02t\x00\xFE\x03(udience-\x02\x00\x02g\x00\x8A\x01\x02m\x00\xC2\x01)eneration$-job!/@\x01\xFF\x00\x00\x00\x00\x00\xE0\xFF\x03\xFE\xFF\xFF\x87\xFE\xFF\xFF\x07\x00\x80\xFF\x00\x00\x00\x00\x00\xE0\xFF\x03\xFE\xFF\xFF\x87\xFE\xFF\xFF\x07\x00\"od!e\x01\x00\x02l\x00\x99\x01*onfigured-\x02\x00\x02a\x00\xE5\x01\x02m\x00\xF5\x01(udience-\x01\x00\x02m\x00\xC2\x01-odel-algorith\x01\x00\x02m\x00\x99\x01*embership/@\x08\xFF\x00\x00\x00\x00\x00\x00\xFF\x03\x00\x00\x00\x00~\x00\x00\x00\x00!-@\x04\xFF\x00\x00\x00\x00\x00\x00\xFF\x03\x00\x00\x00\x00~\x00\x00\x00\x00!-@\x04\xFF\x00\x00\x00\x00\x00\x00\xFF\x03\x00\x00\x00\x00~\x00\x00\x00\x00!-@\x04\xFF\x00\x00\x00\x00\x00\x00\xFF\x03\x00\x00\x00\x00~\x00\x00\x00\x00!-@\x0C\xFF\x00\x00\x00\x00\x00\x00\xFF\x03\x00\x00\x00\x00~\x00\x00\x00\x00!/\x03\x00\x02c\x00\x94\x03\x02m\x00\xC1\x03\x02t\x00\xD5\x03?onfigured-model-algorithm-assoc%iatio\x01\x00\x02n\x00\x99\x01,l-input-chan\x01\x00\x02n\x00\xC5\x01,rained-model\x02\x00\x02-\x00\xEE\x03\x02/\x00\x9B\x01(inferenc\x01\x00\x02e\x00\x94\x01.raining-datase\x01\x00\x02t\x00\x99\x01" },
 ];
@@ -1623,65 +1586,65 @@ pub mod operations {
 
 /// Every operation of the model, in the model's order.
 pub static OPERATIONS: [Operation; 59] = [
-    Operation { name: 487, method: "PATCH", uri: 488, input: 0, output: NONE, success_code: 200, idempotent: true, errors: 0x001f },
-    Operation { name: 489, method: "PATCH", uri: 490, input: 3, output: NONE, success_code: 200, idempotent: true, errors: 0x001f },
-    Operation { name: 491, method: "POST", uri: 492, input: 5, output: 14, success_code: 200, idempotent: true, errors: 0x003f },
-    Operation { name: 493, method: "POST", uri: 494, input: 16, output: 30, success_code: 200, idempotent: true, errors: 0x003f },
-    Operation { name: 495, method: "POST", uri: 496, input: 32, output: 44, success_code: 200, idempotent: true, errors: 0x0037 },
-    Operation { name: 497, method: "POST", uri: 498, input: 46, output: 77, success_code: 200, idempotent: true, errors: 0x003f },
-    Operation { name: 499, method: "POST", uri: 500, input: 79, output: 102, success_code: 200, idempotent: true, errors: 0x003f },
-    Operation { name: 501, method: "POST", uri: 502, input: 104, output: 124, success_code: 200, idempotent: true, errors: 0x007f },
-    Operation { name: 503, method: "POST", uri: 504, input: 125, output: 139, success_code: 200, idempotent: true, errors: 0x0017 },
-    Operation { name: 505, method: "DELETE", uri: 506, input: 140, output: NONE, success_code: 200, idempotent: true, errors: 0x001f },
-    Operation { name: 507, method: "DELETE", uri: 508, input: 142, output: NONE, success_code: 200, idempotent: true, errors: 0x001f },
-    Operation { name: 509, method: "DELETE", uri: 510, input: 143, output: NONE, success_code: 200, idempotent: true, errors: 0x001f },
-    Operation { name: 511, method: "DELETE", uri: 512, input: 144, output: NONE, success_code: 200, idempotent: true, errors: 0x001e },
-    Operation { name: 513, method: "DELETE", uri: 514, input: 145, output: NONE, success_code: 200, idempotent: true, errors: 0x001f },
-    Operation { name: 515, method: "DELETE", uri: 516, input: 146, output: NONE, success_code: 200, idempotent: true, errors: 0x001f },
-    Operation { name: 517, method: "DELETE", uri: 518, input: 147, output: NONE, success_code: 200, idempotent: true, errors: 0x001e },
-    Operation { name: 519, method: "DELETE", uri: 520, input: 148, output: NONE, success_code: 200, idempotent: true, errors: 0x001f },
-    Operation { name: 521, method: "DELETE", uri: 488, input: 149, output: NONE, success_code: 200, idempotent: true, errors: 0x001f },
-    Operation { name: 522, method: "DELETE", uri: 523, input: 150, output: NONE, success_code: 200, idempotent: true, errors: 0x001f },
-    Operation { name: 524, method: "GET", uri: 506, input: 151, output: 152, success_code: 200, idempotent: false, errors: 0x001e },
-    Operation { name: 525, method: "GET", uri: 508, input: 163, output: 164, success_code: 200, idempotent: false, errors: 0x001e },
-    Operation { name: 526, method: "GET", uri: 527, input: 166, output: 167, success_code: 200, idempotent: false, errors: 0x001e },
-    Operation { name: 528, method: "GET", uri: 529, input: 168, output: 169, success_code: 200, idempotent: false, errors: 0x001e },
-    Operation { name: 530, method: "GET", uri: 531, input: 198, output: 199, success_code: 200, idempotent: false, errors: 0x001e },
-    Operation { name: 532, method: "GET", uri: 510, input: 205, output: 206, success_code: 200, idempotent: false, errors: 0x001e },
-    Operation { name: 533, method: "GET", uri: 512, input: 208, output: 209, success_code: 200, idempotent: false, errors: 0x001e },
-    Operation { name: 534, method: "GET", uri: 514, input: 212, output: 213, success_code: 200, idempotent: false, errors: 0x001e },
-    Operation { name: 535, method: "GET", uri: 516, input: 214, output: 215, success_code: 200, idempotent: false, errors: 0x001e },
-    Operation { name: 536, method: "GET", uri: 518, input: 216, output: 217, success_code: 200, idempotent: false, errors: 0x001e },
-    Operation { name: 537, method: "GET", uri: 520, input: 220, output: 221, success_code: 200, idempotent: false, errors: 0x001e },
-    Operation { name: 538, method: "GET", uri: 488, input: 227, output: 228, success_code: 200, idempotent: false, errors: 0x001e },
-    Operation { name: 539, method: "GET", uri: 490, input: 229, output: 230, success_code: 200, idempotent: false, errors: 0x001e },
-    Operation { name: 540, method: "GET", uri: 523, input: 245, output: 246, success_code: 200, idempotent: false, errors: 0x001e },
-    Operation { name: 541, method: "GET", uri: 542, input: 249, output: 252, success_code: 200, idempotent: false, errors: 0x0016 },
-    Operation { name: 543, method: "GET", uri: 544, input: 256, output: 257, success_code: 200, idempotent: false, errors: 0x0016 },
-    Operation { name: 545, method: "GET", uri: 492, input: 260, output: 261, success_code: 200, idempotent: false, errors: 0x0016 },
-    Operation { name: 546, method: "GET", uri: 547, input: 264, output: 265, success_code: 200, idempotent: false, errors: 0x0016 },
-    Operation { name: 548, method: "GET", uri: 549, input: 268, output: 269, success_code: 200, idempotent: false, errors: 0x0016 },
-    Operation { name: 550, method: "GET", uri: 551, input: 273, output: 274, success_code: 200, idempotent: false, errors: 0x0016 },
-    Operation { name: 552, method: "GET", uri: 553, input: 281, output: 282, success_code: 200, idempotent: false, errors: 0x0016 },
-    Operation { name: 554, method: "GET", uri: 555, input: 285, output: 286, success_code: 200, idempotent: false, errors: 0x0016 },
-    Operation { name: 556, method: "GET", uri: 494, input: 289, output: 290, success_code: 200, idempotent: false, errors: 0x0016 },
-    Operation { name: 557, method: "GET", uri: 498, input: 293, output: 294, success_code: 200, idempotent: false, errors: 0x0016 },
-    Operation { name: 558, method: "GET", uri: 496, input: 297, output: 298, success_code: 200, idempotent: false, errors: 0x0016 },
-    Operation { name: 559, method: "GET", uri: 500, input: 301, output: 302, success_code: 200, idempotent: false, errors: 0x0016 },
-    Operation { name: 560, method: "GET", uri: 561, input: 306, output: 308, success_code: 200, idempotent: false, errors: 0x000e },
-    Operation { name: 562, method: "GET", uri: 563, input: 309, output: 310, success_code: 200, idempotent: false, errors: 0x0016 },
-    Operation { name: 564, method: "GET", uri: 565, input: 313, output: 314, success_code: 200, idempotent: false, errors: 0x001e },
-    Operation { name: 566, method: "GET", uri: 502, input: 317, output: 318, success_code: 200, idempotent: false, errors: 0x0016 },
-    Operation { name: 567, method: "GET", uri: 504, input: 319, output: 320, success_code: 200, idempotent: false, errors: 0x0016 },
-    Operation { name: 568, method: "PUT", uri: 512, input: 323, output: 325, success_code: 200, idempotent: true, errors: 0x001e },
-    Operation { name: 569, method: "PUT", uri: 518, input: 326, output: NONE, success_code: 200, idempotent: true, errors: 0x0016 },
-    Operation { name: 570, method: "POST", uri: 542, input: 327, output: NONE, success_code: 200, idempotent: true, errors: 0x003f },
-    Operation { name: 571, method: "POST", uri: 544, input: 328, output: 329, success_code: 200, idempotent: true, errors: 0x003f },
-    Operation { name: 572, method: "POST", uri: 573, input: 330, output: NONE, success_code: 200, idempotent: true, errors: 0x001f },
-    Operation { name: 574, method: "POST", uri: 563, input: 331, output: 332, success_code: 200, idempotent: true, errors: 0x003f },
-    Operation { name: 575, method: "POST", uri: 561, input: 333, output: 334, success_code: 200, idempotent: false, errors: 0x000e },
-    Operation { name: 576, method: "DELETE", uri: 561, input: 335, output: 337, success_code: 200, idempotent: true, errors: 0x000e },
-    Operation { name: 577, method: "PATCH", uri: 510, input: 338, output: 339, success_code: 200, idempotent: true, errors: 0x001f },
+    Operation { name: 453, method: "PATCH", uri: 454, input: 0, output: NONE, success_code: 200, idempotent: true, errors: 0x001f },
+    Operation { name: 455, method: "PATCH", uri: 456, input: 3, output: NONE, success_code: 200, idempotent: true, errors: 0x001f },
+    Operation { name: 457, method: "POST", uri: 458, input: 5, output: 14, success_code: 200, idempotent: true, errors: 0x003f },
+    Operation { name: 459, method: "POST", uri: 460, input: 16, output: 30, success_code: 200, idempotent: true, errors: 0x003f },
+    Operation { name: 461, method: "POST", uri: 462, input: 32, output: 44, success_code: 200, idempotent: true, errors: 0x0037 },
+    Operation { name: 463, method: "POST", uri: 464, input: 46, output: 77, success_code: 200, idempotent: true, errors: 0x003f },
+    Operation { name: 465, method: "POST", uri: 466, input: 79, output: 102, success_code: 200, idempotent: true, errors: 0x003f },
+    Operation { name: 467, method: "POST", uri: 468, input: 104, output: 124, success_code: 200, idempotent: true, errors: 0x007f },
+    Operation { name: 469, method: "POST", uri: 470, input: 125, output: 139, success_code: 200, idempotent: true, errors: 0x0017 },
+    Operation { name: 471, method: "DELETE", uri: 472, input: 140, output: NONE, success_code: 200, idempotent: true, errors: 0x001f },
+    Operation { name: 473, method: "DELETE", uri: 474, input: 142, output: NONE, success_code: 200, idempotent: true, errors: 0x001f },
+    Operation { name: 475, method: "DELETE", uri: 476, input: 143, output: NONE, success_code: 200, idempotent: true, errors: 0x001f },
+    Operation { name: 477, method: "DELETE", uri: 478, input: 144, output: NONE, success_code: 200, idempotent: true, errors: 0x001e },
+    Operation { name: 479, method: "DELETE", uri: 480, input: 145, output: NONE, success_code: 200, idempotent: true, errors: 0x001f },
+    Operation { name: 481, method: "DELETE", uri: 482, input: 146, output: NONE, success_code: 200, idempotent: true, errors: 0x001f },
+    Operation { name: 483, method: "DELETE", uri: 484, input: 147, output: NONE, success_code: 200, idempotent: true, errors: 0x001e },
+    Operation { name: 485, method: "DELETE", uri: 486, input: 148, output: NONE, success_code: 200, idempotent: true, errors: 0x001f },
+    Operation { name: 487, method: "DELETE", uri: 454, input: 149, output: NONE, success_code: 200, idempotent: true, errors: 0x001f },
+    Operation { name: 488, method: "DELETE", uri: 489, input: 150, output: NONE, success_code: 200, idempotent: true, errors: 0x001f },
+    Operation { name: 490, method: "GET", uri: 472, input: 151, output: 152, success_code: 200, idempotent: false, errors: 0x001e },
+    Operation { name: 491, method: "GET", uri: 474, input: 162, output: 163, success_code: 200, idempotent: false, errors: 0x001e },
+    Operation { name: 492, method: "GET", uri: 493, input: 164, output: 165, success_code: 200, idempotent: false, errors: 0x001e },
+    Operation { name: 494, method: "GET", uri: 495, input: 166, output: 167, success_code: 200, idempotent: false, errors: 0x001e },
+    Operation { name: 496, method: "GET", uri: 497, input: 185, output: 186, success_code: 200, idempotent: false, errors: 0x001e },
+    Operation { name: 498, method: "GET", uri: 476, input: 190, output: 191, success_code: 200, idempotent: false, errors: 0x001e },
+    Operation { name: 499, method: "GET", uri: 478, input: 192, output: 193, success_code: 200, idempotent: false, errors: 0x001e },
+    Operation { name: 500, method: "GET", uri: 480, input: 196, output: 197, success_code: 200, idempotent: false, errors: 0x001e },
+    Operation { name: 501, method: "GET", uri: 482, input: 198, output: 199, success_code: 200, idempotent: false, errors: 0x001e },
+    Operation { name: 502, method: "GET", uri: 484, input: 200, output: 201, success_code: 200, idempotent: false, errors: 0x001e },
+    Operation { name: 503, method: "GET", uri: 486, input: 204, output: 205, success_code: 200, idempotent: false, errors: 0x001e },
+    Operation { name: 504, method: "GET", uri: 454, input: 207, output: 208, success_code: 200, idempotent: false, errors: 0x001e },
+    Operation { name: 505, method: "GET", uri: 456, input: 209, output: 210, success_code: 200, idempotent: false, errors: 0x001e },
+    Operation { name: 506, method: "GET", uri: 489, input: 224, output: 225, success_code: 200, idempotent: false, errors: 0x001e },
+    Operation { name: 507, method: "GET", uri: 508, input: 227, output: 230, success_code: 200, idempotent: false, errors: 0x0016 },
+    Operation { name: 509, method: "GET", uri: 510, input: 233, output: 234, success_code: 200, idempotent: false, errors: 0x0016 },
+    Operation { name: 511, method: "GET", uri: 458, input: 237, output: 238, success_code: 200, idempotent: false, errors: 0x0016 },
+    Operation { name: 512, method: "GET", uri: 513, input: 241, output: 242, success_code: 200, idempotent: false, errors: 0x0016 },
+    Operation { name: 514, method: "GET", uri: 515, input: 245, output: 246, success_code: 200, idempotent: false, errors: 0x0016 },
+    Operation { name: 516, method: "GET", uri: 517, input: 250, output: 251, success_code: 200, idempotent: false, errors: 0x0016 },
+    Operation { name: 518, method: "GET", uri: 519, input: 257, output: 258, success_code: 200, idempotent: false, errors: 0x0016 },
+    Operation { name: 520, method: "GET", uri: 521, input: 261, output: 262, success_code: 200, idempotent: false, errors: 0x0016 },
+    Operation { name: 522, method: "GET", uri: 460, input: 265, output: 266, success_code: 200, idempotent: false, errors: 0x0016 },
+    Operation { name: 523, method: "GET", uri: 464, input: 269, output: 270, success_code: 200, idempotent: false, errors: 0x0016 },
+    Operation { name: 524, method: "GET", uri: 462, input: 273, output: 274, success_code: 200, idempotent: false, errors: 0x0016 },
+    Operation { name: 525, method: "GET", uri: 466, input: 277, output: 278, success_code: 200, idempotent: false, errors: 0x0016 },
+    Operation { name: 526, method: "GET", uri: 527, input: 282, output: 284, success_code: 200, idempotent: false, errors: 0x000e },
+    Operation { name: 528, method: "GET", uri: 529, input: 285, output: 286, success_code: 200, idempotent: false, errors: 0x0016 },
+    Operation { name: 530, method: "GET", uri: 531, input: 289, output: 290, success_code: 200, idempotent: false, errors: 0x001e },
+    Operation { name: 532, method: "GET", uri: 468, input: 293, output: 294, success_code: 200, idempotent: false, errors: 0x0016 },
+    Operation { name: 533, method: "GET", uri: 470, input: 295, output: 296, success_code: 200, idempotent: false, errors: 0x0016 },
+    Operation { name: 534, method: "PUT", uri: 478, input: 299, output: 301, success_code: 200, idempotent: true, errors: 0x001e },
+    Operation { name: 535, method: "PUT", uri: 484, input: 302, output: NONE, success_code: 200, idempotent: true, errors: 0x0016 },
+    Operation { name: 536, method: "POST", uri: 508, input: 303, output: NONE, success_code: 200, idempotent: true, errors: 0x003f },
+    Operation { name: 537, method: "POST", uri: 510, input: 304, output: 305, success_code: 200, idempotent: true, errors: 0x003f },
+    Operation { name: 538, method: "POST", uri: 539, input: 306, output: NONE, success_code: 200, idempotent: true, errors: 0x001f },
+    Operation { name: 540, method: "POST", uri: 529, input: 307, output: 308, success_code: 200, idempotent: true, errors: 0x003f },
+    Operation { name: 541, method: "POST", uri: 527, input: 309, output: 310, success_code: 200, idempotent: false, errors: 0x000e },
+    Operation { name: 542, method: "DELETE", uri: 527, input: 311, output: 313, success_code: 200, idempotent: true, errors: 0x000e },
+    Operation { name: 543, method: "PATCH", uri: 476, input: 314, output: 315, success_code: 200, idempotent: true, errors: 0x001f },
 ];
 
 /// The paginators (`paginators-1.json`).

@@ -6,7 +6,7 @@
 // the portable way to release a client early); the JavaScript snippets (src/**/*.js) are
 // folded into the glue, so a page importing pkg/ without a bundler fetches one script,
 // not a script and then its snippets one round trip later; the client's methods and the
-// paginators (src/client/methods.js, generated) are appended to it, since they extend the
+// paginators (src/client/methods/cleanroomsml.js, generated) are appended to it, since they extend the
 // glue's own class and `paginate` (one export each, however many operations); and the glue is minified
 // (esbuild), as a page downloads it, with the wasm's import and export names made short;
 // long strings are copied into the module by TextEncoder rather than a character at a time;
@@ -180,7 +180,7 @@ function longStrings(glue) {
 
 const gluePath = new URL(`../pkg/${pkg.main}`, import.meta.url);
 const typeFiles = [dtsPath, new URL(`../pkg/${wasm.slice(2).replace(/\.wasm$/, '.wasm.d.ts')}`, import.meta.url)];
-const methods = readFileSync(new URL('../src/client/methods.js', import.meta.url), 'utf8');
+const methods = readFileSync(new URL('../src/client/methods/cleanroomsml.js', import.meta.url), 'utf8');
 writeFileSync(gluePath, minify(guard(longStrings(foldSnippets(minifyNames(readFileSync(gluePath, 'utf8'), typeFiles)))) + methods));
 rmSync(new URL('../pkg/snippets', import.meta.url), { recursive: true });
 

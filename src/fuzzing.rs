@@ -17,7 +17,7 @@ pub fn request(data: &[u8]) {
     let Some(value) = std::str::from_utf8(data).ok().and_then(json::parse) else { return };
     let report = validate(&value);
     assert_eq!(report.ok, report.issues.iter().all(|i| i.severity == Severity::Warning));
-    let Ok(valid) = check(&OPERATIONS[operations::CREATE_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION], &value) else {
+    let Ok(valid) = check(&OPERATIONS[operations::DEFAULT], &value) else {
         assert!(!report.ok, "check refused an input that validate accepted");
         return;
     };
@@ -66,7 +66,7 @@ pub fn response(data: &[u8]) {
         body: body.to_owned(),
         json: json::parse(&body),
     };
-    let create = &OPERATIONS[operations::CREATE_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION];
+    let create = &OPERATIONS[operations::DEFAULT];
     match read(create, &response) {
         Ok(members) => assert!(create.output().is_some_and(|output| validate_output(output, &Value::Object(members)).ok)),
         Err(error) => assert!(!error.name.is_empty() && !error.message.is_empty()),

@@ -117,7 +117,7 @@ fn operation_form<'a, const N: usize>(
     if named.is_none() && (name.is_none() || rest[N - 1].is_undefined()) {
         let mut arguments = [first; N];
         arguments[1..].copy_from_slice(&rest[..N - 1]);
-        return Ok((&OPERATIONS[operations::CREATE_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION], arguments));
+        return Ok((&OPERATIONS[operations::DEFAULT], arguments));
     }
     Ok((js::operation(first)?, rest))
 }

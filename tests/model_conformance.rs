@@ -8,15 +8,18 @@
 //! (`Sampler`): one that matches at any length the pattern and the shape allow, and one of
 //! a valid length that does not; the `regex` crate checks each before it is used.
 //!
-//! `CLEANROOMSML_MODEL=path/to/service-2.json cargo test --test model_conformance` runs
-//! it against another copy of the model (an edited range there must make it fail).
+//! It reads the model of the service the crate is built for (`model/SERVICE/`): Clean Rooms
+//! ML's by default; `RUSTFLAGS='--cfg service="cleanrooms"'` runs it against Clean Rooms'
+//! (`make test-native` runs both). `CLEANROOMSML_MODEL=path/to/service-2.json cargo test
+//! --test model_conformance` runs it against another copy of the model (an edited range
+//! there must make it fail).
 
 mod common;
 
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use cleanroomsml_wasm::model::{rules, Rule, Shape, OPERATIONS};
+use cleanroomsml_wasm::model::{rules, Rule, Shape, OPERATIONS, SERVICE};
 use cleanroomsml_wasm::validate::{validate_shape, IssueCode, Severity};
 use cleanroomsml_wasm::value::{Text, Value};
 use regex_syntax::hir::{Class, Hir, HirKind};
@@ -24,7 +27,7 @@ use serde_json::{Map, Value as Json};
 
 fn model() -> Json {
     let path = std::env::var("CLEANROOMSML_MODEL")
-        .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/model/cleanroomsml/service-2.json").into());
+        .unwrap_or_else(|_| format!("{}/model/{SERVICE}/service-2.json", env!("CARGO_MANIFEST_DIR")));
     serde_json::from_str(&std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))).unwrap()
 }
 
@@ -180,6 +183,8 @@ struct Sampler {
     hir: Hir,
     /// The same anchored, which checks every string made here.
     regex: regex::Regex,
+    /// A leading negative look-ahead of the pattern other than `(?!\s*$)`: what no match matches.
+    forbidden: Option<regex::Regex>,
     /// The pattern starts with `(?!\s*$)`: not only white space.
     not_blank: bool,
     /// Lengths are looked at up to this: one past the shape's maximum (or its minimum
@@ -198,12 +203,13 @@ impl Sampler {
     /// (unless it matches everything).
     fn new(name: &str, shape: &Json) -> Sampler {
         let pattern = shape["pattern"].as_str().unwrap().to_owned();
-        let (translated, not_blank) = common::js_regex(&pattern);
+        let (translated, not_blank, forbidden) = common::js_regex(&pattern);
+        let forbidden = forbidden.map(|f| regex::Regex::new(&format!("^(?:{f})")).unwrap_or_else(|e| panic!("{name}: {pattern}: {e}")));
         let hir = regex_syntax::Parser::new().parse(&translated).unwrap_or_else(|e| panic!("{name}: {pattern}: {e}"));
         let regex = regex::Regex::new(&format!("^(?:{translated})$")).unwrap_or_else(|e| panic!("{name}: {pattern}: {e}"));
         let (min, max) = bounds(shape);
         let limit = max.unwrap_or(min + 300) + 1;
-        let mut sampler = Sampler { pattern, hir, regex, not_blank, limit, good: String::new(), bad: None, made: RefCell::default() };
+        let mut sampler = Sampler { pattern, hir, regex, forbidden, not_blank, limit, good: String::new(), bad: None, made: RefCell::default() };
         let valid = sampler.lengths();
         let longest = max.unwrap_or(limit);
         let shortest = valid.within(min.max(1), longest).next().or_else(|| valid.contains(min).then_some(min));
@@ -229,7 +235,7 @@ impl Sampler {
     }
 
     fn matches(&self, s: &str) -> bool {
-        self.regex.is_match(s) && !(self.not_blank && s.chars().all(common::is_js_space))
+        self.regex.is_match(s) && !(self.not_blank && s.chars().all(common::is_js_space)) && !self.forbidden.as_ref().is_some_and(|f| f.is_match(s))
     }
 
     /// A matching string of `n` characters, or None when the pattern has none.
@@ -400,6 +406,7 @@ impl<'m> Conformance<'m> {
         let shape = self.shape(name);
         let (min, _) = bounds(shape);
         match shape["type"].as_str().unwrap() {
+            "structure" if shape["document"] == true => document(),
             "structure" => {
                 let members = shape["members"].as_object().unwrap().iter();
                 let set = if shape["union"] == true { 1 } else { usize::MAX };
@@ -528,6 +535,21 @@ impl<'m> Conformance<'m> {
         let (lo, hi) = bounds(shape);
         match shape["type"].as_str().unwrap() {
             "structure" if shape["union"] == true => self.union(name, at),
+            // A document: any JSON value, nothing else (the SDK's `__DocumentType`).
+            "structure" if shape["document"] == true => {
+                for (value, what) in [(Value::Null, "null"), (string("x"), "a string"), (Value::Number(-1.5), "a number"), (Value::Bool(false), "a boolean")] {
+                    self.expect(at, Some(value), None, "document", what);
+                }
+                self.expect(at, Some(document()), None, "document", "nested arrays and objects");
+                let inside = |bad: Value| object([("a".to_owned(), Value::array(vec![Value::Null, bad]))]);
+                let inner_path = |at: &[Step]| js_path(&[at, &[Step::Member("a".into()), Step::Index(1)]].concat());
+                for (bad, what) in [(Value::Date(0.0), "a Date"), (Value::Other("a function".into()), "a function"), (Value::Number(f64::NAN), "NaN")] {
+                    self.expect(at, Some(bad.clone()), Some(IssueCode::Type), "document", what);
+                    let mut input = self.base.clone();
+                    *slot(&mut input, at) = inside(bad);
+                    self.check(&input, &inner_path(at), Some(IssueCode::Type), "document", &format!("{what} inside"));
+                }
+            }
             "structure" => {
                 let required: Vec<&str> = shape["required"].as_array().into_iter().flatten().filter_map(Json::as_str).collect();
                 for (member, m) in shape["members"].as_object().unwrap() {
@@ -630,6 +652,12 @@ impl<'m> Conformance<'m> {
     }
 }
 
+/// A document's value with every kind of JSON value in it.
+fn document() -> Value {
+    let inner = object([("b".to_owned(), Value::Bool(true)), ("c".to_owned(), Value::Null)]);
+    object([("a".to_owned(), Value::array(vec![Value::Number(1.0), string("x"), Value::Null, inner]))])
+}
+
 #[test]
 fn every_constraint_of_each_operation_input_holds_at_its_boundaries() {
     let model = model();
@@ -684,6 +712,7 @@ fn every_pattern_of_the_model_has_a_matching_and_a_failing_sample() {
 /// The rules beyond the model name shapes the model has, and say what the Smithy model
 /// says where it says more than botocore's format (`uniqueItems`, the `AccountId` shape).
 #[test]
+#[cfg(not(service = "cleanrooms"))] // Clean Rooms ML's own rules, and its Smithy model
 fn the_rules_beyond_the_model_name_its_shapes() {
     let model = model();
     let shapes = model["shapes"].as_object().unwrap();

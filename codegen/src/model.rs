@@ -13,6 +13,8 @@ pub struct Model<'m> {
     /// The shapes reached from an input.
     pub in_input: BTreeSet<String>,
     pub ops: Vec<Op>,
+    /// The client class's name: `CleanRoomsMlClient`, `CleanRoomsClient` (`client_name`).
+    pub client: String,
 }
 
 /// An operation, read from the model.
@@ -47,13 +49,17 @@ pub fn read<'m>(model: &'m Value, paginators: &Value) -> Result<Model<'m>, Strin
     }
     let shapes = model["shapes"].as_object().ok_or("the model has no shapes")?;
     let operations = model["operations"].as_object().ok_or("the model has no operations")?;
-    let mut read = Model { shapes, order: Vec::new(), in_input: BTreeSet::new(), ops: Vec::new() };
+    let service_id = model["metadata"]["serviceId"].as_str().ok_or("the model's metadata has no serviceId")?;
+    let mut read = Model { shapes, order: Vec::new(), in_input: BTreeSet::new(), ops: Vec::new(), client: client_name(service_id) };
     for (name, op) in operations {
         let mut op = read.operation(name, op)?;
         if let Some(paginator) = paginators["pagination"].get(name) {
             op.paginator = Some(read.paginator(&op, paginator)?);
         }
         read.ops.push(op);
+    }
+    if read.ops.is_empty() {
+        return Err("the model has no operations".into());
     }
     if let Some((name, _)) = paginators["pagination"].as_object().into_iter().flatten().find(|(n, _)| !operations.contains_key(*n)) {
         return Err(format!("the paginators name {name}, which is not an operation of the model"));
@@ -76,6 +82,12 @@ impl<'m> Model<'m> {
 
     pub fn required(&self, name: &str) -> Result<BTreeSet<&'m str>, String> {
         Ok(self.shape(name)?["required"].as_array().into_iter().flatten().filter_map(Value::as_str).collect())
+    }
+
+    /// A `document` shape (botocore writes Smithy's `document` as a structure with
+    /// `"document": true`): any JSON value.
+    pub fn is_document(&self, name: &str) -> Result<bool, String> {
+        Ok(self.shape(name)?["document"].as_bool().unwrap_or(false))
     }
 
     pub fn is_union(&self, name: &str) -> Result<bool, String> {
@@ -230,6 +242,18 @@ impl<'m> Model<'m> {
     }
 }
 
+/// The client class of the service `serviceId`: its words joined, a run of capitals read
+/// as a word (`CleanRoomsML` → `CleanRoomsMlClient`, `CleanRooms` → `CleanRoomsClient`).
+pub fn client_name(service_id: &str) -> String {
+    let chars: Vec<char> = service_id.chars().filter(char::is_ascii_alphanumeric).collect();
+    let mut out = String::new();
+    for (i, &c) in chars.iter().enumerate() {
+        let inside_capitals = i > 0 && chars[i - 1].is_ascii_uppercase() && !chars.get(i + 1).is_some_and(char::is_ascii_lowercase);
+        out.push(if inside_capitals { c.to_ascii_lowercase() } else { c });
+    }
+    out + "Client"
+}
+
 /// `TagMap` → `TAG_MAP`, `MLInputChannelArn` → `ML_INPUT_CHANNEL_ARN`.
 pub fn screaming(name: &str) -> String {
     let chars: Vec<char> = name.chars().collect();
@@ -249,4 +273,34 @@ pub fn screaming(name: &str) -> String {
 pub fn lower_first(name: &str) -> String {
     let mut chars = name.chars();
     chars.next().map(|c| c.to_ascii_lowercase().to_string() + chars.as_str()).unwrap_or_default()
+}
+
+/// What the runtime needs of a service's endpoint and signing: its endpoint prefix (the
+/// host's first label: `cleanrooms-ml`) and its SigV4 signing name, from the metadata.
+pub struct Endpoint {
+    pub prefix: String,
+    pub signing_name: String,
+}
+
+/// The rules `src/protocol/endpoint.rs` implements: AWS's regional rule set (FIPS, dual
+/// stack, a custom endpoint), as Clean Rooms ML's model has it, for any host prefix.
+const REGIONAL_RULES: &str = include_str!("../../model/cleanroomsml/endpoint-rule-set-1.json");
+const REGIONAL_PREFIX: &str = "cleanrooms-ml";
+
+/// Reads the service's endpoint prefix and signing name, and refuses endpoint rules other
+/// than the regional rule set the runtime implements (but for the host prefix).
+pub fn endpoint(metadata: &Value, rules: &Value) -> Result<Endpoint, String> {
+    let field = |key: &str| metadata[key].as_str().map(str::to_owned).ok_or_else(|| format!("the model's metadata has no {key}"));
+    let endpoint = Endpoint { prefix: field("endpointPrefix")?, signing_name: field("signingName")? };
+    let generic = |rules: &Value, prefix: &str| {
+        rules.to_string().replace(&format!("\"https://{prefix}-fips."), "\"https://PREFIX-fips.").replace(&format!("\"https://{prefix}."), "\"https://PREFIX.")
+    };
+    let regional: Value = serde_json::from_str(REGIONAL_RULES).map_err(|e| e.to_string())?;
+    if generic(rules, &endpoint.prefix) != generic(&regional, REGIONAL_PREFIX) {
+        return Err(format!(
+            "the endpoint rules are not the regional rule set src/protocol/endpoint.rs implements (for the prefix {:?})",
+            endpoint.prefix
+        ));
+    }
+    Ok(endpoint)
 }

@@ -94,8 +94,9 @@ mod tests {
     fn the_page_data_has_every_operation_and_every_shape_it_names() {
         let model = std::fs::read_to_string("../model/cleanroomsml/service-2.json").unwrap();
         let paginators = std::fs::read_to_string("../model/cleanroomsml/paginators-1.json").unwrap();
-        let output = crate::generate(&model, &paginators).unwrap();
-        let page = &output.files.iter().find(|(path, _)| *path == crate::PAGE_PATH).unwrap().1;
+        let rules = std::fs::read_to_string("../model/cleanroomsml/endpoint-rule-set-1.json").unwrap();
+        let output = crate::generate("cleanroomsml", &model, &paginators, &rules).unwrap();
+        let page = &output.files.iter().find(|(path, _)| path == crate::PAGE_PATH).unwrap().1;
         let (shapes, operations) = (rows(page, "shapes"), rows(page, "operations"));
         let model: Value = serde_json::from_str(&model).unwrap();
         assert_eq!(operations.keys().collect::<Vec<_>>(), model["operations"].as_object().unwrap().keys().collect::<Vec<_>>());

@@ -13,6 +13,15 @@ pub fn generate(model: &Model) -> Result<String, String> {
     for name in &model.order {
         let shape = model.shape(name)?;
         match shape["type"].as_str().unwrap_or_default() {
+            // The SDK's own name for a document's type (`@smithy/types`).
+            "structure" if model.is_document(name)? => {
+                if !out.contains("export type __DocumentType") {
+                    out.push_str(
+                        "\n/** A document: any JSON value (the SDK's `__DocumentType`). */\n\
+                         export type __DocumentType = null | boolean | number | string | __DocumentType[] | { [prop: string]: __DocumentType };\n",
+                    );
+                }
+            }
             "structure" if model.is_union(name)? => union(model, name, &mut out)?,
             "structure" => {
                 let required = model.required(name)?;
@@ -103,8 +112,9 @@ fn member_line(model: &Model, member_name: &str, member: &Value, optional: bool,
 fn client(model: &Model, out: &mut String) {
     out.push_str(
         "\n/** A method per operation, named as the SDK's aggregated client names them; each is\n \
-         * `send(operation, input, options)`. */\nexport interface CleanRoomsMlClient {\n",
+         * `send(operation, input, options)`. */\n",
     );
+    let _ = writeln!(out, "export interface {} {{", model.client);
     for op in &model.ops {
         let errors: Vec<String> = op.errors.iter().map(|(n, _, _)| format!("`{n}`")).collect();
         let _ = writeln!(
@@ -140,6 +150,7 @@ fn client(model: &Model, out: &mut String) {
 fn ts_type(model: &Model, name: &str) -> Result<String, String> {
     let shape = model.shape(name)?;
     Ok(match shape["type"].as_str().unwrap_or_default() {
+        "structure" if model.is_document(name)? => "__DocumentType".to_owned(),
         "structure" => name.to_owned(),
         "list" => {
             let item = ts_type(model, Model::target(&shape["member"]))?;

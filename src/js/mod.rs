@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 
 use crate::error::{ApiError, ErrorKind};
 use crate::json::{self, ToJson};
-use crate::model::{member_named, Kind, List, Member, Operation, Shape};
+use crate::model::{member_named, Kind, Member, Operation, Shape, DOCUMENTS};
 use crate::protocol::endpoint::{Endpoint, EndpointParams};
 use crate::protocol::request::{self, Headers, HttpRequest};
 use crate::sign::{Credentials, SigningOptions};
@@ -112,7 +112,9 @@ fn read_members_of(shape: &'static Shape, value: &JsValue) -> Value {
     }
     if Array::is_array(value) {
         return match shape.kind() {
-            Kind::List(list) => read_array(&list, value),
+            Kind::List(list) => read_array(value, list.member, list.checked_items()),
+            // Every item of a document: there is no maximum to stop at but the input's size.
+            Kind::Document if DOCUMENTS => read_array(value, shape, usize::MAX),
             _ => Value::array(Vec::new()), // only its type matters
         };
     }
@@ -125,6 +127,7 @@ fn read_members_of(shape: &'static Shape, value: &JsValue) -> Value {
     match shape.kind() {
         Kind::Structure(structure) => read_members(value, |key| member_shape(structure.members, key)),
         Kind::Map(map) => read_members(value, |_| Some(map.value)),
+        Kind::Document if DOCUMENTS => read_members(value, |_| Some(shape)),
         _ => Value::Object(Vec::new()), // only its type matters
     }
 }
@@ -160,11 +163,11 @@ fn read_text(s: &JsString) -> Text {
     Text { text: String::from(s), well_formed: s.is_well_formed() }
 }
 
-fn read_array(list: &List, array: &JsValue) -> Value {
+fn read_array(array: &JsValue, item_shape: &'static Shape, checked_items: usize) -> Value {
     let length = Reflect::get(array, &"length".into()).ok().and_then(|l| l.as_f64()).unwrap_or(0.0) as u32;
-    let items = (0..length.min(list.checked_items() as u32))
+    let items = (0..length.min(checked_items.min(u32::MAX as usize) as u32))
         .map(|i| match Reflect::get_u32(array, i) {
-            Ok(item) => read_members_of(list.member, &item),
+            Ok(item) => read_members_of(item_shape, &item),
             Err(_) => threw(),
         })
         .collect();

@@ -1,6 +1,8 @@
 //! What this library knows about the service, as data: the shapes and operations of the
-//! service model (`generated.rs`, written by `codegen/` from `model/cleanroomsml/`; never
-//! edited by hand) and the rules users need beyond the model (`rules.rs`).
+//! service model (`generated/NAME.rs`, written by `codegen/` from `model/NAME/`; never
+//! edited by hand; `generated.rs` picks the service the crate is built for: Clean Rooms ML
+//! by default, `--cfg service="cleanrooms"` for Clean Rooms) and the rules users need
+//! beyond the model (`rules.rs`).
 //!
 //! The generated tables are compact records that refer to each other by index (a shape
 //! is 8 bytes, a member 8; names are one text with their lengths), since 59 operations'
@@ -11,7 +13,7 @@
 mod generated;
 pub mod rules;
 
-pub use generated::{operations, shapes, OPERATIONS, PAGINATORS, PATTERNS};
+pub use generated::{operations, shapes, ENDPOINT_FIPS_PREFIX, ENDPOINT_PREFIX, OPERATIONS, PAGINATORS, PATTERNS, DOCUMENTS, SERVICE, SIGNING_NAME};
 use generated::{LIMITS, MEMBERS, NAME_LENGTHS, NAME_TEXT, RANGES, SHAPES};
 pub use rules::Rule;
 
@@ -45,6 +47,7 @@ pub enum ShapeKind {
     Double,
     Boolean,
     Timestamp,
+    Document,
 }
 
 /// A shape read as what it is.
@@ -61,6 +64,8 @@ pub enum Kind {
     /// A time: a `Date` in JavaScript; sent in ISO 8601 (the model's `timestampFormat`,
     /// which the generator requires of inputs), read in ISO 8601 or as epoch seconds.
     Timestamp,
+    /// A document (the SDK's `__DocumentType`): any JSON value, sent and read as it is.
+    Document,
 }
 
 pub struct Structure {
@@ -129,6 +134,7 @@ impl Shape {
             }
             ShapeKind::Boolean => Kind::Boolean,
             ShapeKind::Timestamp => Kind::Timestamp,
+            ShapeKind::Document => Kind::Document,
         }
     }
 }

@@ -1,7 +1,9 @@
-//! Endpoint resolution: the service's endpoint rule set
-//! (`cleanroomsml-endpoint-ruleset.json`) with the AWS partitions it relies on, plus the
-//! checks that keep a bad region or endpoint from ever becoming a malformed URL.
+//! Endpoint resolution: the service's endpoint rule set (`model/NAME/endpoint-rule-set-1.json`,
+//! AWS's regional rules: the generator refuses others, and gives the host prefix) with the
+//! AWS partitions it relies on, plus the checks that keep a bad region or endpoint from ever
+//! becoming a malformed URL.
 
+use crate::model::{ENDPOINT_FIPS_PREFIX, ENDPOINT_PREFIX};
 use crate::text::{concat, decimal};
 
 /// The rule set's parameters, plus nothing else.
@@ -193,28 +195,28 @@ pub fn resolve(params: &EndpointParams) -> Result<Endpoint, EndpointError> {
     check_region(region)?;
     let p = partition(region);
     let (prefix, suffix) = match (params.use_fips, params.use_dual_stack) {
-        (true, true) if p.supports_fips && p.supports_dual_stack => ("cleanrooms-ml-fips", p.dual_stack_dns_suffix),
+        (true, true) if p.supports_fips && p.supports_dual_stack => (ENDPOINT_FIPS_PREFIX, p.dual_stack_dns_suffix),
         (true, true) => {
             return Err(EndpointError {
                 member: "useFipsEndpoint",
                 message: "FIPS and DualStack are enabled, but this partition does not support one or both".into(),
             })
         }
-        (true, false) if p.supports_fips => ("cleanrooms-ml-fips", p.dns_suffix),
+        (true, false) if p.supports_fips => (ENDPOINT_FIPS_PREFIX, p.dns_suffix),
         (true, false) => {
             return Err(EndpointError {
                 member: "useFipsEndpoint",
                 message: "FIPS is enabled but this partition does not support FIPS".into(),
             })
         }
-        (false, true) if p.supports_dual_stack => ("cleanrooms-ml", p.dual_stack_dns_suffix),
+        (false, true) if p.supports_dual_stack => (ENDPOINT_PREFIX, p.dual_stack_dns_suffix),
         (false, true) => {
             return Err(EndpointError {
                 member: "useDualstackEndpoint",
                 message: "DualStack is enabled but this partition does not support DualStack".into(),
             })
         }
-        (false, false) => ("cleanrooms-ml", p.dns_suffix),
+        (false, false) => (ENDPOINT_PREFIX, p.dns_suffix),
     };
     Ok(Endpoint { scheme: "https".into(), authority: concat(&[prefix, ".", region, ".", suffix]), base_path: String::new() })
 }

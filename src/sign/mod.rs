@@ -18,7 +18,7 @@ use crate::text::{concat, decimal};
 pub use crate::protocol::headers::Headers;
 
 /// The service's signing name (`aws.auth#sigv4` in the service model).
-pub const SIGNING_NAME: &str = "cleanrooms-ml";
+pub use crate::model::SIGNING_NAME;
 
 /// Credentials; `Debug` never shows the secret or the token.
 #[derive(Clone, PartialEq)]

@@ -9,14 +9,14 @@ mod report;
 pub use report::{Issue, IssueCode, Severity, ValidationReport};
 
 use crate::model::rules::{self, Rule};
-use crate::model::{operations, member_named, Kind, List, Map, Member, Names, Operation, Pattern, Shape, Str, Structure, OPERATIONS};
+use crate::model::{operations, member_named, DOCUMENTS, Kind, List, Map, Member, Names, Operation, Pattern, Shape, Str, Structure, OPERATIONS};
 use crate::number;
 use crate::text::{concat, decimal, push_digits, DECIMAL, LOWER_HEX, UPPER_HEX};
 use crate::value::{join, Text, Value};
 
 /// Validates a `CreateConfiguredModelAlgorithmAssociationRequest`.
 pub fn validate(input: &Value) -> ValidationReport {
-    validate_shape(OPERATIONS[operations::CREATE_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION].input(), input)
+    validate_shape(OPERATIONS[operations::DEFAULT].input(), input)
 }
 
 /// Validates an input against any shape of the model: types, required members, every
@@ -146,6 +146,28 @@ impl<'v> Walk<'v> {
             Kind::Boolean if !matches!(value, Value::Bool(_)) => self.type_error("a boolean", value),
             Kind::Boolean => {}
             Kind::Timestamp => self.timestamp(value),
+            Kind::Document if DOCUMENTS => self.document(value),
+            Kind::Document => {}
+        }
+    }
+
+    /// A document: any JSON value (null, a boolean, a finite number, a string, and arrays
+    /// and plain objects of them), as the SDK's `__DocumentType`.
+    fn document(&mut self, value: &'v Value) {
+        match value {
+            Value::Null | Value::Bool(_) | Value::String(_) => {}
+            Value::Number(n) if n.is_finite() => {}
+            Value::Array { items, .. } => {
+                for (i, item) in items.iter().enumerate() {
+                    self.at(Segment::Index(i), |w| w.document(item));
+                }
+            }
+            Value::Object(entries) => {
+                for (key, item) in entries.iter().filter(|(_, item)| !matches!(item, Value::Undefined)) {
+                    self.at(Segment::Member(&key.text), |w| w.document(item));
+                }
+            }
+            _ => self.type_error("a JSON value (null, a boolean, a finite number, a string, an array or a plain object)", value),
         }
     }
 

@@ -86,17 +86,38 @@ pub fn is_js_space(c: char) -> bool {
     JS_SPACE.iter().any(|&(a, b)| (a..=b).contains(&c))
 }
 
+/// `pattern` without a `.*` that must match nothing: one before a group that starts with
+/// `^` (`.*(?!^…)`), or after one that ends with `$` (`…$).*`), where `^` and `$` are the
+/// string's ends (no `m` flag). Clean Rooms' `.*(?!^(\d+\.)+\d+$)(^…$).*` is then a leading
+/// look-ahead, which the tests' engines can run.
+pub fn without_empty_wildcards(pattern: &str) -> &str {
+    let pattern = if pattern.starts_with(".*(?!^") || pattern.starts_with(".*(?=^") || pattern.starts_with(".*(^") { &pattern[2..] } else { pattern };
+    pattern.strip_suffix("$).*").map_or(pattern, |rest| &pattern[..rest.len() + 2])
+}
+
 /// A model pattern (an ECMAScript regular expression) in the `regex` crate's syntax, and
 /// whether it starts with the `(?!\s*$)` look-ahead, which that crate lacks (check "not
-/// only white space" with `is_js_space` beside it). `\d`, `\w`, `\s`, `\S` and `.` keep
+/// only white space" with `is_js_space` beside it); another leading negative look-ahead
+/// (`(?!^(\d+\.)+\d+$)`) is the third, a pattern in that syntax no match may match. `\d`, `\w`, `\s`, `\S` and `.` keep
 /// their JavaScript meaning (ASCII digits and word characters; JavaScript's white space;
 /// anything but a line terminator), not the crate's Unicode one. Read over code points,
 /// the surrogates in a class name nothing a Rust string holds, so they are left out.
-pub fn js_regex(pattern: &str) -> (String, bool) {
+pub fn js_regex(pattern: &str) -> (String, bool, Option<String>) {
+    let pattern = without_empty_wildcards(pattern);
     let (body, not_blank) = match pattern.strip_prefix(r"(?!\s*$)") {
         Some(rest) => (rest, true),
         None => (pattern, false),
     };
+    if let Some(look) = body.strip_prefix("(?!").filter(|_| !not_blank) {
+        let end = look.char_indices().scan(1i32, |depth, (i, c)| {
+            *depth += match c { '(' => 1, ')' => -1, _ => 0 };
+            Some((i, *depth))
+        });
+        let end = end.filter(|&(_, depth)| depth == 0).map(|(i, _)| i).next().expect("a closed look-ahead");
+        let (main, _, _) = js_regex(&look[end + 1..]);
+        let (forbidden, _, _) = js_regex(&look[..end]);
+        return (main, false, Some(forbidden));
+    }
     let space: String = JS_SPACE.iter().map(|(a, b)| format!("\\x{{{:X}}}-\\x{{{:X}}}", *a as u32, *b as u32)).collect();
     let chars: Vec<char> = body.chars().collect();
     let hex = |at: usize| u32::from_str_radix(&chars[at..at + 4].iter().collect::<String>(), 16).unwrap();
@@ -134,7 +155,8 @@ pub fn js_regex(pattern: &str) -> (String, bool) {
                 i += 1;
             }
             ('\\', Some(e)) => {
-                assert!(!e.is_ascii_alphanumeric() || "tnr".contains(e), "extend the translation for \\{e} in {pattern}");
+                // `\p{…}` reads the same in both (the Unicode versions aside).
+                assert!(!e.is_ascii_alphanumeric() || "tnrpP".contains(e), "extend the translation for \\{e} in {pattern}");
                 out.push(c);
                 out.push(e);
                 i += 1;
@@ -155,7 +177,7 @@ pub fn js_regex(pattern: &str) -> (String, bool) {
             _ => out.push(c),
         }
     }
-    (out, not_blank)
+    (out, not_blank, None)
 }
 
 /// xorshift64*: small, deterministic, good enough to spread test inputs.

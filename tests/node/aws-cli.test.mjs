@@ -8,13 +8,13 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { startLocalEndpoint, DEMO_CREDENTIALS, COLLABORATION, SEEDED_ALGORITHMS } from '../../scripts/local-endpoint.mjs';
-import { model } from '../../scripts/service-model.mjs';
-import { tour, answerProblems } from './tour.mjs';
+import { startLocalEndpoint, DEMO_CREDENTIALS, COLLABORATION, DEMO_MEMBERSHIP, EXAMPLE_MEMBERSHIP, SEEDED_ALGORITHMS } from '../../scripts/local-endpoint.mjs';
+import { model, services } from '../../scripts/service-model.mjs';
+import { tour, answerProblems, TOUR_PACE_MS } from './tour.mjs';
 
 const AWS = fileURLToPath(new URL('../../.venv/bin/aws', import.meta.url));
-const MEMBERSHIP = '3a2b1c0d-5b6a-4978-8695-a4b3c2d1e0f9';
-const ALGORITHM = 'arn:aws:cleanrooms-ml:us-east-1:123456789012:configured-model-algorithm/cli';
+const MEMBERSHIP = EXAMPLE_MEMBERSHIP;
+const ALGORITHM = SEEDED_ALGORITHMS[0].configuredModelAlgorithmArn;
 const ASSOCIATION_ARN = new RegExp(`^arn:aws:cleanrooms-ml:us-east-1:\\d{12}:membership/${MEMBERSHIP}/configured-model-algorithm-association/[-\\w/.]+$`);
 let endpoint;
 const logs = [];
@@ -28,6 +28,11 @@ after(() => endpoint?.close());
 
 /** Runs `aws cleanroomsml …args` against the endpoint; resolves to { code, stdout, stderr, json }. */
 function aws(...args) {
+  return awsAt(endpoint.url, 'cleanroomsml', ...args);
+}
+
+/** Runs `aws SERVICE …args` against the endpoint at `url`. */
+function awsAt(url, service, ...args) {
   const env = {
     PATH: process.env.PATH,
     AWS_ACCESS_KEY_ID: DEMO_CREDENTIALS.accessKeyId,
@@ -38,7 +43,7 @@ function aws(...args) {
     AWS_MAX_ATTEMPTS: '1',
     AWS_PAGER: '',
   };
-  const all = ['cleanroomsml', ...args, '--endpoint-url', endpoint.url, '--region', 'us-east-1', '--output', 'json'];
+  const all = [service, ...args, '--endpoint-url', url, '--region', 'us-east-1', '--output', 'json'];
   return new Promise((resolve) => {
     execFile(AWS, all, { env, timeout: 120000 }, (error, stdout, stderr) => {
       let json;
@@ -60,13 +65,14 @@ const command = (operationName) => operationName
  * the answer as { status, type, body } from what the CLI prints. The CLI prints nothing for
  * an empty structure, and follows a List's nextToken itself.
  */
-async function cliCall(operationName, input) {
-  const { code, stderr, json } = await aws(command(operationName), '--cli-input-json', JSON.stringify(input));
+const cliCall = (url, service = 'cleanroomsml') => async (operationName, input) => {
+  const { model } = services[service];
+  const { code, stderr, json } = await awsAt(url, service, command(operationName), '--cli-input-json', JSON.stringify(input));
   if (code === 0) return { status: 200, body: json ?? (model.operations[operationName].output ? {} : undefined) };
   const error = /An error occurred \((\w+)\) when calling the (\w+) operation/.exec(stderr);
   assert.equal(error?.[2], operationName, stderr);
   return { status: model.shapes[error[1]].error.httpStatusCode, type: error[1] };
-}
+};
 
 /** `create-configured-model-algorithm-association` in `membership`. */
 function create(name, privacyConfiguration, membership = MEMBERSHIP) {
@@ -112,7 +118,8 @@ test('a repeated name is a ConflictException', async () => {
 });
 
 test('the associations: create, list with the CLI\'s pagination, get, delete, the algorithms and the collaboration\'s view', async () => {
-  const membership = '4b3c2d1e-5b6a-4978-8695-a4b3c2d1e0f9';
+  // The caller's membership of the demo collaboration, whose view lists the partner's association too.
+  const membership = DEMO_MEMBERSHIP;
   const arns = [];
   for (const name of ['cli-a', 'cli-b', 'cli-c']) {
     const made = await create(name, { trainedModels: { containerMetrics: { noiseLevel: 'LOW' } } }, membership);
@@ -175,9 +182,12 @@ test('the associations: create, list with the CLI\'s pagination, get, delete, th
   assert.notEqual(forged.code, 0);
 });
 
-test('the tour: the CLI calls each of the 59 operations and gets the service\'s answers', async () => {
+test('the tour: the CLI calls each of the 59 operations and gets the service\'s answers', async (t) => {
+  // A world of its own, at a pace at which statuses move only when the tour settles them.
+  const own = await startLocalEndpoint({ port: 0, log: (line) => logs.push(line), onAnswer: (answer) => answers.push(answer), paceMs: TOUR_PACE_MS });
+  t.after(() => own.close());
   const started = answers.length;
-  await tour(cliCall);
+  await tour(cliCall(own.url), () => own.advance(10 * TOUR_PACE_MS));
   const toured = answers.slice(started);
   const answered = new Set(toured.filter((a) => a.status === 200).map((a) => a.operation));
   assert.deepEqual([...answered].sort(), Object.keys(model.operations).sort());

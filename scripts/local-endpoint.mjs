@@ -244,15 +244,22 @@ const CREATOR_MEMBERS = ['creatorAccountId', 'startedBy'];
  */
 const GONE = 'GONE';
 const LIFECYCLES = {
-  create: ['CREATE_PENDING', 'CREATE_IN_PROGRESS', 'ACTIVE'],
-  fail: ['CREATE_PENDING', 'CREATE_IN_PROGRESS', 'CREATE_FAILED'],
-  Cancel: ['CANCEL_PENDING', 'CANCEL_IN_PROGRESS', ['CANCELLED', 'INACTIVE']],
+  create: ['CREATE_PENDING', 'SUBMITTED', 'CREATE_IN_PROGRESS', 'STARTED', 'IN_PROGRESS', ['ACTIVE', 'SUCCESS', 'CREATED']],
+  fail: ['CREATE_PENDING', 'SUBMITTED', 'CREATE_IN_PROGRESS', 'STARTED', 'IN_PROGRESS', ['CREATE_FAILED', 'FAILED']],
+  /** Cancel…, and an Update… whose targetStatus is CANCELLED (UpdateProtectedQuery). */
+  Cancel: ['CANCEL_PENDING', 'CANCELLING', 'CANCEL_IN_PROGRESS', ['CANCELLED', 'INACTIVE']],
   /** The Delete… of a part (DeleteTrainedModelOutput). */
   Delete: ['DELETE_PENDING', 'DELETE_IN_PROGRESS', ['INACTIVE']],
+  Populate: ['POPULATE_STARTED', 'POPULATE_SUCCESS'],
+  Disallow: ['DISALLOWED_BY_DATA_PROVIDER'],
   delete: ['DELETE_PENDING', 'DELETE_IN_PROGRESS', GONE],
 };
+/** The statuses of a resource that has ended: it holds what it names no more. */
+const ENDED = ['SUCCESS', 'CANCELLED', 'INACTIVE', 'FAILED', 'CREATE_FAILED', 'TIMED_OUT'];
+/** A Clean Rooms change's types, by the member its specification sets. */
+const CHANGE_TYPES = { member: ['ADD_MEMBER'], collaboration: ['EDIT_AUTO_APPROVED_CHANGE_TYPES'] };
 /** Required output members no input gives, and their value on a new resource. */
-const DEFAULTS = { analysisRuleTypes: [], isAutoApproved: false, inputReferenceProperties: { idMappingWorkflowsSupported: [] }, schema: {} };
+const DEFAULTS = { isAutoApproved: false };
 /**
  * Clean Rooms' members: a collaboration's `members` (its creator first), each with its
  * account, display name, abilities, payment and status (INVITED until CreateMembership joins).
@@ -277,7 +284,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
  */
 function nameParts(operationName) {
   const [, verb, noun] = /^(Create|Start|Put|Get|List|Update|Cancel|Delete|Tag|Untag|BatchGet|Populate|Disallow|Preview)(?:Collaboration(?=[A-Z]))?(\w+)$/.exec(operationName);
-  return { verb, noun: verb === 'List' || verb === 'BatchGet' ? noun.replace(/s$/, '') : noun };
+  return { verb, noun: verb === 'List' || verb === 'BatchGet' ? noun.replace(/ies$/, 'y').replace(/s$/, '') : noun };
 }
 
 /**
@@ -309,7 +316,11 @@ function planService(service) {
     const { verb, noun } = nameParts(operationName);
     if (['Create', 'Start', 'Put'].includes(verb)) kinds.set(noun, { name: noun, label: label(noun), makes: operationName, service });
   }
-  kinds.set(MEMBER_KIND, { name: MEMBER_KIND, label: MEMBER_KIND, service });
+  // The nouns read but never made (Member, Schema, PrivacyBudget): kinds the endpoint holds none of, but members.
+  for (const operationName of Object.keys(model.operations)) {
+    const { verb, noun } = nameParts(operationName);
+    if (['Get', 'List', 'BatchGet', 'Preview'].includes(verb) && ![...kinds.keys()].some((k) => noun.startsWith(k))) kinds.set(noun, { name: noun, label: label(noun), service });
+  }
   const plans = {};
   for (const [operationName, operation] of Object.entries(model.operations)) {
     const { verb, noun } = nameParts(operationName);
@@ -319,8 +330,11 @@ function planService(service) {
     }
     const kind = kinds.get(noun) ?? [...kinds.values()].filter((k) => noun.startsWith(k.name)).sort((a, b) => b.name.length - a.name.length)[0];
     const part = kind ? noun.slice(kind.name.length) : noun;
-    const action = !kind ? 'unsupported' : { Create: 'create', Start: 'create', Put: 'put', Get: 'get', List: 'list', Update: 'update', Cancel: 'transition', Delete: part ? 'transition' : 'delete' }[verb] ?? 'unsupported';
-    plans[operationName] = { action: part && action === 'get' ? 'unsupported' : action, kind, part, lifecycle: action === 'transition' ? verb : undefined };
+    const action = !kind ? 'unsupported' : {
+      Create: 'create', Start: 'create', Put: 'put', Get: 'get', List: 'list', Update: 'update', Cancel: 'transition', Delete: part ? 'transition' : 'delete',
+      Populate: 'transition', Disallow: 'transition', BatchGet: 'batchGet', Preview: 'preview',
+    }[verb];
+    plans[operationName] = { action, kind, part, lifecycle: action === 'transition' ? verb : undefined };
   }
   for (const kind of kinds.values()) {
     if (!kind.makes) continue;
@@ -347,7 +361,8 @@ function planService(service) {
     if (status) kind.statuses = model.shapes[status].enum;
   }
   for (const [name, plan] of Object.entries(plans)) {
-    if (plan.lifecycle && !plan.kind.statuses?.includes(LIFECYCLES[plan.lifecycle][0])) plan.action = 'unsupported';
+    // A change of status the kind's enum has no status for (a kind without status just answers).
+    if (plan.lifecycle && plan.kind.statuses && !pathOf(plan.kind, plan.lifecycle).length) throw new Error(`${name}: no status of ${plan.lifecycle} in ${plan.kind.name}'s enum`);
     if (plan.action === 'list' && !paginators[name]) plan.action = 'unsupported';
   }
   return { service, kinds, plans, membersOf };
@@ -467,6 +482,8 @@ export async function startLocalEndpoint({
    * (`derive`); timestamps in the shape's format. Undefined when a required member cannot be
    * given, so that an optional member that cannot be shown is left out.
    */
+  /** The last required member `conform` could not give, for the endpoint's own errors. */
+  let unshown;
   const conform = (service, shapeName, value, links = {}) => {
     const shape = service.model.shapes[shapeName];
     switch (shape.type) {
@@ -474,11 +491,18 @@ export async function startLocalEndpoint({
         if (typeof value !== 'object' || value === null) return undefined;
         const out = {};
         for (const [name, member] of Object.entries(shape.members ?? {})) {
-          const given = value[name] ?? derive(name, value, links);
+          // A required list, structure, enum or flag nothing gives (a table's analysis rule types; a
+          // default the service picks; what Entity Resolution, which the endpoint does not play,
+          // would say of an ID mapping table) is a fresh one. Ids, names and times must be given.
+          const memberShape = service.model.shapes[member.shape];
+          const kept = shape.required?.includes(name) && (['list', 'structure', 'boolean'].includes(memberShape.type) || memberShape.enum);
+          const given = value[name] ?? derive(name, value, links) ?? (kept ? fresh(service, member.shape) : undefined);
           const shown = given === undefined ? undefined : conform(service, member.shape, given);
           if (shown !== undefined) out[name] = shown;
         }
-        return (shape.required ?? []).every((name) => out[name] !== undefined) ? out : undefined;
+        const missing = (shape.required ?? []).find((name) => out[name] === undefined);
+        if (missing) unshown = `${shapeName}.${missing}`;
+        return missing ? undefined : out;
       }
       case 'list': {
         const items = Array.isArray(value) ? value.map((item) => conform(service, shape.member.shape, item)) : [undefined];
@@ -501,9 +525,14 @@ export async function startLocalEndpoint({
    */
   const derive = (name, siblings, links) => {
     for (const [prefix, linked] of Object.entries(links)) {
+      if (typeof linked !== 'object') continue;
       const m = name.startsWith(prefix) && /^[A-Z]/.test(name.slice(prefix.length)) ? lowerFirst(name.slice(prefix.length)) : undefined;
       if (m && linked.values[m] !== undefined) return linked.values[m];
     }
+    if (name === 'types' && siblings.specification) return CHANGE_TYPES[Object.keys(siblings.specification)[0]];
+    // Clean Rooms' analysisRulePolicy and analysisRuleType give an analysisRule's policy and type.
+    const wrapped = Object.keys(siblings).find((k) => links.wrapper && k === `${links.wrapper}${upperFirst(name)}`);
+    if (wrapped) return siblings[wrapped];
     const m = /^(\w+)(Name|Hash)$/.exec(name);
     if (m) {
       const key = Object.keys(siblings).find((k) => k.endsWith(m[2] === 'Name' ? `${upperFirst(m[1])}Arn` : upperFirst(m[1])));
@@ -512,24 +541,42 @@ export async function startLocalEndpoint({
     return DEFAULTS[name];
   };
   /** The resources a resource lives in, by member prefix: { membership, collaboration, configuredTable… }. */
-  const linksOf = (r) => (r ? r.links : {});
+  const linksOf = (r) => (r ? { ...r.links, ...(r.kind?.wrapper ? { wrapper: r.kind.wrapper } : {}) } : {});
+  /**
+   * A value of a shape for what the endpoint does not keep (a populate job's id, a preview):
+   * a UUID where the pattern is one, an enum's first value, a structure's required members (a
+   * union's first), an empty list or map.
+   */
+  const fresh = (service, shapeName) => {
+    const shape = service.model.shapes[shapeName];
+    switch (shape.type) {
+      case 'structure': {
+        const names = shape.union ? Object.keys(shape.members).slice(0, 1) : shape.required ?? [];
+        return Object.fromEntries(names.map((name) => [name, fresh(service, shape.members[name].shape)]));
+      }
+      case 'list': return Array.from({ length: shape.min ?? 0 }, () => fresh(service, shape.member.shape));
+      case 'map': return {};
+      case 'string': return shape.enum ? shape.enum[0] : shape.pattern?.includes('[0-9a-f]{8}') ? randomUUID() : 'local';
+      case 'boolean': return false;
+      case 'timestamp': return new Date(now());
+      default: return shape.min ?? 0;
+    }
+  };
   /** The answer of `operationName` for a resource: its output shape, or no body. */
   const answer = (plan, operationName, r) => {
     const { service } = plan.kind;
     const output = service.model.operations[operationName].output?.shape;
     if (!output) return undefined;
     const values = view(r);
-    const inner = Object.entries(service.model.shapes[output].members ?? {}).find(([, m]) => m.shape === plan.kind.shape && plan.kind.wrapper);
-    const shown = inner ? conform(service, output, { [inner[0]]: conformOrThrow(service, plan.kind.shape, values, r, operationName) }) : conform(service, output, values, linksOf(r));
-    if (!shown) throw new Error(`${operationName}: the state cannot be shown in ${output}`);
+    // Clean Rooms wraps the resource ({ collaborationAnalysisTemplate: … }), in its own shape or a view of it.
+    const inner = plan.kind.wrapper && Object.entries(service.model.shapes[output].members ?? {}).find(([, m]) => service.model.shapes[m.shape].type === 'structure');
+    const shown = inner ? conform(service, output, { [inner[0]]: conformOrThrow(service, inner[1].shape, values, r, operationName) }) : conform(service, output, values, linksOf(r));
+    if (!shown) throw new Error(`${operationName}: the state cannot be shown in ${output} (${unshown} missing)`);
     return shown;
   };
   const conformOrThrow = (service, shapeName, values, r, operationName) => {
     const shown = conform(service, shapeName, values, linksOf(r));
-    if (!shown) {
-      const missing = (service.model.shapes[shapeName].required ?? []).filter((name) => conform(service, shapeName, { ...values, [name]: undefined }, linksOf(r)) === undefined && values[name] === undefined);
-      throw new Error(`${operationName}: the state cannot be shown in ${shapeName} (${missing.join(', ')})`);
-    }
+    if (!shown) throw new Error(`${operationName}: the state cannot be shown in ${shapeName} (${unshown} missing)`);
     return shown;
   };
 
@@ -540,7 +587,10 @@ export async function startLocalEndpoint({
     const ownId = values.id ?? values[`${memberName(kind.name)}Id`] ?? randomUUID();
     if (kind.arn) {
       const membership = links.membership?.values.id ?? input.membershipIdentifier;
-      values[kind.arnMember] = arn ?? `arn:aws:${kind.service.model.metadata.endpointPrefix}:${region}:${account}:${kind.arn.replace('{membership}', membership).replace('{id}', ownId)}`;
+      const arnOf = (m, id) => `arn:aws:${kind.service.model.metadata.endpointPrefix}:${region}:${account}:${kind.arn.replace('{membership}', m).replace('{id}', id)}`;
+      // Where two UUIDs make an ARN longer than its shape allows (a configured table association's), each is cut to its first group.
+      const long = arnOf(membership, ownId);
+      values[kind.arnMember] = arn ?? (long.length > (kind.service.model.shapes[kind.arnShape].max ?? Infinity) ? arnOf(membership.slice(0, 8), ownId.slice(0, 8)) : long);
       if (!patternRegExp(kind.service.model.shapes[kind.arnShape].pattern).test(values[kind.arnMember])) throw new Error(`${kind.name}: ${values[kind.arnMember]} is not in the ARN's pattern`);
     }
     if (links.membership) Object.assign(values, { membershipIdentifier: links.membership.values.id, membershipId: links.membership.values.id });
@@ -681,9 +731,9 @@ export async function startLocalEndpoint({
   /** Whether resource `r` matches the input member `name` = `value`: by its own value, or, for `<x>Identifier`, by the id or ARN of the <x> it is or lives in. */
   const matches = (r, name, value) => {
     if (r.values[name] === value) return true;
-    const x = /^(\w+)Identifier$/.exec(name)?.[1];
+    const [, x, by] = /^(\w+)(Identifier|Arn)$/.exec(name) ?? [];
     if (!x) return false;
-    if (memberName(r.kind.name) === x) return r.values.id === value || r.arn === value;
+    if (memberName(r.kind.name) === x) return (by === 'Identifier' && (r.values.id ?? r.values[`${x}Id`]) === value) || r.arn === value;
     return r.links[x] !== undefined && (r.links[x].values.id === value || r.links[x].arn === value);
   };
 
@@ -728,10 +778,10 @@ export async function startLocalEndpoint({
           if (memberIn(links.collaboration, account).status === 'ACTIVE') throw refuse(service, operationName, ['ConflictException'], `The caller is already a member of collaboration ${input.collaborationIdentifier}.`);
           return answer(plan, operationName, join(links.collaboration, input, { account }));
         }
-        // A Clean Rooms resource under another named in its URI (a configured table's analysis rule) lives in it.
-        for (const [name] of uriMembers(service, operationName)) {
+        // A Clean Rooms resource under another it names by identifier (a configured table's analysis rule, a configured table's association) lives in it.
+        for (const name of Object.keys(input).filter((n) => n.endsWith('Identifier') && n !== 'collaborationIdentifier')) {
           const x = /^(\w+)Identifier$/.exec(name)?.[1];
-          const parent = x && x !== 'membership' && live().find((r) => memberName(r.kind.name) === x && (r.values.id === input[name] || r.arn === input[name]));
+          const parent = x && x !== 'membership' && live().find((r) => r.kind.service === service && memberName(r.kind.name) === x && (r.values.id === input[name] || r.arn === input[name]));
           if (x && x !== 'membership' && !parent) throw notFound(`${label(upperFirst(x))} ${input[name]}`, upperFirst(x), input[name]);
           if (parent) links[x] = parent;
         }
@@ -765,6 +815,9 @@ export async function startLocalEndpoint({
         let listed;
         if (kindName === MEMBER_KIND) {
           listed = links.collaboration.values.members.map((m, i) => ({ seq: i + 1, values: m, links: {} }));
+        } else if (plan.part && planned.membersOf(itemShape).versionId) {
+          // The versions a Populate… made of one resource.
+          listed = (found().versions ?? []).map((v, i) => ({ seq: i + 1, values: v, links: {} }));
         } else {
           // Memberships and collaborations are the caller's: those it is (or was invited to be) a member of.
           const mine = (r) => (kindName === 'Membership' ? r.account === account : kindName === 'Collaboration' ? memberIn(r, account) !== undefined : true);
@@ -775,6 +828,13 @@ export async function startLocalEndpoint({
       }
       case 'update': {
         const resource = found();
+        // A targetStatus (UpdateProtectedQuery's CANCELLED) is a change of status by the lifecycle that ends there.
+        const lifecycle = input.targetStatus && Object.keys(LIFECYCLES).find((name) => pathOf(plan.kind, name).at(-1) === input.targetStatus);
+        if (lifecycle) {
+          if (pathOf(plan.kind, lifecycle).includes(statusOf(resource))) throw refuse(service, operationName, ['ConflictException', 'ValidationException'], `${plan.kind.label} is already ${statusOf(resource)}.`);
+          resource.phase = { path: pathOf(plan.kind, lifecycle), since: worldNow() };
+          delete input.targetStatus;
+        }
         const changes = Object.entries(input).filter(([name]) => !identifyingMembers(service, operationName).includes(name));
         Object.assign(resource.values, Object.fromEntries(changes), { updateTime: new Date(now()) });
         return answer(plan, operationName, resource);
@@ -784,16 +844,44 @@ export async function startLocalEndpoint({
         const path = pathOf(plan.kind, plan.lifecycle);
         const status = statusOf(resource);
         if (path.includes(status)) throw refuse(service, operationName, ['ConflictException', 'ValidationException'], `${plan.kind.label} is already ${status}.`);
-        resource.phase = { path, since: worldNow() };
+        if (path.length) resource.phase = { path, since: worldNow() };
         resource.values.updateTime = new Date(now());
-        return answer(plan, operationName, resource);
+        const output = service.model.operations[operationName].output?.shape;
+        // What the change starts (a populate job) has ids of its own.
+        if (!output || Object.values(planned.membersOf(output)).some((m) => m.shape === plan.kind.shape)) return answer(plan, operationName, resource);
+        const started = conform(service, output, { ...fresh(service, output), ...view(resource) });
+        // A populate makes a version of the table (ListIntermediateTableVersions).
+        if (started.versionId) (resource.versions ??= []).push({ ...started, status: statusOf(resource), createTime: new Date(now()), updateTime: new Date(now()) });
+        return started;
       }
       case 'delete': {
+        if (kindName === MEMBER_KIND) {
+          // DeleteMember: the creator removes a member, whose membership is then REMOVED.
+          const member = memberIn(links.collaboration, input.accountId);
+          if (!member || member.status === 'REMOVED' || member.status === 'LEFT') throw notFound(`Member ${input.accountId} in collaboration ${input.collaborationIdentifier}`, 'Collaboration', input.collaborationIdentifier);
+          if (links.collaboration.account !== account || input.accountId === account) {
+            throw refuse(service, operationName, ['ConflictException'], 'Only the collaboration\'s creator removes a member, and not itself.', { kind: 'Collaboration', id: input.collaborationIdentifier });
+          }
+          member.status = 'REMOVED';
+          const removed = live().find((r) => r.kind.name === 'Membership' && r.values.id === member.membershipId);
+          if (removed) removed.phase = { path: ['REMOVED'], since: worldNow() };
+          return service.model.operations[operationName].output ? {} : undefined;
+        }
         const resource = found();
+        if (kindName === 'Collaboration' && resource.account !== account) throw refuse(service, operationName, ['AccessDeniedException'], 'Only the collaboration\'s creator deletes it.');
+        if (kindName === 'Membership' && links.collaboration.account === account) {
+          throw refuse(service, operationName, ['ConflictException'], 'The collaboration\'s creator cannot leave it: DeleteCollaboration ends it.', { kind: 'Membership', id: input.membershipIdentifier });
+        }
+        if (kindName === 'Membership') memberIn(links.collaboration, account).status = 'LEFT';
+        if (kindName === 'Collaboration') {
+          for (const m of live().filter((r) => r.kind.name === 'Membership' && r.values.collaborationId === resource.values.id)) m.phase = { path: ['COLLABORATION_DELETED'], since: worldNow() };
+        }
         if (statusOf(resource)?.startsWith('DELETE_')) throw refuse(service, operationName, ['ConflictException', 'ResourceNotFoundException'], `${what()} is already ${statusOf(resource)}.`);
         // One that another resource names cannot go ("You can't delete a training dataset if there are any audience models that depend on it").
-        const user = resource.arn && live().find((r) => r !== resource && r.parent !== resource.arn && mentions(r.values, resource.arn));
-        if (user) throw refuse(service, operationName, ['ConflictException', 'ValidationException'], `${what()} is in use by ${lowerFirst(user.kind.label)} ${user.arn}.`);
+        // A job that has ended (SUCCESS, CANCELLED, INACTIVE…) names it no more; nor does what it lives in (a membership's collaboration lists its members).
+        const user = resource.arn && live().find((r) => r !== resource && r.parent !== resource.arn && !ENDED.includes(statusOf(r))
+          && !Object.values(resource.links).includes(r) && mentions(r.values, resource.arn));
+        if (user) throw refuse(service, operationName, ['ConflictException', 'ValidationException'], `${what()} is in use by ${lowerFirst(user.kind.label)} ${user.arn ?? user.values.id}.`);
         const shown = answer(plan, operationName, resource);
         const path = pathOf(plan.kind, 'delete');
         for (const gone of live().filter((r) => r === resource || (resource.arn && r.parent === resource.arn))) {
@@ -801,6 +889,27 @@ export async function startLocalEndpoint({
           else resources.splice(resources.indexOf(gone), 1);
         }
         return shown;
+      }
+      case 'preview':
+        return conform(service, service.model.operations[operationName].output.shape, fresh(service, service.model.operations[operationName].output.shape));
+      case 'batchGet': {
+        // Each identifier asked for: the resource, or an error entry naming it.
+        const inputMembers = planned.membersOf(service.model.operations[operationName].input.shape);
+        const [asked] = Object.entries(inputMembers).filter(([, m]) => service.model.shapes[m.shape].type === 'list').map(([name]) => name);
+        const outputMembers = Object.entries(planned.membersOf(service.model.operations[operationName].output.shape));
+        const [[itemsName, itemsMember], [errorsName, errorsMember]] = [outputMembers.find(([name]) => name !== 'errors'), outputMembers.find(([name]) => name === 'errors')];
+        const itemShape = service.model.shapes[itemsMember.shape].member.shape;
+        const errorShape = service.model.shapes[service.model.shapes[errorsMember.shape].member.shape];
+        const idMember = (errorShape.required ?? []).find((name) => !['code', 'message'].includes(name));
+        const items = [];
+        const errors = [];
+        for (const id of input[asked]) {
+          const key = typeof id === 'string' ? id : id[idMember];
+          const resource = ofKind.find((r) => r.links.collaboration === links.collaboration && (r.arn === key || r.values.name === key || r.values.id === key));
+          if (resource) items.push(conformOrThrow(service, itemShape, view(resource), resource, operationName));
+          else errors.push({ ...(typeof id === 'string' ? { [idMember]: id } : id), code: 'ResourceNotFound', message: `${plan.kind.label} ${key} not found.` });
+        }
+        return { [itemsName]: items, [errorsName]: errors };
       }
       case 'tag':
       case 'untag':
@@ -916,8 +1025,9 @@ export async function startLocalEndpoint({
   };
 }
 
-/** How the endpoint reads each operation ({ action, kind, part }), for the tests. */
-export const OPERATION_PLANS = Object.fromEntries(Object.entries(SERVICES['cleanrooms-ml'].plans).map(([name, { action, kind, part }]) => [name, { action, kind: kind?.name, part }]));
+/** How the endpoint reads each operation of each service ({ action, kind, part }), by model folder, for the tests. */
+export const OPERATION_PLANS = Object.fromEntries(Object.values(SERVICES).map(({ service, plans }) => [service.name,
+  Object.fromEntries(Object.entries(plans).map(([name, { action, kind, part }]) => [name, { action, kind: kind?.name, part }]))]));
 
 /** The pace the demo runs at: LOCAL_ENDPOINT_PACE_MS, else DEFAULT_PACE_MS. */
 export const demoPaceMs = () => Number(process.env.LOCAL_ENDPOINT_PACE_MS ?? DEFAULT_PACE_MS);

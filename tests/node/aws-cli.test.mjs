@@ -1,18 +1,20 @@
 // The real AWS CLI (awscli from PyPI, in the project's .venv) against the local endpoint:
 // the endpoint answers a real AWS client as the service would — the tour of all 59
-// operations (tour.mjs), the current model's ranges, pagination with the CLI's own
+// Clean Rooms ML operations (tour.mjs) and of all 103 Clean Rooms operations (cleanrooms-tour.mjs), the current model's ranges, pagination with the CLI's own
 // --max-items / --page-size / --starting-token — every answer is the model's, and the
 // endpoint verifies the CLI's own signatures.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startLocalEndpoint, DEMO_CREDENTIALS, COLLABORATION, DEMO_MEMBERSHIP, EXAMPLE_MEMBERSHIP, SEEDED_ALGORITHMS } from '../../scripts/local-endpoint.mjs';
 import { model, services } from '../../scripts/service-model.mjs';
 import { tour, answerProblems, TOUR_PACE_MS } from './tour.mjs';
+import { cleanRoomsTour } from './cleanrooms-tour.mjs';
 
 const AWS = fileURLToPath(new URL('../../.venv/bin/aws', import.meta.url));
+const PYTHON = fileURLToPath(new URL('../../.venv/bin/python', import.meta.url));
 const MEMBERSHIP = EXAMPLE_MEMBERSHIP;
 const ALGORITHM = SEEDED_ALGORITHMS[0].configuredModelAlgorithmArn;
 const ASSOCIATION_ARN = new RegExp(`^arn:aws:cleanrooms-ml:us-east-1:\\d{12}:membership/${MEMBERSHIP}/configured-model-algorithm-association/[-\\w/.]+$`);
@@ -33,7 +35,20 @@ function aws(...args) {
 
 /** Runs `aws SERVICE …args` against the endpoint at `url`. */
 function awsAt(url, service, ...args) {
-  const env = {
+  const env = cliEnv();
+  const all = [service, ...args, '--endpoint-url', url, '--region', 'us-east-1', '--output', 'json'];
+  return new Promise((resolve) => {
+    execFile(AWS, all, { env, timeout: 120000 }, (error, stdout, stderr) => {
+      let json;
+      try { json = stdout.trim() ? JSON.parse(stdout) : undefined; } catch { json = undefined; }
+      resolve({ code: error ? error.code : 0, stdout, stderr, json });
+    });
+  });
+}
+
+/** The CLI's environment: the demo credentials, no configuration files, no retries. */
+function cliEnv() {
+  return {
     PATH: process.env.PATH,
     AWS_ACCESS_KEY_ID: DEMO_CREDENTIALS.accessKeyId,
     AWS_SECRET_ACCESS_KEY: DEMO_CREDENTIALS.secretAccessKey,
@@ -43,14 +58,6 @@ function awsAt(url, service, ...args) {
     AWS_MAX_ATTEMPTS: '1',
     AWS_PAGER: '',
   };
-  const all = [service, ...args, '--endpoint-url', url, '--region', 'us-east-1', '--output', 'json'];
-  return new Promise((resolve) => {
-    execFile(AWS, all, { env, timeout: 120000 }, (error, stdout, stderr) => {
-      let json;
-      try { json = stdout.trim() ? JSON.parse(stdout) : undefined; } catch { json = undefined; }
-      resolve({ code: error ? error.code : 0, stdout, stderr, json });
-    });
-  });
 }
 
 /** An operation's command, as botocore's xform_name writes it ("CreateMLInputChannel" → "create-ml-input-channel"). */
@@ -67,12 +74,30 @@ const command = (operationName) => operationName
  */
 const cliCall = (url, service = 'cleanroomsml') => async (operationName, input) => {
   const { model } = services[service];
+  if (!CLI_OPERATIONS[service].includes(operationName)) return botocoreCall(url, service, operationName, input);
   const { code, stderr, json } = await awsAt(url, service, command(operationName), '--cli-input-json', JSON.stringify(input));
   if (code === 0) return { status: 200, body: json ?? (model.operations[operationName].output ? {} : undefined) };
   const error = /An error occurred \((\w+)\) when calling the (\w+) operation/.exec(stderr);
   assert.equal(error?.[2], operationName, stderr);
   return { status: model.shapes[error[1]].error.httpStatusCode, type: error[1] };
 };
+
+/**
+ * The operations the CLI has: awscli 1 carries its own botocore (awscli/botocore), older
+ * than the project's, without Clean Rooms' three analysis-log-export operations.
+ */
+const CLI_OPERATIONS = JSON.parse(execFileSync(PYTHON, ['-c', 'import json, awscli.botocore.session as s; g = s.get_session(); print(json.dumps({n: g.get_service_model(n).operation_names for n in ("cleanrooms", "cleanroomsml")}))']).toString());
+
+/** One call through the project's botocore (tests/node/botocore_world.py), for an operation the CLI lacks. */
+function botocoreCall(url, service, operationName, input) {
+  return new Promise((resolve, reject) => {
+    const child = execFile(PYTHON, [fileURLToPath(new URL('./botocore_world.py', import.meta.url)), url, 'call', service, operationName], { env: cliEnv() }, (error, stdout, stderr) => {
+      if (error) reject(new Error(stderr));
+      else resolve(JSON.parse(stdout));
+    });
+    child.stdin.end(JSON.stringify(input));
+  });
+}
 
 /** `create-configured-model-algorithm-association` in `membership`. */
 function create(name, privacyConfiguration, membership = MEMBERSHIP) {
@@ -192,6 +217,22 @@ test('the tour: the CLI calls each of the 59 operations and gets the service\'s 
   const answered = new Set(toured.filter((a) => a.status === 200).map((a) => a.operation));
   assert.deepEqual([...answered].sort(), Object.keys(model.operations).sort());
   assert.equal(answered.size, 59);
+});
+
+test('the Clean Rooms tour: the CLI (aws cleanrooms) calls each of the 103 operations in the world (the three its botocore lacks through botocore); 101 answer 200, the two reads of schemas their declared not found', async (t) => {
+  assert.deepEqual(Object.keys(services.cleanrooms.model.operations).filter((name) => !CLI_OPERATIONS.cleanrooms.includes(name)), ['GetAnalysisLogExport', 'ListAnalysisLogExports', 'StartAnalysisLogExport']);
+  assert.equal(CLI_OPERATIONS.cleanrooms.length, 100);
+  const own = await startLocalEndpoint({ port: 0, log: (line) => logs.push(line), onAnswer: (answer) => answers.push(answer), paceMs: TOUR_PACE_MS });
+  t.after(() => own.close());
+  const started = answers.length;
+  await cleanRoomsTour(cliCall(own.url, 'cleanrooms'), () => own.advance(10 * TOUR_PACE_MS));
+  const toured = answers.slice(started);
+  const operations = Object.keys(services.cleanrooms.model.operations);
+  assert.equal(operations.length, 103);
+  assert.deepEqual([...new Set(toured.map((a) => a.operation))].sort(), operations.sort());
+  const answered = new Set(toured.filter((a) => a.status === 200).map((a) => a.operation));
+  assert.deepEqual(operations.filter((name) => !answered.has(name)), ['GetSchema', 'GetSchemaAnalysisRule']);
+  assert.ok(toured.every((a) => a.service === 'cleanrooms'));
 });
 
 test('every answer the CLI got is the model\'s: the output shape, or an error the operation declares', () => {

@@ -4,13 +4,14 @@
 // membership and collaboration errors on operations beyond the first eight.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startLocalEndpoint, DEMO_CREDENTIALS, UNKNOWN_MEMBERSHIP, COLLABORATION, DEMO_MEMBERSHIP, OPERATION_PLANS } from '../../scripts/local-endpoint.mjs';
+import { startLocalEndpoint, DEMO_CREDENTIALS, UNKNOWN_MEMBERSHIP, COLLABORATION, DEMO_MEMBERSHIP, OPERATION_PLANS as PLANS } from '../../scripts/local-endpoint.mjs';
 import { model, outputViolations } from '../../scripts/service-model.mjs';
 import { modelClient } from './model-client.mjs';
 import { tour, answerProblems, TOUR_PACE_MS } from './tour.mjs';
 import { rng, modelInput, modelOutput } from './generate.mjs';
 
 const OPERATIONS = Object.keys(model.operations);
+const OPERATION_PLANS = PLANS.cleanroomsml;
 let endpoint;
 let call;
 const answers = [];

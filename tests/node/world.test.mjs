@@ -11,6 +11,7 @@ import {
 import { services } from '../../scripts/service-model.mjs';
 import { modelClient } from './model-client.mjs';
 import { answerProblems } from './tour.mjs';
+import { cleanRoomsTour } from './cleanrooms-tour.mjs';
 import { rng, modelInput } from './generate.mjs';
 
 const PACE_MS = 40;
@@ -243,4 +244,17 @@ test('one port, two services: routed by the credential scope\'s service, CORS by
   const raw = await fetch(`${endpoint.url}/memberships`, { headers: { authorization: 'AWS4-HMAC-SHA256 Credential=AKIADEMOCLEANROOMSML/20260101/us-east-1/s3/aws4_request, SignedHeaders=host;x-amz-date, Signature=' + '0'.repeat(64), 'x-amz-date': '20260101T000000Z' } });
   assert.equal(raw.status, 403, 'a scope of a service the endpoint does not serve');
   assert.deepEqual(answerProblems(answers), []);
+});
+
+test('the Clean Rooms tour: each of the 103 operations called in the world, 101 answering 200, the two reads of schemas not found; every answer the model\'s', async (t) => {
+  const own = await startLocalEndpoint({ port: 0, log: () => {}, onAnswer: (answer) => answers.push(answer), paceMs: 3_600_000 });
+  t.after(() => own.close());
+  const started = answers.length;
+  await cleanRoomsTour(modelClient(own.url, DEMO_CREDENTIALS, 'us-east-1', 'cleanrooms'), () => own.advance(36_000_000));
+  const toured = answers.slice(started);
+  const called = new Set(toured.map((a) => a.operation));
+  const answered = new Set(toured.filter((a) => a.status === 200).map((a) => a.operation));
+  assert.deepEqual([...called].sort(), Object.keys(services.cleanrooms.model.operations).sort());
+  assert.deepEqual(Object.keys(services.cleanrooms.model.operations).filter((name) => !answered.has(name)), ['GetSchema', 'GetSchemaAnalysisRule']);
+  assert.deepEqual(answerProblems(toured), []);
 });

@@ -1,27 +1,36 @@
-// A local Clean Rooms ML endpoint for the demo and the tests, bound to 127.0.0.1.
+// A local AWS Clean Rooms and Clean Rooms ML endpoint for the demo and the tests, bound to
+// 127.0.0.1: one world of both services on one port (docs/local-endpoint.md).
 //
-// It answers every operation of model/cleanroomsml/service-2.json from in-memory state, and
-// the state is driven by the model, not by a handler per operation:
+// It answers every operation of model/cleanroomsml/ and model/cleanrooms/ from in-memory
+// state, and the state is driven by the models, not by a handler per operation:
+// - A request goes to the service its SigV4 credential scope names (cleanrooms-ml,
+//   cleanrooms): the two services' paths overlap.
 // - An operation's name gives its action and the kind of resource it acts on. The nouns of
 //   the Create…, Start… and Put… operations are the kinds (TrainingDataset, MLInputChannel,
-//   MLConfiguration…); a longer noun names a part of one (DeleteTrainedModelOutput,
+//   Collaboration, ConfiguredTable…); a longer noun names a part of one (DeleteTrainedModelOutput,
 //   ListTrainedModelVersions). Create… and Start… make a resource, Put… makes or replaces
-//   one, Get… reads it, List… pages through them, Update… changes one, Cancel… and the
-//   Delete… of a part move its status, Delete… removes it. GetCollaboration… and
-//   ListCollaboration… are the same reads, selected by the collaboration. The operations
-//   under /tags/ tag any resource the endpoint knows by its ARN.
-// - A request names its resource by its URI and query-string members; a List… filters by
-//   every member but its paginator's token and limit.
+//   one, Get… reads it, List… pages through them, Update… changes one, Cancel…, Populate…,
+//   Disallow… and the Delete… of a part move its status, Delete… removes it, BatchGet… reads
+//   several. GetCollaboration… and ListCollaboration… are the same reads, selected by the
+//   collaboration. The operations under /tags/ tag any resource the endpoint knows by its ARN.
+// - A request names its resource by its URI and query-string members (`<x>Identifier`: the
+//   id or ARN of the <x> it is or lives in); a List… filters by every member but its
+//   paginator's token and limit.
 // - A new resource keeps its input and gets what its Create… output declares (an ARN built
-//   from the ARN shape's pattern, in its membership where the pattern says so; a version id),
-//   its times, its first status, its creator's account and its membership's collaboration.
+//   from the ARN shape's pattern, in its membership where the pattern says so; its ids), its
+//   times, its creator's account, the membership and collaboration it lives in, and its
+//   status, which moves on by itself at the endpoint's pace (computed when read).
 //   Every answer is that state in the output shape: only the shape's members, timestamps in
-//   the shape's format.
-// - Errors are those the operation declares, with their error shape's status: a resource not
-//   found, or not a member (ResourceNotFoundException where declared, else
+//   the shape's format, members of what it lives in derived by name (membershipArn,
+//   collaborationName).
+// - The rules AWS keeps: a membership must be the caller's and ACTIVE, a collaboration one
+//   the caller is an active member of; every resource an input names by ARN must exist in the
+//   same collaboration; a resource still named cannot be deleted.
+// - Errors are those the operation declares, with their error shape's status and members: a
+//   resource not found, or not a member (ResourceNotFoundException where declared, else
 //   AccessDeniedException), a name taken or a resource still named by another
 //   (ConflictException), an input the model refuses (ValidationException). Only routing and
-//   authentication, which come before the operation is known, answer the service's common
+//   authentication, which come before the operation is known, answer the services' common
 //   errors (UnknownOperationException, InvalidSignatureException…).
 //
 // Inputs are checked with the endpoint's own reading of the model (service-model.mjs, not
@@ -30,14 +39,14 @@
 // (@smithy/signature-v4), not with this project's, so a signing bug cannot hide either. One
 // log line per request, without secrets.
 //
-// CORS is the service's Smithy trait `smithy.api#cors` (model/cleanroomsml/smithy-cors.json):
+// CORS is each service's Smithy trait `smithy.api#cors` (model/<service>/smithy-cors.json):
 // a preflight allows the trait's headers and SigV4's, answers carry `access-control-allow-
 // origin: *` and expose exactly the trait's headers (not `date`). A request signed more than
 // 5 minutes from the endpoint's clock is refused with AWS's own messages.
 //
 // The same port is the demo's identity provider (scripts/identity-provider.mjs): Cognito
 // Identity (`X-Amz-Target: AWSCognitoIdentityService.*`) and STS's AssumeRoleWithWebIdentity
-// (a form body with `Action=`). The Clean Rooms ML operations take the credentials these issue
+// (a form body with `Action=`). Both services' operations take the credentials these issue
 // (signed with their session token) until they expire, and the static DEMO_CREDENTIALS.
 import { createServer } from 'node:http';
 import { createHash, randomUUID } from 'node:crypto';

@@ -265,6 +265,12 @@ const LIFECYCLES = {
 };
 /** The statuses of a resource that has ended: it holds what it names no more. */
 const ENDED = ['SUCCESS', 'CANCELLED', 'INACTIVE', 'FAILED', 'CREATE_FAILED', 'TIMED_OUT'];
+/**
+ * Clean Rooms' schemas, which AWS derives: what a collaboration sees of each configured table
+ * association (its name, its configured table's allowed columns, as TABLE), and the analysis
+ * rules of that table under the association's name.
+ */
+const SCHEMA_KIND = 'Schema';
 /** A Clean Rooms change's types, by the member its specification sets. */
 const CHANGE_TYPES = { member: ['ADD_MEMBER'], collaboration: ['EDIT_AUTO_APPROVED_CHANGE_TYPES'] };
 /** Required output members no input gives, and their value on a new resource. */
@@ -339,10 +345,12 @@ function planService(service) {
     }
     const kind = kinds.get(noun) ?? [...kinds.values()].filter((k) => noun.startsWith(k.name)).sort((a, b) => b.name.length - a.name.length)[0];
     const part = kind ? noun.slice(kind.name.length) : noun;
-    const action = !kind ? 'unsupported' : {
+    const action = {
       Create: 'create', Start: 'create', Put: 'put', Get: 'get', List: 'list', Update: 'update', Cancel: 'transition', Delete: part ? 'transition' : 'delete',
       Populate: 'transition', Disallow: 'transition', BatchGet: 'batchGet', Preview: 'preview',
     }[verb];
+    // What a third service would need the endpoint to learn stops it here, by name.
+    if (!kind || !action) throw new Error(`${operationName}: no kind of resource or action in its name`);
     plans[operationName] = { action, kind, part, lifecycle: action === 'transition' ? verb : undefined };
   }
   for (const kind of kinds.values()) {
@@ -372,7 +380,7 @@ function planService(service) {
   for (const [name, plan] of Object.entries(plans)) {
     // A change of status the kind's enum has no status for (a kind without status just answers).
     if (plan.lifecycle && plan.kind.statuses && !pathOf(plan.kind, plan.lifecycle).length) throw new Error(`${name}: no status of ${plan.lifecycle} in ${plan.kind.name}'s enum`);
-    if (plan.action === 'list' && !paginators[name]) plan.action = 'unsupported';
+    if (plan.action === 'list' && !paginators[name]) throw new Error(`${name}: a List… without a paginator`);
   }
   return { service, kinds, plans, membersOf };
 }
@@ -577,8 +585,8 @@ export async function startLocalEndpoint({
     const output = service.model.operations[operationName].output?.shape;
     if (!output) return undefined;
     const values = view(r);
-    // Clean Rooms wraps the resource ({ collaborationAnalysisTemplate: … }), in its own shape or a view of it.
-    const inner = plan.kind.wrapper && Object.entries(service.model.shapes[output].members ?? {}).find(([, m]) => service.model.shapes[m.shape].type === 'structure');
+    // Clean Rooms wraps the resource ({ collaborationAnalysisTemplate: … }, { schema: … }), in its own shape or a view of it.
+    const inner = (plan.kind.wrapper || !plan.kind.makes) && Object.entries(service.model.shapes[output].members ?? {}).find(([, m]) => service.model.shapes[m.shape].type === 'structure');
     const shown = inner ? conform(service, output, { [inner[0]]: conformOrThrow(service, inner[1].shape, values, r, operationName) }) : conform(service, output, values, linksOf(r));
     if (!shown) throw new Error(`${operationName}: the state cannot be shown in ${output} (${unshown} missing)`);
     return shown;
@@ -592,7 +600,7 @@ export async function startLocalEndpoint({
   /** Makes a resource from the input of the operation that makes its kind. */
   const make = (kind, input, { region = REGION, account = ACCOUNT, at = new Date(now()), arn, id, links = {} }) => {
     const values = { ...input };
-    for (const name of kind.ids) values[name] = id ?? randomUUID();
+    for (const [i, name] of kind.ids.entries()) values[name] = (i === 0 && id) || randomUUID();
     const ownId = values.id ?? values[`${memberName(kind.name)}Id`] ?? randomUUID();
     if (kind.arn) {
       const membership = links.membership?.values.id ?? input.membershipIdentifier;
@@ -608,9 +616,9 @@ export async function startLocalEndpoint({
     values.createTime = values.updateTime = at;
     const failure = input.tags?.[FAIL_TAG];
     const phase = { path: pathOf(kind, failure === undefined ? 'create' : 'fail'), since: worldNow() };
-    // A resource without an ARN of its own (a policy, an export job) lives under the one it names, and goes with it.
-    const parent = kind.arn ? undefined : Object.values(input).find((value) => typeof value === 'string' && byArn(value))
-      ?? (kind.service.name === 'cleanrooms' && !kind.arn ? Object.values(links).at(-1)?.arn : undefined);
+    // A resource without an ARN of its own (a policy, an export job, an analysis rule) lives under the one it names, or
+    // the innermost one it lives in, and goes with it.
+    const parent = kind.arn ? undefined : Object.values(input).find((value) => typeof value === 'string' && byArn(value)) ?? Object.values(links).at(-1)?.arn;
     const resource = { seq: ++seq, kind, arn: values[kind.arnMember], account, parent, links, phase, failure, values };
     resources.push(resource);
     return resource;
@@ -679,7 +687,7 @@ export async function startLocalEndpoint({
    * found", ResourceNotFoundException where declared, else AccessDeniedException).
    */
   const scope = (plan, operationName, input, account) => {
-    const { service } = plan.kind ?? { service: SERVICES[plan.signingName]?.service };
+    const { service } = plan.kind;
     const notMember = (what) => {
       const [kind, id] = what.split(' ');
       const error = refuse(service, operationName, ['ResourceNotFoundException', 'AccessDeniedException'], `${what} not found.`, { kind, id });
@@ -737,6 +745,20 @@ export async function startLocalEndpoint({
     visit(service.model.operations[operationName].input.shape, input, true);
   };
 
+  /** The schemas every collaboration sees (SCHEMA_KIND), or with `part` their analysis rules, as resources to read. */
+  const schemas = (part) => live().filter((r) => r.kind.name === 'ConfiguredTableAssociation').flatMap((association) => {
+    const table = association.links.configuredTable;
+    const schema = {
+      ...association.values, type: 'TABLE', schemaType: 'TABLE', creatorAccountId: association.account, description: association.values.description ?? '',
+      columns: table.values.allowedColumns.map((name) => ({ name, type: 'string' })), partitionKeys: [], schemaStatusDetails: [],
+    };
+    const rules = live().filter((r) => r.kind.name === 'ConfiguredTableAnalysisRule' && r.links.configuredTable === table);
+    schema.analysisRuleTypes = rules.map((r) => r.values.analysisRuleType);
+    const made = (values) => ({ seq: association.seq, kind: association.kind, links: association.links, account: association.account, phase: { path: [] }, values });
+    if (!part) return [made(schema)];
+    return rules.map((rule) => made({ ...rule.values, name: association.values.name, type: rule.values.analysisRuleType, policy: rule.values.analysisRulePolicy, collaborationId: schema.collaborationId }));
+  });
+
   /** Whether resource `r` matches the input member `name` = `value`: by its own value, or, for `<x>Identifier`, by the id or ARN of the <x> it is or lives in. */
   const matches = (r, name, value) => {
     if (r.values[name] === value) return true;
@@ -750,10 +772,8 @@ export async function startLocalEndpoint({
   function perform(service, operationName, input, { region, account }) {
     const planned = SERVICES[service.model.metadata.signingName];
     const plan = planned.plans[operationName];
+    const kindName = plan.kind?.name;
     const notFound = (what, kind = plan.kind?.name ?? 'Resource', id = Object.values(input).findLast((v) => typeof v === 'string')) => refuse(service, operationName, ['ResourceNotFoundException', 'AccessDeniedException'], `${what} not found.`, { kind, id, membership: input.membershipIdentifier });
-    if (plan.action === 'unsupported') {
-      throw refuse(service, operationName, ['InternalServerException', 'ValidationException'], `The local endpoint does not play ${operationName}.`);
-    }
     const links = ['tag', 'untag', 'listTags'].includes(plan.action) ? {} : scope(plan, operationName, input, account);
     checkReferences(service, operationName, input, links);
     // A resource named in the URI must exist, where the operation declares ResourceNotFoundException
@@ -762,7 +782,7 @@ export async function startLocalEndpoint({
       const kind = kindOfArnShape(service, member.shape);
       if (kind && !byArn(input[name]) && declaredErrors(service, operationName).includes('ResourceNotFoundException')) throw notFound(`${kind.label} ${input[name]}`, kind.name, input[name]);
     }
-    const ofKind = live().filter((r) => r.kind === plan.kind);
+    const ofKind = kindName === SCHEMA_KIND ? schemas(plan.part) : live().filter((r) => r.kind === plan.kind);
     const matching = (names) => (r) => names.every((name) => matches(r, name, input[name]));
     const identity = identifyingMembers(service, operationName).filter((name) => input[name] !== undefined);
     const find = (names = identity) => ofKind.find(matching(names));
@@ -773,7 +793,6 @@ export async function startLocalEndpoint({
       if (!resource) throw notFound(what(), plan.kind.name, identity.map((name) => input[name]).at(-1));
       return resource;
     };
-    const kindName = plan.kind?.name;
 
     switch (plan.action) {
       case 'create': {
@@ -914,7 +933,9 @@ export async function startLocalEndpoint({
         const errors = [];
         for (const id of input[asked]) {
           const key = typeof id === 'string' ? id : id[idMember];
-          const resource = ofKind.find((r) => r.links.collaboration === links.collaboration && (r.arn === key || r.values.name === key || r.values.id === key));
+          // An identifier, or a structure of them ({ name, type } of a schema's analysis rule).
+          const resource = ofKind.find((r) => r.links.collaboration === links.collaboration
+            && (typeof id === 'string' ? [r.arn, r.values.name, r.values.id].includes(id) : Object.entries(id).every(([name, value]) => r.values[name] === value)));
           if (resource) items.push(conformOrThrow(service, itemShape, view(resource), resource, operationName));
           else errors.push({ ...(typeof id === 'string' ? { [idMember]: id } : id), code: 'ResourceNotFound', message: `${plan.kind.label} ${key} not found.` });
         }

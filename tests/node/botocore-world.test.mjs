@@ -11,7 +11,8 @@ import { answerProblems } from './tour.mjs';
 
 const PYTHON = fileURLToPath(new URL('../../.venv/bin/python', import.meta.url));
 const SCRIPT = fileURLToPath(new URL('./botocore_world.py', import.meta.url));
-const PACE_MS = 150;
+/** Slow enough that a status outlasts a poll on a busy machine, so that every one is seen. */
+const PACE_MS = 500;
 let endpoint;
 const answers = [];
 

@@ -63,7 +63,7 @@ export {
 
 /** The demo credentials the page comes prefilled with. They open nothing but this server. */
 export const DEMO_CREDENTIALS = { accessKeyId: 'AKIADEMOCLEANROOMSML', secretAccessKey: 'demo/secret/key/for/the/local/endpoint/only' };
-/** A membership the endpoint reports as unknown unless told otherwise. */
+/** A membership no world has: the page and the tests name it for "not a member". */
 export const UNKNOWN_MEMBERSHIP = '00000000-0000-4000-8000-000000000000';
 const ACCOUNT = '123456789012';
 const MAX_SKEW_MS = 5 * 60 * 1000;

@@ -394,9 +394,12 @@ function pathOf(kind, lifecycle) {
 }
 
 const SERVICES = Object.fromEntries(Object.values(services).map((service) => [service.model.metadata.signingName, planService(service)]));
-/** Every kind of every service by its ARN shape, for the members that name a resource. */
-const KIND_OF_ARN = new Map(Object.values(SERVICES).flatMap(({ kinds, service }) => [...kinds.values()].filter((k) => k.arnShape).map((k) => [`${service.name}:${k.arnShape}`, k])));
-const kindOfArnShape = (service, shapeName) => KIND_OF_ARN.get(`${service.name}:${shapeName}`);
+/**
+ * Every kind of both services by its ARN's pattern, for the members that name a resource: a
+ * Clean Rooms input names a Clean Rooms ML configured audience model by the same pattern.
+ */
+const KIND_OF_ARN = new Map(Object.values(SERVICES).flatMap(({ kinds, service }) => [...kinds.values()].filter((k) => k.arnShape).map((k) => [service.model.shapes[k.arnShape].pattern, k])));
+const kindOfArnShape = (service, shapeName) => (service.model.shapes[shapeName].pattern === undefined ? undefined : KIND_OF_ARN.get(service.model.shapes[shapeName].pattern));
 const uriMembers = (service, operationName) => Object.entries(service.model.shapes[service.model.operations[operationName].input.shape].members ?? {}).filter(([, m]) => m.location === 'uri');
 /** The members that say which resource a request is about: the URI and query-string ones. */
 const identifyingMembers = (service, operationName) => Object.entries(service.model.shapes[service.model.operations[operationName].input.shape].members ?? {})

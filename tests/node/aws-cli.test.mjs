@@ -225,14 +225,16 @@ test('the Clean Rooms tour: the CLI (aws cleanrooms) calls each of the 103 opera
   const own = await startLocalEndpoint({ port: 0, log: (line) => logs.push(line), onAnswer: (answer) => answers.push(answer), paceMs: TOUR_PACE_MS });
   t.after(() => own.close());
   const started = answers.length;
-  await cleanRoomsTour(cliCall(own.url, 'cleanrooms'), () => own.advance(10 * TOUR_PACE_MS));
-  const toured = answers.slice(started);
+  await cleanRoomsTour(cliCall(own.url, 'cleanrooms'), () => own.advance(10 * TOUR_PACE_MS), cliCall(own.url));
+  const toured = answers.slice(started).filter((a) => a.service === 'cleanrooms');
   const operations = Object.keys(services.cleanrooms.model.operations);
   assert.equal(operations.length, 103);
   assert.deepEqual([...new Set(toured.map((a) => a.operation))].sort(), operations.sort());
   const answered = new Set(toured.filter((a) => a.status === 200).map((a) => a.operation));
   assert.deepEqual([...answered].sort(), operations.sort());
-  assert.ok(toured.every((a) => a.service === 'cleanrooms'));
+  // The configured audience model a Clean Rooms association names, made and (after it) deleted with Clean Rooms ML.
+  assert.deepEqual([...new Set(answers.slice(started).filter((a) => a.service === 'cleanroomsml').map((a) => `${a.operation} ${a.status}`))],
+    ['CreateTrainingDataset 200', 'CreateAudienceModel 200', 'CreateConfiguredAudienceModel 200', 'DeleteConfiguredAudienceModel 409', 'DeleteConfiguredAudienceModel 200']);
 });
 
 test('every answer the CLI got is the model\'s: the output shape, or an error the operation declares', () => {

@@ -6,7 +6,8 @@
 // holds). Creates run until what they name exists; then every read, list, change and
 // status change; then deletes, children first, each then not found. Like tour.mjs, it
 // takes `call(operationName, input)` resolving to { status, type, body } and `settle()`,
-// so that the same tour runs in-process and through the AWS CLI.
+// so that the same tour runs in-process and through the AWS CLI, and `callMl`, the same for
+// Clean Rooms ML: a configured audience model association names one of that service's.
 import assert from 'node:assert/strict';
 import { OPERATION_PLANS, PARTNER_ACCOUNT, CALLER_ACCOUNT, INVITING_COLLABORATION } from '../../scripts/local-endpoint.mjs';
 import { services } from '../../scripts/service-model.mjs';
@@ -16,7 +17,7 @@ const { model } = services.cleanrooms;
 const PLANS = OPERATION_PLANS.cleanrooms;
 const memberName = (kind) => kind.replace(/^[A-Z]+(?![a-z])|^[A-Z]/, (c) => c.toLowerCase());
 
-export async function cleanRoomsTour(call, settle) {
+export async function cleanRoomsTour(call, settle, callMl) {
   const r = rng(20261208);
   /** What the tour made, by kind as members name it (membership, configuredTable…): { id, arn, name, values }. */
   const made = {};
@@ -63,6 +64,23 @@ export async function cleanRoomsTour(call, settle) {
     if (resource.arn) madeArns.set(shape.members.arn.shape, resource.arn);
     order.push(kind);
   };
+
+  // A Clean Rooms ML configured audience model, which a Clean Rooms association names.
+  const mlOk = async (operation, input) => {
+    const answer = await callMl(operation, input);
+    assert.equal(answer.status, 200, `${operation}: ${JSON.stringify(answer).slice(0, 400)}`);
+    return answer.body;
+  };
+  const role = `arn:aws:iam::${CALLER_ACCOUNT}:role/cleanrooms-tour`;
+  const { trainingDatasetArn } = await mlOk('CreateTrainingDataset', {
+    name: 'cleanrooms-tour', roleArn: role,
+    trainingData: [{ type: 'INTERACTIONS', inputConfig: { schema: [{ columnName: 'user_id', columnTypes: ['USER_ID'] }], dataSource: { glueDataSource: { tableName: 't', databaseName: 'd' } } } }],
+  });
+  const { audienceModelArn } = await mlOk('CreateAudienceModel', { name: 'cleanrooms-tour', trainingDatasetArn });
+  const { configuredAudienceModelArn } = await mlOk('CreateConfiguredAudienceModel', {
+    name: 'cleanrooms-tour', audienceModelArn, outputConfig: { destination: { s3Destination: { s3Uri: 's3://cleanrooms-tour/out/' } }, roleArn: role }, sharedAudienceMetrics: ['ALL'],
+  });
+  madeArns.set('ConfiguredAudienceModelArn', configuredAudienceModelArn);
 
   // The collaboration, with the partner invited; its creator joins it.
   const creation = input('CreateCollaboration', {
@@ -128,6 +146,10 @@ export async function cleanRoomsTour(call, settle) {
   settle();
   assert.equal((await ok('GetProtectedQuery', input('GetProtectedQuery'))).protectedQuery.status, 'CANCELLED');
 
+  // Across the services: Clean Rooms ML cannot delete what a Clean Rooms association names.
+  const held = await callMl('DeleteConfiguredAudienceModel', { configuredAudienceModelArn });
+  assert.equal(held.type, 'ConflictException', JSON.stringify(held));
+
   // Deletes, children first (the collaboration last, after its member): then each is not found.
   const rank = (operation) => (PLANS[operation].kind === 'Collaboration' ? -2 : order.lastIndexOf(PLANS[operation].kind));
   const deletes = Object.keys(PLANS).filter((name) => PLANS[name].action === 'delete' && name !== 'DeleteMembership')
@@ -142,6 +164,8 @@ export async function cleanRoomsTour(call, settle) {
       assert.equal(gone.type, 'ResourceNotFoundException', `${getter} after ${operation}: ${JSON.stringify(gone).slice(0, 300)}`);
     }
   }
+  // The Clean Rooms association named the configured audience model; gone, it no longer holds it.
+  await mlOk('DeleteConfiguredAudienceModel', { configuredAudienceModelArn });
   const ended = (await ok('ListMemberships', { status: 'COLLABORATION_DELETED' })).membershipSummaries;
   assert.deepEqual(ended.map((m) => m.id), [made.membership.id], 'the deleted collaboration\'s membership');
   assert.equal(made.collaboration.values.creatorAccountId, CALLER_ACCOUNT);

@@ -92,7 +92,7 @@ const ARN_SHAPES = new Map(Object.entries(OPERATION_PLANS).filter(([, p]) => p.a
 /**
  * A generated input put into the demo world: its membership the caller's demo membership, its
  * collaboration that membership's, and each resource it names by ARN one made before (`made`:
- * the latest ARN of each shape), or left as generated when none is.
+ * the latest ARN of each shape; Clean Rooms' analysis template), or left as generated when none is.
  */
 function intoWorld(shapeName, value, made) {
   const shape = model.shapes[shapeName];
@@ -115,6 +115,10 @@ test('random valid inputs of every Create…, Start… and Put…, in the demo w
   const started = answers.length;
   const plans = Object.entries(OPERATION_PLANS);
   const made = new Map();
+  // A Clean Rooms analysis template of the demo membership, which a channel's protected query may name.
+  const cleanRooms = modelClient(endpoint.url, DEMO_CREDENTIALS, 'us-east-1', 'cleanrooms');
+  const [template] = (await cleanRooms('ListAnalysisTemplates', { membershipIdentifier: DEMO_MEMBERSHIP })).body.analysisTemplateSummaries;
+  made.set('AnalysisTemplateArn', template.arn);
   let read = 0;
   for (const [operation, plan] of plans.filter(([, p]) => p.action === 'create' || p.action === 'put')) {
     for (let i = 0; i < 3; i++) {

@@ -254,12 +254,12 @@ test('the Clean Rooms tour: each of the 103 operations answers 200 in the world,
   const own = await startLocalEndpoint({ port: 0, log: () => {}, onAnswer: (answer) => answers.push(answer), paceMs: 3_600_000 });
   t.after(() => own.close());
   const started = answers.length;
-  await cleanRoomsTour(modelClient(own.url, DEMO_CREDENTIALS, 'us-east-1', 'cleanrooms'), () => own.advance(36_000_000));
-  const toured = answers.slice(started);
+  await cleanRoomsTour(modelClient(own.url, DEMO_CREDENTIALS, 'us-east-1', 'cleanrooms'), () => own.advance(36_000_000), modelClient(own.url, DEMO_CREDENTIALS));
+  const toured = answers.slice(started).filter((a) => a.service === 'cleanrooms');
   const called = new Set(toured.map((a) => a.operation));
   const answered = new Set(toured.filter((a) => a.status === 200).map((a) => a.operation));
   assert.deepEqual([...called].sort(), Object.keys(services.cleanrooms.model.operations).sort());
   assert.deepEqual([...answered].sort(), Object.keys(services.cleanrooms.model.operations).sort());
   assert.equal(answered.size, 103);
-  assert.deepEqual(answerProblems(toured), []);
+  assert.deepEqual(answerProblems(answers.slice(started)), []);
 });

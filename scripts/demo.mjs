@@ -1,19 +1,20 @@
-// `make demo`: the local Clean Rooms ML endpoint and the page server, both on 127.0.0.1.
+// `make demo`: the local Clean Rooms and Clean Rooms ML endpoint and the page server, both on 127.0.0.1.
 // The page reads /demo-config.json to prefill the endpoint, region and demo credentials; its
 // `identity` names what the endpoint plays as identity provider (Cognito Identity's demo pool,
 // the demo OIDC login, STS's demo role), all on the endpoint's URL.
 import { fileURLToPath } from 'node:url';
 import { serve } from './serve.mjs';
 import {
-  startLocalEndpoint, DEMO_CREDENTIALS, UNKNOWN_MEMBERSHIP, DEMO_IDENTITY_POOL, DEMO_OIDC_PROVIDER, DEMO_OIDC_TOKEN, DEMO_ROLE_ARN,
+  startLocalEndpoint, demoPaceMs, DEMO_CREDENTIALS, UNKNOWN_MEMBERSHIP, DEMO_IDENTITY_POOL, DEMO_OIDC_PROVIDER, DEMO_OIDC_TOKEN, DEMO_ROLE_ARN,
 } from './local-endpoint.mjs';
 
 /**
  * Starts both; `endpointOptions` go to startLocalEndpoint (the tests' short
- * `credentialLifetimeSeconds`). Resolves to { pageUrl, endpointUrl, stats, close }.
+ * `credentialLifetimeSeconds`; the pace, LOCAL_ENDPOINT_PACE_MS or the default, unless given).
+ * Resolves to { pageUrl, endpointUrl, stats, close }.
  */
 export async function startDemo({ pagePort = 8080, endpointPort = 8081, log = console.log, endpointOptions = {} } = {}) {
-  const endpoint = await startLocalEndpoint({ ...endpointOptions, port: endpointPort, log });
+  const endpoint = await startLocalEndpoint({ paceMs: demoPaceMs(), ...endpointOptions, port: endpointPort, log });
   const config = {
     region: 'us-east-1',
     endpoint: endpoint.url,
@@ -38,7 +39,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const endpointPort = Number(process.env.ENDPOINT_PORT ?? 8081);
   startDemo({ pagePort, endpointPort }).then(
     ({ pageUrl, endpointUrl }) => {
-      console.log(`local Clean Rooms ML endpoint: ${endpointUrl}`);
+      console.log(`local Clean Rooms and Clean Rooms ML endpoint: ${endpointUrl}`);
       console.log(`cleanroomsml-wasm demo: open ${pageUrl}  (Ctrl-C to stop)`);
     },
     (err) => {

@@ -1,6 +1,9 @@
-// The local endpoint's own reading of the service model: it checks an operation's input as
-// the service does, straight from model/cleanroomsml/service-2.json — not through the
-// library or its generated tables — so that it stays an independent oracle for them.
+// The local endpoint's own reading of a service model: it checks an operation's input as
+// the service does, straight from a service folder's service-2.json (model/cleanroomsml/,
+// model/cleanrooms/) — not through the library or its generated tables — so that it stays
+// an independent oracle for them. `readService(folder)` reads one folder; `services` has
+// every folder the endpoint serves; the plain exports are Clean Rooms ML's, which the tests
+// of that service read.
 //
 // It checks what the model states: required members, types, lengths (in code points),
 // patterns (JavaScript's RegExp with the `u` flag: over code points), ranges, enums, list
@@ -9,8 +12,7 @@
 // (`outputViolations`, which the tests run on every answer) they are a violation.
 import { readFileSync } from 'node:fs';
 
-/** The model, read once. */
-export const model = JSON.parse(readFileSync(new URL('../model/cleanroomsml/service-2.json', import.meta.url), 'utf8'));
+const readJson = (folder, file) => JSON.parse(readFileSync(new URL(`../model/${folder}/${file}`, import.meta.url), 'utf8'));
 
 const patterns = new Map();
 
@@ -34,17 +36,8 @@ const ISO8601 = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/;
 const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
- * The violations of an input `value` against the shape `shapeName`, as `[{ path, message }]`
- * in the service's wording ("Member must have length less than or equal to 63"). Members
- * the shape does not have are ignored, as the service ignores them.
- */
-export function violations(shapeName, value) {
-  return check(shapeName, value, '', [], false);
-}
-
-/**
- * `violations` against another botocore model's shapes (`model/identity/`: Cognito Identity,
- * STS). Each violation also has the `value` and the `shape` it is about.
+ * The violations of an input against another botocore model's shapes (`model/identity/`:
+ * Cognito Identity, STS). Each violation also has the `value` and the `shape` it is about.
  */
 export function shapeViolations(shapes, shapeName, value) {
   return check(shapeName, value, '', [], false, shapes);
@@ -60,16 +53,7 @@ export function validationMessage(problems, { valueText = () => '', pathOf = (pa
   return `${problems.length} validation error${problems.length > 1 ? 's' : ''} detected: ${list.join('; ')}`;
 }
 
-/**
- * The violations of an answer `value` against the output (or error) shape `shapeName`:
- * everything `violations` checks, and also that the answer has only the shape's members
- * and that timestamps are in the shape's wire format.
- */
-export function outputViolations(shapeName, value) {
-  return check(shapeName, value, '', [], true);
-}
-
-function check(shapeName, value, path, out, answer, shapes = model.shapes) {
+function check(shapeName, value, path, out, answer, shapes) {
   const shape = shapes[shapeName];
   const fail = (message) => (out.push({ path, message, value, shape: shapeName }), out);
   switch (shape.type) {
@@ -138,13 +122,16 @@ function check(shapeName, value, path, out, answer, shapes = model.shapes) {
       if (!valid) fail(`Member must be a timestamp in the ${format} format`);
       return out;
     }
+    case 'document':
+      // Any JSON value (the SDK's __DocumentType).
+      return out;
     default:
       return fail(`Member has the type ${shape.type}, which this endpoint does not check`);
   }
 }
 
 /** A time (a Date, or a timestamp as a wire carries it) in the wire format of the timestamp shape `shapeName`. */
-export function writeTimestamp(shapeName, time) {
+function writeTimestamp(model, shapeName, time) {
   const date = time instanceof Date ? time : new Date(typeof time === 'number' ? time * 1000 : time);
   switch (model.shapes[shapeName].timestampFormat ?? 'epoch-seconds') {
     case 'iso8601': return date.toISOString();
@@ -154,7 +141,7 @@ export function writeTimestamp(shapeName, time) {
 }
 
 /** Each operation's method, and its URI as a RegExp with the names of its labels. */
-const routes = Object.entries(model.operations).map(([name, { http }]) => {
+const routesOf = (model) => Object.entries(model.operations).map(([name, { http }]) => {
   const labels = [];
   const source = http.requestUri.split('?')[0].split(/(\{\w+\+?\})/).map((part) => {
     const label = /^\{(\w+)(\+)?\}$/.exec(part);
@@ -169,7 +156,7 @@ const routes = Object.entries(model.operations).map(([name, { http }]) => {
  * The operation a request is for, and its URI labels (`{ membershipIdentifier: '…' }`),
  * as `{ name, labels }`; null when no operation has this method and path.
  */
-export function routeRequest(method, pathname) {
+function routeRequest(routes, method, pathname) {
   for (const route of routes) {
     const match = route.method === method && route.uri.exec(pathname);
     if (match) return { name: route.name, labels: Object.fromEntries(route.labels.map((label, i) => [label, decodeURIComponent(match[i + 1])])) };
@@ -177,14 +164,14 @@ export function routeRequest(method, pathname) {
   return null;
 }
 
-const operationRequires = (operation, member) => (model.shapes[operation.input.shape].required ?? []).includes(member);
+const operationRequires = (model, operation, member) => (model.shapes[operation.input.shape].required ?? []).includes(member);
 
 /**
  * The operation's input from its URI labels, query and JSON body, as the input's member
  * locations say (a query-string list from the name's every occurrence). Throws a
  * SyntaxError when the body is not a JSON object.
  */
-export function readInput(operationName, labels, query, body) {
+function readInput(model, operationName, labels, query, body) {
   const operation = model.operations[operationName];
   const input = body === '' ? {} : JSON.parse(body);
   if (!isObject(input)) throw new SyntaxError('The body is not a JSON object.');
@@ -193,7 +180,7 @@ export function readInput(operationName, labels, query, body) {
     const shape = model.shapes[member.shape];
     if (member.location === 'querystring' && shape.type === 'list') {
       // An empty list is no name at all on the wire (botocore and the library send nothing for it).
-      if (query.has(member.locationName) || operationRequires(operation, name)) input[name] = query.getAll(member.locationName);
+      if (query.has(member.locationName) || operationRequires(model, operation, name)) input[name] = query.getAll(member.locationName);
     } else if (member.location === 'querystring' && query.has(member.locationName)) {
       const raw = query.get(member.locationName);
       input[name] = ['integer', 'long', 'double', 'float'].includes(shape.type) ? Number(raw) : raw;
@@ -203,11 +190,50 @@ export function readInput(operationName, labels, query, body) {
 }
 
 /**
- * The service's Smithy trait `smithy.api#cors` (model/cleanroomsml/smithy-cors.json, copied
- * from the Smithy model because botocore's format drops it): `additionalAllowedHeaders`,
- * `additionalExposedHeaders`, `maxAge`.
+ * The service of a model folder (`cleanroomsml`, `cleanrooms`): `name` (the folder), `model`
+ * (service-2.json), its checks (`violations`, `outputViolations`), `writeTimestamp`,
+ * `routeRequest`, `readInput`, `cors` (the service's Smithy trait `smithy.api#cors`,
+ * smithy-cors.json, copied from the Smithy model because botocore's format drops it:
+ * `additionalAllowedHeaders`, `additionalExposedHeaders`, `maxAge`) and `paginators`
+ * (paginators-1.json: each List operation's token, limit and result members).
  */
-export const cors = JSON.parse(readFileSync(new URL('../model/cleanroomsml/smithy-cors.json', import.meta.url), 'utf8'))['smithy.api#cors'];
+export function readService(folder) {
+  const model = readJson(folder, 'service-2.json');
+  const routes = routesOf(model);
+  return {
+    name: folder,
+    model,
+    /**
+     * The violations of an input `value` against the shape `shapeName`, as `[{ path, message }]`
+     * in the service's wording ("Member must have length less than or equal to 63"). Members
+     * the shape does not have are ignored, as the service ignores them.
+     */
+    violations: (shapeName, value) => check(shapeName, value, '', [], false, model.shapes),
+    /**
+     * The violations of an answer `value` against the output (or error) shape `shapeName`:
+     * everything `violations` checks, and also that the answer has only the shape's members
+     * and that timestamps are in the shape's wire format.
+     */
+    outputViolations: (shapeName, value) => check(shapeName, value, '', [], true, model.shapes),
+    /** A time (a Date, or a timestamp as a wire carries it) in the wire format of the timestamp shape `shapeName`. */
+    writeTimestamp: (shapeName, time) => writeTimestamp(model, shapeName, time),
+    /**
+     * The operation a request is for, and its URI labels (`{ membershipIdentifier: '…' }`),
+     * as `{ name, labels }`; null when no operation has this method and path.
+     */
+    routeRequest: (method, pathname) => routeRequest(routes, method, pathname),
+    /**
+     * The operation's input from its URI labels, query and JSON body, as the input's member
+     * locations say. Throws a SyntaxError when the body is not a JSON object.
+     */
+    readInput: (operationName, labels, query, body) => readInput(model, operationName, labels, query, body),
+    cors: readJson(folder, 'smithy-cors.json')['smithy.api#cors'],
+    paginators: readJson(folder, 'paginators-1.json').pagination,
+  };
+}
 
-/** The paginators (paginators-1.json): each List operation's token, limit and result members. */
-export const paginators = JSON.parse(readFileSync(new URL('../model/cleanroomsml/paginators-1.json', import.meta.url), 'utf8')).pagination;
+/** The services the local endpoint serves, by their model folder. */
+export const services = { cleanroomsml: readService('cleanroomsml'), cleanrooms: readService('cleanrooms') };
+
+/** Clean Rooms ML's, which most tests read. */
+export const { model, violations, outputViolations, cors } = services.cleanroomsml;

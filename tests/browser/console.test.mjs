@@ -10,7 +10,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startDemo } from '../../scripts/demo.mjs';
-import { DEMO_CREDENTIALS, DEMO_MEMBERSHIP, SEEDED_ALGORITHMS } from '../../scripts/local-endpoint.mjs';
+import { DEMO_CREDENTIALS, DEMO_MEMBERSHIP, EXAMPLE_MEMBERSHIP, SEEDED_ALGORITHMS } from '../../scripts/local-endpoint.mjs';
 import wasm from '../node/wasm.mjs';
 import { launchChromium } from './chromium.mjs';
 
@@ -111,7 +111,7 @@ test('create → appears in the list → open → delete (after a cancelled conf
 });
 
 test('"Load more" while there is a nextToken; back and forward move between the views', async () => {
-  const membership = '6c5d4e3f-5b6a-4978-8695-a4b3c2d1e0f9';
+  const membership = EXAMPLE_MEMBERSHIP;
   const client = new wasm.CleanRoomsMlClient({ region: 'us-east-1', endpoint: demo.endpointUrl, credentials: DEMO_CREDENTIALS });
   for (let i = 1; i <= 12; i++) {
     await client.createConfiguredModelAlgorithmAssociation({ membershipIdentifier: membership, configuredModelAlgorithmArn: SEEDED_ALGORITHMS[0].configuredModelAlgorithmArn, name: `bulk-${String(i).padStart(2, '0')}` });
@@ -157,7 +157,7 @@ test('a membership ID that is not one shows the field error and loads nothing', 
 });
 
 test('keyboard only: Tab to a row\'s link, Enter opens it; focus is visible', async () => {
-  const membership = '6c5d4e3f-5b6a-4978-8695-a4b3c2d1e0f9';
+  const membership = EXAMPLE_MEMBERSHIP;
   await page.goto(`${demo.pageUrl}#list/${membership}`);
   await listSettled();
   await page.locator('#list-title').focus();
@@ -179,7 +179,7 @@ test('every control has a label, and a 400 px screen needs no horizontal scrolli
     .map((el) => el.outerHTML.slice(0, 80)));
   assert.deepEqual(unlabelled, []);
   await page.setViewportSize({ width: 400, height: 800 });
-  const membership = '6c5d4e3f-5b6a-4978-8695-a4b3c2d1e0f9';
+  const membership = EXAMPLE_MEMBERSHIP;
   for (const hash of [`#list/${membership}`, '#new']) {
     await page.goto(`${demo.pageUrl}${hash}`);
     await page.locator('#status[data-state="ready"]').waitFor();

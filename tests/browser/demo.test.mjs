@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startDemo } from '../../scripts/demo.mjs';
-import { DEMO_CREDENTIALS, DEMO_OIDC_PROVIDER, DEMO_OIDC_TOKEN } from '../../scripts/local-endpoint.mjs';
+import { DEMO_CREDENTIALS, DEMO_OIDC_PROVIDER, DEMO_OIDC_TOKEN, EXAMPLE_MEMBERSHIP, SEEDED_ALGORITHMS } from '../../scripts/local-endpoint.mjs';
 import { launchChromium } from './chromium.mjs';
 
 const ARN = /^arn:aws:cleanrooms-ml:us-east-1:\d{12}:membership\/[0-9a-f-]{36}\/configured-model-algorithm-association\/[-\w/.]+$/;
@@ -169,8 +169,8 @@ test('import a CLI JSON file and send it', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'cli-json-'));
   const file = join(dir, 'cli-input.json');
   await writeFile(file, JSON.stringify({
-    membershipIdentifier: '3a3e3d4c-5b6a-4978-8695-a4b3c2d1e0f9',
-    configuredModelAlgorithmArn: 'arn:aws:cleanrooms-ml:us-east-1:123456789012:configured-model-algorithm/imported',
+    membershipIdentifier: EXAMPLE_MEMBERSHIP,
+    configuredModelAlgorithmArn: SEEDED_ALGORITHMS[2].configuredModelAlgorithmArn,
     name: 'imported-from-cli',
     privacyConfiguration: { policies: { trainedModelExports: { maxSize: { unit: 'GB', value: 1.5 }, filesToExport: ['OUTPUT'] } } },
     tags: { source: 'cli' },
@@ -181,7 +181,7 @@ test('import a CLI JSON file and send it', async () => {
   assert.equal(await field('privacyConfiguration.policies.trainedModelExports.maxSize.value').locator('input').inputValue(), '1.5');
   const result = await sendAndWait();
   assert.match(result, /^Created\./);
-  assert.match(await page.locator('#result dd').first().innerText(), /membership\/3a3e3d4c-5b6a-4978-8695-a4b3c2d1e0f9\//);
+  assert.ok((await page.locator('#result dd').first().innerText()).includes(`membership/${EXAMPLE_MEMBERSHIP}/`));
 });
 
 test('export gives the CLI JSON of the form', async () => {

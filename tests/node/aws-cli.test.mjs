@@ -1,20 +1,22 @@
 // The real AWS CLI (awscli from PyPI, in the project's .venv) against the local endpoint:
 // the endpoint answers a real AWS client as the service would — the tour of all 59
-// operations (tour.mjs), the current model's ranges, pagination with the CLI's own
+// Clean Rooms ML operations (tour.mjs) and of all 103 Clean Rooms operations (cleanrooms-tour.mjs), the current model's ranges, pagination with the CLI's own
 // --max-items / --page-size / --starting-token — every answer is the model's, and the
 // endpoint verifies the CLI's own signatures.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { startLocalEndpoint, DEMO_CREDENTIALS, COLLABORATION, SEEDED_ALGORITHMS } from '../../scripts/local-endpoint.mjs';
-import { model } from '../../scripts/service-model.mjs';
-import { tour, answerProblems } from './tour.mjs';
+import { startLocalEndpoint, DEMO_CREDENTIALS, COLLABORATION, DEMO_MEMBERSHIP, EXAMPLE_MEMBERSHIP, SEEDED_ALGORITHMS } from '../../scripts/local-endpoint.mjs';
+import { model, services } from '../../scripts/service-model.mjs';
+import { tour, answerProblems, TOUR_PACE_MS } from './tour.mjs';
+import { cleanRoomsTour } from './cleanrooms-tour.mjs';
 
 const AWS = fileURLToPath(new URL('../../.venv/bin/aws', import.meta.url));
-const MEMBERSHIP = '3a2b1c0d-5b6a-4978-8695-a4b3c2d1e0f9';
-const ALGORITHM = 'arn:aws:cleanrooms-ml:us-east-1:123456789012:configured-model-algorithm/cli';
+const PYTHON = fileURLToPath(new URL('../../.venv/bin/python', import.meta.url));
+const MEMBERSHIP = EXAMPLE_MEMBERSHIP;
+const ALGORITHM = SEEDED_ALGORITHMS[0].configuredModelAlgorithmArn;
 const ASSOCIATION_ARN = new RegExp(`^arn:aws:cleanrooms-ml:us-east-1:\\d{12}:membership/${MEMBERSHIP}/configured-model-algorithm-association/[-\\w/.]+$`);
 let endpoint;
 const logs = [];
@@ -28,7 +30,25 @@ after(() => endpoint?.close());
 
 /** Runs `aws cleanroomsml …args` against the endpoint; resolves to { code, stdout, stderr, json }. */
 function aws(...args) {
-  const env = {
+  return awsAt(endpoint.url, 'cleanroomsml', ...args);
+}
+
+/** Runs `aws SERVICE …args` against the endpoint at `url`. */
+function awsAt(url, service, ...args) {
+  const env = cliEnv();
+  const all = [service, ...args, '--endpoint-url', url, '--region', 'us-east-1', '--output', 'json'];
+  return new Promise((resolve) => {
+    execFile(AWS, all, { env, timeout: 120000 }, (error, stdout, stderr) => {
+      let json;
+      try { json = stdout.trim() ? JSON.parse(stdout) : undefined; } catch { json = undefined; }
+      resolve({ code: error ? error.code : 0, stdout, stderr, json });
+    });
+  });
+}
+
+/** The CLI's environment: the demo credentials, no configuration files, no retries. */
+function cliEnv() {
+  return {
     PATH: process.env.PATH,
     AWS_ACCESS_KEY_ID: DEMO_CREDENTIALS.accessKeyId,
     AWS_SECRET_ACCESS_KEY: DEMO_CREDENTIALS.secretAccessKey,
@@ -38,14 +58,6 @@ function aws(...args) {
     AWS_MAX_ATTEMPTS: '1',
     AWS_PAGER: '',
   };
-  const all = ['cleanroomsml', ...args, '--endpoint-url', endpoint.url, '--region', 'us-east-1', '--output', 'json'];
-  return new Promise((resolve) => {
-    execFile(AWS, all, { env, timeout: 120000 }, (error, stdout, stderr) => {
-      let json;
-      try { json = stdout.trim() ? JSON.parse(stdout) : undefined; } catch { json = undefined; }
-      resolve({ code: error ? error.code : 0, stdout, stderr, json });
-    });
-  });
 }
 
 /** An operation's command, as botocore's xform_name writes it ("CreateMLInputChannel" → "create-ml-input-channel"). */
@@ -60,12 +72,31 @@ const command = (operationName) => operationName
  * the answer as { status, type, body } from what the CLI prints. The CLI prints nothing for
  * an empty structure, and follows a List's nextToken itself.
  */
-async function cliCall(operationName, input) {
-  const { code, stderr, json } = await aws(command(operationName), '--cli-input-json', JSON.stringify(input));
+const cliCall = (url, service = 'cleanroomsml') => async (operationName, input) => {
+  const { model } = services[service];
+  if (!CLI_OPERATIONS[service].includes(operationName)) return botocoreCall(url, service, operationName, input);
+  const { code, stderr, json } = await awsAt(url, service, command(operationName), '--cli-input-json', JSON.stringify(input));
   if (code === 0) return { status: 200, body: json ?? (model.operations[operationName].output ? {} : undefined) };
   const error = /An error occurred \((\w+)\) when calling the (\w+) operation/.exec(stderr);
   assert.equal(error?.[2], operationName, stderr);
   return { status: model.shapes[error[1]].error.httpStatusCode, type: error[1] };
+};
+
+/**
+ * The operations the CLI has: awscli 1 carries its own botocore (awscli/botocore), older
+ * than the project's, without Clean Rooms' three analysis-log-export operations.
+ */
+const CLI_OPERATIONS = JSON.parse(execFileSync(PYTHON, ['-c', 'import json, awscli.botocore.session as s; g = s.get_session(); print(json.dumps({n: g.get_service_model(n).operation_names for n in ("cleanrooms", "cleanroomsml")}))']).toString());
+
+/** One call through the project's botocore (tests/node/botocore_world.py), for an operation the CLI lacks. */
+function botocoreCall(url, service, operationName, input) {
+  return new Promise((resolve, reject) => {
+    const child = execFile(PYTHON, [fileURLToPath(new URL('./botocore_world.py', import.meta.url)), url, 'call', service, operationName], { env: cliEnv() }, (error, stdout, stderr) => {
+      if (error) reject(new Error(stderr));
+      else resolve(JSON.parse(stdout));
+    });
+    child.stdin.end(JSON.stringify(input));
+  });
 }
 
 /** `create-configured-model-algorithm-association` in `membership`. */
@@ -112,7 +143,8 @@ test('a repeated name is a ConflictException', async () => {
 });
 
 test('the associations: create, list with the CLI\'s pagination, get, delete, the algorithms and the collaboration\'s view', async () => {
-  const membership = '4b3c2d1e-5b6a-4978-8695-a4b3c2d1e0f9';
+  // The caller's membership of the demo collaboration, whose view lists the partner's association too.
+  const membership = DEMO_MEMBERSHIP;
   const arns = [];
   for (const name of ['cli-a', 'cli-b', 'cli-c']) {
     const made = await create(name, { trainedModels: { containerMetrics: { noiseLevel: 'LOW' } } }, membership);
@@ -175,13 +207,34 @@ test('the associations: create, list with the CLI\'s pagination, get, delete, th
   assert.notEqual(forged.code, 0);
 });
 
-test('the tour: the CLI calls each of the 59 operations and gets the service\'s answers', async () => {
+test('the tour: the CLI calls each of the 59 operations and gets the service\'s answers', async (t) => {
+  // A world of its own, at a pace at which statuses move only when the tour settles them.
+  const own = await startLocalEndpoint({ port: 0, log: (line) => logs.push(line), onAnswer: (answer) => answers.push(answer), paceMs: TOUR_PACE_MS });
+  t.after(() => own.close());
   const started = answers.length;
-  await tour(cliCall);
+  await tour(cliCall(own.url), () => own.advance(10 * TOUR_PACE_MS));
   const toured = answers.slice(started);
   const answered = new Set(toured.filter((a) => a.status === 200).map((a) => a.operation));
   assert.deepEqual([...answered].sort(), Object.keys(model.operations).sort());
   assert.equal(answered.size, 59);
+});
+
+test('the Clean Rooms tour: the CLI (aws cleanrooms) calls each of the 103 operations in the world (the three its botocore lacks through botocore), each answering 200', async (t) => {
+  assert.deepEqual(Object.keys(services.cleanrooms.model.operations).filter((name) => !CLI_OPERATIONS.cleanrooms.includes(name)), ['GetAnalysisLogExport', 'ListAnalysisLogExports', 'StartAnalysisLogExport']);
+  assert.equal(CLI_OPERATIONS.cleanrooms.length, 100);
+  const own = await startLocalEndpoint({ port: 0, log: (line) => logs.push(line), onAnswer: (answer) => answers.push(answer), paceMs: TOUR_PACE_MS });
+  t.after(() => own.close());
+  const started = answers.length;
+  await cleanRoomsTour(cliCall(own.url, 'cleanrooms'), () => own.advance(10 * TOUR_PACE_MS), cliCall(own.url));
+  const toured = answers.slice(started).filter((a) => a.service === 'cleanrooms');
+  const operations = Object.keys(services.cleanrooms.model.operations);
+  assert.equal(operations.length, 103);
+  assert.deepEqual([...new Set(toured.map((a) => a.operation))].sort(), operations.sort());
+  const answered = new Set(toured.filter((a) => a.status === 200).map((a) => a.operation));
+  assert.deepEqual([...answered].sort(), operations.sort());
+  // The configured audience model a Clean Rooms association names, made and (after it) deleted with Clean Rooms ML.
+  assert.deepEqual([...new Set(answers.slice(started).filter((a) => a.service === 'cleanroomsml').map((a) => `${a.operation} ${a.status}`))],
+    ['CreateTrainingDataset 200', 'CreateAudienceModel 200', 'CreateConfiguredAudienceModel 200', 'DeleteConfiguredAudienceModel 409', 'DeleteConfiguredAudienceModel 200']);
 });
 
 test('every answer the CLI got is the model\'s: the output shape, or an error the operation declares', () => {

@@ -186,6 +186,23 @@ const INTERESTING = [...' aZ7-_./:~"\\\'&=+?#%@!$*,;()[]{}|^`<>\t\r\n'].concat(
 ).map((c) => c.codePointAt(0));
 const ASCII = Array.from({ length: 0x5f }, (_, i) => 0x20 + i);
 
+const properties = new Map();
+/** The code point ranges of a Unicode property (`L`, `Pd`…), read from the platform's RegExp once. */
+function propertyRanges(name) {
+  if (!properties.has(name)) {
+    const re = new RegExp(`^\\p{${name}}$`, 'u');
+    const ranges = [];
+    for (let cp = 0; cp <= 0x10ffff; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      if (!re.test(String.fromCodePoint(cp))) continue;
+      if (ranges.length && ranges.at(-1)[1] === cp - 1) ranges.at(-1)[1] = cp;
+      else ranges.push([cp, cp]);
+    }
+    properties.set(name, ranges);
+  }
+  return properties.get(name);
+}
+
 /**
  * Parses a model pattern into a small tree: {t:'seq',items}, {t:'alt',options}, {t:'set',
  * ranges}, {t:'rep',node,min,max}, {t:'look'} (a zero-width look-ahead or anchor, left to
@@ -214,6 +231,13 @@ export function parsePattern(pattern) {
       case 'r': return { cp: 0x0d };
       case 'f': return { cp: 0x0c };
       case 'v': return { cp: 0x0b };
+      case 'p': {
+        // A Unicode property (\p{L}), as the platform's RegExp reads it with the `u` flag.
+        const m = /^\{(\w+)\}/.exec(pattern.slice(i));
+        if (!m) fail('a \\p escape without a {Property}');
+        i += m[0].length;
+        return { ranges: propertyRanges(m[1]) };
+      }
       case 'u': {
         const hex = pattern.slice(i, i + 4);
         if (!/^[0-9A-Fa-f]{4}$/.test(hex)) fail('a \\u escape without four hex digits');
@@ -522,10 +546,12 @@ const MAX_TAGS = 50;
  *   union's member does, the outer ones do not; `extraMembers`: the chance that a
  *   structure carries a member unknown to the model besides its own;
  * - `unknowns`: collects [path, name, value, union shape] of each unknown union member written;
- * - `libraryRules`: keep to the library's rules beyond the model (`LIBRARY_RULES`).
+ * - `libraryRules`: keep to the library's rules beyond the model (`LIBRARY_RULES`);
+ * - `model`: another service's model (scripts/service-model.mjs's `services`; Clean Rooms ML's by default).
  */
 export function shapeValue(r, shapeName, opts = {}, path = '') {
-  const shape = model.shapes[shapeName];
+  const shapes = (opts.model ?? model).shapes;
+  const shape = shapes[shapeName];
   const optional = opts.optional ?? 0.5;
   switch (shape.type) {
     case 'structure': {
@@ -555,7 +581,7 @@ export function shapeValue(r, shapeName, opts = {}, path = '') {
       const itemShape = rule === 'accountIds' ? 'AccountId' : shape.member.shape;
       const lo = shape.min ?? 0;
       let hi = Math.min(shape.max ?? Infinity, lo + (r.next() < 0.05 ? 60 : 4));
-      const enumSize = model.shapes[itemShape].enum?.length;
+      const enumSize = shapes[itemShape].enum?.length;
       if (rule === 'uniqueItems' && enumSize) hi = Math.min(hi, enumSize);
       const n = r.int(lo, hi);
       if (rule !== 'uniqueItems') return Array.from({ length: n }, (_, k) => shapeValue(r, itemShape, opts, `${path}[${k}]`));
@@ -605,7 +631,7 @@ export function shapeValue(r, shapeName, opts = {}, path = '') {
  * member at random.
  */
 export function modelInput(r, operation, opts = {}) {
-  const shape = model.operations[operation].input?.shape;
+  const shape = (opts.model ?? model).operations[operation].input?.shape;
   if (!shape) return {};
   const roll = r.next();
   const optional = roll < 0.2 ? 1 : roll < 0.35 ? 0 : 0.5;

@@ -45,7 +45,7 @@ test('every pattern of the model yields matching strings of every allowed length
 
 test('syntax outside the model\'s subset is refused by name', () => {
   for (const [pattern, words] of [
-    ['a(?<=b)', /group modifier/], ['a*?', /lazy/], ['a++', /possessive/], ['\\p{L}', /escape \\p/],
+    ['a(?<=b)', /group modifier/], ['a*?', /lazy/], ['a++', /possessive/], ['\\pL', /\\p escape without a \{Property\}/],
     ['(a)\\1', /escape \\1/], ['[a-z', /unclosed class/], ['(a', /unclosed group/], ['*a', /quantifier/],
     ['[[a]]', /nested class/], ['[z-a]', /reversed range/], ['a{2', /malformed/], ['\\bword', /escape \\b/],
   ]) {
@@ -53,6 +53,13 @@ test('syntax outside the model\'s subset is refused by name', () => {
   }
   // And what the model uses is read: classes, escapes, groups, alternation, counts, the look-ahead.
   for (const pattern of ['[\\u0020-\\uD7FF\\t]*', '(?!\\s*$)x', '(a|bc){2,3}d?e+f*', '[\\d\\w-]+', '\\#\\ \\_']) parsePattern(pattern);
+  // Clean Rooms' Unicode property classes, read as the platform's RegExp reads them: every string made matches.
+  const unicode = '[\\p{L}\\p{M}\\p{N}\\p{Pc}\\p{Pd}\\p{Zs}.]+';
+  const gen = patternGenerator(unicode, 1, 50);
+  const r = rng(13);
+  const made = Array.from({ length: 200 }, () => gen(r));
+  assert.ok(made.every((s) => patternRegExp(unicode).test(s)), made.find((s) => !patternRegExp(unicode).test(s)));
+  assert.ok(made.some((s) => /[^\x00-\x7f]/.test(s)), 'beyond ASCII');
 });
 
 test('inputs and answers of every operation are valid by the local endpoint\'s reading of the model', () => {

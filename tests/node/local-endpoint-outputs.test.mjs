@@ -4,19 +4,20 @@
 // membership and collaboration errors on operations beyond the first eight.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startLocalEndpoint, DEMO_CREDENTIALS, UNKNOWN_MEMBERSHIP, COLLABORATION, OPERATION_PLANS } from '../../scripts/local-endpoint.mjs';
+import { startLocalEndpoint, DEMO_CREDENTIALS, UNKNOWN_MEMBERSHIP, COLLABORATION, DEMO_MEMBERSHIP, OPERATION_PLANS as PLANS } from '../../scripts/local-endpoint.mjs';
 import { model, outputViolations } from '../../scripts/service-model.mjs';
 import { modelClient } from './model-client.mjs';
-import { tour, answerProblems } from './tour.mjs';
+import { tour, answerProblems, TOUR_PACE_MS } from './tour.mjs';
 import { rng, modelInput, modelOutput } from './generate.mjs';
 
 const OPERATIONS = Object.keys(model.operations);
+const OPERATION_PLANS = PLANS.cleanroomsml;
 let endpoint;
 let call;
 const answers = [];
 
 before(async () => {
-  endpoint = await startLocalEndpoint({ port: 0, log: () => {}, onAnswer: (answer) => answers.push(answer) });
+  endpoint = await startLocalEndpoint({ port: 0, log: () => {}, onAnswer: (answer) => answers.push(answer), paceMs: TOUR_PACE_MS });
   call = modelClient(endpoint.url, DEMO_CREDENTIALS);
 });
 after(() => endpoint?.close());
@@ -74,7 +75,7 @@ test('the checker takes every body the model allows: generated answers of all 59
 
 test('the tour: each of the 59 operations answers, and every answer is the model\'s', async () => {
   const started = answers.length;
-  await tour(call);
+  await tour(call, () => endpoint.advance(10 * TOUR_PACE_MS));
   const toured = answers.slice(started);
   const answered = new Set(toured.filter((a) => a.status === 200).map((a) => a.operation));
   assert.deepEqual([...answered].sort(), [...OPERATIONS].sort());
@@ -82,19 +83,52 @@ test('the tour: each of the 59 operations answers, and every answer is the model
   assert.ok(toured.some((a) => a.status !== 200), 'errors were checked too');
 });
 
-test('random valid inputs of every Create…, Start… and Put…, read back by every Get… and List… of the kind, answer the model', async () => {
+/** The ARN shapes of the kinds of resource: TrainedModelArn → the Create… output member that gives one (trainedModelArn). */
+const ARN_SHAPES = new Map(Object.entries(OPERATION_PLANS).filter(([, p]) => p.action === 'create' || p.action === 'put').flatMap(([operation]) => {
+  const output = model.operations[operation].output?.shape;
+  return Object.entries(output ? model.shapes[output].members : {}).filter(([name]) => name.endsWith('Arn')).map(([name, m]) => [m.shape, name]);
+}));
+
+/**
+ * A generated input put into the demo world: its membership the caller's demo membership, its
+ * collaboration that membership's, and each resource it names by ARN one made before (`made`:
+ * the latest ARN of each shape; Clean Rooms' analysis template), or left as generated when none is.
+ */
+function intoWorld(shapeName, value, made) {
+  const shape = model.shapes[shapeName];
+  if (shape.type === 'structure' && value && typeof value === 'object') {
+    const out = { ...value };
+    for (const [name, member] of Object.entries(shape.members)) {
+      if (out[name] === undefined) continue;
+      if (name === 'membershipIdentifier') out[name] = DEMO_MEMBERSHIP;
+      else if (name === 'collaborationIdentifier' || name === 'collaborationId') out[name] = COLLABORATION;
+      else out[name] = intoWorld(member.shape, out[name], made);
+    }
+    return out;
+  }
+  if (shape.type === 'list' && Array.isArray(value)) return value.map((item) => intoWorld(shape.member.shape, item, made));
+  return made.get(shapeName) ?? value;
+}
+
+test('random valid inputs of every Create…, Start… and Put…, in the demo world, read back by every Get… and List… of the kind, answer the model', async () => {
   const r = rng(20261206);
   const started = answers.length;
   const plans = Object.entries(OPERATION_PLANS);
+  const made = new Map();
+  // A Clean Rooms analysis template of the demo membership, which a channel's protected query may name.
+  const cleanRooms = modelClient(endpoint.url, DEMO_CREDENTIALS, 'us-east-1', 'cleanrooms');
+  const [template] = (await cleanRooms('ListAnalysisTemplates', { membershipIdentifier: DEMO_MEMBERSHIP })).body.analysisTemplateSummaries;
+  made.set('AnalysisTemplateArn', template.arn);
   let read = 0;
   for (const [operation, plan] of plans.filter(([, p]) => p.action === 'create' || p.action === 'put')) {
     for (let i = 0; i < 3; i++) {
-      const input = JSON.parse(JSON.stringify(modelInput(r, operation)));
-      const made = await call(operation, input);
-      // A parent named in the URI (a trained model to export, a model to set a policy on) is not there.
-      if (made.type === 'ResourceNotFoundException') continue;
-      assert.equal(made.status, 200, `${operation}: ${JSON.stringify(made)}`);
-      const known = { ...input, ...made.body, ...(input.membershipIdentifier ? { collaborationIdentifier: COLLABORATION } : {}) };
+      const input = intoWorld(model.operations[operation].input.shape, JSON.parse(JSON.stringify(modelInput(r, operation))), made);
+      const answer = await call(operation, input);
+      // What it names is of a kind not made yet (a trained model to export, before the first trained model).
+      if (answer.type === 'ResourceNotFoundException') continue;
+      assert.equal(answer.status, 200, `${operation}: ${JSON.stringify(answer)}`);
+      for (const [shapeName, member] of ARN_SHAPES) if (answer.body?.[member]) made.set(shapeName, answer.body[member]);
+      const known = { ...input, ...answer.body, ...(input.membershipIdentifier ? { collaborationIdentifier: COLLABORATION } : {}) };
       for (const [reader, { action }] of plans.filter(([, p]) => p.kind === plan.kind && (p.action === 'get' || p.action === 'list'))) {
         const members = Object.entries(model.shapes[model.operations[reader].input.shape].members);
         if (members.some(([name]) => model.shapes[model.operations[reader].input.shape].required?.includes(name) && known[name] === undefined)) continue;
@@ -152,7 +186,7 @@ test('not a member: ResourceNotFoundException where the operation declares it, A
   const exports = await call('ListCollaborationTrainedModelExportJobs', { collaborationIdentifier: COLLABORATION, trainedModelArn: model });
   assert.deepEqual([exports.status, exports.body], [200, { collaborationTrainedModelExportJobs: [] }]);
   // …and is not found by ListTrainedModelVersions, which declares it.
-  const versions = await call('ListTrainedModelVersions', { membershipIdentifier: COLLABORATION, trainedModelArn: model });
+  const versions = await call('ListTrainedModelVersions', { membershipIdentifier: DEMO_MEMBERSHIP, trainedModelArn: model });
   assert.deepEqual([versions.status, versions.type], [404, 'ResourceNotFoundException']);
   assert.deepEqual(answerProblems(answers), []);
 });

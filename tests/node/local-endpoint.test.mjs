@@ -6,15 +6,15 @@ import { SignatureV4 } from '@smithy/signature-v4';
 import { Sha256 } from '@aws-crypto/sha256-js';
 import wasm from './wasm.mjs';
 import { readFile } from 'node:fs/promises';
-import { startLocalEndpoint, DEMO_CREDENTIALS, UNKNOWN_MEMBERSHIP } from '../../scripts/local-endpoint.mjs';
+import { startLocalEndpoint, DEMO_CREDENTIALS, UNKNOWN_MEMBERSHIP, DEMO_MEMBERSHIP, EXAMPLE_MEMBERSHIP, SEEDED_ALGORITHMS } from '../../scripts/local-endpoint.mjs';
 import { model, patternRegExp, violations } from '../../scripts/service-model.mjs';
 import { rng, validInput, operationInput, OPERATIONS, MODEL_OPERATIONS, modelInput } from './generate.mjs';
 import { answerProblems } from './tour.mjs';
 
-const MEMBERSHIP = '1f2e3d4c-5b6a-4978-8695-a4b3c2d1e0f9';
+const MEMBERSHIP = DEMO_MEMBERSHIP;
 const input = (name, membershipIdentifier = MEMBERSHIP) => ({
   membershipIdentifier,
-  configuredModelAlgorithmArn: 'arn:aws:cleanrooms-ml:us-east-1:123456789012:configured-model-algorithm/abc',
+  configuredModelAlgorithmArn: SEEDED_ALGORITHMS[0].configuredModelAlgorithmArn,
   name,
 });
 const ASSOCIATION_ARN = /^arn:aws[-a-z]*:cleanrooms-ml:[-a-z0-9]+:[0-9]{12}:membership\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/configured-model-algorithm-association\/[-a-zA-Z0-9_/.]+$/;
@@ -49,7 +49,7 @@ test('the same name twice in a membership is a ConflictException', async () => {
   const again = await send(signed(input('twice')));
   assert.deepEqual([again.status, again.type], [409, 'ConflictException']);
   assert.match(again.body.message, /already exists/);
-  const elsewhere = await send(signed(input('twice', '2f2e3d4c-5b6a-4978-8695-a4b3c2d1e0f9')));
+  const elsewhere = await send(signed(input('twice', EXAMPLE_MEMBERSHIP)));
   assert.equal(elsewhere.status, 200, 'names are per membership');
 });
 

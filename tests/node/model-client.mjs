@@ -4,11 +4,15 @@
 // operations that the library under rewrite may not have yet.
 import { SignatureV4 } from '@smithy/signature-v4';
 import { Sha256 } from '@aws-crypto/sha256-js';
-import { model } from '../../scripts/service-model.mjs';
+import { services } from '../../scripts/service-model.mjs';
 
-/** `call(operationName, input)` against `endpoint`, signed with `credentials` for `region`. */
-export function modelClient(endpoint, credentials, region = 'us-east-1') {
-  const signer = new SignatureV4({ service: 'cleanrooms-ml', region, credentials, sha256: Sha256 });
+/**
+ * `call(operationName, input)` against `endpoint`, signed with `credentials` for `region`,
+ * for a service of scripts/service-model.mjs (`cleanroomsml`, `cleanrooms`).
+ */
+export function modelClient(endpoint, credentials, region = 'us-east-1', service = 'cleanroomsml') {
+  const { model } = services[service];
+  const signer = new SignatureV4({ service: model.metadata.signingName, region, credentials, sha256: Sha256 });
   return async function call(operationName, input) {
     const { http, input: inputRef } = model.operations[operationName];
     let path = http.requestUri;

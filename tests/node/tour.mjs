@@ -5,13 +5,16 @@
 // and an export, the ML configuration, and tags. Each resource is made, read, listed,
 // changed and removed, and then not found. The tour takes a `call(operationName, input)`
 // resolving to { status, type, body }, so that the same tour runs in-process and through the
-// AWS CLI. Calls in one step do not depend on each other and run together.
+// AWS CLI, and `settle()`, which lets every status run its course (the endpoint's advance,
+// at a pace slow enough that no status moves by itself during the tour). Calls in one step do
+// not depend on each other and run together. It works in the demo world's membership of the
+// caller (DEMO_MEMBERSHIP), which has no Clean Rooms ML resources to start with.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { COLLABORATION, SEEDED_ALGORITHMS } from '../../scripts/local-endpoint.mjs';
-import { model, outputViolations } from '../../scripts/service-model.mjs';
+import { COLLABORATION, DEMO_MEMBERSHIP, SEEDED_ALGORITHMS } from '../../scripts/local-endpoint.mjs';
+import { services } from '../../scripts/service-model.mjs';
 
-export const TOUR_MEMBERSHIP = '7d6c5b4a-3f2e-4d1c-8b0a-9f8e7d6c5b4a';
+export const TOUR_MEMBERSHIP = DEMO_MEMBERSHIP;
 const ACCOUNT = '123456789012';
 const ROLE = `arn:aws:iam::${ACCOUNT}:role/cleanrooms-ml-tour`;
 const OTHER_COLLABORATION = '0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e';
@@ -20,7 +23,10 @@ const inMembership = (type) => arnOf(`membership/${TOUR_MEMBERSHIP}/${type}`);
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
 const s3 = (path) => ({ s3Destination: { s3Uri: `s3://cleanrooms-ml-tour/${path}/` } });
 
-export async function tour(call) {
+/** The pace a tour's endpoint runs at: no status moves by itself while a tour runs. */
+export const TOUR_PACE_MS = 3_600_000;
+
+export async function tour(call, settle) {
   const M = TOUR_MEMBERSHIP;
   const ok = async (operation, input) => {
     const answer = await call(operation, input);
@@ -200,30 +206,49 @@ export async function tour(call) {
     fails('ConflictException', 'DeleteConfiguredModelAlgorithmAssociation', { membershipIdentifier: M, configuredModelAlgorithmAssociationArn: A }),
     fails('ResourceNotFoundException', 'TagResource', { resourceArn: `${TM}-unknown`, tags: { a: 'b' } }),
   ]);
-  const [untagged, cancelledJob, dataDeleted] = await Promise.all([
+  const [untagged, cancelledJob, dataDeleted, , , , , deletingGeneration] = await Promise.all([
     ok('ListTagsForResource', { resourceArn: TM }),
     ok('GetTrainedModelInferenceJob', { membershipIdentifier: M, trainedModelInferenceJobArn: JOB }),
     ok('GetMLInputChannel', { membershipIdentifier: M, mlInputChannelArn: CH }),
     ok('DeleteTrainedModelOutput', { membershipIdentifier: M, trainedModelArn: TM }),
-    ok('DeleteConfiguredAudienceModel', { configuredAudienceModelArn: CAM }),
     ok('DeleteMLConfiguration', { membershipIdentifier: M }),
     fails('ConflictException', 'CancelTrainedModelInferenceJob', { membershipIdentifier: M, trainedModelInferenceJobArn: JOB }),
     fails('ResourceNotFoundException', 'GetConfiguredAudienceModelPolicy', { configuredAudienceModelArn: CAM }),
-    fails('ResourceNotFoundException', 'GetAudienceGenerationJob', { audienceGenerationJobArn: GEN }),
+    ok('GetAudienceGenerationJob', { audienceGenerationJobArn: GEN }),
+    // The generation job names the configured audience model until it is gone.
+    fails('ConflictException', 'DeleteConfiguredAudienceModel', { configuredAudienceModelArn: CAM }),
+    fails('ConflictException', 'DeleteAudienceGenerationJob', { audienceGenerationJobArn: GEN }),
   ]);
+  assert.equal(deletingGeneration.status, 'DELETE_PENDING', 'a deleted generation job is DELETE_PENDING before it is gone');
   assert.deepEqual(untagged, { tags: { stage: 'tour' } });
   assert.equal(cancelledJob.status, 'CANCEL_PENDING');
   assert.equal(dataDeleted.status, 'DELETE_PENDING');
   const [modelOutputDeleted, exportsAfter] = await Promise.all([
     ok('GetTrainedModel', { membershipIdentifier: M, trainedModelArn: TM }),
     ok('ListAudienceExportJobs', { audienceGenerationJobArn: GEN }),
-    ok('DeleteAudienceModel', { audienceModelArn: audienceModel.audienceModelArn }),
-    fails('ResourceNotFoundException', 'GetConfiguredAudienceModel', { configuredAudienceModelArn: CAM }),
     fails('ResourceNotFoundException', 'GetMLConfiguration', { membershipIdentifier: M }),
     fails('ResourceNotFoundException', 'DeleteMLConfiguration', { membershipIdentifier: M }),
   ]);
   assert.equal(modelOutputDeleted.status, 'DELETE_PENDING');
   assert.deepEqual(exportsAfter.audienceExportJobs, [], 'an audience export goes with its generation job');
+  // Every status runs its course: the deleted are gone, the cancelled and the emptied inactive.
+  settle();
+  const [settledJob, settledChannel, settledModel] = await Promise.all([
+    ok('GetTrainedModelInferenceJob', { membershipIdentifier: M, trainedModelInferenceJobArn: JOB }),
+    ok('GetMLInputChannel', { membershipIdentifier: M, mlInputChannelArn: CH }),
+    ok('GetTrainedModel', { membershipIdentifier: M, trainedModelArn: TM }),
+    fails('ResourceNotFoundException', 'GetAudienceGenerationJob', { audienceGenerationJobArn: GEN }),
+    ok('DeleteConfiguredAudienceModel', { configuredAudienceModelArn: CAM }),
+  ]);
+  assert.deepEqual([settledJob.status, settledChannel.status, settledModel.status], ['INACTIVE', 'INACTIVE', 'INACTIVE']);
+  await Promise.all([
+    ok('DeleteAudienceModel', { audienceModelArn: audienceModel.audienceModelArn }),
+    fails('ResourceNotFoundException', 'GetConfiguredAudienceModel', { configuredAudienceModelArn: CAM }),
+  ]);
+  assert.equal((await ok('GetAudienceModel', { audienceModelArn: audienceModel.audienceModelArn })).status, 'DELETE_PENDING');
+  // The audience model names the training dataset until it is gone.
+  await fails('ConflictException', 'DeleteTrainingDataset', { trainingDatasetArn: dataset.trainingDatasetArn });
+  settle();
   await Promise.all([
     ok('DeleteTrainingDataset', { trainingDatasetArn: dataset.trainingDatasetArn }),
     fails('ResourceNotFoundException', 'GetAudienceModel', { audienceModelArn: audienceModel.audienceModelArn }),
@@ -240,14 +265,15 @@ export async function tour(call) {
 }
 
 /**
- * What is wrong, by the model, with the endpoint's answers ({ operation, status, type, body },
- * as its onAnswer option gives them): a success must be its output shape exactly (or have no
- * body when the operation has no output), an error one that the operation declares, with its
+ * What is wrong, by the model, with the endpoint's answers ({ service, operation, status, type,
+ * body }, as its onAnswer option gives them; the service Clean Rooms ML when not given): a
+ * success must be its output shape exactly (or have no body when the operation has no output), an error one that the operation declares, with its
  * error shape's status and members.
  */
 export function answerProblems(answers) {
   const problems = [];
-  for (const { operation, status, type, body } of answers) {
+  for (const { service = 'cleanroomsml', operation, status, type, body } of answers) {
+    const { model, outputViolations } = services[service];
     const { output, errors = [] } = model.operations[operation];
     const where = `${operation} ${status}${type ? ` ${type}` : ''}`;
     const shape = status === 200 ? output?.shape : type;

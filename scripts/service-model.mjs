@@ -2,7 +2,7 @@
 // the service does, straight from a service folder's service-2.json (model/cleanroomsml/,
 // model/cleanrooms/) — not through the library or its generated tables — so that it stays
 // an independent oracle for them. `readService(folder)` reads one folder; `services` has
-// every folder the endpoint serves; the plain exports are Clean Rooms ML's, which the tests
+// every service folder of model/; the plain exports are Clean Rooms ML's, which the tests
 // of that service read.
 //
 // It checks what the model states: required members, types, lengths (in code points),
@@ -10,7 +10,7 @@
 // and map sizes, unions (exactly one member) and timestamps (in their shape's format).
 // Members the model does not have are ignored in an input, as services do; in an answer
 // (`outputViolations`, which the tests run on every answer) they are a violation.
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 
 const readJson = (folder, file) => JSON.parse(readFileSync(new URL(`../model/${folder}/${file}`, import.meta.url), 'utf8'));
 
@@ -232,8 +232,15 @@ export function readService(folder) {
   };
 }
 
-/** The services the local endpoint serves, by their model folder. */
-export const services = { cleanroomsml: readService('cleanroomsml'), cleanrooms: readService('cleanrooms') };
+/**
+ * The services the local endpoint serves, by their model folder: every folder of model/ with a
+ * service-2.json (the folders codegen's list of services names), so a new service needs no
+ * second list here.
+ */
+const MODELS = new URL('../model/', import.meta.url);
+export const services = Object.fromEntries(readdirSync(MODELS, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && existsSync(new URL(`${entry.name}/service-2.json`, MODELS)))
+  .map((entry) => [entry.name, readService(entry.name)]));
 
 /** Clean Rooms ML's, which most tests read. */
 export const { model, violations, outputViolations, cors } = services.cleanroomsml;

@@ -100,6 +100,23 @@ mod tests {
         assert_eq!(model::client_name("Cognito Identity"), "CognitoIdentityClient");
     }
 
+    /// The list names every service folder of model/ (one with a service-2.json), which is
+    /// what the local endpoint serves (scripts/service-model.mjs): the two cannot drift apart.
+    #[test]
+    fn the_list_of_services_is_the_service_folders_of_model() {
+        let models = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../model");
+        let mut folders: Vec<String> = std::fs::read_dir(&models)
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .filter(|path| path.join("service-2.json").is_file())
+            .map(|path| path.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        folders.sort();
+        let mut listed: Vec<&str> = SERVICES.to_vec();
+        listed.sort();
+        assert_eq!(folders, listed);
+    }
+
     const NO_PAGINATORS: &str = "{\"pagination\": {}}";
     const RULES: &str = include_str!("../../model/cleanroomsml/endpoint-rule-set-1.json");
 

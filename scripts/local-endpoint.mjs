@@ -146,10 +146,9 @@ const INVALID_TOKEN = 'The security token included in the request is invalid.';
 /**
  * Recomputes the signature with @smithy/signature-v4 over exactly the signed headers: the
  * static `credentials` (no session token), or credentials the identity provider issued (their
- * session token sent, signed, and not expired).
+ * session token sent, signed, and not expired); `auth` is the request's Authorization, parsed.
  */
-async function verifySignature(req, url, body, { credentials, identity, now }) {
-  const auth = parseAuthorization(req.headers.authorization);
+async function verifySignature(req, url, body, auth, { credentials, identity, now }) {
   const token = req.headers['x-amz-security-token'];
   let secret;
   if (auth.accessKeyId === credentials.accessKeyId && token === undefined) {
@@ -167,9 +166,8 @@ async function verifySignature(req, url, body, { credentials, identity, now }) {
   if (!signedAt) throw new ServiceError(403, 'IncompleteSignatureException', 'The request must contain a valid x-amz-date header.');
   const skewed = skewError(req.headers['x-amz-date'], signedAt, now());
   if (skewed) throw skewed;
-  if (!SERVICES[auth.service] || !auth.signedHeaders.includes('host')) {
-    throw new ServiceError(403, 'InvalidSignatureException', `Credential should be scoped to a service of this endpoint (${Object.keys(SERVICES).join(', ')}) and sign the host header.`);
-  }
+  // (The scope's service was checked when the request was routed.)
+  if (!auth.signedHeaders.includes('host')) throw new ServiceError(403, 'InvalidSignatureException', 'The request must sign the host header.');
   const headers = Object.fromEntries(auth.signedHeaders.map((name) => [name, req.headers[name] ?? '']));
   // A repeated query name (UntagResource's tagKeys) is signed with all its values.
   const query = {};
@@ -1008,7 +1006,7 @@ export async function startLocalEndpoint({
       if (!route) throw new ServiceError(404, 'UnknownOperationException', `No operation at ${req.method} ${url.pathname}.`);
       const { name, labels } = route;
       operation = name;
-      const auth = await verifySignature(req, url, body, { credentials, identity, now });
+      const auth = await verifySignature(req, url, body, scoped, { credentials, identity, now });
       let input;
       try {
         input = service.readInput(name, labels, url.searchParams, body);

@@ -2,7 +2,7 @@
 #   make demo   build the package, start the local endpoint, serve the page (127.0.0.1)
 #   make test   every test suite
 #   make build  the optimized npm package in pkg/
-#   make generate  src/model/generated/, src/client/methods/ and www/model.generated.js from model/*/
+#   make generate  src/model/generated/, src/entries/ and www/model.generated.js from model/*/
 #   make docs   the API reference in docs/api/ (TypeDoc, from pkg/'s declarations)
 #   make bench, make fuzz   not part of make test
 
@@ -27,18 +27,17 @@ demo: build
 
 test: test-native test-wasm test-node test-browser test-engines test-package test-docs
 
-# What the library knows of the service, generated from the model (codegen/); commit the result.
+# What the library knows of each service, generated from its model (codegen/); commit the result.
 generate:
 	cargo run -q --manifest-path codegen/Cargo.toml
 
-# Native: pure Rust logic, no browser; the generator's own tests, and the generated files
-# checked against what the models give now (stale ones fail); the crate built for Clean
-# Rooms (`--cfg service`, its own target folder) against its model's boundaries and patterns.
+# Native: pure Rust logic, no browser; the generator's own tests, the generated files
+# checked against what the models give now (stale ones fail), and every service's tables
+# against its model's boundaries and patterns.
 test-native: bootstrap
 	cargo test --manifest-path codegen/Cargo.toml
 	cargo run -q --manifest-path codegen/Cargo.toml -- --check
 	cargo test
-	RUSTFLAGS='--cfg service="cleanrooms"' CARGO_TARGET_DIR=target/cleanrooms cargo test --test model_conformance --test patterns --test cleanrooms
 
 # The crate's wasm tests inside headless Chromium and headless Firefox ESR (webdriver.json
 # holds Chromium's flags and Firefox's binary; geckodriver is the bootstrap's, never a download).

@@ -14,7 +14,7 @@
 // The credential providers (src/credentials/) are a module of their own, bundled and
 // minified beside it, so that only the pages that import them load them.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { copyFileSync, readFileSync, renameSync, writeFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildSync, transformSync } from 'esbuild';
 
@@ -27,8 +27,14 @@ const field = (key) => {
   return JSON.parse(line[1]);
 };
 const base = field('name').replaceAll('-', '_');
+// The services, in the generator's order (src/model/generated.rs): the first is the main
+// entry (`./${base}.js`), each other one `./NAME.js` (the export `cleanroomsml-wasm/NAME`).
+const services = [...readFileSync(new URL('src/model/generated.rs', root), 'utf8').matchAll(/^pub mod (\w+);$/gm)].map((m) => m[1]);
+const entries = services.map((name, i) => ({ name, file: i === 0 ? base : name }));
 const js = `./${base}.js`;
 const types = `./${base}.d.ts`;
+const runtime = './runtime.js';
+const runtimeTypes = './runtime.d.ts';
 const wasm = `./${base}_bg.wasm`;
 const providers = './credential-providers.js';
 const providerTypes = './credential-providers.d.ts';
@@ -38,7 +44,7 @@ const pkg = {
   description: field('description'),
   version: field('version'),
   license: field('license'),
-  files: [wasm, js, types, providers, providerTypes, './LICENSE', './README.md'].map((f) => f.slice(2)),
+  files: [wasm, runtime, runtimeTypes, ...entries.flatMap(({ file }) => [`./${file}.js`, `./${file}.d.ts`]), providers, providerTypes, './LICENSE', './README.md'].map((f) => f.slice(2)),
   main: js.slice(2),
   types: types.slice(2),
   sideEffects: false,
@@ -46,6 +52,7 @@ const pkg = {
   module: js,
   exports: {
     '.': { types, default: js },
+    ...Object.fromEntries(entries.slice(1).map(({ name, file }) => [`./${name}`, { types: `./${file}.d.ts`, default: `./${file}.js` }])),
     './credential-providers': { types: providerTypes, default: providers },
     // For Node (`initSync`) and for bundlers that copy the module themselves.
     [wasm]: wasm,
@@ -66,7 +73,9 @@ const wasmPath = fileURLToPath(new URL(`pkg/${wasm.slice(2)}`, root));
 // and -Os once more on what it simplified (30 B of gzip).
 execFileSync(wasmOpt, ['-Os', '--gufa', '-Os', '--skip-pass=memory-packing', wasmPath, '-o', wasmPath]);
 
-const dtsPath = new URL(`../pkg/${pkg.types}`, import.meta.url);
+// wasm-bindgen's glue and its types become the runtime, which the entries import.
+const dtsPath = new URL(`../pkg/${runtimeTypes.slice(2)}`, import.meta.url);
+renameSync(new URL(`../pkg/${pkg.types}`, import.meta.url), dtsPath);
 const dts = readFileSync(dtsPath, 'utf8');
 writeFileSync(dtsPath, dts.replace(/^\s*\[Symbol\.dispose\]\(\): void;\n/gm, ''));
 
@@ -180,9 +189,21 @@ function longStrings(glue) {
 
 const gluePath = new URL(`../pkg/${pkg.main}`, import.meta.url);
 const typeFiles = [dtsPath, new URL(`../pkg/${wasm.slice(2).replace(/\.wasm$/, '.wasm.d.ts')}`, import.meta.url)];
-const methods = readFileSync(new URL('../src/client/methods/cleanroomsml.js', import.meta.url), 'utf8');
-writeFileSync(gluePath, minify(guard(longStrings(foldSnippets(minifyNames(readFileSync(gluePath, 'utf8'), typeFiles)))) + methods));
+const binding = readFileSync(new URL('src/js/entry.js', root), 'utf8');
+const glue = readFileSync(gluePath, 'utf8').replace(`@ts-self-types="${types}"`, `@ts-self-types="${runtimeTypes}"`);
+rmSync(gluePath);
+writeFileSync(new URL(`pkg/${runtime.slice(2)}`, root), minify(`${guard(longStrings(foldSnippets(minifyNames(glue, typeFiles))))}\n${binding}`));
 rmSync(new URL('../pkg/snippets', import.meta.url), { recursive: true });
+
+// Each entry with its service's tables in, as a string (printable ASCII: codegen/src/tables.rs).
+for (const { name, file } of entries) {
+  const source = readFileSync(new URL(`src/entries/${name}.js`, root), 'utf8');
+  const tables = readFileSync(new URL(`src/model/generated/${name}.tables`, root), 'utf8');
+  const placeholder = /^  TABLES,$/m;
+  if (!placeholder.test(source)) throw new Error(`package: src/entries/${name}.js has no tables placeholder`);
+  writeFileSync(new URL(`pkg/${file}.js`, root), minify(source.replace(placeholder, () => `  ${JSON.stringify(tables)},`)));
+  copyFileSync(new URL(`src/entries/${name}.d.ts`, root), new URL(`pkg/${file}.d.ts`, root));
+}
 
 buildSync({
   entryPoints: [fileURLToPath(new URL('src/credentials/providers.js', root))],

@@ -2,33 +2,39 @@
 //! reproducer also run as plain regression tests (`tests/fuzz_regressions.rs`).
 
 use crate::json;
-use crate::model::{operations, OPERATIONS};
+use crate::model::generated::cleanroomsml::{operations::CREATE_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION, ID};
+use crate::model::{Operation, Service};
 use crate::protocol::endpoint::{resolve, EndpointParams};
 use crate::protocol::request::build_request;
 use crate::protocol::response::{read, HttpResponse};
 use crate::sign::{sign, Credentials, SigningOptions};
-use crate::validate::{check, validate, validate_output, Severity};
+use crate::validate::{check, validate_output, validate_shape, Severity};
 use crate::value::{Text, Value};
+
+/// Clean Rooms ML's `CreateConfiguredModelAlgorithmAssociation`, which the targets exercise.
+fn create() -> &'static Operation {
+    &Service::get(ID).operations[CREATE_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION]
+}
 
 /// JSON text → model value → validation → serialization → signing. Panics on a broken
 /// invariant: `ok` agrees with the issues, a valid input builds a body that reads back as
 /// a valid request again, and it always signs.
 pub fn request(data: &[u8]) {
     let Some(value) = std::str::from_utf8(data).ok().and_then(json::parse) else { return };
-    let report = validate(&value);
+    let report = validate_shape(create().input(), &value);
     assert_eq!(report.ok, report.issues.iter().all(|i| i.severity == Severity::Warning));
-    let Ok(valid) = check(&OPERATIONS[operations::DEFAULT], &value) else {
+    let Ok(valid) = check(create(), &value) else {
         assert!(!report.ok, "check refused an input that validate accepted");
         return;
     };
-    let endpoint = resolve(&EndpointParams { region: Some("us-east-1".into()), ..Default::default() })
+    let endpoint = resolve(create().service(), &EndpointParams { region: Some("us-east-1".into()), ..Default::default() })
         .expect("us-east-1 resolves");
     let request = build_request(&valid, &endpoint);
     let Some(Value::Object(mut members)) = json::parse(&request.body) else { panic!("the body is not a JSON object") };
     // The path's label, back into the input.
     let label = request.url.split('/').nth(4).expect("the path has the membership");
     members.insert(0, (Text::from("membershipIdentifier"), Value::String(Text::from(label))));
-    let again = validate(&Value::Object(members));
+    let again = validate_shape(create().input(), &Value::Object(members));
     assert!(again.ok, "the body does not read back as a valid request: {:?}", again.issues);
     let options = SigningOptions {
         region: "us-east-1".into(),
@@ -66,7 +72,7 @@ pub fn response(data: &[u8]) {
         body: body.to_owned(),
         json: json::parse(&body),
     };
-    let create = &OPERATIONS[operations::DEFAULT];
+    let create = create();
     match read(create, &response) {
         Ok(members) => assert!(create.output().is_some_and(|output| validate_output(output, &Value::Object(members)).ok)),
         Err(error) => assert!(!error.name.is_empty() && !error.message.is_empty()),

@@ -23,11 +23,10 @@ pub mod time;
 pub mod validate;
 pub mod value;
 
-pub use client::CleanRoomsMlClient;
+pub use client::Client;
 use error::{ApiError, ErrorKind};
 use js::Reader;
-use model::{operations, OPERATIONS};
-use model::Operation;
+use model::{Operation, Service};
 use protocol::{endpoint, request::HttpRequest};
 
 /// The allocator: a free list, smaller than std's dlmalloc. The module runs on one thread.
@@ -43,60 +42,47 @@ pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_owned()
 }
 
-/// The functions that take an operation: each is called either with the operation's name
-/// first, or without it for `CreateConfiguredModelAlgorithmAssociation` (the first form this
-/// module had). One function per verb keeps the module's surface the same size whatever
-/// number of operations is generated.
-#[wasm_bindgen(typescript_custom_section)]
-const TS_FUNCTIONS: &str = r#"
-/**
- * Checks an operation's input against every constraint of the service model and reports all
- * problems at once. Any input gets a report; an unknown operation name throws a
- * `ConfigurationError`, and only an `InternalError` after the module failed (a trap) otherwise.
- */
-export function validate(input: unknown): ValidationReport;
-export function validate(operation: OperationName, input: unknown): ValidationReport;
-/** Validates the input and builds the unsigned HTTP request (restJson1). Throws a
- * `ValidationError` with the report when the input is invalid. */
-export function buildRequest(input: CreateConfiguredModelAlgorithmAssociationRequest, config: EndpointConfig): HttpRequest;
-export function buildRequest<O extends OperationName>(operation: O, input: OperationInputs[O], config: EndpointConfig): HttpRequest;
-/** Validates, builds and signs in one call. With a credentials function (a provider) in
- * `config.credentials`, it returns a promise of the signed request, which rejects with the
- * error instead of throwing it. */
-export function createSignedRequest(input: CreateConfiguredModelAlgorithmAssociationRequest, config: SigningConfig): HttpRequest;
-export function createSignedRequest<O extends OperationName>(operation: O, input: OperationInputs[O], config: SigningConfig): HttpRequest;
-export function createSignedRequest(input: CreateConfiguredModelAlgorithmAssociationRequest, config: SigningConfigWithProvider): Promise<HttpRequest>;
-export function createSignedRequest<O extends OperationName>(operation: O, input: OperationInputs[O], config: SigningConfigWithProvider): Promise<HttpRequest>;
-"#;
+// Every function below but `version` takes a service's number first: each entry point
+// (`src/entries/NAME.js`, through `src/js/entry.js`) registers its service's tables and binds
+// these to it, and its `.d.ts` declares them without that number (hence `skip_typescript`).
 
+/// Reads a service's tables (`src/model/generated/NAME.tables`) and returns its number.
+#[wasm_bindgen(js_name = registerService, skip_typescript)]
+pub fn register_service(tables: String) -> Result<u8, JsValue> {
+    Service::register(tables).ok_or_else(|| {
+        js::to_js_error(ApiError::new(ErrorKind::Configuration, "invalid", "tables", "these are not a service's tables for this module"))
+    })
+}
+
+/// The functions that take an operation are called either with the operation's name first,
+/// or, for Clean Rooms ML only, without it for `CreateConfiguredModelAlgorithmAssociation`
+/// (the first form this module had). One function per verb keeps the module's surface the
+/// same size whatever number of operations is generated.
 #[wasm_bindgen(js_name = validate, skip_typescript)]
-pub fn validate_js(first: JsValue, second: JsValue) -> Result<JsValue, JsValue> {
+pub fn validate_js(service: u8, first: JsValue, second: JsValue) -> Result<JsValue, JsValue> {
     let report = || {
-        let (operation, [input]) = operation_form(&first, [&second])?;
+        let (operation, [input]) = operation_form(Service::get(service), &first, [&second])?;
         Ok(js::to_js(&validate::validate_shape(operation.input(), &js::read(operation.input(), input))))
     };
     report().map_err(js::to_js_error)
 }
 
 #[wasm_bindgen(js_name = buildRequest, skip_typescript)]
-pub fn build_request_js(first: JsValue, second: JsValue, third: JsValue) -> Result<JsValue, JsValue> {
-    let (operation, [input, config]) = operation_form(&first, [&second, &third]).map_err(js::to_js_error)?;
+pub fn build_request_js(service: u8, first: JsValue, second: JsValue, third: JsValue) -> Result<JsValue, JsValue> {
+    let (operation, [input, config]) = operation_form(Service::get(service), &first, [&second, &third]).map_err(js::to_js_error)?;
     build(operation, input, config).map(|request| js::request_to_js(&request)).map_err(js::to_js_error)
 }
 
 /// Signs any request for this service with SigV4: returns it with `x-amz-date`,
 /// `authorization` and, with a session token, `x-amz-security-token`.
-#[wasm_bindgen(js_name = signRequest, unchecked_return_type = "HttpRequest")]
-pub fn sign_request_js(
-    #[wasm_bindgen(unchecked_param_type = "HttpRequest")] request: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "SignOptions")] options: JsValue,
-) -> Result<JsValue, JsValue> {
-    sign_request(&request, &options).map(|request| js::request_to_js(&request)).map_err(js::to_js_error)
+#[wasm_bindgen(js_name = signRequest, skip_typescript)]
+pub fn sign_request_js(service: u8, request: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    sign_request(Service::get(service), &request, &options).map(|request| js::request_to_js(&request)).map_err(js::to_js_error)
 }
 
 #[wasm_bindgen(js_name = createSignedRequest, skip_typescript)]
-pub fn create_signed_request_js(first: JsValue, second: JsValue, third: JsValue) -> Result<JsValue, JsValue> {
-    let (operation, [input, config]) = operation_form(&first, [&second, &third]).map_err(js::to_js_error)?;
+pub fn create_signed_request_js(service: u8, first: JsValue, second: JsValue, third: JsValue) -> Result<JsValue, JsValue> {
+    let (operation, [input, config]) = operation_form(Service::get(service), &first, [&second, &third]).map_err(js::to_js_error)?;
     // With a credentials function the request is signed when its credentials arrive.
     let provider = Reader::new(config, "config", ErrorKind::Configuration).ok().and_then(|c| c.function("credentials").ok().flatten());
     if provider.is_some() {
@@ -106,39 +92,42 @@ pub fn create_signed_request_js(first: JsValue, second: JsValue, third: JsValue)
 }
 
 /// `(operation, …rest)` when `first` names an operation, or is a string followed by all the
-/// arguments of the operation form; else `CreateConfiguredModelAlgorithmAssociation` with
-/// `first` and the rest but the last (so `validate("text")` still reports a wrong input).
+/// arguments of the operation form; else, where the service has a default operation, that
+/// one with `first` and the rest but the last (so `validate("text")` still reports a wrong input).
 fn operation_form<'a, const N: usize>(
+    service: &'static Service,
     first: &'a JsValue,
     rest: [&'a JsValue; N],
 ) -> Result<(&'static Operation, [&'a JsValue; N]), ApiError> {
     let name = first.as_string();
-    let named = name.as_deref().and_then(Operation::named);
-    if named.is_none() && (name.is_none() || rest[N - 1].is_undefined()) {
-        let mut arguments = [first; N];
-        arguments[1..].copy_from_slice(&rest[..N - 1]);
-        return Ok((&OPERATIONS[operations::DEFAULT], arguments));
+    let named = name.as_deref().and_then(|name| service.operation(name));
+    if let (None, Some(default)) = (named, service.default_operation) {
+        if name.is_none() || rest[N - 1].is_undefined() {
+            let mut arguments = [first; N];
+            arguments[1..].copy_from_slice(&rest[..N - 1]);
+            return Ok((&service.operations[default], arguments));
+        }
     }
-    Ok((js::operation(first)?, rest))
+    Ok((js::operation(service, first)?, rest))
 }
 
 fn build(operation: &'static Operation, input: &JsValue, config: &JsValue) -> Result<HttpRequest, ApiError> {
     js::request_from_input(operation, input, || {
         let config = Reader::new(config, "config", ErrorKind::Configuration)?;
-        endpoint::resolve(&js::read_endpoint_params(&config)?).map_err(|e| ApiError::endpoint("config", e))
+        endpoint::resolve(operation.service(), &js::read_endpoint_params(&config)?).map_err(|e| ApiError::endpoint("config", e))
     })
 }
 
-fn sign_request(request: &JsValue, options: &JsValue) -> Result<HttpRequest, ApiError> {
+fn sign_request(service: &Service, request: &JsValue, options: &JsValue) -> Result<HttpRequest, ApiError> {
     let request = js::read_http_request(request)?;
     let options = Reader::new(options, "options", ErrorKind::Configuration)?;
-    let service = options.string("service")?.unwrap_or_else(|| sign::SIGNING_NAME.into());
-    sign::sign(&request, &js::read_signing_options(&options, service)?).map_err(|e| ApiError::signing("options", e))
+    let signing_name = options.string("service")?.unwrap_or_else(|| service.signing_name.into());
+    sign::sign(&request, &js::read_signing_options(&options, signing_name)?).map_err(|e| ApiError::signing("options", e))
 }
 
 fn create_signed_request(operation: &'static Operation, input: &JsValue, config: &JsValue) -> Result<HttpRequest, ApiError> {
     let request = build(operation, input, config)?;
     let config = Reader::new(config, "config", ErrorKind::Configuration)?;
-    let signing = js::read_signing_options(&config, sign::SIGNING_NAME.into())?;
+    let signing = js::read_signing_options(&config, operation.service().signing_name.into())?;
     sign::sign(&request, &signing).map_err(|e| ApiError::signing("config", e))
 }

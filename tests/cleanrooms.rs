@@ -1,17 +1,14 @@
-//! The crate built for AWS Clean Rooms (`RUSTFLAGS='--cfg service="cleanrooms"'`, run by
-//! `make test-native`): requests with each HTTP binding the Clean Rooms model uses (labels,
+//! AWS Clean Rooms, the second service: requests with each HTTP binding the Clean Rooms model uses (labels,
 //! query strings, a query list, integers in the query, PATCH and DELETE), as botocore 1.44.8's
 //! rest-json serializer writes them for the same inputs; its endpoint and signing name; and
 //! its `document` shape (any JSON value) in an answer.
-#![cfg(service = "cleanrooms")]
-
 mod common;
 
-use cleanroomsml_wasm::model::{operations, shape, shapes, Operation, ENDPOINT_PREFIX, OPERATIONS, PAGINATORS, SIGNING_NAME};
+use cleanroomsml_wasm::model::generated::cleanrooms::{operations, shapes};
 use cleanroomsml_wasm::protocol::endpoint::{parse_base_url, resolve, EndpointParams};
 use cleanroomsml_wasm::protocol::request::build_request;
 use cleanroomsml_wasm::validate::{check, validate_output, validate_shape, IssueCode};
-use common::value;
+use common::{clean_rooms, value};
 use serde_json::{json, Value as Json};
 
 const COLLABORATION: &str = "11111111-2222-3333-4444-555555555555";
@@ -19,19 +16,20 @@ const COLLABORATION: &str = "11111111-2222-3333-4444-555555555555";
 /// (method, URL, body) of the request for `input`.
 fn request(operation: usize, input: Json) -> (String, String, String) {
     let input = value(&input);
-    let valid = check(&OPERATIONS[operation], &input).unwrap_or_else(|r| panic!("{:?}", r.issues));
+    let valid = check(&clean_rooms().operations[operation], &input).unwrap_or_else(|r| panic!("{:?}", r.issues));
     let request = build_request(&valid, &parse_base_url("https://cleanrooms.us-east-1.amazonaws.com").unwrap());
     (request.method, request.url, request.body)
 }
 
 #[test]
 fn the_operations_and_paginators_are_the_models() {
-    assert_eq!(OPERATIONS.len(), 103);
-    assert_eq!(PAGINATORS.len(), 23);
-    assert!(Operation::named("ListMemberships").is_some());
-    assert_eq!((SIGNING_NAME, ENDPOINT_PREFIX), ("cleanrooms", "cleanrooms"));
+    let service = clean_rooms();
+    assert_eq!(service.operations.len(), 103);
+    assert_eq!(service.paginators.len(), 23);
+    assert!(service.operation("ListMemberships").is_some());
+    assert_eq!((service.signing_name, service.endpoint_prefix), ("cleanrooms", "cleanrooms"));
     let params = EndpointParams { region: Some("eu-west-2".into()), use_fips: true, ..Default::default() };
-    assert_eq!(resolve(&params).unwrap().url(), "https://cleanrooms-fips.eu-west-2.amazonaws.com");
+    assert_eq!(resolve(service, &params).unwrap().url(), "https://cleanrooms-fips.eu-west-2.amazonaws.com");
 }
 
 // Each expectation is what botocore's `create_serializer('rest-json')` gives for the same
@@ -57,7 +55,7 @@ fn strings_and_integers_in_the_query() {
     assert_eq!(url, "https://cleanrooms.us-east-1.amazonaws.com/memberships?status=ACTIVE&maxResults=5&nextToken=t%3D1");
     assert_eq!(body, "");
     let input = value(&json!({ "maxResults": 101 }));
-    let report = check(&OPERATIONS[operations::LIST_MEMBERSHIPS], &input).err().unwrap();
+    let report = check(&clean_rooms().operations[operations::LIST_MEMBERSHIPS], &input).err().unwrap();
     assert_eq!(report.issues.iter().map(|i| (i.path.as_str(), i.code)).collect::<Vec<_>>(), [("maxResults", IssueCode::Range)]);
 }
 
@@ -73,7 +71,7 @@ fn a_patch_with_a_body() {
 /// tables (`tests/patterns.rs` compares it with the `regex` crate at length).
 #[test]
 fn unicode_property_classes() {
-    let name = shape(shapes::SNOWFLAKE_DATABASE_NAME);
+    let name = clean_rooms().shape(shapes::SNOWFLAKE_DATABASE_NAME);
     for good in ["Ana-María_1", "東京 チーム", "Ωmega ١٢٣", "a\u{3000}b"] {
         assert!(validate_shape(name, &value(&json!(good))).ok, "{good}");
     }
@@ -85,10 +83,10 @@ fn unicode_property_classes() {
 
 #[test]
 fn a_document_is_any_json_value() {
-    let properties = shape(shapes::ID_NAMESPACE_ASSOCIATION_INPUT_REFERENCE_PROPERTIES);
+    let properties = clean_rooms().shape(shapes::ID_NAMESPACE_ASSOCIATION_INPUT_REFERENCE_PROPERTIES);
     let answer = json!({ "idNamespaceType": "SOURCE", "idMappingWorkflowsSupported": [{ "a": [1, "x", null, { "b": true }] }, 2.5, "s", null, false] });
     let report = validate_output(properties, &value(&answer));
     assert!(report.ok, "{:?}", report.issues);
-    let report = validate_shape(shape(shapes::DOCUMENT), &cleanroomsml_wasm::value::Value::Date(0.0));
+    let report = validate_shape(clean_rooms().shape(shapes::DOCUMENT), &cleanroomsml_wasm::value::Value::Date(0.0));
     assert_eq!(report.issues.iter().map(|i| i.code).collect::<Vec<_>>(), [IssueCode::Type]);
 }

@@ -1,7 +1,13 @@
 //! Endpoint resolution: every official test case of the service's rule set, read from
 //! `../shared/data/cleanroomsml-endpoint-tests.json`, plus the checks beyond the rule set.
 
-use cleanroomsml_wasm::protocol::endpoint::{parse_base_url, resolve, EndpointParams};
+use cleanroomsml_wasm::model::{generated::cleanroomsml, Service};
+use cleanroomsml_wasm::protocol::endpoint::{self, parse_base_url, EndpointParams, Endpoint, EndpointError};
+
+/// Clean Rooms ML's endpoint for `params`.
+fn resolve(params: &EndpointParams) -> Result<Endpoint, EndpointError> {
+    endpoint::resolve(Service::get(cleanroomsml::ID), params)
+}
 use serde_json::Value;
 
 #[test]

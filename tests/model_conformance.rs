@@ -8,26 +8,27 @@
 //! (`Sampler`): one that matches at any length the pattern and the shape allow, and one of
 //! a valid length that does not; the `regex` crate checks each before it is used.
 //!
-//! It reads the model of the service the crate is built for (`model/SERVICE/`): Clean Rooms
-//! ML's by default; `RUSTFLAGS='--cfg service="cleanrooms"'` runs it against Clean Rooms'
-//! (`make test-native` runs both). `CLEANROOMSML_MODEL=path/to/service-2.json cargo test
-//! --test model_conformance` runs it against another copy of the model (an edited range
-//! there must make it fail).
+//! Each test runs for every service (`model/NAME/`, each against its own tables).
+//! `CLEANROOMSML_MODEL=path/to/service-2.json cargo test --test model_conformance` runs Clean
+//! Rooms ML's against another copy of its model (an edited range there must make it fail).
 
 mod common;
 
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use cleanroomsml_wasm::model::{rules, Rule, Shape, OPERATIONS, SERVICE};
+use cleanroomsml_wasm::model::generated::cleanroomsml;
+use cleanroomsml_wasm::model::{rules, Rule, Service, Shape};
 use cleanroomsml_wasm::validate::{validate_shape, IssueCode, Severity};
 use cleanroomsml_wasm::value::{Text, Value};
 use regex_syntax::hir::{Class, Hir, HirKind};
 use serde_json::{Map, Value as Json};
 
-fn model() -> Json {
+fn model(service: &Service) -> Json {
     let path = std::env::var("CLEANROOMSML_MODEL")
-        .unwrap_or_else(|_| format!("{}/model/{SERVICE}/service-2.json", env!("CARGO_MANIFEST_DIR")));
+        .ok()
+        .filter(|_| service.name == "cleanroomsml")
+        .unwrap_or_else(|| format!("{}/model/{}/service-2.json", env!("CARGO_MANIFEST_DIR"), service.name));
     serde_json::from_str(&std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))).unwrap()
 }
 
@@ -660,12 +661,16 @@ fn document() -> Value {
 
 #[test]
 fn every_constraint_of_each_operation_input_holds_at_its_boundaries() {
-    let model = model();
+    common::services().into_iter().for_each(constraints_hold);
+}
+
+fn constraints_hold(service: &'static Service) {
+    let model = model(service);
     let shapes = model["shapes"].as_object().unwrap();
     let samplers = samplers(shapes);
     let (mut totals, mut failures) = (BTreeMap::<&str, usize>::new(), Vec::new());
     let (mut union_members, mut reached) = (BTreeSet::new(), BTreeSet::new());
-    for op in OPERATIONS.iter() {
+    for op in service.operations.iter() {
         let input = target(&model["operations"][op.name()]["input"]);
         reach(shapes, input, &mut reached);
         let mut run = Conformance::new(shapes, &samplers, op.input(), input);
@@ -681,7 +686,7 @@ fn every_constraint_of_each_operation_input_holds_at_its_boundaries() {
         failures.extend(run.failures.into_iter().map(|(kind, f)| (kind, format!("{}: {f}", op.name()))));
         union_members.extend(run.union_members);
     }
-    eprintln!("all operations: {} checks {totals:?}", totals.values().sum::<usize>());
+    eprintln!("{}: all operations: {} checks {totals:?}", service.name, totals.values().sum::<usize>());
     let every_union_member: BTreeSet<(String, String)> = reached
         .iter()
         .filter(|name| shapes[name.as_str()]["union"] == true)
@@ -700,21 +705,24 @@ fn every_constraint_of_each_operation_input_holds_at_its_boundaries() {
 /// without), and at both length bounds of its shape where it allows them.
 #[test]
 fn every_pattern_of_the_model_has_a_matching_and_a_failing_sample() {
-    let model = model();
-    let shapes = model["shapes"].as_object().unwrap();
-    for (name, sampler) in samplers(shapes) {
-        let (min, max) = bounds(&shapes[&name]);
-        let at_bounds: Vec<Option<String>> = [Some(min), max].into_iter().flatten().map(|n| sampler.of_length(n)).collect();
-        eprintln!("{name}: {:?} / {:?}, at its bounds {at_bounds:?}", sampler.good, sampler.bad);
+    for service in common::services() {
+        let model = model(service);
+        let shapes = model["shapes"].as_object().unwrap();
+        for (name, sampler) in samplers(shapes) {
+            let (min, max) = bounds(&shapes[&name]);
+            let at_bounds: Vec<Option<String>> = [Some(min), max].into_iter().flatten().map(|n| sampler.of_length(n)).collect();
+            eprintln!("{name}: {:?} / {:?}, at its bounds {at_bounds:?}", sampler.good, sampler.bad);
+        }
     }
 }
 
 /// The rules beyond the model name shapes the model has, and say what the Smithy model
 /// says where it says more than botocore's format (`uniqueItems`, the `AccountId` shape).
 #[test]
-#[cfg(not(service = "cleanrooms"))] // Clean Rooms ML's own rules, and its Smithy model
 fn the_rules_beyond_the_model_name_its_shapes() {
-    let model = model();
+    // Clean Rooms ML's own rules, and its Smithy model.
+    let ml = common::ml();
+    let model = model(ml);
     let shapes = model["shapes"].as_object().unwrap();
     for (name, _) in rules::RULES {
         assert!(shapes.contains_key(name), "src/model/rules.rs names {name}, which the model does not have");
@@ -734,7 +742,9 @@ fn the_rules_beyond_the_model_name_its_shapes() {
     assert_eq!(ours, unique, "the lists the Smithy model marks uniqueItems");
     // The account ID items of `AccountIdList` are checked as the model's `AccountId`: its
     // lengths and pattern at their boundaries, by behaviour.
-    let account_id = rules::account_id();
+    let account_id = ml.shape(cleanroomsml::shapes::ACCOUNT_ID);
+    let list = ml.shape(cleanroomsml::shapes::ACCOUNT_ID_LIST);
+    assert!(matches!(list.kind(), cleanroomsml_wasm::model::Kind::List(l) if std::ptr::eq(l.member, account_id)), "AccountIdList's items are AccountIds");
     let samplers = samplers(shapes);
     let mut run = Conformance::new(shapes, &samplers, account_id, "AccountId");
     run.walk("AccountId", &mut Vec::new());
@@ -750,11 +760,15 @@ fn the_rules_beyond_the_model_name_its_shapes() {
 /// status and fault.
 #[test]
 fn the_operation_table_is_the_models() {
-    let model = model();
-    let names: Vec<&str> = OPERATIONS.iter().map(|op| op.name()).collect();
+    common::services().into_iter().for_each(operation_table_is_the_models);
+}
+
+fn operation_table_is_the_models(service: &'static Service) {
+    let model = model(service);
+    let names: Vec<&str> = service.operations.iter().map(|op| op.name()).collect();
     let model_names: Vec<&str> = model["operations"].as_object().unwrap().keys().map(String::as_str).collect();
     assert_eq!(names, model_names);
-    for op in OPERATIONS.iter() {
+    for op in service.operations.iter() {
         let m = &model["operations"][op.name()];
         assert_eq!(op.method, m["http"]["method"].as_str().unwrap(), "{}", op.name());
         assert_eq!(op.uri(), m["http"]["requestUri"].as_str().unwrap(), "{}", op.name());

@@ -15,10 +15,9 @@ mod compiler;
 
 use std::time::{Duration, Instant};
 
-use cleanroomsml_wasm::model::{Pattern, PATTERNS, SERVICE};
+use cleanroomsml_wasm::model::{Pattern, Service};
 use cleanroomsml_wasm::validate::patterns::*;
-use cleanroomsml_wasm::validate::validate;
-use common::{full_request, value, Rng};
+use common::{full_request, validate, value, Rng};
 use compiler::Dfa;
 use serde_json::{json, Value as Json};
 
@@ -248,7 +247,11 @@ fn walks(dfa: &Dfa, rng: &mut Rng, count: usize) -> Vec<String> {
 /// answers reach carry no constraints (`validate_output` reads types and required members).
 #[test]
 fn every_model_pattern_an_input_reaches_is_compiled() {
-    let text = std::fs::read_to_string(format!("{}/model/{SERVICE}/service-2.json", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    common::services().into_iter().for_each(patterns_reached_are_compiled);
+}
+
+fn patterns_reached_are_compiled(service: &Service) {
+    let text = std::fs::read_to_string(format!("{}/model/{}/service-2.json", env!("CARGO_MANIFEST_DIR"), service.name)).unwrap();
     let model: Json = serde_json::from_str(&text).unwrap();
     let shapes = model["shapes"].as_object().unwrap();
     let mut reached = std::collections::BTreeSet::new();
@@ -263,9 +266,9 @@ fn every_model_pattern_an_input_reaches_is_compiled() {
     let mut sources: Vec<&str> = reached.iter().filter_map(|name| shapes[*name]["pattern"].as_str()).collect();
     sources.sort_unstable();
     sources.dedup();
-    assert_eq!(PATTERNS.len(), sources.len(), "only the patterns inputs reach are compiled");
+    assert_eq!(service.patterns.len(), sources.len(), "only the patterns inputs reach are compiled");
     for source in sources {
-        let pattern = PATTERNS.iter().find(|p| p.source == source).unwrap_or_else(|| panic!("{source} is not in PATTERNS"));
+        let pattern = service.patterns.iter().find(|p| p.source == source).unwrap_or_else(|| panic!("{source} is not in PATTERNS"));
         assert_eq!(pattern.program, compiler::program(source).unwrap(), "{source}: the generated program is stale");
     }
 }
@@ -273,7 +276,7 @@ fn every_model_pattern_an_input_reaches_is_compiled() {
 #[test]
 fn every_compiled_pattern_agrees_with_a_regex_engine() {
     let mut rng = Rng(0x5EED);
-    for pattern in PATTERNS {
+    for pattern in common::services().iter().flat_map(|service| &service.patterns) {
         agrees_with_a_regex_engine(pattern, &mut rng);
     }
 }
@@ -374,9 +377,9 @@ fn agrees_with_a_regex_engine(pattern: &Pattern, rng: &mut Rng) {
 }
 
 #[test]
-#[cfg(not(service = "cleanrooms"))] // Clean Rooms ML's inputs
 fn long_strings_take_one_pass() {
-    let pattern = |source: &str| *PATTERNS.iter().find(|p| p.source == source).unwrap();
+    // Clean Rooms ML's patterns.
+    let pattern = |source: &str| *common::ml().patterns.iter().find(|p| p.source == source).unwrap();
     const NAME: &str = "[a-zA-Z0-9_](([a-zA-Z0-9_ ]+-)*([a-zA-Z0-9_ ]+))?";
     let long = "x".repeat(1 << 20);
     let started = Instant::now();

@@ -4,9 +4,9 @@
 
 mod common;
 
-use cleanroomsml_wasm::validate::{validate, IssueCode, Severity};
+use cleanroomsml_wasm::validate::{IssueCode, Severity};
 use cleanroomsml_wasm::value::Value;
-use common::{set_value, value, Rng};
+use common::{Rng, set_value, validate, value};
 use serde_json::{json, Map, Value as Json};
 
 const HEX: &[char] = &['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'a', 'b', 'c', 'd', 'e', 'f'];

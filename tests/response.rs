@@ -3,8 +3,8 @@
 
 mod common;
 
-use cleanroomsml_wasm::model::operations::{self, CREATE_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION as CREATE};
-use cleanroomsml_wasm::model::OPERATIONS;
+use cleanroomsml_wasm::model::generated::cleanroomsml::operations::{self, CREATE_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION as CREATE};
+use common::ml_operation;
 use cleanroomsml_wasm::protocol::response::{self, sanitize_error_code, ErrorClass, HttpResponse, ServiceError};
 use cleanroomsml_wasm::value::{Text, Value};
 use common::value;
@@ -13,7 +13,7 @@ use serde_json::json;
 const ARN: &str = "arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/0d0a0c1e-1111-4222-8333-944455556666/configured-model-algorithm-association/abc";
 
 fn read(response: &HttpResponse) -> Result<Vec<(Text, Value)>, ServiceError> {
-    response::read(&OPERATIONS[CREATE], response)
+    response::read(ml_operation(CREATE), response)
 }
 
 fn response(status: u16, headers: &[(&str, &str)], body: &str) -> HttpResponse {
@@ -66,13 +66,13 @@ fn outputs_are_read_as_the_service_sends_them() {
         "tags": { "aws:cloudformation:stack-name": "s" },
         "privacyConfiguration": { "policies": { "trainedModels": { "containerLogs": [{ "allowedAccountIds": ["1", "1"] }] } } },
     });
-    let members = response::read(&OPERATIONS[operations::GET_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION], &response(200, &[], &get.to_string())).unwrap();
+    let members = response::read(ml_operation(operations::GET_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION), &response(200, &[], &get.to_string())).unwrap();
     assert_eq!(members.len(), 9);
     // …but a wrong type or a missing required member is an invalid response.
     for (member, wrong) in [("createTime", json!("yesterday")), ("name", json!(null)), ("tags", json!([]))] {
         let mut body = get.clone();
         body[member] = wrong;
-        let err = response::read(&OPERATIONS[operations::GET_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION], &response(200, &[], &body.to_string())).unwrap_err();
+        let err = response::read(ml_operation(operations::GET_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION), &response(200, &[], &body.to_string())).unwrap_err();
         assert_eq!(err.name, "InvalidResponseError", "{member}");
         assert!(err.message.contains(member), "{}", err.message);
     }
@@ -80,7 +80,7 @@ fn outputs_are_read_as_the_service_sends_them() {
     // An operation without output members takes any body: its client discards it unread.
     for op in [operations::DELETE_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION, operations::TAG_RESOURCE, operations::UNTAG_RESOURCE] {
         for body in ["", "{}", "null", "<html>not JSON", r#"{"tr"#] {
-            let members = response::read(&OPERATIONS[op], &response(200, &[], body)).unwrap();
+            let members = response::read(ml_operation(op), &response(200, &[], body)).unwrap();
             assert!(members.is_empty(), "{body}");
         }
     }
@@ -91,7 +91,7 @@ fn operations_whose_output_has_no_members_read_no_output_as_the_model_says() {
     let model: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/model/cleanroomsml/service-2.json")).unwrap()).unwrap();
     let mut without = 0;
-    for op in OPERATIONS.iter() {
+    for op in common::ml().operations.iter() {
         let output = model["operations"][op.name()]["output"]["shape"].as_str();
         let members = output.map_or(0, |o| model["shapes"][o]["members"].as_object().map_or(0, |m| m.len()));
         assert_eq!(op.output().is_some(), members > 0, "{}", op.name());

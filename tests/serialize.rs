@@ -4,15 +4,15 @@ mod common;
 
 use cleanroomsml_wasm::protocol::endpoint::parse_base_url;
 use cleanroomsml_wasm::protocol::request::{build_request, encode_label};
-use cleanroomsml_wasm::model::operations::CREATE_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION as CREATE;
-use cleanroomsml_wasm::model::OPERATIONS;
+use cleanroomsml_wasm::model::generated::cleanroomsml::operations::CREATE_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION as CREATE;
+use common::ml_operation;
 use cleanroomsml_wasm::validate::check;
 use common::{full_request, value};
 use serde_json::{json, Value as Json};
 
 fn body_of(input: &Json) -> String {
     let v = value(input);
-    let valid = check(&OPERATIONS[CREATE], &v).expect("valid");
+    let valid = check(ml_operation(CREATE), &v).expect("valid");
     build_request(&valid, &parse_base_url("https://example.com").unwrap()).body
 }
 
@@ -51,7 +51,7 @@ fn null_members_are_left_out() {
 #[test]
 fn url_and_headers() {
     let v = value(&full_request());
-    let request = build_request(&check(&OPERATIONS[CREATE], &v).unwrap(), &parse_base_url("http://127.0.0.1:9000/base/").unwrap());
+    let request = build_request(&check(ml_operation(CREATE), &v).unwrap(), &parse_base_url("http://127.0.0.1:9000/base/").unwrap());
     assert_eq!(request.method, "POST");
     assert_eq!(
         request.url,
@@ -66,14 +66,14 @@ fn url_and_headers() {
 fn invalid_input_builds_nothing() {
     let mut input = full_request();
     input["name"] = json!("");
-    assert!(check(&OPERATIONS[CREATE], &value(&input)).is_err());
+    assert!(check(ml_operation(CREATE), &value(&input)).is_err());
 }
 
 /// GET and DELETE: labels in the path, ARNs percent-encoded (`:` and `/` included), the
 /// page's token and size in the query, no body and no content type.
 #[test]
 fn get_list_and_delete_have_no_body() {
-    use cleanroomsml_wasm::model::operations::{
+    use cleanroomsml_wasm::model::generated::cleanroomsml::operations::{
         DELETE_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION as DELETE, GET_CONFIGURED_MODEL_ALGORITHM as GET_ALGORITHM,
         LIST_CONFIGURED_MODEL_ALGORITHMS as LIST_ALGORITHMS, LIST_CONFIGURED_MODEL_ALGORITHM_ASSOCIATIONS as LIST,
     };
@@ -81,7 +81,7 @@ fn get_list_and_delete_have_no_body() {
     let membership = "0d0a0c1e-1111-4222-8333-944455556666";
     let arn = format!("arn:aws:cleanrooms-ml:us-east-1:123456789012:membership/{membership}/configured-model-algorithm-association/a.b_c");
     let delete = value(&json!({ "membershipIdentifier": membership, "configuredModelAlgorithmAssociationArn": arn }));
-    let request = build_request(&check(&OPERATIONS[DELETE], &delete).unwrap(), &endpoint);
+    let request = build_request(&check(ml_operation(DELETE), &delete).unwrap(), &endpoint);
     assert_eq!(request.method, "DELETE");
     assert_eq!(
         request.url,
@@ -90,18 +90,18 @@ fn get_list_and_delete_have_no_body() {
     assert_eq!((request.body.as_str(), request.headers.get("content-type")), ("", None));
 
     let list = value(&json!({ "membershipIdentifier": membership, "maxResults": 5, "nextToken": "a b+c/=" }));
-    let request = build_request(&check(&OPERATIONS[LIST], &list).unwrap(), &endpoint);
+    let request = build_request(&check(ml_operation(LIST), &list).unwrap(), &endpoint);
     assert_eq!((request.method.as_str(), request.body.as_str()), ("GET", ""));
     // The query in the input's order, as botocore writes it (the signature sorts it anyway).
     assert_eq!(request.url, format!("https://example.com/memberships/{membership}/configured-model-algorithm-associations?maxResults=5&nextToken=a%20b%2Bc%2F%3D"));
 
-    let request = build_request(&check(&OPERATIONS[LIST_ALGORITHMS], &value(&json!({}))).unwrap(), &endpoint);
+    let request = build_request(&check(ml_operation(LIST_ALGORITHMS), &value(&json!({}))).unwrap(), &endpoint);
     assert_eq!(request.url, "https://example.com/configured-model-algorithms");
     let algorithm = "arn:aws:cleanrooms-ml:us-east-1:123456789012:configured-model-algorithm/x";
-    let request = build_request(&check(&OPERATIONS[GET_ALGORITHM], &value(&json!({ "configuredModelAlgorithmArn": algorithm }))).unwrap(), &endpoint);
+    let request = build_request(&check(ml_operation(GET_ALGORITHM), &value(&json!({ "configuredModelAlgorithmArn": algorithm }))).unwrap(), &endpoint);
     assert_eq!(request.url, "https://example.com/configured-model-algorithms/arn%3Aaws%3Acleanrooms-ml%3Aus-east-1%3A123456789012%3Aconfigured-model-algorithm%2Fx");
     // A page size out of the model's range, or a token that is not a string, builds nothing.
     for bad in [json!({ "maxResults": 0 }), json!({ "maxResults": 101 }), json!({ "maxResults": 1.5 }), json!({ "nextToken": 5 })] {
-        assert!(check(&OPERATIONS[LIST_ALGORITHMS], &value(&bad)).is_err(), "{bad}");
+        assert!(check(ml_operation(LIST_ALGORITHMS), &value(&bad)).is_err(), "{bad}");
     }
 }

@@ -3,9 +3,9 @@
 
 mod common;
 
-use cleanroomsml_wasm::validate::{validate, IssueCode, IssueCode::*, Severity};
+use cleanroomsml_wasm::validate::{IssueCode, IssueCode::*, Severity};
 use cleanroomsml_wasm::value::{Text, Value};
-use common::{full_request, set_value, value};
+use common::{full_request, set_value, validate, value};
 use serde_json::{json, Value as Json};
 
 const TM: &str = "/privacyConfiguration/policies/trainedModels";

@@ -2,7 +2,7 @@
 //! JavaScript values and give back plain JavaScript objects, as the SDK's shapes are.
 #![cfg(target_arch = "wasm32")]
 
-use cleanroomsml_wasm::{build_request_js, validate_js, version};
+use cleanroomsml_wasm::{build_request_js, register_service, validate_js, version};
 use js_sys::{Array, Map, Object, Reflect, JSON};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
@@ -17,6 +17,11 @@ const REQUEST: &str = r#"{
         "maxSize": {"unit": "GB", "value": 2.5}, "filesToExport": ["OUTPUT"]}}},
     "tags": {"team": "ml"}
 }"#;
+
+/// Clean Rooms ML, registered as its entry point registers it (its tables handed over).
+fn ml() -> u8 {
+    register_service(include_str!("../src/model/generated/cleanroomsml.tables").to_owned()).unwrap()
+}
 
 fn js(text: &str) -> JsValue {
     JSON::parse(text).expect("test JSON parses")
@@ -40,7 +45,7 @@ fn runs_in_a_browser_page() {
 
 #[wasm_bindgen_test]
 fn validate_returns_a_plain_report() {
-    let report = validate_js(js(REQUEST), JsValue::UNDEFINED).unwrap();
+    let report = validate_js(ml(), js(REQUEST), JsValue::UNDEFINED).unwrap();
     assert_eq!(get(&report, "ok"), JsValue::TRUE);
     assert!(Array::is_array(&get(&report, "issues")));
     assert_eq!(Object::get_prototype_of(&report), Object::get_prototype_of(&Object::new()));
@@ -52,7 +57,7 @@ fn values_json_cannot_carry_reach_validation() {
     let max_size = get(&get(&get(&get(&input, "privacyConfiguration"), "policies"), "trainedModelExports"), "maxSize");
     Reflect::set(&max_size, &"value".into(), &JsValue::from_f64(f64::NAN)).unwrap();
     Reflect::set(&input, &"tags".into(), &Map::new()).unwrap();
-    let report = validate_js(input, JsValue::UNDEFINED).unwrap();
+    let report = validate_js(ml(), input, JsValue::UNDEFINED).unwrap();
     assert_eq!(
         issues(&report),
         ["privacyConfiguration.policies.trainedModelExports.maxSize.value notFinite", "tags type"]
@@ -62,14 +67,14 @@ fn values_json_cannot_carry_reach_validation() {
 #[wasm_bindgen_test]
 fn wrong_enum_string_is_reported() {
     let input = js(&REQUEST.replace("\"OUTPUT\"", "\"output\""));
-    let report = validate_js(input, JsValue::UNDEFINED).unwrap();
+    let report = validate_js(ml(), input, JsValue::UNDEFINED).unwrap();
     assert_eq!(issues(&report), ["privacyConfiguration.policies.trainedModelExports.filesToExport[0] enum"]);
 }
 
 #[wasm_bindgen_test]
 fn build_request_returns_plain_objects() {
     let config = js(r#"{"region": "eu-west-1"}"#);
-    let request = build_request_js(js(REQUEST), config, JsValue::UNDEFINED).unwrap();
+    let request = build_request_js(ml(), js(REQUEST), config, JsValue::UNDEFINED).unwrap();
     let headers = get(&request, "headers");
     assert!(!headers.is_instance_of::<Map>(), "headers must be a plain object like the SDK's");
     assert_eq!(get(&headers, "host"), "cleanrooms-ml.eu-west-1.amazonaws.com");

@@ -4,18 +4,24 @@
 //!
 //! - `model.rs` reads the model, and refuses (by shape name) anything the runtime cannot
 //!   handle rather than generate it wrongly;
-//! - `rust.rs` writes `src/model/generated/NAME.rs`: the shapes with their constraints, the
-//!   operation table, the paginators, the compiled patterns (`patterns.rs`), and the
-//!   TypeScript (`typescript.rs`) as a custom section;
-//! - `client.rs` writes `src/client/methods/NAME.js`: the client's method per operation and
-//!   the paginators;
+//! - `tables.rs` writes `src/model/generated/NAME.tables`: the shapes with their
+//!   constraints, the operation table, the paginators, the compiled patterns
+//!   (`patterns.rs`), as the text the runtime reads when the service's entry first needs it;
+//! - `rust.rs` writes `src/model/generated/NAME.rs`: the tables' indices by name, for Rust;
+//! - `entry.rs` and `typescript.rs` write `src/entries/NAME.js` and `NAME.d.ts`: the
+//!   service's entry point of the npm package, and its types;
 //! - `page.rs` writes `www/model.generated.js`: the page's copy of the shapes and operations.
 
-mod client;
+mod entry;
 mod model;
 mod page;
 mod patterns;
+// The runtime reads the rules too; the generator uses what names them.
+#[allow(dead_code)]
+#[path = "../../src/model/rules.rs"]
+mod rules;
 mod rust;
+mod tables;
 mod typescript;
 
 use serde_json::Value;
@@ -23,9 +29,9 @@ use serde_json::Value;
 pub use model::{lower_first, screaming};
 
 /// The services generated, each from its folder `model/NAME/` (`service-2.json`,
-/// `paginators-1.json`, `endpoint-rule-set-1.json`): adding a service is a line here. The
-/// first is the one the crate is built for by default; `--cfg service="NAME"` builds
-/// another (`src/model/generated.rs`).
+/// `paginators-1.json`, `endpoint-rule-set-1.json`): adding a service is a line here. Each
+/// is an entry point of the package over the one runtime: the first is the main entry
+/// (`cleanroomsml-wasm`), the others `cleanroomsml-wasm/NAME`.
 pub const SERVICES: &[&str] = &["cleanroomsml", "cleanrooms"];
 
 /// The service whose shapes the page (`www/`) is built from.
@@ -36,52 +42,59 @@ pub struct Output {
     pub files: Vec<(String, String)>,
 }
 
-/// The shapes, operations and TypeScript of service `name`, for the crate.
-pub fn rust_path(name: &str) -> String {
-    format!("src/model/generated/{name}.rs")
+/// The tables of service `name`, which the runtime reads.
+pub fn tables_path(name: &str) -> String {
+    format!("src/model/generated/{name}.tables")
 }
 
-/// The client's methods of service `name`, appended to its glue by `scripts/package.mjs`.
-pub fn client_path(name: &str) -> String {
-    format!("src/client/methods/{name}.js")
+/// The entry point of service `name` (`.js` and `.d.ts`), which `scripts/package.mjs` completes.
+pub fn entry_path(name: &str, extension: &str) -> String {
+    format!("src/entries/{name}.{extension}")
 }
 
-/// Which service's tables the crate is built with (`src/model/generated.rs`).
-pub const SELECTOR_PATH: &str = "src/model/generated.rs";
+/// The list of services for the crate (`src/model/generated.rs`).
+pub const SERVICES_PATH: &str = "src/model/generated.rs";
 pub const PAGE_PATH: &str = "www/model.generated.js";
 
-/// Generates the files of service `name` for every operation of its model text `model`,
-/// its paginators (`paginators-1.json`'s text) and endpoint rules
+/// Generates the files of service `name` (number `id` in `SERVICES`) for every operation of
+/// its model text `model`, its paginators (`paginators-1.json`'s text) and endpoint rules
 /// (`endpoint-rule-set-1.json`'s text).
-pub fn generate(name: &str, model: &str, paginators: &str, endpoint_rules: &str) -> Result<Output, String> {
+pub fn generate(name: &str, id: usize, model: &str, paginators: &str, endpoint_rules: &str) -> Result<Output, String> {
     let model: Value = serde_json::from_str(model).map_err(|e| format!("the model is not JSON: {e}"))?;
     let paginators: Value = serde_json::from_str(paginators).map_err(|e| format!("the paginators are not JSON: {e}"))?;
     let endpoint_rules: Value = serde_json::from_str(endpoint_rules).map_err(|e| format!("the endpoint rules are not JSON: {e}"))?;
-    let read = model::read(&model, &paginators)?;
+    let mut read = model::read(&model, &paginators)?;
     let endpoint = model::endpoint(&model["metadata"], &endpoint_rules)?;
-    let typescript = typescript::generate(&read)?;
-    let rust = rust::generate(name, &read, &model["metadata"], &endpoint, &typescript)?;
-    let mut files = vec![(rust_path(name), rust), (client_path(name), client::generate(name, &read))];
+    let tables = tables::generate(name, id, &mut read, &endpoint)?;
+    let mut files = vec![
+        (tables_path(name), tables.text),
+        (format!("src/model/generated/{name}.rs"), rust::generate(name, id, &read, &tables.index)),
+        (entry_path(name, "js"), entry::generate(name, &read)),
+        (entry_path(name, "d.ts"), typescript::generate(name, &read)?),
+    ];
     if name == PAGE_SERVICE {
         files.push((PAGE_PATH.to_owned(), page::generate(&read)?));
     }
     Ok(Output { files })
 }
 
-/// `src/model/generated.rs`: the tables of the first service, or of the one named by
-/// `--cfg service="NAME"`.
-pub fn selector() -> String {
+/// `src/model/generated.rs`: the services' index constants and, outside the module (where
+/// each entry hands its tables over), their tables.
+pub fn services() -> String {
     let mut out = String::from(
         "//! GENERATED by `codegen/` from its list of services: do not edit (`make generate`).\n\
-         //! The tables of the service the crate is built for: the first of the list, or the one\n\
-         //! `--cfg service=\"NAME\"` names (in RUSTFLAGS).\n",
+         //! Each service's indices by name; natively (tests, tools) also its tables, which the module\n\
+         //! gets from the service's entry point instead (`Service::register`).\n\n",
     );
-    for (i, name) in SERVICES.iter().enumerate() {
-        let others: Vec<String> = SERVICES[1..].iter().map(|other| format!("service = {other:?}")).collect();
-        let cfg = if i == 0 { format!("not(any({}))", others.join(", ")) } else { format!("service = {name:?}") };
-        out.push_str(&format!("\n#[cfg({cfg})]\n#[path = \"generated/{name}.rs\"]\nmod service;\n"));
+    for name in SERVICES {
+        out.push_str(&format!("pub mod {name};\n"));
     }
-    out.push_str("\npub use service::*;\n");
+    let tables: Vec<String> = SERVICES.iter().map(|name| format!("include_str!(\"generated/{name}.tables\")")).collect();
+    out.push_str(&format!(
+        "\n/// The tables of each service, by its number.\n#[cfg(not(target_arch = \"wasm32\"))]\npub const TABLES: [&str; {}] = [{}];\n",
+        SERVICES.len(),
+        tables.join(", ")
+    ));
     out
 }
 
@@ -135,7 +148,7 @@ mod tests {
         let with_in = |input: Value| {
             let mut shapes = out.clone();
             shapes.as_object_mut().unwrap().extend(input.as_object().unwrap().clone());
-            generate("test", &model(shapes, serde_json::json!({})), NO_PAGINATORS, RULES).err().unwrap_or_default()
+            generate("test", 0, &model(shapes, serde_json::json!({})), NO_PAGINATORS, RULES).err().unwrap_or_default()
         };
         let blob = with_in(serde_json::json!({ "In": { "type": "structure", "members": { "b": { "shape": "B" } } }, "B": { "type": "blob" } }));
         assert!(blob.contains("shape B: type \"blob\""), "{blob}");
@@ -151,14 +164,14 @@ mod tests {
         assert!(renamed.contains("renamed on the wire"), "{renamed}");
         let other_rules = RULES.replace("\"https://cleanrooms-ml.{Region}.{PartitionResult#dnsSuffix}\"", "\"https://{Region}.example.com\"");
         let shapes = serde_json::json!({ "In": { "type": "structure", "members": {} }, "Out": { "type": "structure", "members": {} } });
-        let refused = generate("test", &model(shapes.clone(), serde_json::json!({})), NO_PAGINATORS, &other_rules).err().unwrap_or_default();
+        let refused = generate("test", 0, &model(shapes.clone(), serde_json::json!({})), NO_PAGINATORS, &other_rules).err().unwrap_or_default();
         assert!(refused.contains("not the regional rule set"), "{refused}");
         let renamed = RULES.replace("cleanrooms-ml", "other-service");
         let model_text = model(shapes, serde_json::json!({})).replace("\"endpointPrefix\":\"cleanrooms-ml\"", "\"endpointPrefix\":\"other-service\"");
-        let output = generate("other", &model_text, NO_PAGINATORS, &renamed).unwrap();
-        assert!(output.files[0].1.contains("pub const ENDPOINT_PREFIX: &str = \"other-service\";"));
-        assert_eq!(output.files[0].0, "src/model/generated/other.rs");
-        let not_json = generate("test", "{\"metadata\":{\"protocol\":\"json\"}}", NO_PAGINATORS, RULES).err().unwrap();
+        let output = generate("other", 7, &model_text, NO_PAGINATORS, &renamed).unwrap();
+        assert!(output.files[0].1.starts_with("75other=cleanrooms-ml=other-service"), "{}", output.files[0].1);
+        assert_eq!(output.files[0].0, "src/model/generated/other.tables");
+        let not_json = generate("test", 0, "{\"metadata\":{\"protocol\":\"json\"}}", NO_PAGINATORS, RULES).err().unwrap();
         assert!(not_json.contains("only rest-json"), "{not_json}");
     }
 }

@@ -6,17 +6,17 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use cleanroomsml_codegen::{generate, selector, SELECTOR_PATH, SERVICES};
+use cleanroomsml_codegen::{generate, services, SERVICES, SERVICES_PATH};
 
 fn main() -> ExitCode {
     let check = std::env::args().any(|a| a == "--check");
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let read = |path: &str| std::fs::read_to_string(root.join(path)).map_err(|e| format!("cannot read {path}: {e}"));
-    let mut files = vec![(SELECTOR_PATH.to_owned(), selector())];
-    for name in SERVICES {
+    let mut files = vec![(SERVICES_PATH.to_owned(), services())];
+    for (id, name) in SERVICES.iter().enumerate() {
         let [model, paginators, rules] = ["service-2.json", "paginators-1.json", "endpoint-rule-set-1.json"].map(|file| read(&format!("model/{name}/{file}")));
         let output = match (model, paginators, rules) {
-            (Ok(model), Ok(paginators), Ok(rules)) => generate(name, &model, &paginators, &rules).map_err(|e| format!("model/{name}: {e}")),
+            (Ok(model), Ok(paginators), Ok(rules)) => generate(name, id, &model, &paginators, &rules).map_err(|e| format!("model/{name}: {e}")),
             (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => Err(e),
         };
         match output {

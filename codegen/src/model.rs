@@ -168,7 +168,7 @@ impl<'m> Model<'m> {
     }
 
     /// Records `name` and every shape it reaches.
-    fn reach(&mut self, name: &str, input: bool) -> Result<(), String> {
+    pub fn reach(&mut self, name: &str, input: bool) -> Result<(), String> {
         let first = !self.order.iter().any(|n| n == name);
         let first_as_input = input && self.in_input.insert(name.to_owned());
         if !first && !first_as_input {

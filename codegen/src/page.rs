@@ -95,7 +95,7 @@ mod tests {
         let model = std::fs::read_to_string("../model/cleanroomsml/service-2.json").unwrap();
         let paginators = std::fs::read_to_string("../model/cleanroomsml/paginators-1.json").unwrap();
         let rules = std::fs::read_to_string("../model/cleanroomsml/endpoint-rule-set-1.json").unwrap();
-        let output = crate::generate("cleanroomsml", &model, &paginators, &rules).unwrap();
+        let output = crate::generate("cleanroomsml", 0, &model, &paginators, &rules).unwrap();
         let page = &output.files.iter().find(|(path, _)| path == crate::PAGE_PATH).unwrap().1;
         let (shapes, operations) = (rows(page, "shapes"), rows(page, "operations"));
         let model: Value = serde_json::from_str(&model).unwrap();

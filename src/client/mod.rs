@@ -16,7 +16,7 @@ pub mod retry;
 use crate::error::{ApiError, ErrorKind};
 use crate::js::{self, Reader};
 use crate::json::{self, ToJson};
-use crate::model::{Operation, Paginator};
+use crate::model::{Operation, Service};
 use crate::protocol::endpoint::{self, Endpoint};
 use crate::protocol::request::HttpRequest;
 use crate::protocol::response::{self, ServiceError};
@@ -64,7 +64,8 @@ extern "C" {
 /// The client's configuration, options, metadata and errors.
 #[wasm_bindgen(typescript_custom_section)]
 const TS_CLIENT: &str = r#"
-export interface CleanRoomsMlClientConfig extends EndpointConfig {
+/** The configuration of a service's client (`CleanRoomsMlClientConfig`, `CleanRoomsClientConfig` extend it). */
+export interface ClientConfig extends EndpointConfig {
     region: string;
     /** Fixed credentials, or a function returning them: the client caches what it returns
      * until five minutes before expiry (half the lifetime of credentials that live less than
@@ -82,22 +83,13 @@ export interface CleanRoomsMlClientConfig extends EndpointConfig {
     jitter?: () => number;
 }
 
-export interface CleanRoomsMlClient {
-    /** Sends the operation named `operation` (the model's name): what each named method does. */
-    send<O extends OperationName>(operation: O, input: OperationInputs[O], options?: CallOptions): Promise<OperationOutputs[O]>;
-}
-
-/** Every page of a paginated operation, by its name: what each `paginate…` function does. */
-export function paginate<O extends PaginatedOperationName>(operation: O, config: PaginationConfiguration, input: OperationInputs[O], options?: CallOptions): AsyncGenerator<OperationOutputs[O], undefined, unknown>;
-
 /** The last argument of every client method; it may be left out. */
 export interface CallOptions {
     abortSignal?: AbortSignal;
 }
 
-/** The first argument of the paginators, as the SDK's `PaginationConfiguration`. */
-export interface PaginationConfiguration {
-    client: CleanRoomsMlClient;
+/** The first argument of the paginators but its `client` (each entry's `PaginationConfiguration`). */
+export interface PaginationOptions {
     /** The page size (`maxResults`) when the input sets none. */
     pageSize?: number;
     /** The token to start from, instead of the input's `nextToken`. */
@@ -171,23 +163,24 @@ struct State {
     quota: RetryQuota,
 }
 
-/// A client for every Clean Rooms ML operation of the service model, one method each, named as the SDK's.
-#[wasm_bindgen]
-pub struct CleanRoomsMlClient {
+/// A client of one service (each entry point's client class extends it, with a method per
+/// operation named as the SDK's).
+#[wasm_bindgen(skip_typescript)]
+pub struct Client {
+    service: &'static Service,
     settings: Rc<Settings>,
     state: Rc<RefCell<State>>,
 }
 
 #[wasm_bindgen]
-impl CleanRoomsMlClient {
+impl Client {
     /// Checks the configuration now: a wrong region, endpoint or credentials object throws
     /// a `ConfigurationError` here rather than at the first call.
     #[wasm_bindgen(constructor)]
-    pub fn new(
-        #[wasm_bindgen(unchecked_param_type = "CleanRoomsMlClientConfig")] config: JsValue,
-    ) -> Result<CleanRoomsMlClient, JsValue> {
-        read_settings(&config)
-            .map(|settings| CleanRoomsMlClient { settings: Rc::new(settings), state: Rc::default() })
+    pub fn new(service: u8, config: JsValue) -> Result<Client, JsValue> {
+        let service = Service::get(service);
+        read_settings(service, &config)
+            .map(|settings| Client { service, settings: Rc::new(settings), state: Rc::default() })
             .map_err(js::to_js_error)
     }
 
@@ -198,7 +191,7 @@ impl CleanRoomsMlClient {
     /// (Typed in `TS_CLIENT`: the operation's name is a type parameter.)
     #[wasm_bindgen(skip_typescript)]
     pub fn send(&self, operation: JsValue, input: JsValue, options: Option<JsValue>) -> Promise {
-        match js::operation(&operation) {
+        match js::operation(self.service, &operation) {
             Ok(operation) => self.call(operation, &input, options),
             Err(err) => Promise::reject(&js::to_js_error(err)),
         }
@@ -211,7 +204,7 @@ impl CleanRoomsMlClient {
     }
 }
 
-impl CleanRoomsMlClient {
+impl Client {
     /// One operation's call: the input is read and checked now (a caller that changes it
     /// after the call changes nothing); the rest happens in the promise.
     fn call(&self, operation: &'static Operation, input: &JsValue, options: Option<JsValue>) -> Promise {
@@ -232,10 +225,11 @@ impl CleanRoomsMlClient {
 /// `paginate…` function named after each paginated operation calls this.
 /// (Typed in `TS_CLIENT`: the operation's name is a type parameter.)
 #[wasm_bindgen(skip_typescript)]
-pub fn paginate(operation: JsValue, config: JsValue, input: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
+pub fn paginate(service: u8, operation: JsValue, config: JsValue, input: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
     let pages = || -> Result<JsValue, ApiError> {
-        let operation = js::operation(&operation)?;
-        let paginator = Paginator::of(operation.name()).ok_or_else(|| {
+        let service = Service::get(service);
+        let operation = js::operation(service, &operation)?;
+        let paginator = service.paginator(operation.name()).ok_or_else(|| {
             let message = concat(&[operation.name(), " has no paginator"]);
             ApiError::new(ErrorKind::Configuration, "invalid", "operation", message)
         })?;
@@ -244,7 +238,7 @@ pub fn paginate(operation: JsValue, config: JsValue, input: JsValue, options: Op
             Reflect::get(client, &"send".into()).is_ok_and(|m| m.is_function())
         });
         let Some(client) = client else {
-            let message = "config.client must be a CleanRoomsMlClient";
+            let message = "config.client must be a client of this service";
             return Err(ApiError::new(ErrorKind::Configuration, "type", "config.client", message));
         };
         let page_size = config.number("pageSize", 1.0)?;
@@ -275,7 +269,7 @@ pub fn paginate(operation: JsValue, config: JsValue, input: JsValue, options: Op
 /// and rejects with the error otherwise.
 pub fn signed_request(operation: &'static Operation, input: &JsValue, config: &JsValue) -> Promise {
     let call = || -> Result<(Call, JsValue), ApiError> {
-        let mut settings = read_settings(config)?;
+        let mut settings = read_settings(operation.service(), config)?;
         settings.signing_time_ms = Reader::new(config, "config", ErrorKind::Configuration)?.time_ms("signingDate")?;
         let (request, _) = prepare(&settings, operation, input, &JsValue::UNDEFINED)?;
         let provider = settings.provider();
@@ -352,7 +346,7 @@ impl Call {
         };
         let signing = SigningOptions {
             region: self.settings.region.clone(),
-            service: sign::SIGNING_NAME.into(),
+            service: self.operation.service().signing_name.into(),
             credentials,
             time_ms: self.settings.signing_time_ms.unwrap_or_else(|| js_sys::Date::now() + self.state.borrow().clock_offset_ms),
         };
@@ -432,9 +426,9 @@ impl Call {
     }
 }
 
-fn read_settings(config: &JsValue) -> Result<Settings, ApiError> {
+fn read_settings(service: &Service, config: &JsValue) -> Result<Settings, ApiError> {
     let config = Reader::new(config, "config", ErrorKind::Configuration)?;
-    let endpoint = endpoint::resolve(&js::read_endpoint_params(&config)?).map_err(|e| ApiError::endpoint("config", e))?;
+    let endpoint = endpoint::resolve(service, &js::read_endpoint_params(&config)?).map_err(|e| ApiError::endpoint("config", e))?;
     let credentials = match config.function("credentials") {
         Ok(Some(provider)) => CredentialSource::Provider(cached_credentials(&provider)),
         _ => CredentialSource::Fixed(js::read_credentials(&config)?),

@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 
 use crate::error::{ApiError, ErrorKind};
 use crate::json::{self, ToJson};
-use crate::model::{member_named, Kind, Member, Operation, Shape, DOCUMENTS};
+use crate::model::{member_named, Kind, Member, Operation, Service, Shape};
 use crate::protocol::endpoint::{Endpoint, EndpointParams};
 use crate::protocol::request::{self, Headers, HttpRequest};
 use crate::sign::{Credentials, SigningOptions};
@@ -114,7 +114,7 @@ fn read_members_of(shape: &'static Shape, value: &JsValue) -> Value {
         return match shape.kind() {
             Kind::List(list) => read_array(value, list.member, list.checked_items()),
             // Every item of a document: there is no maximum to stop at but the input's size.
-            Kind::Document if DOCUMENTS => read_array(value, shape, usize::MAX),
+            Kind::Document => read_array(value, shape, usize::MAX),
             _ => Value::array(Vec::new()), // only its type matters
         };
     }
@@ -127,7 +127,7 @@ fn read_members_of(shape: &'static Shape, value: &JsValue) -> Value {
     match shape.kind() {
         Kind::Structure(structure) => read_members(value, |key| member_shape(structure.members, key)),
         Kind::Map(map) => read_members(value, |_| Some(map.value)),
-        Kind::Document if DOCUMENTS => read_members(value, |_| Some(shape)),
+        Kind::Document => read_members(value, |_| Some(shape)),
         _ => Value::Object(Vec::new()), // only its type matters
     }
 }
@@ -214,21 +214,21 @@ pub fn request_from_input(
     Ok(request::build_request(&valid, &endpoint()?))
 }
 
-/// The operation `name` names (the model's name); a `ConfigurationError` otherwise.
-pub fn operation(name: &JsValue) -> Result<&'static Operation, ApiError> {
+/// The operation of `service` that `name` names (the model's name); a `ConfigurationError` otherwise.
+pub fn operation(service: &'static Service, name: &JsValue) -> Result<&'static Operation, ApiError> {
     let text = name.as_string();
-    text.as_deref().and_then(Operation::named).ok_or_else(|| {
+    text.as_deref().and_then(|name| service.operation(name)).ok_or_else(|| {
         let what = match &text {
             Some(text) => validate::quoted(text),
             None => read_scalar(name).map_or_else(|| "an object".into(), |v| v.kind()),
         };
-        let operations = crate::model::OPERATIONS.iter().map(|op| op.name());
+        let operations = service.operations.iter().map(|op| op.name());
         let message = match text.as_deref().and_then(|t| validate::closest(t, operations)) {
             Some(name) => concat(&[&what, " is not an operation of this module; did you mean \"", name, "\"?"]),
             None => concat(&[
                 &what,
                 " is not an operation of this module: its ",
-                &decimal(crate::model::OPERATIONS.len()),
+                &decimal(service.operations.len()),
                 " operations have the model's names (the type OperationName lists them)",
             ]),
         };

@@ -1,21 +1,20 @@
-//! What this library knows about the service, as data: the shapes and operations of the
-//! service model (`generated/NAME.rs`, written by `codegen/` from `model/NAME/`; never
-//! edited by hand; `generated.rs` picks the service the crate is built for: Clean Rooms ML
-//! by default, `--cfg service="cleanrooms"` for Clean Rooms) and the rules users need
-//! beyond the model (`rules.rs`).
+//! What this library knows about each service, as data: the shapes and operations of the
+//! service model, read from the tables the generator writes (`generated/NAME.tables`, from
+//! `model/NAME/`; never edited by hand) into a `Service` (`service.rs`), and the rules users
+//! need beyond the model (`rules.rs`).
 //!
-//! The generated tables are compact records that refer to each other by index (a shape
-//! is 8 bytes, a member 8; names are one text with their lengths), since 59 operations'
-//! shapes as Rust structures with pointers cost several times as much in the module. `Shape::kind`
-//! reads a record as what it is; validation walks shapes through it, serialization and
-//! response reading follow the operations.
+//! The records refer to each other by index within their service's tables (a shape's
+//! members, a member's shape, names), and each carries its service's number, since one
+//! module serves every service an entry point registers. `Shape::kind` reads a record as
+//! what it is; validation walks shapes through it, serialization and response reading
+//! follow the operations.
 
-mod generated;
+pub mod generated;
 pub mod rules;
+mod service;
 
-pub use generated::{operations, shapes, ENDPOINT_FIPS_PREFIX, ENDPOINT_PREFIX, OPERATIONS, PAGINATORS, PATTERNS, DOCUMENTS, SERVICE, SIGNING_NAME};
-use generated::{LIMITS, MEMBERS, NAME_LENGTHS, NAME_TEXT, RANGES, SHAPES};
 pub use rules::Rule;
+pub use service::Service;
 
 /// "No maximum", "no pattern": the tables' mark for an absent number or index.
 pub const NONE: u32 = u32::MAX;
@@ -33,6 +32,8 @@ pub struct Shape {
     pub b: u16,
     /// String, list, map: its length, item or entry counts in `LIMITS`.
     pub limits: u16,
+    /// Its service's number.
+    pub service: u8,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -109,26 +110,27 @@ pub struct Str {
 impl Shape {
     /// The record read as what it is.
     pub fn kind(&self) -> Kind {
+        let service = Service::get(self.service);
         let (a, b) = (usize::from(self.a), usize::from(self.b));
-        let (min, max) = LIMITS[usize::from(self.limits)];
+        let (min, max) = service.limits[usize::from(self.limits)];
         let (min, max) = (min as usize, (max != NONE).then_some(max as usize));
         match self.kind {
             ShapeKind::Structure | ShapeKind::Union => Kind::Structure(Structure {
-                members: &MEMBERS[a..a + b],
+                members: &service.members[a..a + b],
                 union: self.kind == ShapeKind::Union,
                 rule: self.rule,
             }),
-            ShapeKind::List => Kind::List(List { member: &SHAPES[a], min, max, rule: self.rule }),
-            ShapeKind::Map => Kind::Map(Map { key: &SHAPES[a], value: &SHAPES[b], min, max, rule: self.rule }),
+            ShapeKind::List => Kind::List(List { member: &service.shapes[a], min, max, rule: self.rule }),
+            ShapeKind::Map => Kind::Map(Map { key: &service.shapes[a], value: &service.shapes[b], min, max, rule: self.rule }),
             ShapeKind::String => Kind::String(Str {
                 min,
                 max,
-                pattern: PATTERNS.get(a),
+                pattern: service.patterns.get(a),
                 rule: self.rule,
             }),
-            ShapeKind::Enum => Kind::Enum(Names { first: self.a, count: self.b }),
+            ShapeKind::Enum => Kind::Enum(Names { first: self.a, count: self.b, service: self.service }),
             ShapeKind::Integer | ShapeKind::Double => {
-                let (low, high) = RANGES[a];
+                let (low, high) = service.ranges[a];
                 let bound = |n: f64| (!n.is_nan()).then_some(n);
                 Kind::Number { min: bound(low), max: bound(high), integer: self.kind == ShapeKind::Integer }
             }
@@ -137,23 +139,6 @@ impl Shape {
             ShapeKind::Document => Kind::Document,
         }
     }
-}
-
-/// Name `i` of the generated names (member names, enum values, operation names, URIs).
-pub fn name(i: u16) -> &'static str {
-    thread_local! {
-        /// Where each name starts, summed from the lengths once.
-        static STARTS: Vec<u16> = NAME_LENGTHS.iter().scan(0, |at, &n| Some(std::mem::replace(at, *at + u16::from(n)))).collect();
-    }
-    let i = usize::from(i);
-    let start = usize::from(STARTS.with(|starts| starts[i]));
-    &NAME_TEXT[start..start + usize::from(NAME_LENGTHS[i])]
-}
-
-/// Whether name `i` is `s`: the lengths first, a byte apart, so that finding a member among
-/// others reads the text of only those as long as it.
-fn is_name(i: u16, s: &str) -> bool {
-    usize::from(NAME_LENGTHS[usize::from(i)]) == s.len() && name(i) == s
 }
 
 /// The member of `members` named `key`.
@@ -166,15 +151,17 @@ pub fn member_named<'m>(members: &'m [Member], key: &str) -> Option<&'m Member> 
 pub struct Names {
     first: u16,
     count: u16,
+    service: u8,
 }
 
 impl Names {
     pub fn iter(self) -> impl Iterator<Item = &'static str> {
-        (self.first..self.first + self.count).map(name)
+        let names = &Service::get(self.service).names;
+        names[usize::from(self.first)..usize::from(self.first + self.count)].iter().copied()
     }
 
     pub fn contains(self, s: &str) -> bool {
-        (self.first..self.first + self.count).any(|i| is_name(i, s))
+        self.iter().any(|name| name == s)
     }
 }
 
@@ -188,6 +175,8 @@ pub struct Member {
     pub required: bool,
     /// The query parameter's or header's name (`name`).
     pub wire_name: u16,
+    /// Its service's number.
+    pub service: u8,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -200,19 +189,19 @@ pub enum LocationKind {
 
 impl Member {
     pub fn name(&self) -> &'static str {
-        name(self.name)
+        Service::get(self.service).names[usize::from(self.name)]
     }
 
     pub fn is_named(&self, key: &str) -> bool {
-        is_name(self.name, key)
+        self.name() == key
     }
 
     pub fn shape(&self) -> &'static Shape {
-        &SHAPES[usize::from(self.shape)]
+        &Service::get(self.service).shapes[usize::from(self.shape)]
     }
 
     pub fn location(&self) -> Location {
-        let wire = || name(self.wire_name);
+        let wire = || Service::get(self.service).names[usize::from(self.wire_name)];
         match self.location {
             LocationKind::Body => Location::Body,
             LocationKind::Label => Location::Label,
@@ -268,19 +257,24 @@ pub struct Operation {
     pub output: u32,
     pub success_code: u16,
     pub idempotent: bool,
-    /// The errors it may answer with, a bit each of `ERRORS`.
+    /// The errors it may answer with, a bit each of the service's `errors`.
     pub errors: u16,
+    /// Its service's number.
+    pub service: u8,
 }
 
 /// A paginator (`paginators-1.json`): a list operation called again with the token of the
 /// page before. The generator checks that the tokens are optional strings (the input's a
 /// query parameter) and that the results (`result_key`, which nothing here needs) are a list.
 pub struct Paginator {
-    pub operation: &'static Operation,
+    /// The operation's index in its service's table.
+    pub operation: u16,
     pub input_token: &'static str,
     pub output_token: &'static str,
     /// The input member that sets the page size.
     pub limit_key: Option<&'static str>,
+    /// Its service's number.
+    pub service: u8,
 }
 
 /// An error an operation may answer with.
@@ -291,37 +285,28 @@ pub struct ErrorShape {
     pub sender_fault: bool,
 }
 
-pub use generated::ERRORS;
-
-impl Paginator {
-    /// The paginator of the operation named `name`.
-    pub fn of(name: &str) -> Option<&'static Paginator> {
-        PAGINATORS.iter().find(|p| is_name(p.operation.name, name))
-    }
-}
-
 impl Operation {
-    /// The operation named `name` (the model's name).
-    pub fn named(name: &str) -> Option<&'static Operation> {
-        OPERATIONS.iter().find(|op| is_name(op.name, name))
+    /// The service the operation is of.
+    pub fn service(&self) -> &'static Service {
+        Service::get(self.service)
     }
 
     /// The model's name: `CreateTrainingDataset`.
     pub fn name(&self) -> &'static str {
-        name(self.name)
+        self.service().names[usize::from(self.name)]
     }
 
     /// The request URI template, labels in braces: `/memberships/{membershipIdentifier}/…`.
     pub fn uri(&self) -> &'static str {
-        name(self.uri)
+        self.service().names[usize::from(self.uri)]
     }
 
     pub fn input(&self) -> &'static Shape {
-        &SHAPES[usize::from(self.input)]
+        &self.service().shapes[usize::from(self.input)]
     }
 
     pub fn output(&self) -> Option<&'static Shape> {
-        SHAPES.get(self.output as usize)
+        self.service().shapes.get(self.output as usize)
     }
 
     /// The input's members.
@@ -334,27 +319,13 @@ impl Operation {
 
     /// The errors the model lists for this operation.
     pub fn errors(&self) -> impl Iterator<Item = &'static ErrorShape> + '_ {
-        ERRORS.iter().enumerate().filter(|(i, _)| self.errors & (1 << i) != 0).map(|(_, e)| e)
+        self.service().errors.iter().enumerate().filter(|(i, _)| self.errors & (1 << i) != 0).map(|(_, e)| e)
     }
 }
 
-/// The shape at `index` of the generated table (`shapes::NAME` gives a shape's index).
-pub fn shape(index: u16) -> &'static Shape {
-    &SHAPES[usize::from(index)]
-}
-
-/// Compares two strings in a `const` context (the rules are chosen at compile time).
-pub(crate) const fn same(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    if a.len() != b.len() {
-        return false;
+impl Service {
+    /// The shape at `index` of the table (`generated::NAME::shapes::SHAPE` gives a shape's index).
+    pub fn shape(&self, index: u16) -> &Shape {
+        &self.shapes[usize::from(index)]
     }
-    let mut i = 0;
-    while i < a.len() {
-        if a[i] != b[i] {
-            return false;
-        }
-        i += 1;
-    }
-    true
 }

@@ -1,8 +1,7 @@
 //! Rules beyond the service model: what users need checked although `service-2.json`
-//! does not say it. Each is listed here and nowhere else, with where it comes from; the
-//! generated shapes take theirs from `of` by shape name, at compile time.
-
-use super::{same, Shape};
+//! does not say it. Each is listed here and nowhere else, with where it comes from, by
+//! shape name; the generator (which includes this file) writes each shape's rule into the
+//! tables, as its number.
 
 /// A rule beyond the model, on one shape.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -11,9 +10,9 @@ pub enum Rule {
     /// A list whose items must not repeat: the Smithy model's `uniqueItems` trait, which
     /// botocore's JSON format does not carry.
     UniqueItems,
-    /// Items are AWS account IDs (`ACCOUNT_ID`); a repeated one is a warning. The model's
-    /// `AccountIdList` holds plain strings, but an account ID is always 12 digits, and
-    /// anything else would only fail at the service.
+    /// Items are AWS account IDs: the generator has them checked as the model's own
+    /// `AccountId` shape (12 digits), which `AccountIdList` does not use although anything
+    /// else would only fail at the service; a repeated one is a warning.
     AccountIds,
     /// AWS tagging (the Tagging API reference): at most `MAX_TAGS` tags on a resource
     /// (the model's `TagMap` allows 200), keys must not start with `aws:` in any case, and
@@ -27,6 +26,9 @@ pub enum Rule {
     RegexSyntax,
 }
 
+/// The rules, by the number the tables give.
+pub const ALL: [Rule; 6] = [Rule::None, Rule::UniqueItems, Rule::AccountIds, Rule::AwsTags, Rule::CustomRedaction, Rule::RegexSyntax];
+
 /// The shapes that have a rule, by their name in the model.
 pub const RULES: [(&str, Rule); 8] = [
     ("LogsConfigurationPolicyList", Rule::UniqueItems),
@@ -39,23 +41,10 @@ pub const RULES: [(&str, Rule); 8] = [
     ("LogsConfigurationPolicyFilterPatternString", Rule::RegexSyntax),
 ];
 
-/// The rule for the model's shape `name` (the generated shapes call this).
-pub const fn of(name: &str) -> Rule {
-    let mut i = 0;
-    while i < RULES.len() {
-        if same(name, RULES[i].0) {
-            return RULES[i].1;
-        }
-        i += 1;
-    }
-    Rule::None
+/// The rule for the model's shape `name` (the generator asks).
+pub fn of(name: &str) -> Rule {
+    RULES.iter().find(|(shape, _)| *shape == name).map_or(Rule::None, |(_, rule)| *rule)
 }
 
 /// At most this many tags on a resource.
 pub const MAX_TAGS: usize = 50;
-
-/// An account ID: the model's own `AccountId` shape (12 characters, `[0-9]{12}`), which
-/// `AccountIdList` does not use.
-pub fn account_id() -> &'static Shape {
-    super::shape(super::generated::shapes::ACCOUNT_ID)
-}

@@ -3,7 +3,7 @@
 //! AWS partitions it relies on, plus the checks that keep a bad region or endpoint from ever
 //! becoming a malformed URL.
 
-use crate::model::{ENDPOINT_FIPS_PREFIX, ENDPOINT_PREFIX};
+use crate::model::Service;
 use crate::text::{concat, decimal};
 
 /// The rule set's parameters, plus nothing else.
@@ -170,7 +170,7 @@ fn quote(s: &str) -> String {
 }
 
 /// Resolves the endpoint as the service's rule set does.
-pub fn resolve(params: &EndpointParams) -> Result<Endpoint, EndpointError> {
+pub fn resolve(service: &Service, params: &EndpointParams) -> Result<Endpoint, EndpointError> {
     if let Some(url) = &params.endpoint {
         if params.use_fips {
             return Err(EndpointError {
@@ -195,28 +195,28 @@ pub fn resolve(params: &EndpointParams) -> Result<Endpoint, EndpointError> {
     check_region(region)?;
     let p = partition(region);
     let (prefix, suffix) = match (params.use_fips, params.use_dual_stack) {
-        (true, true) if p.supports_fips && p.supports_dual_stack => (ENDPOINT_FIPS_PREFIX, p.dual_stack_dns_suffix),
+        (true, true) if p.supports_fips && p.supports_dual_stack => (service.fips_prefix, p.dual_stack_dns_suffix),
         (true, true) => {
             return Err(EndpointError {
                 member: "useFipsEndpoint",
                 message: "FIPS and DualStack are enabled, but this partition does not support one or both".into(),
             })
         }
-        (true, false) if p.supports_fips => (ENDPOINT_FIPS_PREFIX, p.dns_suffix),
+        (true, false) if p.supports_fips => (service.fips_prefix, p.dns_suffix),
         (true, false) => {
             return Err(EndpointError {
                 member: "useFipsEndpoint",
                 message: "FIPS is enabled but this partition does not support FIPS".into(),
             })
         }
-        (false, true) if p.supports_dual_stack => (ENDPOINT_PREFIX, p.dual_stack_dns_suffix),
+        (false, true) if p.supports_dual_stack => (service.endpoint_prefix, p.dual_stack_dns_suffix),
         (false, true) => {
             return Err(EndpointError {
                 member: "useDualstackEndpoint",
                 message: "DualStack is enabled but this partition does not support DualStack".into(),
             })
         }
-        (false, false) => (ENDPOINT_PREFIX, p.dns_suffix),
+        (false, false) => (service.endpoint_prefix, p.dns_suffix),
     };
     Ok(Endpoint { scheme: "https".into(), authority: concat(&[prefix, ".", region, ".", suffix]), base_path: String::new() })
 }

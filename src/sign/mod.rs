@@ -17,9 +17,6 @@ use crate::text::{concat, decimal};
 
 pub use crate::protocol::headers::Headers;
 
-/// The service's signing name (`aws.auth#sigv4` in the service model).
-pub use crate::model::SIGNING_NAME;
-
 /// Credentials; `Debug` never shows the secret or the token.
 #[derive(Clone, PartialEq)]
 pub struct Credentials {

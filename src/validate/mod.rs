@@ -9,15 +9,10 @@ mod report;
 pub use report::{Issue, IssueCode, Severity, ValidationReport};
 
 use crate::model::rules::{self, Rule};
-use crate::model::{operations, member_named, DOCUMENTS, Kind, List, Map, Member, Names, Operation, Pattern, Shape, Str, Structure, OPERATIONS};
+use crate::model::{member_named, Kind, List, Map, Member, Names, Operation, Pattern, Shape, Str, Structure};
 use crate::number;
 use crate::text::{concat, decimal, push_digits, DECIMAL, LOWER_HEX, UPPER_HEX};
 use crate::value::{join, Text, Value};
-
-/// Validates a `CreateConfiguredModelAlgorithmAssociationRequest`.
-pub fn validate(input: &Value) -> ValidationReport {
-    validate_shape(OPERATIONS[operations::DEFAULT].input(), input)
-}
 
 /// Validates an input against any shape of the model: types, required members, every
 /// constraint and the rules beyond the model.
@@ -146,8 +141,7 @@ impl<'v> Walk<'v> {
             Kind::Boolean if !matches!(value, Value::Bool(_)) => self.type_error("a boolean", value),
             Kind::Boolean => {}
             Kind::Timestamp => self.timestamp(value),
-            Kind::Document if DOCUMENTS => self.document(value),
-            Kind::Document => {}
+            Kind::Document => self.document(value),
         }
     }
 
@@ -282,7 +276,7 @@ impl<'v> Walk<'v> {
         let (item_shape, repeat) = match list.rule {
             _ if !self.constraints => (list.member, None),
             Rule::UniqueItems => (list.member, Some(Severity::Error)),
-            Rule::AccountIds => (rules::account_id(), Some(Severity::Warning)),
+            Rule::AccountIds => (list.member, Some(Severity::Warning)),
             _ => (list.member, None),
         };
         for (i, item) in items.iter().enumerate().take(list.checked_items()) {

@@ -51,7 +51,10 @@ test('the release package is the optimized build and its export answers', async 
 });
 
 test('the generated TypeScript declares the SDK request interface', async () => {
-  const dts = await readFile(new URL('../../pkg/cleanroomsml_wasm.d.ts', import.meta.url), 'utf8');
+  // The entry's types, and the shared runtime's, which it re-exports.
+  const entry = await readFile(new URL('../../pkg/cleanroomsml_wasm.d.ts', import.meta.url), 'utf8');
+  assert.match(entry, /^export \* from '\.\/runtime\.js';$/m);
+  const dts = entry + await readFile(new URL('../../pkg/runtime.d.ts', import.meta.url), 'utf8');
   assert.match(dts, /export interface CreateConfiguredModelAlgorithmAssociationRequest \{/);
   assert.match(dts, /tags\?: Record<string, string> \| undefined;/);
   // The model's constraints, in the generated doc comments.

@@ -2,7 +2,35 @@
 //! request, the model's patterns in the `regex` crate's syntax, and a seeded generator.
 #![allow(dead_code)]
 
+use cleanroomsml_wasm::model::generated::{cleanrooms, cleanroomsml};
+use cleanroomsml_wasm::model::{Operation, Service};
+use cleanroomsml_wasm::validate::{validate_shape, ValidationReport};
 use cleanroomsml_wasm::value::{Text, Value};
+
+/// Clean Rooms ML's tables.
+pub fn ml() -> &'static Service {
+    Service::get(cleanroomsml::ID)
+}
+
+/// Clean Rooms' tables.
+pub fn clean_rooms() -> &'static Service {
+    Service::get(cleanrooms::ID)
+}
+
+/// Every service.
+pub fn services() -> [&'static Service; 2] {
+    [ml(), clean_rooms()]
+}
+
+/// Clean Rooms ML's operation `index` (`cleanroomsml::operations::…`).
+pub fn ml_operation(index: usize) -> &'static Operation {
+    &ml().operations[index]
+}
+
+/// Validates a Clean Rooms ML `CreateConfiguredModelAlgorithmAssociationRequest`.
+pub fn validate(input: &Value) -> ValidationReport {
+    validate_shape(ml_operation(cleanroomsml::operations::CREATE_CONFIGURED_MODEL_ALGORITHM_ASSOCIATION).input(), input)
+}
 use serde_json::Value as Json;
 
 /// Reads JSON as JavaScript would hand it over (objects keep their key order).

@@ -7,14 +7,19 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 
 const bytes = readFileSync(new URL('../../pkg/cleanroomsml_wasm_bg.wasm', import.meta.url));
+const tables = readFileSync(new URL('../../src/model/generated/cleanroomsml.tables', import.meta.url), 'utf8');
+const operations = Object.keys(JSON.parse(readFileSync(new URL('../../model/cleanroomsml/service-2.json', import.meta.url), 'utf8')).operations).join(' ');
 let instances = 0;
 
-/** A fresh instance of the package: its module object, and a way to wreck its memory (its
- * allocator's and tables' pointers) so that the next call traps on an out-of-bounds access,
- * as a fault of the module would. */
+/** A fresh instance of the package's runtime bound to Clean Rooms ML as its main entry binds
+ * it (`service`, src/js/entry.js; an entry always imports the one runtime, so a fresh one is
+ * loaded here directly), and a way to wreck its memory (its allocator's and tables' pointers)
+ * so that the next call traps on an out-of-bounds access, as a fault of the module would. */
 async function load() {
-  const pkg = await import(`../../pkg/cleanroomsml_wasm.js?instance=${++instances}`);
-  const memory = Object.values(pkg.initSync({ module: bytes })).find((v) => v instanceof WebAssembly.Memory);
+  const runtime = await import(`../../pkg/runtime.js?instance=${++instances}`);
+  const memory = Object.values(runtime.initSync({ module: bytes })).find((v) => v instanceof WebAssembly.Memory);
+  const { Client, ...bound } = runtime.service('CleanRoomsMlClient', tables, operations);
+  const pkg = { ...bound, CleanRoomsMlClient: Client, version: runtime.version };
   return { pkg, wreck: () => new Uint8Array(memory.buffer).fill(0xff) };
 }
 

@@ -209,3 +209,26 @@ export async function consumer(): Promise<void> {
   fromCognitoIdentity({ identityId, logins: { idp: 42 }, clientConfig: { region: 'us-east-1' } });
   void [pooled, later, notYet];
 }
+
+// The Clean Rooms entry: the same runtime, its own client and types, as @aws-sdk/client-cleanrooms names them.
+import {
+  CleanRoomsClient,
+  paginateListMemberships,
+  validate as validateCleanRooms,
+  type MembershipSummary,
+  type ListMembershipsOutput,
+  type MemberAbility,
+} from 'cleanroomsml-wasm/cleanrooms';
+
+export async function cleanRooms(): Promise<MembershipSummary[]> {
+  const client = new CleanRoomsClient({ region: 'us-east-1', credentials: { accessKeyId: 'AKID', secretAccessKey: 'secret' } });
+  const page: ListMembershipsOutput = await client.listMemberships({ status: 'ACTIVE', maxResults: 5 });
+  const abilities: MemberAbility[] = page.membershipSummaries[0]?.memberAbilities ?? [];
+  const report: ValidationReport = validateCleanRooms('ListMemberships', { status: 'ACTIVE' });
+  // @ts-expect-error a membership's status is one of the model's values
+  await client.listMemberships({ status: 'LIVE' });
+  // @ts-expect-error Clean Rooms ML's client is not a Clean Rooms client
+  for await (const each of paginateListMemberships({ client: new CleanRoomsMlClient({ region: 'us-east-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } }) }, {})) void each;
+  void [abilities, report];
+  return page.membershipSummaries;
+}

@@ -4,10 +4,11 @@
 //! compiled patterns, the errors and the names. Text, not Rust statics, so the one runtime
 //! module serves any number of services and each entry carries only its own tables.
 //!
-//! The format (`src/model/service.rs` reads it, in this order): numbers are written in base
-//! 32, low digits first, as `P`–`o` for a digit with more to come and `0`–`O` for the last;
-//! a text is its length then its bytes; a list is its length then its items. Printable
-//! ASCII only, so the text is a JavaScript string as it is (only `\` and `"` escaped).
+//! The format (`src/model/service.rs` reads it, in this order): numbers, `~`, then texts.
+//! Numbers are written in base 32, low digits first, as `P`–`o` for a digit with more to
+//! come and `0`–`O` for the last; a text is its length among the numbers and its bytes
+//! among the texts; a list is its length then its items. Printable ASCII only, so the text
+//! is a JavaScript string as it is (only `\` and `"` escaped).
 
 use std::collections::BTreeMap;
 
@@ -24,30 +25,29 @@ const DEFAULT_OPERATION: &str = "CreateConfiguredModelAlgorithmAssociation";
 /// The HTTP methods, by the index the operation table gives (`service.rs` has the same list).
 const METHODS: [&str; 6] = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"];
 
-/// The text being written.
+/// The text being written: its numbers, then `~`, then its texts (each one's length is
+/// among the numbers), so that the runtime reads each part in one simple pass.
 #[derive(Default)]
-pub struct Writer(String);
+pub struct Writer {
+    numbers: String,
+    texts: String,
+}
 
 impl Writer {
     pub fn number(&mut self, mut n: u64) {
         while n >= 32 {
-            self.0.push(char::from(b'P' + (n & 31) as u8));
+            self.numbers.push(char::from(b'P' + (n & 31) as u8));
             n >>= 5;
         }
-        self.0.push(char::from(b'0' + n as u8));
+        self.numbers.push(char::from(b'0' + n as u8));
     }
 
     pub fn text(&mut self, text: &str) -> Result<(), String> {
-        self.number(text.len() as u64);
-        self.raw(text)
-    }
-
-    /// Text whose length is written elsewhere (the names').
-    pub fn raw(&mut self, text: &str) -> Result<(), String> {
         if let Some(c) = text.chars().find(|c| !(' '..='~').contains(c)) {
             return Err(format!("{text:?} holds {c:?}, which is not printable ASCII"));
         }
-        self.0.push_str(text);
+        self.number(text.len() as u64);
+        self.texts.push_str(text);
         Ok(())
     }
 
@@ -65,6 +65,10 @@ impl Writer {
     /// `n + 1`, or 0 for none.
     pub fn optional(&mut self, n: Option<usize>) {
         self.number(n.map_or(0, |n| n as u64 + 1));
+    }
+
+    pub fn finish(self) -> String {
+        [self.numbers, self.texts].join("~")
     }
 }
 
@@ -201,13 +205,9 @@ pub fn generate(service: &str, id: usize, model: &mut Model, endpoint: &Endpoint
     w.text(&endpoint.prefix)?;
     w.flag(model.order.iter().any(|name| model.is_document(name).unwrap_or(false)));
     w.optional(model.ops.iter().position(|op| op.name == DEFAULT_OPERATION));
-    // Names: the lengths, then one text (small lengths compress where offsets do not).
     w.number(names.len() as u64);
     for name in &names {
-        w.number(name.len() as u64);
-    }
-    for name in &names {
-        w.raw(name)?;
+        w.text(name)?;
     }
     w.number(limits.len() as u64);
     for &(min, max) in &limits {
@@ -270,7 +270,7 @@ pub fn generate(service: &str, id: usize, model: &mut Model, endpoint: &Endpoint
         w.optional(limit_key);
     }
     let index = model.order.iter().map(|name| (name.clone(), index[name.as_str()])).collect();
-    Ok(Generated { text: w.0, index })
+    Ok(Generated { text: w.finish(), index })
 }
 
 /// The shape kinds, by the number a record gives (`ShapeKind` in `src/model/mod.rs`).

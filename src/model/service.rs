@@ -71,16 +71,13 @@ impl Service {
         slot.get().expect("a service's entry registers it before any use")
     }
 
-    /// Reads a service's tables (once: the same text again is not read again) and returns
-    /// its number; `None` when the text is not tables this runtime reads.
+    /// Reads a service's tables and returns its number (its entry point calls this once);
+    /// `None` when the text is not tables this runtime reads.
     pub fn register(text: String) -> Option<u8> {
-        let id = Reader { text: text.as_bytes(), at: 0 }.number()?;
-        let slot = SERVICES.get(id)?;
-        if slot.get().is_none() {
-            let service = read(Box::leak(text.into_boxed_str()))?;
-            let _ = slot.set(service);
-        }
-        Some(id as u8)
+        let service = read(Box::leak(text.into_boxed_str()))?;
+        let id = service.id;
+        let _ = SERVICES.get(usize::from(id))?.set(service);
+        Some(id)
     }
 
     /// The operation named `name` (the model's name).
@@ -94,115 +91,117 @@ impl Service {
     }
 }
 
-/// Reads the tables' text (`codegen/src/tables.rs`).
-struct Reader<'t> {
-    text: &'t [u8],
+/// Reads the tables' text (`codegen/src/tables.rs` writes it): its numbers, then its texts.
+/// Reading never fails midway (past the end it gives 0 and ""), so the code stays small; the
+/// text is whole when both parts end exactly where the last record does.
+struct Reader {
+    digits: &'static [u8],
     at: usize,
+    texts: &'static str,
+    text_at: usize,
 }
 
-impl<'t> Reader<'t> {
+impl Reader {
     /// A number: base-32 digits, low first, `P`–`o` with more to come, `0`–`O` the last.
-    fn wide(&mut self) -> Option<u64> {
+    fn wide(&mut self) -> u64 {
         let (mut n, mut shift) = (0u64, 0u32);
-        loop {
-            let c = *self.text.get(self.at)?;
+        while let Some(&c) = self.digits.get(self.at) {
             self.at += 1;
-            let digit = u64::from(c.checked_sub(b'0')?);
+            let digit = u64::from(c.wrapping_sub(b'0'));
+            n |= (digit & 31).wrapping_shl(shift);
             if digit < 32 {
-                return Some(n | digit.checked_shl(shift)?);
+                break;
             }
-            n |= (digit - 32).checked_shl(shift)?;
             shift += 5;
         }
+        n
     }
 
-    fn number(&mut self) -> Option<usize> {
-        self.wide()?.try_into().ok()
+    fn number(&mut self) -> usize {
+        self.wide() as usize
     }
 
-    fn u16(&mut self) -> Option<u16> {
-        self.number()?.try_into().ok()
+    fn u16(&mut self) -> u16 {
+        self.wide() as u16
     }
 
-    fn flag(&mut self) -> Option<bool> {
-        Some(self.number()? != 0)
+    fn flag(&mut self) -> bool {
+        self.wide() != 0
     }
 
     /// `n + 1`, or 0 for none.
-    fn optional(&mut self) -> Option<Option<usize>> {
-        Some(self.number()?.checked_sub(1))
+    fn optional(&mut self) -> Option<usize> {
+        self.number().checked_sub(1)
     }
 
-    fn text(&mut self) -> Option<&'t str> {
-        let length = self.number()?;
-        let text = self.text.get(self.at..self.at + length)?;
-        self.at += length;
-        std::str::from_utf8(text).ok()
+    fn text(&mut self) -> &'static str {
+        let end = self.text_at + self.number();
+        let text = self.texts.get(self.text_at..end).unwrap_or_default();
+        self.text_at = end;
+        text
     }
 
-    fn list<T>(&mut self, mut item: impl FnMut(&mut Self) -> Option<T>) -> Option<Vec<T>> {
-        let count = self.number()?;
+    fn list<T>(&mut self, item: impl FnMut(&mut Self) -> T) -> Vec<T> {
+        let count = self.number();
+        let mut item = item;
         (0..count).map(|_| item(self)).collect()
     }
 }
 
 fn read(text: &'static str) -> Option<Service> {
-    let r = &mut Reader { text: text.as_bytes(), at: 0 };
-    let id = r.number()? as u8;
-    let (name, signing_name, endpoint_prefix) = (r.text()?, r.text()?, r.text()?);
+    let (digits, texts) = text.split_once('~')?;
+    let r = &mut Reader { digits: digits.as_bytes(), at: 0, texts, text_at: 0 };
+    let id = r.number() as u8;
+    let (name, signing_name, endpoint_prefix) = (r.text(), r.text(), r.text());
     let fips_prefix: &'static str = Box::leak([endpoint_prefix, "-fips"].concat().into_boxed_str());
-    let documents = r.flag()?;
-    let default_operation = r.optional()?;
-    let lengths = r.list(Reader::number)?;
-    let names = lengths.iter().map(|&n| r.text_of(n)).collect::<Option<Vec<_>>>()?;
-    let limits = r.list(|r| Some((r.number()? as u32, r.optional()?.map_or(super::NONE, |n| n as u32))))?;
-    let bound = |r: &mut Reader<'static>| Some(f64::from_bits(r.wide()?));
-    let ranges = r.list(|r| Some((bound(r)?, bound(r)?)))?;
+    let documents = r.flag();
+    let default_operation = r.optional();
+    let names = r.list(Reader::text);
+    let limits = r.list(|r| (r.wide() as u32, r.optional().map_or(super::NONE, |n| n as u32)));
+    let ranges = r.list(|r| (f64::from_bits(r.wide()), f64::from_bits(r.wide())));
     let patterns = r.list(|r| {
-        let source = r.text()?;
-        let program = r.list(|r| r.number().map(|b| b as u8))?;
-        Some(Pattern { source, program: Box::leak(program.into_boxed_slice()) })
-    })?;
-    let errors = r.list(|r| Some(ErrorShape { name: r.text()?, status: r.u16()?, sender_fault: r.flag()? }))?;
-    let shapes = r.list(|r| {
-        let kind = *KINDS.get(r.number()?)?;
-        let rule: Rule = *rules::ALL.get(r.number()?)?;
-        let a = r.optional()?.map_or(Some(u16::MAX), |a| a.try_into().ok())?;
-        Some(Shape { kind, rule, a, b: r.u16()?, limits: r.u16()?, service: id })
-    })?;
-    let members = r.list(|r| {
-        Some(Member {
-            name: r.u16()?,
-            shape: r.u16()?,
-            location: *LOCATIONS.get(r.number()?)?,
-            required: r.flag()?,
-            wire_name: r.u16()?,
-            service: id,
-        })
-    })?;
-    let operations = r.list(|r| {
-        Some(Operation {
-            name: r.u16()?,
-            method: METHODS.get(r.number()?)?,
-            uri: r.u16()?,
-            input: r.u16()?,
-            output: r.optional()?.map_or(super::NONE, |o| o as u32),
-            success_code: r.u16()?,
-            idempotent: r.flag()?,
-            errors: r.u16()?,
-            service: id,
-        })
-    })?;
-    let paginators = r.list(|r| {
-        let operation = r.u16()?;
-        let (input_token, output_token) = (names.get(r.number()?).copied()?, names.get(r.number()?).copied()?);
-        let limit_key = match r.optional()? {
-            Some(i) => Some(*names.get(i)?),
-            None => None,
-        };
-        Some(Paginator { operation, input_token, output_token, limit_key, service: id })
-    })?;
-    let service = Service {
+        let source = r.text();
+        let program = r.list(|r| r.wide() as u8);
+        Pattern { source, program: Box::leak(program.into_boxed_slice()) }
+    });
+    let errors = r.list(|r| ErrorShape { name: r.text(), status: r.u16(), sender_fault: r.flag() });
+    let shapes = r.list(|r| Shape {
+        kind: *KINDS.get(r.number()).unwrap_or(&ShapeKind::Document),
+        rule: *rules::ALL.get(r.number()).unwrap_or(&Rule::None),
+        a: r.optional().map_or(u16::MAX, |a| a as u16),
+        b: r.u16(),
+        limits: r.u16(),
+        service: id,
+    });
+    let members = r.list(|r| Member {
+        name: r.u16(),
+        shape: r.u16(),
+        location: *LOCATIONS.get(r.number()).unwrap_or(&LocationKind::Body),
+        required: r.flag(),
+        wire_name: r.u16(),
+        service: id,
+    });
+    let operations = r.list(|r| Operation {
+        name: r.u16(),
+        method: METHODS.get(r.number()).unwrap_or(&"GET"),
+        uri: r.u16(),
+        input: r.u16(),
+        output: r.optional().map_or(super::NONE, |o| o as u32),
+        success_code: r.u16(),
+        idempotent: r.flag(),
+        errors: r.u16(),
+        service: id,
+    });
+    let name_at = |r: &mut Reader| *names.get(r.number()).unwrap_or(&"");
+    let paginators = r.list(|r| Paginator {
+        operation: r.u16(),
+        input_token: name_at(r),
+        output_token: name_at(r),
+        limit_key: r.optional().map(|i| *names.get(i).unwrap_or(&"")),
+        service: id,
+    });
+    let whole = r.at == r.digits.len() && r.text_at == r.texts.len();
+    whole.then_some(Service {
         id,
         name,
         signing_name,
@@ -219,45 +218,5 @@ fn read(text: &'static str) -> Option<Service> {
         limits,
         ranges,
         names,
-    };
-    service.is_whole().then_some(service)
-}
-
-impl<'t> Reader<'t> {
-    /// `length` bytes of text, with no length before them (the names).
-    fn text_of(&mut self, length: usize) -> Option<&'t str> {
-        let text = self.text.get(self.at..self.at + length)?;
-        self.at += length;
-        std::str::from_utf8(text).ok()
-    }
-}
-
-impl Service {
-    /// Every index a record holds is in its table, so that reading a record never fails.
-    fn is_whole(&self) -> bool {
-        let shape = |i: u16| usize::from(i) < self.shapes.len();
-        let name = |i: u16| usize::from(i) < self.names.len();
-        let shapes_whole = self.shapes.iter().all(|s| {
-            let (a, b) = (usize::from(s.a), usize::from(s.b));
-            usize::from(s.limits) < self.limits.len()
-                && match s.kind {
-                    ShapeKind::Structure | ShapeKind::Union => a + b <= self.members.len(),
-                    ShapeKind::List => shape(s.a),
-                    ShapeKind::Map => shape(s.a) && shape(s.b),
-                    ShapeKind::String => s.a == u16::MAX || a < self.patterns.len(),
-                    ShapeKind::Enum => a + b <= self.names.len(),
-                    ShapeKind::Integer | ShapeKind::Double => a < self.ranges.len(),
-                    _ => true,
-                }
-        });
-        let members_whole = self.members.iter().all(|m| name(m.name) && shape(m.shape) && name(m.wire_name));
-        let operations_whole = self.operations.iter().all(|op| {
-            name(op.name) && name(op.uri) && shape(op.input) && (op.output == super::NONE || (op.output as usize) < self.shapes.len())
-        });
-        shapes_whole
-            && members_whole
-            && operations_whole
-            && self.paginators.iter().all(|p| usize::from(p.operation) < self.operations.len())
-            && self.default_operation.is_none_or(|d| d < self.operations.len())
-    }
+    })
 }

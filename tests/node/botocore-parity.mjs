@@ -217,26 +217,34 @@ export async function requestParity({ service, entry, perOperation, seed }) {
   return { operations, perOperation: counts, seen, mismatches, cases: all.length, botocore: boto.botocore, oracleMs };
 }
 
-const hasTimestamps = (model, shapeName, seen = new Set()) => {
-  if (!shapeName || seen.has(shapeName)) return false;
+/** The names of the shapes `shapeName` holds, itself included. */
+const reachable = (model, shapeName, seen = new Set()) => {
+  if (!shapeName || seen.has(shapeName)) return seen;
   seen.add(shapeName);
   const s = model.shapes[shapeName];
-  if (s.type === 'timestamp') return true;
-  const next = [...Object.values(s.members ?? {}).map((m) => m.shape), s.member?.shape, s.value?.shape];
-  return next.some((n) => hasTimestamps(model, n, seen));
+  for (const next of [...Object.values(s.members ?? {}).map((m) => m.shape), s.member?.shape, s.value?.shape]) reachable(model, next, seen);
+  return seen;
+};
+const hasTimestamps = (model, shapeName) => [...reachable(model, shapeName)].some((name) => model.shapes[name].type === 'timestamp');
+/** The output shape of `operation` when it has members; none (an operation with no output, or `{}`'s) otherwise. */
+const outputWithMembers = (model, operation) => {
+  const shape = model.operations[operation].output?.shape;
+  return shape && Object.keys(model.shapes[shape].members ?? {}).length ? shape : undefined;
 };
 
 /**
  * The answers for one operation: [{ body (text), headers, note, unknowns }], `count` of them
- * (at least 7). Bodies 0–1 hold every optional member / none; 2 has every union reached
+ * (at least 7). An operation without output, or whose output has no member, answers `{}`,
+ * no body, `{ }` or a member unknown to the model. Other bodies 0–1 hold every optional member / none; 2 has every union reached
  * answer with an unknown member; 3 some, with members unknown to the model in structures
  * too; 4 has timestamps in the format the model does not give them (epoch seconds for ISO
  * 8601 and the other way round: botocore reads both) where the output has timestamps; 5 has
- * unknown members in the unions nested in another union's member; 6 and on are at random.
+ * unknown members in the unions nested in another union's member; 6 is at random; 7 has
+ * unknown members in the unions that hold no other union; 8 and on are at random.
  */
 function answers(r, service, operation, count) {
   const { model, outputViolations } = services[service];
-  const output = model.operations[operation].output?.shape;
+  const output = outputWithMembers(model, operation);
   const requestIds = (k) => (k === 5 ? {} : k === 6 ? { 'x-amz-request-id': `amz-${k}-${r.int(0, 1e6)}` } : { [k % 2 ? 'x-amzn-RequestId' : 'x-amzn-requestid']: `${operation}-${k}-${r.text([...'abcdef0123456789-'], 24)}` });
   return Array.from({ length: count }, (_, k) => {
     const headers = { 'content-type': 'application/json', ...requestIds(k) };
@@ -252,6 +260,8 @@ function answers(r, service, operation, count) {
       { optional: 1, unknownUnion: 0.5, extraMembers: 0.5 },
       { optional: 1, otherTimestampFormat: hasTimestamps(model, output) },
       { optional: 1, unknownUnion: 'inner' },
+      { optional: 0.5 },
+      { optional: 1, unknownUnion: 'innermost' },
     ][k] ?? { optional: 0.5 };
     const value = modelOutput(r, operation, { model, ...opts, unknowns });
     const note = Object.entries(opts).map(([o, v]) => `${o}=${v}`).join(' ');
@@ -345,7 +355,8 @@ const lowerFirst = (name) => name[0].toLowerCase() + name.slice(1);
  * operation's method for even cases, by `send` for odd ones) and by botocore. Resolves to
  * { operations, perOperation: {op: answers}, seen, unions: { known, unknown } (the union
  * members answered, `Shape.member`, and the unions answered with an unknown member),
- * allUnionMembers, allUnions, mismatches, cases, botocore, oracleMs }.
+ * allUnionMembers, allUnions (those of the unions that an answer may hold), mismatches,
+ * cases, botocore, oracleMs }.
  */
 export async function answerParity({ service, newClient, perOperation, seed }) {
   const { model } = services[service];
@@ -395,7 +406,7 @@ export async function answerParity({ service, newClient, perOperation, seed }) {
     for (const [what, ours, botocore_] of readingDifferences(output, theirs, c.body)) fail(what, ours, botocore_);
     if (theirs.ResponseMetadata.RequestId) seen.requestIds++;
 
-    const outputShape = model.operations[c.operation].output?.shape;
+    const outputShape = outputWithMembers(model, c.operation);
     if (!outputShape) {
       seen.emptyOutputs++;
       if (c.body === '') seen.noBody++;
@@ -421,7 +432,8 @@ export async function answerParity({ service, newClient, perOperation, seed }) {
     seen.unknownUnions += c.unknowns.length;
     for (const [, , , union] of c.unknowns) unions.unknown.add(union);
   }
-  const allUnions = Object.keys(model.shapes).filter((name) => model.shapes[name].union).sort();
+  const answered = new Set(operations.flatMap((op) => [...reachable(model, model.operations[op].output?.shape)]));
+  const allUnions = [...answered].filter((name) => model.shapes[name].union).sort();
   const allUnionMembers = allUnions.flatMap((union) => Object.keys(model.shapes[union].members).map((m) => `${union}.${m}`)).sort();
   return { operations, perOperation: counts, seen, unions, allUnions, allUnionMembers, mismatches, cases: cases.length, botocore: boto.botocore, oracleMs };
 }

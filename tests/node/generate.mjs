@@ -539,6 +539,19 @@ export const LIBRARY_RULES = {
 };
 const MAX_TAGS = 50;
 
+/** Whether a value of the shape `shapeName` may hold a union below its own level. */
+function holdsUnion(shapes, shapeName) {
+  const seen = new Set();
+  const below = (name) => {
+    if (seen.has(name)) return false;
+    seen.add(name);
+    const s = shapes[name];
+    return [...Object.values(s.members ?? {}).map((m) => m.shape), s.member?.shape, s.value?.shape]
+      .some((next) => next && (shapes[next].union || below(next)));
+  };
+  return below(shapeName);
+}
+
 /**
  * A value of the shape `shapeName`, valid by the model. Options:
  * - `optional`: the chance each optional member is present (default ½);
@@ -547,7 +560,8 @@ const MAX_TAGS = 50;
  *   in the other one with `otherTimestampFormat` (botocore reads both);
  * - `unknownUnion`: the chance that a union holds a member the model does not have
  *   (`someNewMember`), as a newer service may answer, or 'inner': each union inside another
- *   union's member does, the outer ones do not; `extraMembers`: the chance that a
+ *   union's member does, the outer ones do not, or 'innermost': each union that holds no
+ *   other union does, the others do not; `extraMembers`: the chance that a
  *   structure carries a member unknown to the model besides its own;
  * - `unknowns`: collects [path, name, value, union shape] of each unknown union member written;
  * - `libraryRules`: keep to the library's rules beyond the model (`LIBRARY_RULES`);
@@ -562,7 +576,9 @@ export function shapeValue(r, shapeName, opts = {}, path = '') {
       const out = {};
       const members = Object.entries(shape.members ?? {});
       if (shape.union) {
-        const unknown = opts.unknownUnion === 'inner' ? opts.insideUnion : opts.unknownUnion && r.next() < opts.unknownUnion;
+        const unknown = opts.unknownUnion === 'inner' ? opts.insideUnion
+          : opts.unknownUnion === 'innermost' ? !holdsUnion(shapes, shapeName)
+            : opts.unknownUnion && r.next() < opts.unknownUnion;
         if (unknown) {
           const value = r.pick([{ kind: 'new', size: r.int(0, 100) }, 'text', 7, true, ['a', 1]]);
           out.someNewMember = value;

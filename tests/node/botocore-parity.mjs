@@ -273,23 +273,27 @@ function answers(r, service, operation, count) {
   });
 }
 
-/** botocore's reading in the JS SDK's form (see the file's comment), with `raw` the body's JSON. */
-function fromBotocore(value, raw) {
-  if (Array.isArray(value)) return value.map((v, i) => fromBotocore(v, raw?.[i]));
+/**
+ * botocore's reading in the JS SDK's form (see the file's comment), with `raw` the body's JSON;
+ * a time in whole milliseconds (truncated), or with `fraction` in milliseconds with botocore's
+ * microseconds as the fraction.
+ */
+function fromBotocore(value, raw, fraction = false) {
+  if (Array.isArray(value)) return value.map((v, i) => fromBotocore(v, raw?.[i], fraction));
   if (value && typeof value === 'object') {
     const keys = Object.keys(value);
-    if (keys.length === 1 && keys[0] === '$date_us') return { $date: Math.floor(value.$date_us / 1000) };
+    if (keys.length === 1 && keys[0] === '$date_us') return { $date: fraction ? value.$date_us / 1000 : Math.floor(value.$date_us / 1000) };
     if (keys.length === 1 && keys[0] === 'SDK_UNKNOWN_MEMBER') {
       const name = value.SDK_UNKNOWN_MEMBER.name;
       return { $unknown: [name, raw?.[name]] };
     }
-    return Object.fromEntries(keys.map((k) => [k, fromBotocore(value[k], raw?.[k])]));
+    return Object.fromEntries(keys.map((k) => [k, fromBotocore(value[k], raw?.[k], fraction)]));
   }
   return value;
 }
 
 /** Our reading as plain JSON values: a Date as { $date: ms }, keys with `undefined` left out. */
-export function plain(value) {
+function plain(value) {
   if (value instanceof Date) return { $date: value.getTime() };
   if (Array.isArray(value)) return value.map(plain);
   if (value && typeof value === 'object') {
@@ -298,9 +302,17 @@ export function plain(value) {
   return value;
 }
 
-/** Every difference between our reading and botocore's: [path, ours, botocore]. */
-export function differences(ours, theirs, path = '', out = []) {
+/**
+ * Every difference between our reading and botocore's: [path, ours, botocore]. With
+ * `nearestMillisecond`, a time of ours is the same as botocore's when it is the millisecond
+ * nearest to botocore's (either one, half-way).
+ */
+function differences(ours, theirs, path = '', out = [], nearestMillisecond = false) {
   if (Object.is(ours, theirs)) return out;
+  if (nearestMillisecond && path.endsWith('.$date') && typeof ours === 'number' && typeof theirs === 'number') {
+    if (!(Math.abs(ours - theirs) <= 0.5)) out.push([path, ours, theirs]);
+    return out;
+  }
   const isObject = (v) => v !== null && typeof v === 'object';
   if (!isObject(ours) || !isObject(theirs) || Array.isArray(ours) !== Array.isArray(theirs)) {
     // A number JSON wrote as 1.0 is 1 in both; anything else differing is a mismatch.
@@ -315,7 +327,7 @@ export function differences(ours, theirs, path = '', out = []) {
     const at = Array.isArray(ours) ? `${path}[${k}]` : `${path}.${k}`;
     if (!(k in theirs)) out.push([at, ours[k], '(absent)']);
     else if (!(k in ours)) out.push([at, '(absent)', theirs[k]]);
-    else differences(ours[k], theirs[k], at, out);
+    else differences(ours[k], theirs[k], at, out, nearestMillisecond);
   }
   return out;
 }
@@ -333,17 +345,20 @@ export const botocoreReads = (service, list) => botocore(answerOracle, service, 
 })));
 
 /**
- * botocore's reading (`theirs`, from `botocoreReads`) of an answer whose body was `body`
- * against our output (members and `$metadata`): every difference as [what, ours, botocore].
+ * botocore's reading (`theirs`, from `botocoreReads` or botocore_calls.py) of an answer whose
+ * body was `body` against our output (members and `$metadata`): every difference as [what,
+ * ours, botocore]. Options: `nearestMillisecond` (times with microseconds, as moto writes
+ * them: ours must be the millisecond nearest botocore's, as the JS SDK rounds epoch
+ * seconds); `requestId: false` when the two readings are of two answers (a live server's).
  */
-export function readingDifferences(output, theirs, body) {
+export function readingDifferences(output, theirs, body, { nearestMillisecond = false, requestId = true } = {}) {
   const out = [];
   const { $metadata, ...members } = output ?? {};
   const { ResponseMetadata: meta, ...expected } = theirs;
   if ($metadata?.httpStatusCode !== meta.HTTPStatusCode) out.push(['$metadata.httpStatusCode', $metadata?.httpStatusCode, meta.HTTPStatusCode]);
-  if (($metadata?.requestId ?? null) !== (meta.RequestId ?? null)) out.push(['$metadata.requestId', $metadata?.requestId, meta.RequestId]);
+  if (requestId && ($metadata?.requestId ?? null) !== (meta.RequestId ?? null)) out.push(['$metadata.requestId', $metadata?.requestId, meta.RequestId]);
   const raw = body === '' ? {} : JSON.parse(body);
-  for (const [path, ours, botocore_] of differences(plain(members), fromBotocore(expected, raw))) out.push([`output${path}`, ours, botocore_]);
+  for (const [path, ours, botocore_] of differences(plain(members), fromBotocore(expected, raw, nearestMillisecond), '', [], nearestMillisecond)) out.push([`output${path}`, ours, botocore_]);
   return out;
 }
 

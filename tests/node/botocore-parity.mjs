@@ -235,8 +235,8 @@ const outputWithMembers = (model, operation) => {
 /**
  * The answers for one operation: [{ body (text), headers, note, unknowns }], `count` of them
  * (at least 7). An operation without output, or whose output has no member, answers `{}`,
- * no body, `{ }` or a member unknown to the model. Other bodies 0–1 hold every optional member / none; 2 has every union reached
- * answer with an unknown member; 3 some, with members unknown to the model in structures
+ * no body, `{ }` or a member unknown to the model. For the others, bodies 0–1 hold every
+ * optional member / none; 2 has every union reached answer with an unknown member; 3 some, with members unknown to the model in structures
  * too; 4 has timestamps in the format the model does not give them (epoch seconds for ISO
  * 8601 and the other way round: botocore reads both) where the output has timestamps; 5 has
  * unknown members in the unions nested in another union's member; 6 is at random; 7 has

@@ -9,9 +9,10 @@
 // microseconds, as the JS SDK rounds epoch seconds).
 //
 // What moto 5.2.5 does, asserted where the tests meet it:
-// - it serves Clean Rooms' collaborations, members, memberships, configured tables and tags
-//   only (no analysis rules, associations, templates, queries…); every resource lands in its
-//   default account 123456789012, whatever the credentials; no signature is checked;
+// - it serves 19 of the 103 operations, those of collaborations, members, memberships,
+//   configured tables and tags (MOTO_OPERATIONS); the others (analysis rules, associations,
+//   templates, schemas, queries…) have no route: a 404 HTML page; every resource lands in
+//   its default account 123456789012, whatever the credentials; no signature is checked;
 // - JSON answers come as `text/html; charset=utf-8`, times as epoch seconds with microseconds;
 // - a collaboration's creator is INVITED until a membership is made (then ACTIVE), LEFT once
 //   it is deleted; the members it was created with stay INVITED; ListMemberships ignores `status`;
@@ -28,6 +29,8 @@ import { fileURLToPath } from 'node:url';
 import cleanrooms from './cleanrooms-wasm.mjs';
 import { startMoto } from './moto.mjs';
 import { python, botocoreReads, readingDifferences } from './botocore-parity.mjs';
+import { rng, modelInput } from './generate.mjs';
+import { services } from '../../scripts/service-model.mjs';
 import { serve } from '../../scripts/serve.mjs';
 import { launchChromium } from '../browser/chromium.mjs';
 
@@ -37,6 +40,10 @@ const CREDENTIALS = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEM
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';
 const calls = new URL('./botocore_calls.py', import.meta.url).pathname;
 const lowerFirst = (name) => name[0].toLowerCase() + name.slice(1);
+const MOTO_OPERATIONS = ['CreateCollaboration', 'GetCollaboration', 'ListCollaborations', 'UpdateCollaboration', 'DeleteCollaboration',
+  'ListMembers', 'CreateMembership', 'GetMembership', 'ListMemberships', 'UpdateMembership', 'DeleteMembership',
+  'CreateConfiguredTable', 'GetConfiguredTable', 'ListConfiguredTables', 'UpdateConfiguredTable', 'DeleteConfiguredTable',
+  'TagResource', 'UntagResource', 'ListTagsForResource'];
 
 let moto;
 before(async () => { moto = await startMoto(); });
@@ -235,7 +242,7 @@ test('collaborations, members, memberships, configured tables and tags on moto: 
   }
   assert.deepEqual(problems, [], `${problems.length} differences from botocore:\n${problems.slice(0, 30).join('\n')}`);
   const operations = new Set(readings.map((r) => r.operation));
-  assert.equal(operations.size, 19, [...operations].join(' '));
+  assert.deepEqual([...operations].sort(), [...MOTO_OPERATIONS].sort());
   assert.ok(answered.length > 70, `${answered.length} answers`);
   console.log(`# ${answered.length} answers of ${operations.size} operations read as botocore reads them; ${reads.length} reads made again by botocore; ${Math.round(performance.now() - t0)} ms`);
 });
@@ -272,6 +279,26 @@ test('an error\'s members beyond its message (ResourceNotFoundException\'s resou
   assert.deepEqual(theirs.error.members, { resourceId: UNKNOWN, resourceType: 'CONFIGURED_TABLE' });
   const members = Object.fromEntries(Object.keys(theirs.error.members).map((name) => [name, ours[name]]));
   assert.deepEqual(members, theirs.error.members, 'the members the AWS SDK for JavaScript puts on the error too');
+});
+
+test('moto has no route for the other 84 operations: each, with a valid input, is a 404 HTML page (UnknownError), for botocore too', async () => {
+  const { model } = services.cleanrooms;
+  const missing = Object.keys(model.operations).filter((name) => !MOTO_OPERATIONS.includes(name));
+  assert.equal(missing.length, 84);
+  const r = rng(20261210);
+  const { call } = recordingClient(moto.url);
+  const list = missing.map((operation) => ({ operation, input: modelInput(r, operation, { model }) }));
+  const ours = [];
+  for (const { operation, input } of list) ours.push(await call(operation, input).then(() => null, (error) => error));
+  const theirs = botocoreCalls(moto.url, list.map(({ operation, input }) => ({ operation, input: JSON.parse(JSON.stringify(input)) })));
+  const problems = list.flatMap(({ operation }, k) => {
+    const e = ours[k];
+    const out = [];
+    if (e?.name !== 'UnknownError' || e.$metadata?.httpStatusCode !== 404 || !/404 Not Found/.test(e.message)) out.push(`${operation}: ours ${e?.name} ${e?.$metadata?.httpStatusCode} ${e?.message?.slice(0, 120)}`);
+    if (theirs[k].error?.status !== 404) out.push(`${operation}: botocore ${JSON.stringify(theirs[k]).slice(0, 160)}`);
+    return out;
+  });
+  assert.deepEqual(problems, [], problems.join('\n'));
 });
 
 test('moto refuses a cross-origin page: the preflight of a Clean Rooms call is a 403, and no answer header is exposed', async () => {

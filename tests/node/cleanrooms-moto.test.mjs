@@ -18,9 +18,9 @@
 //   it is deleted; the members it was created with stay INVITED; ListMemberships ignores `status`;
 // - an unknown id is a 404 ResourceNotFoundException with the model's resourceId and resourceType;
 // - CORS: moto answers a preflight on a Clean Rooms path (OPTIONS /collaborations) with 403
-//   and exposes no answer header, so a page on another origin cannot call it. The page is
-//   therefore served from moto's origin through a small proxy (`sameOriginProxy`), which
-//   forwards /pkg/ and /tests/ to the project's static server and everything else to moto.
+//   and exposes no answer header, so a page on another origin cannot call it. The page and
+//   moto are therefore given one origin by a small proxy (`sameOriginProxy`), which forwards
+//   /pkg/ and /tests/ to the project's static server and everything else to moto.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -314,7 +314,7 @@ test('moto refuses a cross-origin page: the preflight of a Clean Rooms call is a
   assert.equal(list.headers.get('access-control-expose-headers'), null); // x-amzn-requestid stays hidden from a page
 });
 
-test('in a Chromium page served from moto\'s origin: a collaboration, its membership and members (paginated) and tags read as botocore reads them', async () => {
+test('in a Chromium page on one origin with moto (a proxy): a collaboration, its membership and members (paginated) and tags read as botocore reads them', async () => {
   await moto.reset();
   const proxy = await sameOriginProxy(moto.port);
   const browser = await launchChromium();

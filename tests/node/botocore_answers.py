@@ -1,9 +1,10 @@
 """How botocore reads answers, for the answer parity test (nothing is sent).
 
-Reads a JSON list of answers on stdin: {operation, status, headers, body} (body: the
+Usage: botocore_answers.py [SERVICE] (botocore's service name: cleanroomsml, the default, or
+cleanrooms). Reads a JSON list of answers on stdin: {operation, status, headers, body} (body: the
 answer's text; headers: lower-case names). Parses each with botocore's own restJson1
 parser (botocore.parsers.create_parser('rest-json'), as a botocore client does) against
-the operation's output shape from botocore's cleanroomsml model (no output shape: None).
+the operation's output shape from botocore's model of the service (no output shape: None).
 Writes {"botocore": version, "results": [...]}, each result the parsed dict made JSON:
 a datetime as {"$date_us": microseconds since the epoch, UTC}; an unknown union member
 stays as botocore gives it, {"SDK_UNKNOWN_MEMBER": {"name": ...}}; {"error": "..."} if
@@ -36,7 +37,8 @@ def to_json(value):
 
 
 def main():
-    model = botocore.session.get_session().get_service_model("cleanroomsml")
+    service = sys.argv[1] if len(sys.argv) > 1 else "cleanroomsml"
+    model = botocore.session.get_session().get_service_model(service)
     parser = botocore.parsers.create_parser("rest-json")
     out = []
     for answer in json.load(sys.stdin):

@@ -1,14 +1,16 @@
 """What botocore does with the same inputs, for the parity tests (nothing is sent).
 
-Reads a JSON list of cases on stdin: {operation, input, region, credentials, signingDateMs,
-request} (operation: the model's name; CreateConfiguredModelAlgorithmAssociation when absent).
+Usage: botocore_oracle.py [SERVICE] (botocore's service name: cleanroomsml, the default, or
+cleanrooms). Reads a JSON list of cases on stdin: {operation, input, region, credentials,
+signingDateMs, request} (operation: the model's name; for cleanroomsml,
+CreateConfiguredModelAlgorithmAssociation when absent).
 A timestamp in `input` is written {"$date": epoch milliseconds} and given to botocore as a
 timezone-aware datetime (microseconds = milliseconds × 1000).
-Writes a JSON list: {method, url, body, contentType} as botocore's own cleanroomsml client
+Writes a JSON list: {method, url, body, contentType} as botocore's own client of the service
 builds them (captured before sending; the botocore client is one per region, with fixed
 credentials, since what it signs is not compared), or {error} when the client refuses the
 input; and {authorization} as botocore's SigV4Auth signs `request` (our request) at
-`signingDateMs` with the case's credentials.
+`signingDateMs` with the case's credentials, for the service's signing name.
 """
 import datetime
 import json
@@ -58,21 +60,21 @@ def _before_send(request, **kwargs):
     return AWSResponse(request.url, 200, {}, _Body(b"{}"))
 
 
-def client_for(session, region):
+def client_for(session, service, region):
     if region not in _clients:
         client = session.create_client(
-            "cleanroomsml",
+            service,
             region_name=region,
             aws_access_key_id="AKIDEXAMPLE",
             aws_secret_access_key="wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
         )
-        client.meta.events.register("before-send.cleanroomsml", _before_send)
+        client.meta.events.register(f"before-send.{client.meta.service_model.service_id.hyphenize()}", _before_send)
         _clients[region] = client
     return _clients[region]
 
 
-def client_request(session, case):
-    client = client_for(session, case["region"])
+def client_request(session, service, case):
+    client = client_for(session, service, case["region"])
     operation = case.get("operation", "CreateConfiguredModelAlgorithmAssociation")
     _captured.clear()
     try:
@@ -82,7 +84,7 @@ def client_request(session, case):
     return dict(_captured)
 
 
-def authorization(case):
+def authorization(signing_name, case):
     req = case["request"]
     creds = case["credentials"]
     signed_at = datetime.datetime.fromtimestamp(case["signingDateMs"] / 1000, datetime.timezone.utc)
@@ -91,7 +93,7 @@ def authorization(case):
     request = AWSRequest(method=req["method"], url=req["url"], headers=headers, data=req["body"].encode())
     auth = botocore.auth.SigV4Auth(
         Credentials(creds["accessKeyId"], creds["secretAccessKey"], creds.get("sessionToken")),
-        "cleanrooms-ml",
+        signing_name,
         case["region"],
     )
     auth.add_auth(request)
@@ -99,12 +101,14 @@ def authorization(case):
 
 
 def main():
+    service = sys.argv[1] if len(sys.argv) > 1 else "cleanroomsml"
     session = botocore.session.get_session()
+    signing_name = session.get_service_model(service).signing_name
     cases = json.load(sys.stdin)
     out = []
     for case in cases:
-        result = client_request(session, case)
-        result["authorization"] = authorization(case)
+        result = client_request(session, service, case)
+        result["authorization"] = authorization(signing_name, case)
         out.append(result)
     json.dump({"botocore": botocore.__version__, "results": out}, sys.stdout)
 

@@ -3,7 +3,9 @@
 //   operations (CreateConfiguredModelAlgorithmAssociation: unicode names and descriptions,
 //   every optional member on and off, 0–50 tags).
 // - `MODEL_OPERATIONS`, `modelInput`, `modelOutput`, `shapeValue`, `patternGenerator`:
-//   inputs and answer bodies of every operation, from the model alone (below).
+//   inputs and answer bodies of every operation, from the model alone (below): Clean Rooms
+//   ML's by default, another service's with the option `model` (`services.cleanrooms.model`
+//   of scripts/service-model.mjs).
 
 export function rng(seed) {
   let s = seed >>> 0 || 1;
@@ -127,15 +129,15 @@ export const OPERATIONS = [
 
 // ---------------------------------------------------------------------------------------
 // Every operation, from the model alone: `modelInput(r, operation)` is a valid input of any
-// operation of model/cleanroomsml/service-2.json, and `modelOutput(r, operation)` a body its
-// answer may have. Strings are drawn from the model's own patterns (`patternGenerator`, a
+// operation of model/cleanroomsml/service-2.json (of another service's model with
+// `{ model }`), and `modelOutput(r, operation)` a body its answer may have. Strings are drawn from the model's own patterns (`patternGenerator`, a
 // small generator over the regex subset the model uses), each checked with JavaScript's
 // RegExp (the `u` flag, as scripts/service-model.mjs reads the model) and by length in code
 // points before it is used.
 
 import { model, patternRegExp } from '../../scripts/service-model.mjs';
 
-/** The model's operation names, all of them, in the model's order. */
+/** Clean Rooms ML's operation names, all of them, in the model's order. */
 export const MODEL_OPERATIONS = Object.keys(model.operations);
 
 const MAX_CODE_POINT = 0x10ffff;
@@ -497,7 +499,7 @@ export function wireDate(r) {
   return `${base}.${fraction}Z`;
 }
 
-/** A timestamp as epoch seconds, a JSON number with 0 to 3 decimals (not the model's format). */
+/** A timestamp as epoch seconds, a JSON number with 0 to 3 decimals. */
 export function epochSeconds(r) {
   const t = ms(1971, 2099)(r) + r.pick([0, 0, 500, 250, r.int(1, 999)]);
   return r.chance() ? Math.floor(t / 1000) : t / 1000;
@@ -520,8 +522,9 @@ function number(r, shape) {
 }
 
 /**
- * The library's rules beyond the model, as src/model/rules.rs lists them (those that make
- * an input invalid; its other rules only warn): lists whose items must not repeat (the
+ * The library's rules beyond the model, as src/model/rules.rs lists them by shape name, in
+ * whichever service's model has the shape (those that make an input invalid; its other
+ * rules only warn): lists whose items must not repeat (the
  * Smithy model's uniqueItems, which service-2.json does not carry), account IDs of 12
  * digits in `AccountIdList` (the model says strings), and at most 50 tags, none with a key
  * starting `aws:` (AWS tagging; the model's `TagMap` allows 200). Inputs keep to them.
@@ -536,14 +539,29 @@ export const LIBRARY_RULES = {
 };
 const MAX_TAGS = 50;
 
+/** Whether a value of the shape `shapeName` may hold a union below its own level. */
+function holdsUnion(shapes, shapeName) {
+  const seen = new Set();
+  const below = (name) => {
+    if (seen.has(name)) return false;
+    seen.add(name);
+    const s = shapes[name];
+    return [...Object.values(s.members ?? {}).map((m) => m.shape), s.member?.shape, s.value?.shape]
+      .some((next) => next && (shapes[next].union || below(next)));
+  };
+  return below(shapeName);
+}
+
 /**
  * A value of the shape `shapeName`, valid by the model. Options:
  * - `optional`: the chance each optional member is present (default ½);
- * - `wire`: a JSON answer body rather than an input: timestamps as ISO 8601 text, or
- *   as epoch seconds with `epochSeconds`;
+ * - `wire`: a JSON answer body rather than an input: timestamps in their shape's format
+ *   (`timestampFormat`, or restJson1's epoch seconds when it has none: Clean Rooms'), or
+ *   in the other one with `otherTimestampFormat` (botocore reads both);
  * - `unknownUnion`: the chance that a union holds a member the model does not have
  *   (`someNewMember`), as a newer service may answer, or 'inner': each union inside another
- *   union's member does, the outer ones do not; `extraMembers`: the chance that a
+ *   union's member does, the outer ones do not, or 'innermost': each union that holds no
+ *   other union does, the others do not; `extraMembers`: the chance that a
  *   structure carries a member unknown to the model besides its own;
  * - `unknowns`: collects [path, name, value, union shape] of each unknown union member written;
  * - `libraryRules`: keep to the library's rules beyond the model (`LIBRARY_RULES`);
@@ -558,7 +576,9 @@ export function shapeValue(r, shapeName, opts = {}, path = '') {
       const out = {};
       const members = Object.entries(shape.members ?? {});
       if (shape.union) {
-        const unknown = opts.unknownUnion === 'inner' ? opts.insideUnion : opts.unknownUnion && r.next() < opts.unknownUnion;
+        const unknown = opts.unknownUnion === 'inner' ? opts.insideUnion
+          : opts.unknownUnion === 'innermost' ? !holdsUnion(shapes, shapeName)
+            : opts.unknownUnion && r.next() < opts.unknownUnion;
         if (unknown) {
           const value = r.pick([{ kind: 'new', size: r.int(0, 100) }, 'text', 7, true, ['a', 1]]);
           out.someNewMember = value;
@@ -617,9 +637,11 @@ export function shapeValue(r, shapeName, opts = {}, path = '') {
       return number(r, shape);
     case 'boolean':
       return r.chance();
-    case 'timestamp':
+    case 'timestamp': {
       if (!opts.wire) return inputDate(r);
-      return opts.epochSeconds ? epochSeconds(r) : wireDate(r);
+      const iso = (shape.timestampFormat ?? 'unixTimestamp') === 'iso8601';
+      return iso !== Boolean(opts.otherTimestampFormat) ? wireDate(r) : epochSeconds(r);
+    }
     default:
       throw new Error(`no generator for the shape type ${shape.type} (${shapeName})`);
   }
@@ -643,26 +665,26 @@ export function modelInput(r, operation, opts = {}) {
  * no output. Options as for `shapeValue` (with `wire` set).
  */
 export function modelOutput(r, operation, opts = {}) {
-  const shape = model.operations[operation].output?.shape;
+  const shape = (opts.model ?? model).operations[operation].output?.shape;
   if (!shape) return {};
   return shapeValue(r, shape, { wire: true, ...opts });
 }
 
 /**
- * Calls `fn(shapeName, value, path)` for `value` and each value inside it, by the model's
- * shapes (members the model does not have are skipped).
+ * Calls `fn(shapeName, value, path)` for `value` and each value inside it, by the shapes of
+ * `serviceModel` (Clean Rooms ML's by default; members the model does not have are skipped).
  */
-export function visit(shapeName, value, fn, path = '') {
-  const shape = model.shapes[shapeName];
+export function visit(shapeName, value, fn, serviceModel = model, path = '') {
+  const shape = serviceModel.shapes[shapeName];
   fn(shapeName, value, path);
   if (value === null || typeof value !== 'object' || value instanceof Date) return;
   if (shape.type === 'structure') {
     for (const [name, member] of Object.entries(shape.members ?? {})) {
-      if (value[name] !== undefined) visit(member.shape, value[name], fn, `${path}.${name}`);
+      if (value[name] !== undefined) visit(member.shape, value[name], fn, serviceModel, `${path}.${name}`);
     }
   } else if (shape.type === 'list') {
-    value.forEach((item, k) => visit(shape.member.shape, item, fn, `${path}[${k}]`));
+    value.forEach((item, k) => visit(shape.member.shape, item, fn, serviceModel, `${path}[${k}]`));
   } else if (shape.type === 'map') {
-    for (const [key, item] of Object.entries(value)) visit(shape.value.shape, item, fn, `${path}.${key}`);
+    for (const [key, item] of Object.entries(value)) visit(shape.value.shape, item, fn, serviceModel, `${path}.${key}`);
   }
 }

@@ -126,8 +126,10 @@ fn quota_and_request_id() {
         r#"{"message":"too many","quotaName":"associations","quotaValue":100}"#,
     );
     let err = read(&quota).unwrap_err();
-    assert_eq!(err.quota_name.as_deref(), Some("associations"));
-    assert_eq!(err.quota_value, Some(100.0));
+    let member = |key: &str| err.members.iter().find(|(k, _)| k.text == key).map(|(_, v)| v.clone());
+    assert_eq!(member("quotaName"), Some(Value::String(Text::from("associations"))));
+    assert_eq!(member("quotaValue"), Some(Value::Number(100.0)));
+    assert_eq!(member("message"), None, "the message is the error's message, not a detail");
     assert_eq!(err.request_id.as_deref(), Some("req-1"));
     assert_eq!(err.status, Some(402));
 }

@@ -15,7 +15,7 @@
 mod entry;
 mod model;
 mod page;
-mod patterns;
+pub mod patterns;
 // The runtime reads the rules too; the generator uses what names them.
 #[allow(dead_code)]
 #[path = "../../src/model/rules.rs"]

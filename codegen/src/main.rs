@@ -1,7 +1,8 @@
 //! `cargo run --manifest-path codegen/Cargo.toml` (or `make generate`): writes the generated
 //! files of every service of `SERVICES` from `model/NAME/` (`service-2.json`,
 //! `paginators-1.json`, `endpoint-rule-set-1.json`). With `--check`, writes nothing and fails
-//! when a generated file differs from what the models give (run by `make test`).
+//! when a generated file differs from what the models give (run by `make test`). With
+//! `--unicode-property NAME`, prints the code point ranges the compiled patterns give NAME.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -9,7 +10,15 @@ use std::process::ExitCode;
 use cleanroomsml_codegen::{generate, services, SERVICES, SERVICES_PATH};
 
 fn main() -> ExitCode {
-    let check = std::env::args().any(|a| a == "--check");
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(at) = args.iter().position(|a| a == "--unicode-property") {
+        let ranges = args.get(at + 1).and_then(|name| cleanroomsml_codegen::patterns::unicode_property(name));
+        let Some(ranges) = ranges else { return fail("--unicode-property takes a Unicode property's name (L, Pd, …)") };
+        let json: Vec<String> = ranges.iter().map(|(a, b)| format!("[{a},{b}]")).collect();
+        println!("[{}]", json.join(","));
+        return ExitCode::SUCCESS;
+    }
+    let check = args.iter().any(|a| a == "--check");
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let read = |path: &str| std::fs::read_to_string(root.join(path)).map_err(|e| format!("cannot read {path}: {e}"));
     let mut files = vec![(SERVICES_PATH.to_owned(), services())];

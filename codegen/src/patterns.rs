@@ -13,6 +13,20 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+/// The code points of a Unicode property (`L`, `Pd`, `Script=Greek`), inclusive ranges, as
+/// the compiled patterns hold them: `regex-syntax`'s tables (Unicode 16.0 in 0.8.12).
+/// `cargo run --manifest-path codegen/Cargo.toml -- --unicode-property NAME` prints them,
+/// for tests that must draw characters the library counts in a property.
+pub fn unicode_property(name: &str) -> Option<Vec<(u32, u32)>> {
+    let hir = regex_syntax::ParserBuilder::new().build().parse(&format!("\\p{{{name}}}")).ok()?;
+    match hir.kind() {
+        regex_syntax::hir::HirKind::Class(regex_syntax::hir::Class::Unicode(class)) => {
+            Some(class.ranges().iter().map(|r| (u32::from(r.start()), u32::from(r.end()))).collect())
+        }
+        _ => None,
+    }
+}
+
 /// The program of `pattern`; the error says why it cannot be compiled, to follow the
 /// pattern in a sentence.
 pub fn program(pattern: &str) -> Result<Vec<u8>, String> {
@@ -289,13 +303,7 @@ impl Parser {
         let (true, Some(end)) = (self.eat('{'), end) else { return Err(invalid("a `\\p` without `{…}`")) };
         let name: String = self.chars[self.at..self.at + end - 1].iter().collect();
         self.at += end;
-        let hir = regex_syntax::ParserBuilder::new().build().parse(&format!("\\p{{{name}}}"));
-        match hir.as_ref().map(regex_syntax::hir::Hir::kind) {
-            Ok(regex_syntax::hir::HirKind::Class(regex_syntax::hir::Class::Unicode(class))) => {
-                Ok(class.ranges().iter().map(|r| (u32::from(r.start()), u32::from(r.end()))).collect())
-            }
-            _ => Err(invalid(format!("`\\p{{{name}}}`, which names no Unicode property"))),
-        }
+        unicode_property(&name).ok_or_else(|| invalid(format!("`\\p{{{name}}}`, which names no Unicode property")))
     }
 
     /// `count` hex digits as a number, consumed; None (nothing consumed) when they are not.

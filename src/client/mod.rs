@@ -123,6 +123,10 @@ export interface ServiceError extends Error {
     /** With `ServiceQuotaExceededException`. */
     quotaName?: string;
     quotaValue?: number;
+    /** The other members of the error's body, as the model declares them for its type
+     * (`resourceId` and `resourceType` of a `ResourceNotFoundException`, a `ValidationException`'s
+     * `reason` and `fieldList`, …), as the SDK's exceptions carry them. */
+    [member: string]: unknown;
 }
 "#;
 
@@ -571,11 +575,8 @@ fn service_error(error: &ServiceError, metadata: Metadata, echo: bool) -> JsValu
     if echo {
         set("earlierAttemptMayHaveSucceeded", true.into());
     }
-    if let Some(name) = &error.quota_name {
-        set("quotaName", name.as_str().into());
-    }
-    if let Some(value) = error.quota_value {
-        set("quotaValue", value.into());
+    for (key, value) in &error.members {
+        set(&key.text, js::to_js(value));
     }
     js_error.into()
 }

@@ -71,8 +71,9 @@ pub struct ServiceError {
     pub message: String,
     pub status: Option<u16>,
     pub request_id: Option<String>,
-    pub quota_name: Option<String>,
-    pub quota_value: Option<f64>,
+    /// The body's other members (`quotaName`, `resourceId`, `reason`, …): the caller's error
+    /// carries them, as the SDK's `decorateServiceException` puts them on its exceptions.
+    pub members: Vec<(Text, Value)>,
     pub class: ErrorClass,
 }
 
@@ -92,8 +93,7 @@ impl ServiceError {
             message,
             status: None,
             request_id: None,
-            quota_name: None,
-            quota_value: None,
+            members: Vec::new(),
             class: ErrorClass::Transient,
         }
     }
@@ -143,8 +143,7 @@ pub fn read(operation: &Operation, response: &HttpResponse) -> Result<Vec<(Text,
             ]),
             status: Some(response.status),
             request_id: response.request_id(),
-            quota_name: None,
-            quota_value: None,
+            members: Vec::new(),
             class: ErrorClass::Other,
         });
     }
@@ -183,20 +182,27 @@ pub fn read(operation: &Operation, response: &HttpResponse) -> Result<Vec<(Text,
     } else {
         ErrorClass::Other
     };
-    let quota_value = match field("quotaValue") {
-        Some(Value::Number(n)) => Some(*n),
-        _ => None,
+    // The members that say what the error is are the error's own; the rest are details.
+    let members = match &response.json {
+        Some(Value::Object(members)) => members
+            .iter()
+            .filter(|(k, v)| !v.is_absent() && !ERROR_KEYS.contains(&k.text.as_str()) && !k.text.starts_with('$'))
+            .cloned()
+            .collect(),
+        _ => Vec::new(),
     };
     Err(ServiceError {
         name,
         message,
         status: Some(response.status),
         request_id: response.request_id(),
-        quota_name: text("quotaName"),
-        quota_value,
+        members,
         class,
     })
 }
+
+/// The members of an error's body that name it or are its message: not copied as details.
+const ERROR_KEYS: [&str; 7] = ["message", "Message", "__type", "code", "name", "stack", "cause"];
 
 /// As the AWS SDKs read an error type: `Name:namespace…` or `namespace#Name`, first of a list.
 /// Control characters are dropped: they belong to no error name.
@@ -244,8 +250,7 @@ fn read_output(operation: &Operation, response: &HttpResponse) -> Result<Vec<(Te
         message: concat(&[&status_line(response), " ", &why]),
         status: Some(response.status),
         request_id: response.request_id(),
-        quota_name: None,
-        quota_value: None,
+        members: Vec::new(),
         class: ErrorClass::Other,
     };
     let Some(json) = &response.json else {

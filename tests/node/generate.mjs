@@ -7,6 +7,9 @@
 //   ML's by default, another service's with the option `model` (`services.cleanrooms.model`
 //   of scripts/service-model.mjs).
 
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
 export function rng(seed) {
   let s = seed >>> 0 || 1;
   const next = () => {
@@ -189,14 +192,23 @@ const INTERESTING = [...' aZ7-_./:~"\\\'&=+?#%@!$*,;()[]{}|^`<>\t\r\n'].concat(
 const ASCII = Array.from({ length: 0x5f }, (_, i) => 0x20 + i);
 
 const properties = new Map();
-/** The code point ranges of a Unicode property (`L`, `Pd`…), read from the platform's RegExp once. */
+/**
+ * The code point ranges of a Unicode property (`L`, `Pd`…): those both the platform's RegExp
+ * and the library count in it, read once. The library's patterns are compiled with the
+ * Unicode tables of the generator (`--unicode-property`: Unicode 16.0), Node 20's RegExp has
+ * Unicode 17.0's (CJK Extension J and other new letters): inputs are drawn where the two
+ * versions agree, since which one the service uses is not known.
+ */
 function propertyRanges(name) {
   if (!properties.has(name)) {
     const re = new RegExp(`^\\p{${name}}$`, 'u');
+    const manifest = fileURLToPath(new URL('../../codegen/Cargo.toml', import.meta.url));
+    const library = JSON.parse(execFileSync('cargo', ['run', '-q', '--manifest-path', manifest, '--', '--unicode-property', name], { encoding: 'utf8' }));
+    const inLibrary = (cp) => library.some(([a, b]) => cp >= a && cp <= b);
     const ranges = [];
     for (let cp = 0; cp <= 0x10ffff; cp++) {
       if (cp >= 0xd800 && cp <= 0xdfff) continue;
-      if (!re.test(String.fromCodePoint(cp))) continue;
+      if (!re.test(String.fromCodePoint(cp)) || !inLibrary(cp)) continue;
       if (ranges.length && ranges.at(-1)[1] === cp - 1) ranges.at(-1)[1] = cp;
       else ranges.push([cp, cp]);
     }

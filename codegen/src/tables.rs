@@ -7,7 +7,9 @@
 //! The format (`src/model/service.rs` reads it, in this order): numbers, `~`, then texts.
 //! Numbers are written in base 32, low digits first, as `P`–`o` for a digit with more to
 //! come and `0`–`O` for the last; a text is its length among the numbers and its bytes
-//! among the texts; a list is its length then its items. Printable ASCII only, so the text
+//! among the texts, but for the names, first among the texts, each ended by `|`; a list is
+//! its length then its items, record by record, or for shapes and operations field by field
+//! (`Writer::column`). Printable ASCII only, so the text
 //! is a JavaScript string as it is (only `\` and `"` escaped).
 
 use std::collections::BTreeMap;
@@ -65,6 +67,33 @@ impl Writer {
     /// `n + 1`, or 0 for none.
     pub fn optional(&mut self, n: Option<usize>) {
         self.number(n.map_or(0, |n| n as u64 + 1));
+    }
+
+    /// One field of every record of a table, together: alike values side by side compress
+    /// better than records. With `delta`, each as its difference from the one before
+    /// (zigzag: 0, -1, 1, -2… as 0, 1, 2, 3…), for indices that mostly grow.
+    pub fn column(&mut self, values: impl IntoIterator<Item = u64>, delta: bool) {
+        let mut before = 0u64;
+        for value in values {
+            let written = if delta {
+                let difference = value.wrapping_sub(before) as i64;
+                ((difference << 1) ^ (difference >> 63)) as u64
+            } else {
+                value
+            };
+            before = value;
+            self.number(written);
+        }
+    }
+
+    /// The names, each followed by `|` (which no name holds), first among the texts.
+    pub fn names(&mut self, names: &[String]) -> Result<(), String> {
+        if let Some(name) = names.iter().find(|n| n.contains('|') || n.chars().any(|c| !(' '..='~').contains(&c))) {
+            return Err(format!("the name {name:?} holds `|` or a character that is not printable ASCII"));
+        }
+        self.number(names.len() as u64);
+        self.texts.insert_str(0, &names.iter().map(|n| [n.as_str(), "|"].concat()).collect::<String>());
+        Ok(())
     }
 
     pub fn finish(self) -> String {
@@ -194,21 +223,15 @@ pub fn generate(service: &str, id: usize, model: &mut Model, endpoint: &Endpoint
         .map(|(i, p)| (i, tables.name(&p.input_token), tables.name(&p.output_token), p.limit_key.as_ref().map(|k| tables.name(k))))
         .collect();
     let Tables { index, names, members, patterns, ranges, limits } = tables;
-    if names.iter().any(|n| n.len() > 255) {
-        return Err("a name is longer than the 255 bytes a length holds".into());
-    }
 
     let mut w = Writer::default();
+    w.names(&names)?;
     w.number(id as u64);
     w.text(service)?;
     w.text(&endpoint.signing_name)?;
     w.text(&endpoint.prefix)?;
     w.flag(model.order.iter().any(|name| model.is_document(name).unwrap_or(false)));
     w.optional(model.ops.iter().position(|op| op.name == DEFAULT_OPERATION));
-    w.number(names.len() as u64);
-    for name in &names {
-        w.text(name)?;
-    }
     w.number(limits.len() as u64);
     for &(min, max) in &limits {
         w.number(u64::from(min));
@@ -233,13 +256,11 @@ pub fn generate(service: &str, id: usize, model: &mut Model, endpoint: &Endpoint
         w.flag(*sender);
     }
     w.number(shapes.len() as u64);
-    for shape in &shapes {
-        w.number(u64::from(shape.kind));
-        w.number(shape.rule as u64);
-        w.optional(shape.a);
-        w.number(shape.b as u64);
-        w.number(shape.limits as u64);
-    }
+    w.column(shapes.iter().map(|s| u64::from(s.kind)), false);
+    w.column(shapes.iter().map(|s| s.rule as u64), false);
+    w.column(shapes.iter().map(|s| s.a.map_or(0, |a| a as u64 + 1)), true);
+    w.column(shapes.iter().map(|s| s.b as u64), false);
+    w.column(shapes.iter().map(|s| s.limits as u64), false);
     w.number(members.len() as u64);
     for m in &members {
         w.number(m.name as u64);
@@ -248,20 +269,23 @@ pub fn generate(service: &str, id: usize, model: &mut Model, endpoint: &Endpoint
         w.flag(m.required);
         w.number(m.wire_name as u64);
     }
-    w.number(model.ops.len() as u64);
-    for (i, op) in model.ops.iter().enumerate() {
-        let bits = op.errors.iter().map(|e| 1u64 << errors.iter().position(|d| d.0 == e.0).unwrap_or(0)).fold(0, |a, b| a | b);
-        let method = METHODS.iter().position(|m| *m == op.method).ok_or_else(|| format!("{}: HTTP method {:?}", op.name, op.method))?;
-        w.number(op_names[i].0 as u64);
-        w.number(method as u64);
-        w.number(op_names[i].1 as u64);
-        w.number(index[op.input.as_str()] as u64);
-        // An output without members is none: the client reads no body for it (as the SDK).
-        w.optional(op.output.as_ref().filter(|o| model.members(o).is_ok_and(|m| !m.is_empty())).map(|o| index[o.as_str()]));
-        w.number(op.success_code);
-        w.flag(op.idempotent);
-        w.number(bits);
-    }
+    let ops = &model.ops;
+    let methods = ops
+        .iter()
+        .map(|op| METHODS.iter().position(|m| *m == op.method).map(|m| m as u64).ok_or_else(|| format!("{}: HTTP method {:?}", op.name, op.method)))
+        .collect::<Result<Vec<_>, _>>()?;
+    w.number(ops.len() as u64);
+    w.column(op_names.iter().map(|n| n.0 as u64), true);
+    w.column(methods, false);
+    w.column(op_names.iter().map(|n| n.1 as u64), true);
+    w.column(ops.iter().map(|op| index[op.input.as_str()] as u64), true);
+    // An output without members is none: the client reads no body for it (as the SDK).
+    let output = |op: &crate::model::Op| op.output.as_ref().filter(|o| model.members(o).is_ok_and(|m| !m.is_empty())).map(|o| index[o.as_str()]);
+    w.column(ops.iter().map(|op| output(op).map_or(0, |o| o as u64 + 1)), true);
+    w.column(ops.iter().map(|op| op.success_code), false);
+    w.column(ops.iter().map(|op| u64::from(op.idempotent)), false);
+    let bits = |op: &crate::model::Op| op.errors.iter().map(|e| 1u64 << errors.iter().position(|d| d.0 == e.0).unwrap_or(0)).fold(0, |a, b| a | b);
+    w.column(ops.iter().map(bits), false);
     w.number(paginators.len() as u64);
     for (op, input_token, output_token, limit_key) in paginators {
         w.number(op as u64);

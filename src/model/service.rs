@@ -141,6 +141,23 @@ impl Reader {
         text
     }
 
+    /// A table written field by field (`codegen/src/tables.rs`'s `Writer::column`): its
+    /// record count, and a function giving field `f` of record `i`. Bit `f` of `delta` says
+    /// which fields are written as differences (zigzag: 0, 1, 2, 3… are 0, -1, 1, -2…).
+    fn table(&mut self, fields: usize, delta: u32) -> (usize, impl Fn(usize, usize) -> u64) {
+        let count = self.number();
+        let mut values = Vec::with_capacity(count * fields);
+        for field in 0..fields {
+            let mut before = 0u64;
+            for _ in 0..count {
+                let n = self.wide();
+                before = if delta >> field & 1 == 1 { before.wrapping_add((n >> 1) ^ (n & 1).wrapping_neg()) } else { n };
+                values.push(before);
+            }
+        }
+        (count, move |field: usize, i: usize| values.get(field * count + i).copied().unwrap_or(0))
+    }
+
     fn list<T>(&mut self, item: impl FnMut(&mut Self) -> T) -> Vec<T> {
         let count = self.number();
         let mut item = item;
@@ -151,12 +168,21 @@ impl Reader {
 fn read(text: &'static str) -> Option<Service> {
     let (digits, texts) = text.split_once('~')?;
     let r = &mut Reader { digits: digits.as_bytes(), at: 0, texts, text_at: 0 };
+    // The names first among the texts, each ended by `|`.
+    let mut names = Vec::new();
+    for _ in 0..r.number() {
+        let start = r.text_at;
+        while texts.as_bytes().get(r.text_at).is_some_and(|&b| b != b'|') {
+            r.text_at += 1;
+        }
+        names.push(texts.get(start..r.text_at).unwrap_or_default());
+        r.text_at += 1;
+    }
     let id = r.number() as u8;
     let (name, signing_name, endpoint_prefix) = (r.text(), r.text(), r.text());
     let fips_prefix: &'static str = Box::leak([endpoint_prefix, "-fips"].concat().into_boxed_str());
     let documents = r.flag();
     let default_operation = r.optional();
-    let names = r.list(Reader::text);
     let limits = r.list(|r| (r.wide() as u32, r.optional().map_or(super::NONE, |n| n as u32)));
     let ranges = r.list(|r| (f64::from_bits(r.wide()), f64::from_bits(r.wide())));
     let patterns = r.list(|r| {
@@ -165,14 +191,17 @@ fn read(text: &'static str) -> Option<Service> {
         Pattern { source, program: Box::leak(program.into_boxed_slice()) }
     });
     let errors = r.list(|r| ErrorShape { name: r.text(), status: r.u16(), sender_fault: r.flag() });
-    let shapes = r.list(|r| Shape {
-        kind: *KINDS.get(r.number()).unwrap_or(&ShapeKind::Document),
-        rule: *rules::ALL.get(r.number()).unwrap_or(&Rule::None),
-        a: r.optional().map_or(u16::MAX, |a| a as u16),
-        b: r.u16(),
-        limits: r.u16(),
-        service: id,
-    });
+    let (count, field) = r.table(5, 0b100);
+    let shapes = (0..count)
+        .map(|i| Shape {
+            kind: *KINDS.get(field(0, i) as usize).unwrap_or(&ShapeKind::Document),
+            rule: *rules::ALL.get(field(1, i) as usize).unwrap_or(&Rule::None),
+            a: (field(2, i) as u16).wrapping_sub(1),
+            b: field(3, i) as u16,
+            limits: field(4, i) as u16,
+            service: id,
+        })
+        .collect();
     let members = r.list(|r| Member {
         name: r.u16(),
         shape: r.u16(),
@@ -181,17 +210,20 @@ fn read(text: &'static str) -> Option<Service> {
         wire_name: r.u16(),
         service: id,
     });
-    let operations = r.list(|r| Operation {
-        name: r.u16(),
-        method: METHODS.get(r.number()).unwrap_or(&"GET"),
-        uri: r.u16(),
-        input: r.u16(),
-        output: r.optional().map_or(super::NONE, |o| o as u32),
-        success_code: r.u16(),
-        idempotent: r.flag(),
-        errors: r.u16(),
-        service: id,
-    });
+    let (count, field) = r.table(8, 0b11101);
+    let operations = (0..count)
+        .map(|i| Operation {
+            name: field(0, i) as u16,
+            method: METHODS.get(field(1, i) as usize).unwrap_or(&"GET"),
+            uri: field(2, i) as u16,
+            input: field(3, i) as u16,
+            output: (field(4, i) as u32).wrapping_sub(1),
+            success_code: field(5, i) as u16,
+            idempotent: field(6, i) != 0,
+            errors: field(7, i) as u16,
+            service: id,
+        })
+        .collect();
     let name_at = |r: &mut Reader| *names.get(r.number()).unwrap_or(&"");
     let paginators = r.list(|r| Paginator {
         operation: r.u16(),

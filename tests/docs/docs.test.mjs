@@ -87,4 +87,11 @@ test('make docs wrote the API reference from the current package', () => {
   assert.match(page('functions/credential-providers.fromCognitoIdentityPool.html'), /FromCognitoIdentityPoolParameters/);
   assert.match(page('interfaces/credential-providers.FromCognitoIdentityPoolParameters.html'), /identityPoolId/);
   assert.match(page('interfaces/cleanroomsml_wasm.CreateConfiguredModelAlgorithmAssociationRequest.html'), /membershipIdentifier/);
+  // The Clean Rooms entry point's reference, beside Clean Rooms ML's.
+  const cleanRooms = page('classes/cleanrooms.CleanRoomsClient.html');
+  for (const member of ['listMemberships', 'getCollaboration', 'listMembers', 'send']) {
+    assert.ok(cleanRooms.includes(member), `CleanRoomsClient's page documents ${member}`);
+  }
+  assert.match(page('functions/cleanrooms.paginateListMemberships.html'), /ListMemberships/);
+  assert.match(page('interfaces/cleanrooms.MembershipSummary.html'), /collaborationName/);
 });

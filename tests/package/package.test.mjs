@@ -154,6 +154,7 @@ test('the examples of README.md and docs/ run as written and print what they say
   assert.deepEqual(examples.map((e) => `${e.file} ${e.where}`), [
     'README.md node',
     'README.md browser',
+    'README.md browser',
     'docs/client.md browser',
     'docs/client.md browser',
     'docs/client.md browser',

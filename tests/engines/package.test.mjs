@@ -2,11 +2,13 @@
 // (tests/browser/engines.mjs): it loads, validates (a valid request; an invalid one, with
 // its field paths), builds and signs requests as Node does with the same package; and a
 // fixed input signed with fixed credentials at a fixed date gives the same bytes in all three.
+// The Clean Rooms entry point beside it, over the same module: loaded once for both.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve } from '../../scripts/serve.mjs';
 import { ENGINES, engineTitle, launch } from '../browser/engines.mjs';
 import wasm from '../node/wasm.mjs';
+import cleanrooms from '../node/cleanrooms-wasm.mjs';
 import { rng, validInput } from '../node/generate.mjs';
 
 const valid = {
@@ -26,6 +28,10 @@ const signing = {
   credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY', sessionToken: 'token' },
   signingDate: 1_767_225_600_000,
 };
+// Clean Rooms: a Snowflake database's name has a Unicode-property pattern (`[\p{L}\p{M}\p{N}\p{Pc}\p{Pd}\p{Zs}]+`).
+const snowflake = { secretArn: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:s', accountIdentifier: 'acct.1', databaseName: 'Données 共有', tableName: 'ventes_été', schemaName: 'public', tableSchema: { v1: [{ columnName: 'id', columnType: 'INT' }] } };
+const table = { name: 'ventes', tableReference: { snowflake }, allowedColumns: ['id'], analysisMethod: 'DIRECT_QUERY' };
+const badTable = { ...table, tableReference: { snowflake: { ...snowflake, databaseName: 'no <tags>' } }, analysisMethod: 'SOMETIMES' };
 const generated = (() => { const r = rng(28); return Array.from({ length: 20 }, () => validInput(r)); })();
 /** The fixed request of each engine, by engine name, for the comparison across engines. */
 const fixedSigned = {};
@@ -34,9 +40,11 @@ const fixedSigned = {};
 const bytesOf = (request) => JSON.stringify([request.method, request.url, Object.entries(request.headers), request.body]);
 
 /** Runs in the page: the release module, loaded as a user's page would. */
-async function inPage({ valid, invalid, signing, generated }) {
+async function inPage({ valid, invalid, signing, generated, table, badTable }) {
   const mod = await import('/pkg/cleanroomsml_wasm.js');
+  const cleanRooms = await import('/pkg/cleanrooms.js');
   await mod.default();
+  const loaded = performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.startsWith('/pkg/')).sort();
   // bytesOf, here: a WebDriver's serialization of the object need not keep its key order (and the page's CSP forbids eval).
   const signed = mod.createSignedRequest(valid, signing);
   return {
@@ -48,6 +56,13 @@ async function inPage({ valid, invalid, signing, generated }) {
     builtByName: mod.buildRequest('GetConfiguredModelAlgorithm', { configuredModelAlgorithmArn: valid.configuredModelAlgorithmArn }, { region: 'us-east-1' }),
     signed: mod.createSignedRequest(valid, signing),
     signedGenerated: generated.map((input) => mod.createSignedRequest(input, signing)),
+    loaded,
+    cleanRooms: {
+      valid: cleanRooms.validate('CreateConfiguredTable', table),
+      invalid: cleanRooms.validate('CreateConfiguredTable', badTable),
+      signed: cleanRooms.createSignedRequest('ListMemberships', { status: 'ACTIVE', maxResults: 5 }, signing),
+      client: new cleanRooms.CleanRoomsClient({ region: 'us-east-1', credentials: signing.credentials }).constructor.name,
+    },
   };
 }
 
@@ -60,7 +75,7 @@ for (const name of ENGINES) {
       browser = await launch(name);
       const page = await browser.newPage();
       await page.goto(url);
-      results = await page.evaluate(inPage, { valid, invalid, signing, generated });
+      results = await page.evaluate(inPage, { valid, invalid, signing, generated, table, badTable });
     });
     after(async () => {
       await browser?.close();
@@ -89,6 +104,18 @@ for (const name of ENGINES) {
       assert.match(results.signed.headers.authorization, /^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/20260101\/us-east-1\/cleanrooms-ml\/aws4_request, SignedHeaders=[^,]+, Signature=[0-9a-f]{64}$/);
       assert.deepEqual(results.signedGenerated, generated.map((input) => wasm.createSignedRequest(input, signing)), '20 generated inputs');
       fixedSigned[name] = results.signedBytes;
+    });
+
+    test(`${engineTitle(name)}: the Clean Rooms entry point over the same module, loaded once for both`, () => {
+      // The page (the console) loads the package too; the runtime and the module, once each.
+      assert.deepEqual(results.loaded.filter((p) => /runtime\.js$|\.wasm$/.test(p)), ['/pkg/cleanroomsml_wasm_bg.wasm', '/pkg/runtime.js']);
+      assert.ok(results.loaded.includes('/pkg/cleanrooms.js'));
+      assert.deepEqual(results.cleanRooms.valid, { ok: true, issues: [] });
+      assert.deepEqual(results.cleanRooms.invalid.issues.map((i) => `${i.path} ${i.code}`), ['tableReference.snowflake.databaseName pattern', 'analysisMethod enum']);
+      assert.deepEqual(results.cleanRooms.invalid, cleanrooms.validate('CreateConfiguredTable', badTable), 'the report Node gives');
+      assert.deepEqual(results.cleanRooms.signed, cleanrooms.createSignedRequest('ListMemberships', { status: 'ACTIVE', maxResults: 5 }, signing));
+      assert.match(results.cleanRooms.signed.headers.authorization, /\/us-east-1\/cleanrooms\/aws4_request, /);
+      assert.equal(results.cleanRooms.client, 'CleanRoomsClient');
     });
   });
 }

@@ -9,6 +9,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildSync } from 'esbuild';
 import { serve } from '../../scripts/serve.mjs';
 import { launchChromium } from '../browser/chromium.mjs';
 import wasm from '../node/wasm.mjs';
@@ -56,6 +57,19 @@ test('npm pack holds exactly what a consumer needs', () => {
   assert.deepEqual(meta.exports['./cleanrooms'], { types: './cleanrooms.d.ts', default: './cleanrooms.js' });
   assert.deepEqual(meta.exports['./credential-providers'], { types: './credential-providers.d.ts', default: './credential-providers.js' });
   console.log(`packed ${packed.filename}: ${packed.size} bytes, unpacked ${packed.unpackedSize}, ${packed.entryCount} files`);
+});
+
+test('a bundle of both entry points holds the runtime once and each service\'s tables once', () => {
+  writeFileSync(join(app, 'both.mjs'), "export * as ml from 'cleanroomsml-wasm';\nexport * as cr from 'cleanroomsml-wasm/cleanrooms';\n");
+  const [bundle] = buildSync({ entryPoints: [join(app, 'both.mjs')], absWorkingDir: app, bundle: true, format: 'esm', write: false, logLevel: 'error' }).outputFiles;
+  const count = (text) => bundle.text.split(text).length - 1;
+  // The runtime's glue (src/js/guard.js's message, src/js/entry.js's `service`) and the module's one URL.
+  assert.equal(count('left the module unusable'), 1);
+  assert.equal(count('new URL("cleanroomsml_wasm_bg.wasm"'), 1);
+  for (const service of ['cleanroomsml', 'cleanrooms']) {
+    const tables = readFileSync(join(root, `src/model/generated/${service}.tables`), 'utf8');
+    assert.equal(count(JSON.stringify(tables).slice(1, 200)), 1, `${service}'s tables`);
+  }
 });
 
 test('the public types have no `any` (wasm-bindgen\'s internal InitOutput aside)', () => {

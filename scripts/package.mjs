@@ -3,14 +3,16 @@
 // package (`exports`, `module`) and which Node it runs on; the types lose
 // the `[Symbol.dispose]` declaration, which only compiles with TypeScript's
 // `esnext.disposable` library (the method stays where the platform has it; `free()` is
-// the portable way to release a client early); the JavaScript snippets (src/**/*.js) are
-// folded into the glue, so a page importing pkg/ without a bundler fetches one script,
-// not a script and then its snippets one round trip later; the client's methods and the
-// paginators (src/client/methods/cleanroomsml.js, generated) are appended to it, since they extend the
-// glue's own class and `paginate` (one export each, however many operations); and the glue is minified
-// (esbuild), as a page downloads it, with the wasm's import and export names made short;
-// long strings are copied into the module by TextEncoder rather than a character at a time;
-// and the instance's exports are guarded (src/js/guard.js: a trap is an `InternalError`).
+// the portable way to release a client early). The glue becomes the runtime, `runtime.js`:
+// the JavaScript snippets (src/**/*.js) are folded into it, so a page without a bundler
+// fetches one script for them, not a script and then its snippets one round trip later;
+// `service` (src/js/entry.js), which binds the runtime to a service's tables, is appended,
+// since it extends the glue's own class (one export each, however many operations); it is
+// minified (esbuild), as a page downloads it, with the wasm's import and export names made
+// short; long strings are copied into the module by TextEncoder rather than a character at
+// a time; and the instance's exports are guarded (src/js/guard.js: a trap is an
+// `InternalError`). Each service's entry point (src/entries/NAME.js, generated) is written
+// beside it with the service's tables in: the first service's as the main entry.
 // The credential providers (src/credentials/) are a module of their own, bundled and
 // minified beside it, so that only the pages that import them load them.
 import { execFileSync } from 'node:child_process';

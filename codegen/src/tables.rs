@@ -230,7 +230,6 @@ pub fn generate(service: &str, id: usize, model: &mut Model, endpoint: &Endpoint
     w.text(service)?;
     w.text(&endpoint.signing_name)?;
     w.text(&endpoint.prefix)?;
-    w.flag(model.order.iter().any(|name| model.is_document(name).unwrap_or(false)));
     w.optional(model.ops.iter().position(|op| op.name == DEFAULT_OPERATION));
     w.number(limits.len() as u64);
     for &(min, max) in &limits {

@@ -41,8 +41,6 @@ pub struct Service {
     /// The host's first label in the regional endpoint rules, and with `-fips`.
     pub endpoint_prefix: &'static str,
     pub fips_prefix: &'static str,
-    /// Whether a shape is a `document`.
-    pub documents: bool,
     /// The operation `validate(input)` means, where there is one.
     pub default_operation: Option<usize>,
     pub shapes: Vec<Shape>,
@@ -181,7 +179,6 @@ fn read(text: &'static str) -> Option<Service> {
     let id = r.number() as u8;
     let (name, signing_name, endpoint_prefix) = (r.text(), r.text(), r.text());
     let fips_prefix: &'static str = Box::leak([endpoint_prefix, "-fips"].concat().into_boxed_str());
-    let documents = r.flag();
     let default_operation = r.optional();
     let limits = r.list(|r| (r.wide() as u32, r.optional().map_or(super::NONE, |n| n as u32)));
     let ranges = r.list(|r| (f64::from_bits(r.wide()), f64::from_bits(r.wide())));
@@ -239,7 +236,6 @@ fn read(text: &'static str) -> Option<Service> {
         signing_name,
         endpoint_prefix,
         fips_prefix,
-        documents,
         default_operation,
         shapes,
         members,

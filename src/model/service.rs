@@ -91,7 +91,7 @@ impl Service {
 
 /// Reads the tables' text (`codegen/src/tables.rs` writes it): its numbers, then its texts.
 /// Reading never fails midway (past the end it gives 0 and ""), so the code stays small; the
-/// text is whole when both parts end exactly where the last record does.
+/// text is whole when both parts end exactly where the last record does (and it has operations).
 struct Reader {
     digits: &'static [u8],
     at: usize,
@@ -208,7 +208,7 @@ fn read(text: &'static str) -> Option<Service> {
         service: id,
     });
     let (count, field) = r.table(8, 0b11101);
-    let operations = (0..count)
+    let operations: Vec<Operation> = (0..count)
         .map(|i| Operation {
             name: field(0, i) as u16,
             method: METHODS.get(field(1, i) as usize).unwrap_or(&"GET"),
@@ -229,7 +229,7 @@ fn read(text: &'static str) -> Option<Service> {
         limit_key: r.optional().map(|i| *names.get(i).unwrap_or(&"")),
         service: id,
     });
-    let whole = r.at == r.digits.len() && r.text_at == r.texts.len();
+    let whole = r.at == r.digits.len() && r.text_at == r.texts.len() && !operations.is_empty();
     whole.then_some(Service {
         id,
         name,

@@ -83,3 +83,12 @@ test('an instance that never trapped is unaffected by another\'s trap', async ()
   const { pkg } = await load();
   assert.equal(pkg.validate('CreateConfiguredModelAlgorithmAssociation', input).ok, true);
 });
+
+test('the runtime refuses what is not a service\'s tables with a ConfigurationError, and stays usable', async () => {
+  const { pkg } = await load();
+  const runtime = await import(`../../pkg/runtime.js?instance=${instances}`);
+  for (const text of ['', '~', 'garbage', tables.slice(0, 100), `${tables}x`]) {
+    assert.throws(() => runtime.registerService(text), { name: 'ConfigurationError', code: 'invalid', path: 'tables' });
+  }
+  assert.equal(pkg.validate('CreateConfiguredModelAlgorithmAssociation', input).ok, true);
+});

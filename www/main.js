@@ -1,4 +1,5 @@
-// The demo page, a small console: a membership's associations (list, details, delete) and
+// The demo page, a console a Clean Rooms ML member works in: it opens on the membership
+// picker and the chosen membership's home (workspace.js); beside them a membership's associations (list, details, delete) and
 // the create form, which validates as you type, previews the signed request, sends it with
 // the module's client, imports and exports CLI JSON. The view is in the URL hash, so back
 // and forward work. Credentials are the connection panel's (credentials.js). Secrets live only
@@ -9,6 +10,7 @@ import { PAGE_SIZE, appendRows, detailsHash, detailsOf, dl } from './console.js'
 import * as panel from './credentials.js';
 import { renderOperations } from './operations.js';
 import { setUpOperationView, showOperation, connectionChanged } from './operation-view.js';
+import { setUpWorkspace, showMemberships, showHome, leaveWorkspace, chosenContext } from './workspace.js';
 import { earlierAttemptNote } from './answer.js';
 
 const $ = (id) => document.getElementById(id);
@@ -160,8 +162,14 @@ function newInShownMembership() {
   }
 }
 
-/** The view the hash names: `#list/MEMBERSHIP`, `#association/MEMBERSHIP/ARN`, `#new`, `#operations`, `#op/NAME?INPUT`. */
+/**
+ * The view the hash names: `#memberships` (also the empty hash), `#home/MEMBERSHIP`, `#list/MEMBERSHIP`,
+ * `#association/MEMBERSHIP/ARN`, `#new`, `#operations`, `#op/NAME?INPUT`.
+ */
 function parseHash() {
+  if (['', '#', '#memberships'].includes(location.hash)) return { view: 'memberships' };
+  const home = location.hash.match(/^#home\/(.*)$/);
+  if (home) return { view: 'home', membership: decodeURIComponent(home[1]) };
   const operation = location.hash.match(/^#op\/(\w+)(?:\?(.*))?$/);
   if (operation) return { view: 'operation', name: operation[1], query: operation[2] ?? '' };
   if (location.hash === '#operations') return { view: 'operations' };
@@ -173,8 +181,8 @@ function parseHash() {
 
 async function route({ focus = true } = {}) {
   const target = parseHash();
-  for (const view of ['list', 'details', 'new', 'operations', 'operation']) $(`view-${view}`).hidden = view !== target.view;
-  const navCurrent = [['nav-list', ['list', 'details'].includes(target.view)], ['nav-new', target.view === 'new'], ['nav-operations', ['operations', 'operation'].includes(target.view)]];
+  for (const view of ['memberships', 'home', 'list', 'details', 'new', 'operations', 'operation']) $(`view-${view}`).hidden = view !== target.view;
+  const navCurrent = [['nav-memberships', target.view === 'memberships'], ['nav-home', target.view === 'home'], ['nav-list', ['list', 'details'].includes(target.view)], ['nav-new', target.view === 'new'], ['nav-operations', ['operations', 'operation'].includes(target.view)]];
   for (const [id, current] of navCurrent) {
     if (current) $(id).setAttribute('aria-current', 'page');
     else $(id).removeAttribute('aria-current');
@@ -185,8 +193,15 @@ async function route({ focus = true } = {}) {
   }
   if (target.view === 'operations') document.title = 'Operations · Clean Rooms ML';
   if (target.view === 'operation') showOperation(target.name, target.query);
-  const heading = { list: 'list-title', details: 'details-title', new: 'new-title', operations: 'operations-title', operation: 'operation-title' }[target.view];
+  const heading = { memberships: 'memberships-title', home: 'home-title', list: 'list-title', details: 'details-title', new: 'new-title', operations: 'operations-title', operation: 'operation-title' }[target.view];
   if (focus) $(heading).focus();
+  if (!['memberships', 'home'].includes(target.view)) leaveWorkspace();
+  if (target.view === 'memberships') await showMemberships();
+  if (target.view === 'home') {
+    await showHome(target.membership);
+    // The associations' list follows the chosen membership.
+    if (chosenContext().membershipIdentifier) $('membership').value = chosenContext().membershipIdentifier;
+  }
   if (target.view === 'list') await showList(target.membership);
   if (target.view === 'details') await showDetails(target.membership, target.arn);
 }
@@ -270,7 +285,8 @@ async function deleteShown() {
 /** The operations view and the view of one operation (operations.js, operation-view.js). */
 function startOperations() {
   renderOperations($('operation-groups'), $('operation-filter'), $('operations-status'));
-  setUpOperationView({ client, connection, blockedPreview });
+  setUpOperationView({ client, connection, blockedPreview, context: chosenContext });
+  setUpWorkspace({ mlClient: client, connection });
 }
 
 async function start() {

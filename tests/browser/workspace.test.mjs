@@ -1,0 +1,246 @@
+// The member's workspace in headless Chromium, against `make demo`'s world, by labels and
+// roles: the membership picker (a mistyped or unknown membership refused), the membership's
+// home, and the custom-model workflow from an algorithm to an inference job ACTIVE, each step
+// offered from the resource before it and prefilled, with a screenshot of each step
+// (tests/artifacts/workspace/); then the workflow again by keyboard only; a resource made to
+// fail shows its message; a Delete… asks first and shows its outcome beside it; axe-core finds
+// no violation in the new views at 1280 and 400 px. The endpoint's statuses move only when a
+// test advances its clock (a pace of an hour), so that "not ACTIVE yet" is seen for certain.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { startDemo } from '../../scripts/demo.mjs';
+import { DEMO_MEMBERSHIP, UNKNOWN_MEMBERSHIP, PARTNER_ACCOUNT, CALLER_ACCOUNT, FAIL_TAG } from '../../scripts/local-endpoint.mjs';
+import { launchChromium } from './chromium.mjs';
+
+const PACE_MS = 3_600_000;
+const artifacts = fileURLToPath(new URL('../artifacts/workspace/', import.meta.url));
+const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+let demo, browser, page;
+const problems = [];
+let shot = 0;
+
+before(async () => {
+  await mkdir(artifacts, { recursive: true });
+  demo = await startDemo({ pagePort: 0, endpointPort: 0, log: () => {}, endpointOptions: { paceMs: PACE_MS } });
+  browser = await launchChromium();
+  page = await browser.newPage();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  // The refusals the tests ask for (an unknown membership, a conflict) are logged by the browser itself.
+  page.on('console', (m) => m.type() === 'error' && !/status of (403|404|409)/.test(m.text()) && problems.push(m.text()));
+  await page.goto(demo.pageUrl);
+  await page.locator('#status[data-state="ready"]').waitFor({ timeout: 15000 });
+});
+after(async () => {
+  await browser?.close();
+  await demo?.close();
+});
+
+/** Moves the endpoint's statuses on by `paces` paces. */
+const advance = (paces = 1) => demo.advance(paces * PACE_MS);
+
+async function screenshot(name) {
+  await page.screenshot({ path: join(artifacts, `${String(++shot).padStart(2, '0')}-${name}.png`), fullPage: true });
+}
+
+/** axe-core's violations in the page at `width` px (run in the page; the CSP is left as it is). */
+async function axeViolations(width) {
+  await page.setViewportSize({ width, height: 900 });
+  const violations = await page.evaluate(async (source) => {
+    if (!window.axe) (0, eval)(source); // eslint-disable-line no-eval -- the test's evaluation, not the page's
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }, axeSource);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  return violations;
+}
+
+async function assertAccessible(view) {
+  for (const width of [1280, 400]) assert.deepEqual(await axeViolations(width), [], `${view} at ${width} px`);
+}
+
+const home = () => page.locator('#view-home');
+const operation = () => page.locator('#view-operation');
+const section = (title) => home().getByRole('region', { name: new RegExp(`^${title}`) });
+const row = (title, name) => section(title).getByRole('row').filter({ has: page.getByRole('rowheader', { name }) });
+
+async function homeSettled() {
+  await page.waitForFunction(() => /^Last refreshed/.test(document.getElementById('home-refresh').textContent), null, { timeout: 15000 });
+}
+
+/** Sends the operation view's form and waits for the answer. */
+async function sendOperation() {
+  await operation().getByRole('button', { name: 'Send' }).click();
+  await page.locator('#op-answer').getByText(/: answered\.$|Exception/).first().waitFor({ timeout: 15000 });
+  const answer = await page.locator('#op-answer').innerText();
+  assert.match(answer, /: answered\./, answer);
+}
+
+async function backHome() {
+  await operation().getByRole('link', { name: 'Back to the membership\'s home' }).click();
+  await homeSettled();
+}
+
+test('make demo opens on the membership picker, from ListMemberships', async () => {
+  assert.equal(await page.locator('#view-memberships').isVisible(), true);
+  await page.waitForFunction(() => /memberships?\./.test(document.getElementById('memberships-status').textContent));
+  const picker = page.getByRole('table', { name: 'Your memberships' });
+  assert.deepEqual(await picker.getByRole('columnheader').allInnerTexts(), ['Collaboration', 'Status', 'You are', 'Abilities', 'Membership ID']);
+  const demoRow = picker.getByRole('row').filter({ has: page.getByRole('link', { name: 'Demo collaboration' }) });
+  assert.match(await demoRow.innerText(), /ACTIVE\s+Demo company\s+CAN_QUERY, CAN_RECEIVE_RESULTS, CAN_RECEIVE_MODEL_OUTPUT, CAN_RECEIVE_INFERENCE_OUTPUT/);
+  assert.equal(await picker.getByRole('link', { name: 'Retail insights' }).count(), 1);
+  await screenshot('membership-picker');
+  await assertAccessible('the membership picker');
+});
+
+test('a mistyped or unknown membership is refused, never used', async () => {
+  const byId = page.getByLabel('Or open a membership by ID');
+  const typo = DEMO_MEMBERSHIP.replace(/.$/, (c) => (c === '0' ? '1' : '0'));
+  await byId.fill(typo);
+  await page.getByRole('button', { name: 'Open' }).click();
+  assert.equal(await page.locator('#membership-id-issues').innerText(), `${typo} is not one of your memberships: check it, or choose one above.`);
+  assert.equal(await byId.getAttribute('aria-invalid'), 'true');
+  assert.doesNotMatch(page.url(), /#home/);
+  await byId.fill('1f2e3d4c');
+  await page.getByRole('button', { name: 'Open' }).click();
+  assert.match(await page.locator('#membership-id-issues').innerText(), /^Not a membership ID: /);
+  // Typed in the URL: Clean Rooms is asked, and its refusal shown; nothing is remembered.
+  await page.goto(`${demo.pageUrl}#home/${UNKNOWN_MEMBERSHIP}`);
+  await page.getByRole('heading', { name: 'Membership not opened' }).waitFor();
+  assert.match(await home().innerText(), new RegExp(`The membership "${UNKNOWN_MEMBERSHIP}" cannot be used: Clean Rooms answered \\w+Exception`));
+  assert.equal(await page.evaluate(() => localStorage.getItem('cleanroomsml-wasm.membership')), null);
+  assert.equal(await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Home' }).isVisible(), false);
+  await screenshot('unknown-membership-refused');
+  await assertAccessible('a refused membership');
+  await page.getByRole('link', { name: 'Choose one of your memberships' }).click();
+  await page.getByRole('heading', { name: 'Your memberships' }).waitFor();
+});
+
+test('the workflow, by mouse: picker → home → algorithm → association → input channel → trained model → inference job ACTIVE', async () => {
+  await page.getByRole('link', { name: 'Demo collaboration' }).click();
+  await homeSettled();
+  assert.match(page.url(), new RegExp(`#home/${DEMO_MEMBERSHIP}$`));
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'home-title', 'focus moves to the view');
+  assert.equal(await page.getByRole('heading', { level: 2 }).filter({ visible: true }).innerText(), 'Demo collaboration: your workspace');
+  assert.equal(await page.evaluate(() => localStorage.getItem('cleanroomsml-wasm.membership')), DEMO_MEMBERSHIP);
+  assert.match(await home().innerText(), /Every resource is settled: not refreshing\./);
+  await screenshot('home');
+  await assertAccessible('the home');
+
+  // 1. Configure an algorithm: only its name, role and image are typed.
+  await section('Configured model algorithms').getByRole('link', { name: 'Configure an algorithm' }).click();
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'operation-title');
+  await operation().getByLabel(/^Name/).fill('wf-algorithm');
+  await operation().getByLabel(/^Role ARN/).fill(`arn:aws:iam::${CALLER_ACCOUNT}:role/wf-role`);
+  await operation().getByRole('checkbox', { name: 'Training container config' }).check();
+  await operation().getByRole('group', { name: 'Training container config' }).getByLabel(/^Image URI/).fill(`${CALLER_ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/wf:1`);
+  await screenshot('configure-algorithm');
+  await sendOperation();
+  await backHome();
+
+  // 2. Associate it: membership and algorithm prefilled; a partner chosen by name for the container logs.
+  await row('Configured model algorithms', 'wf-algorithm').getByRole('link', { name: 'Associate: wf-algorithm' }).click();
+  assert.equal(await operation().getByLabel(/^Membership identifier/).inputValue(), DEMO_MEMBERSHIP);
+  assert.match(await operation().getByLabel(/^Configured model algorithm ARN \(/).inputValue(), /configured-model-algorithm\//);
+  assert.equal(await operation().getByLabel(/^Configured model algorithm ARN: choose/).locator('option:checked').innerText(), 'wf-algorithm (configured model algorithm)');
+  assert.equal(await operation().getByLabel(/^Allowed account IDs 1 \(/).inputValue(), CALLER_ACCOUNT);
+  await operation().getByRole('button', { name: 'Add to Allowed account IDs' }).click();
+  await operation().getByLabel('Allowed account IDs 2: choose').selectOption({ label: 'Partner (member account)' });
+  assert.equal(await operation().getByLabel(/^Allowed account IDs 2 \(/).inputValue(), PARTNER_ACCOUNT);
+  await operation().getByLabel(/^Name/).fill('wf-association');
+  await screenshot('associate');
+  await sendOperation();
+  await backHome();
+
+  // 3. An ML input channel from the association: the analysis template chosen by name.
+  await row('Algorithm associations', 'wf-association').getByRole('link', { name: 'Create ML input channel: wf-association' }).click();
+  assert.match(await operation().getByLabel(/^Configured model algorithm associations 1 \(/).inputValue(), /configured-model-algorithm-association\//);
+  await operation().getByLabel(/^Name/).fill('wf-channel');
+  await operation().getByLabel(/^Role ARN/).fill(`arn:aws:iam::${CALLER_ACCOUNT}:role/wf-role`);
+  await operation().getByLabel('Analysis template ARN: choose').selectOption({ label: 'segment-counts (analysis template)' });
+  assert.match(await operation().getByLabel(/^Analysis template ARN \(/).inputValue(), /analysistemplate\//);
+  await screenshot('create-input-channel');
+  await sendOperation();
+  await backHome();
+
+  // Training waits for the channel: shown disabled with its reason, until the status moves.
+  const train = row('ML input channels', 'wf-channel').getByRole('button', { name: 'Train a model: wf-channel' });
+  assert.equal(await train.isDisabled(), true);
+  assert.match(await row('ML input channels', 'wf-channel').innerText(), /CREATE_PENDING[^]*Cannot run: The ML input channel is not ACTIVE yet \(CREATE_PENDING\)\./);
+  assert.match(await home().innerText(), /1 in progress: refreshing again in \d+ s\./);
+  await screenshot('channel-pending');
+  await advance(2);
+  // The home refreshes by itself.
+  await row('ML input channels', 'wf-channel').getByRole('link', { name: 'Train a model: wf-channel' }).click({ timeout: 15000 });
+
+  // 4. Train: association and channel prefilled.
+  assert.match(await operation().getByLabel(/^ML input channel ARN \(/).inputValue(), /ml-input-channel\//);
+  assert.match(await operation().getByLabel(/^Configured model algorithm association ARN \(/).inputValue(), /configured-model-algorithm-association\//);
+  await operation().getByLabel(/^Name/).fill('wf-model');
+  await screenshot('train');
+  await sendOperation();
+  await backHome();
+  assert.equal(await row('Trained models', 'wf-model').getByRole('button', { name: 'Run inference: wf-model' }).isDisabled(), true);
+  await advance(2);
+  await row('Trained models', 'wf-model').getByRole('link', { name: 'Run inference: wf-model' }).click({ timeout: 15000 });
+
+  // 5. Inference: the model and the receivers prefilled; the data's channel chosen by name.
+  assert.equal(await operation().getByLabel(/^Account ID \(/).inputValue(), CALLER_ACCOUNT);
+  await operation().getByLabel('ML input channel ARN: choose').selectOption({ label: 'wf-channel (ML input channel)' });
+  await operation().getByLabel(/^Name/).fill('wf-inference');
+  await screenshot('run-inference');
+  await sendOperation();
+  await backHome();
+  assert.match(await row('Inference jobs', 'wf-inference').innerText(), /CREATE_PENDING/);
+  await advance(2);
+  await row('Inference jobs', 'wf-inference').getByText('ACTIVE', { exact: true }).waitFor({ timeout: 15000 });
+  await homeSettled();
+  await page.waitForFunction(() => /Every resource is settled: not refreshing\./.test(document.getElementById('home-refresh').textContent), null, { timeout: 15000 });
+  await screenshot('inference-active');
+  await assertAccessible('the home with the workflow\'s resources');
+  assert.deepEqual(problems, []);
+});
+
+test('a Delete… asks first, naming the resource, and shows its outcome (a failure included) beside it', async () => {
+  await row('Algorithm associations', 'wf-association').getByRole('link', { name: 'wf-association', exact: true }).click();
+  await page.locator('#op-answer').getByText('answered').first().waitFor();
+  await operation().getByRole('navigation', { name: 'This resource' }).getByRole('link', { name: 'DeleteConfiguredModelAlgorithmAssociation' }).click();
+  await operation().getByRole('button', { name: 'Send' }).click();
+  const dialog = page.getByRole('dialog', { name: 'DeleteConfiguredModelAlgorithmAssociation?' });
+  assert.match(await dialog.innerText(), /will act on the configured model algorithm association "wf-association"\. This cannot be undone\./);
+  await screenshot('confirm-delete');
+  await assertAccessible('the confirmation');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  assert.equal(await page.locator('#op-outcome').innerText(), 'Not sent.');
+  // The channel and the model still name it: the service refuses, and the refusal is shown beside the button.
+  await operation().getByRole('button', { name: 'Send' }).click();
+  await dialog.getByRole('button', { name: 'Yes, send it' }).click();
+  await page.locator('#op-outcome').getByText(/^Failed: /).waitFor({ timeout: 15000 });
+  assert.match(await page.locator('#op-outcome').innerText(), /^Failed: DeleteConfiguredModelAlgorithmAssociation for the configured model algorithm association "wf-association": ConflictException: /);
+  await screenshot('delete-refused');
+});
+
+test('a resource made to fail shows its status message on the home', async () => {
+  await page.goto(`${demo.pageUrl}#home/${DEMO_MEMBERSHIP}`);
+  await homeSettled();
+  await row('Algorithm associations', 'wf-association').getByRole('link', { name: 'Create ML input channel: wf-association' }).click();
+  await operation().getByLabel(/^Name/).fill('doomed-channel');
+  await operation().getByLabel(/^Role ARN/).fill(`arn:aws:iam::${CALLER_ACCOUNT}:role/wf-role`);
+  await operation().getByLabel(/^Query string/).fill('SELECT 1');
+  await operation().getByRole('button', { name: 'Add a row to Tags' }).click();
+  await operation().getByLabel('Tags key 1').fill(FAIL_TAG);
+  await operation().getByLabel('Tags value 1').fill('The query found no rows.');
+  await sendOperation();
+  await backHome();
+  await advance(2);
+  await row('ML input channels', 'doomed-channel').getByText('CREATE_FAILED', { exact: true }).waitFor({ timeout: 15000 });
+  assert.match(await row('ML input channels', 'doomed-channel').innerText(), /CREATE_FAILED\s+The query found no rows\./);
+  assert.equal(await row('ML input channels', 'doomed-channel').getByRole('button', { name: 'Train a model: doomed-channel' }).isDisabled(), true);
+  assert.match(await row('ML input channels', 'doomed-channel').innerText(), /Cannot run: The ML input channel failed \(CREATE_FAILED\)\./);
+  await screenshot('failed-channel');
+  assert.deepEqual(problems, []);
+});

@@ -286,7 +286,7 @@ async function deleteShown() {
 function startOperations() {
   renderOperations($('operation-groups'), $('operation-filter'), $('operations-status'));
   setUpOperationView({ client, connection, blockedPreview, context: chosenContext });
-  setUpWorkspace({ mlClient: client, connection });
+  setUpWorkspace({ mlClient: client, connection, connected: () => panel.fold(`${$('region').value.trim()} at ${$('endpoint').value.trim() || 'AWS'}`), notConnected: panel.notConnected });
 }
 
 async function start() {
@@ -296,6 +296,16 @@ async function start() {
   $('region').value = saved.region ?? demo.region ?? 'us-east-1';
   $('endpoint').value = saved.endpoint ?? demo.endpoint ?? '';
   panel.prefill(demo, saved);
+  // The demo's connection again, the remembered one forgotten (a wrong pool ID would otherwise stay).
+  panel.setUpFolding(demo.endpoint && (() => {
+    $('region').value = demo.region;
+    $('endpoint').value = demo.endpoint;
+    panel.prefill(demo, {});
+    remember();
+    $('connection').dispatchEvent(new Event('change', { bubbles: true }));
+    $('connection-line').textContent = 'Reset to the demo\'s connection.';
+    route({ focus: false });
+  }));
   $('membership').value = saved.membership ?? EXAMPLE.membershipIdentifier;
   readInput = renderForm($('request-form'), saved.input ?? EXAMPLE, update);
   const form = $('form');

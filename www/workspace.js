@@ -29,9 +29,12 @@ let refreshTimer;
 /** The status message of each failed resource, by ARN (read once with its Get…). */
 const failures = new Map();
 
-/** Wires the views once: `mlClient()` and `connection()` are the page's. */
-export function setUpWorkspace({ mlClient, connection }) {
-  api = { mlClient, connection };
+/**
+ * Wires the views once: `mlClient()` and `connection()` are the page's; `connected()` is told
+ * when a call went through, `notConnected(err)` when the memberships could not be listed.
+ */
+export function setUpWorkspace({ mlClient, connection, connected, notConnected }) {
+  api = { mlClient, connection, connected, notConnected };
   $('membership-by-id').addEventListener('submit', openById);
 }
 
@@ -69,7 +72,7 @@ export function copyable(value, what) {
   const short = tail.length > 20 ? `…${tail.slice(-12)}` : tail;
   const said = h('span', { class: 'copied', role: 'status' });
   const copy = h('button', {
-    type: 'button', class: 'copy', 'aria-label': `Copy ${what}`,
+    type: 'button', class: 'copy', 'aria-label': `Copy ${what}`, 'data-key': `copy ${value}`,
     onclick: () => navigator.clipboard.writeText(value).then(() => { said.textContent = 'Copied.'; }, () => { said.textContent = `Could not copy: select ${value}`; }),
   }, 'Copy');
   return h('span', { class: 'copyable' }, h('code', { title: value }, short), ' ', copy, said);
@@ -99,6 +102,7 @@ export async function showMemberships() {
     // The member's own display name, from the collaboration's members.
     const names = await Promise.all(memberships.map((m) => (m.status !== 'ACTIVE' ? [] : listAll((n, i) => client.send(n, i), 'ListMembers', { collaborationIdentifier: m.collaborationId }, 'memberSummaries').catch(() => []))));
     if (current !== rendering) return;
+    api.connected();
     listed = memberships;
     const last = localStorage.getItem(MEMBERSHIP_KEY);
     tbody.replaceChildren(...memberships.map((m, i) => {
@@ -116,7 +120,9 @@ export async function showMemberships() {
     const n = memberships.length;
     $('memberships-status').textContent = n ? `${n} membership${n === 1 ? '' : 's'}.` : 'You are a member of no collaboration yet.';
   } catch (err) {
-    if (current === rendering) $('memberships-status').textContent = `Could not list your memberships: ${err.name}: ${err.message}`;
+    if (current !== rendering) return;
+    $('memberships-status').textContent = `Could not list your memberships: ${err.name}: ${err.message}`;
+    api.notConnected(err);
   }
 }
 
@@ -164,10 +170,18 @@ export async function showHome(id) {
       listAll((n, i) => client.send(n, i), 'ListAnalysisTemplates', { membershipIdentifier: id }, 'analysisTemplateSummaries'),
     ]);
   } catch (err) {
-    if (current === rendering) refuse(id, `Clean Rooms answered ${err.name}: ${err.message}`);
+    if (current !== rendering) return;
+    // No answer, or one that refuses the caller rather than the membership: the connection is at fault.
+    if (!err.$metadata?.httpStatusCode || /Signature|UnrecognizedClient|Credentials|Token/.test(err.name)) {
+      $('home-refresh').textContent = '';
+      $('home-membership').replaceChildren(h('p', { class: 'result-error' }, `Could not reach Clean Rooms: ${err.name}: ${err.message}`));
+      return api.notConnected(err);
+    }
+    refuse(id, `Clean Rooms answered ${err.name}: ${err.message}`);
     return;
   }
   if (current !== rendering) return;
+  api.connected();
   const account = accountOf(membership.arn);
   chosen = { id, collaborationId: membership.collaborationId, collaborationName: membership.collaborationName, account, abilities: abilitiesOf(membership), members };
   localStorage.setItem(MEMBERSHIP_KEY, id);

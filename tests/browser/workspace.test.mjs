@@ -59,8 +59,13 @@ async function axeViolations(width) {
   return violations;
 }
 
+/** No axe violation at 1280 and 400 px, and no horizontal scrolling at 400 px. */
 async function assertAccessible(view) {
   for (const width of [1280, 400]) assert.deepEqual(await axeViolations(width), [], `${view} at ${width} px`);
+  await page.setViewportSize({ width: 400, height: 900 });
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  assert.ok(wide <= 400, `${view}: ${wide} px wide at 400 px`);
 }
 
 const home = () => page.locator('#view-home');
@@ -93,7 +98,17 @@ test('make demo opens on the membership picker, from ListMemberships', async () 
   const demoRow = picker.getByRole('row').filter({ has: page.getByRole('link', { name: 'Demo collaboration' }) });
   assert.match(await demoRow.innerText(), /ACTIVE\s+Demo company\s+CAN_QUERY, CAN_RECEIVE_RESULTS, CAN_RECEIVE_MODEL_OUTPUT, CAN_RECEIVE_INFERENCE_OUTPUT/);
   assert.equal(await picker.getByRole('link', { name: 'Retail insights' }).count(), 1);
+  // Connected: the connection panel is one line, and unfolds on demand.
+  assert.match(await page.locator('#connection-line').innerText(), /^Connected: us-east-1 at http:\/\/127\.0\.0\.1:\d+, cognito identity pool\.$/);
+  assert.equal(await page.getByLabel('Region').isVisible(), false);
+  await page.getByRole('button', { name: 'Change connection' }).click();
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'region');
+  await page.getByRole('button', { name: 'Fold the connection' }).click();
+  assert.equal(await page.getByLabel('Region').isVisible(), false);
   await screenshot('membership-picker');
+  await page.setViewportSize({ width: 400, height: 900 });
+  await screenshot('membership-picker-400px');
+  await page.setViewportSize({ width: 1280, height: 900 });
   await assertAccessible('the membership picker');
 });
 
@@ -130,6 +145,9 @@ test('the workflow, by mouse: picker → home → algorithm → association → 
   assert.match(await home().innerText(), /Every resource is settled: not refreshing\./);
   await screenshot('home');
   await assertAccessible('the home');
+  await page.setViewportSize({ width: 400, height: 900 });
+  await screenshot('home-400px');
+  await page.setViewportSize({ width: 1280, height: 900 });
 
   // 1. Configure an algorithm: only its name, role and image are typed.
   await section('Configured model algorithms').getByRole('link', { name: 'Configure an algorithm' }).click();
@@ -215,7 +233,7 @@ test('a Delete… asks first, naming the resource, and shows its outcome (a fail
   await screenshot('confirm-delete');
   await assertAccessible('the confirmation');
   await dialog.getByRole('button', { name: 'Cancel' }).click();
-  assert.equal(await page.locator('#op-outcome').innerText(), 'Not sent.');
+  await page.locator('#op-outcome').getByText('Not sent.', { exact: true }).waitFor();
   // The channel and the model still name it: the service refuses, and the refusal is shown beside the button.
   await operation().getByRole('button', { name: 'Send' }).click();
   await dialog.getByRole('button', { name: 'Yes, send it' }).click();
@@ -243,4 +261,111 @@ test('a resource made to fail shows its status message on the home', async () =>
   assert.match(await row('ML input channels', 'doomed-channel').innerText(), /Cannot run: The ML input channel failed \(CREATE_FAILED\)\./);
   await screenshot('failed-channel');
   assert.deepEqual(problems, []);
+});
+
+/** The accessible name of the focused element, as the tests name controls: its aria-label, its label's text, or its text. */
+const focusedName = () => page.evaluate(() => {
+  const el = document.activeElement;
+  return (el.getAttribute('aria-label') ?? el.labels?.[0]?.textContent ?? el.textContent).trim();
+});
+
+/** Presses Tab until the focused element's name matches `name` (a string: exactly; a RegExp). */
+async function tabTo(name) {
+  for (let i = 0; i < 400; i++) {
+    await page.keyboard.press('Tab');
+    const focused = await focusedName();
+    if (typeof name === 'string' ? focused === name : name.test(focused)) return;
+  }
+  throw new Error(`no control named ${name} within reach of Tab`);
+}
+
+/** Waits (watching, not acting) until the home shows a control of `role` named `name`. */
+const homeShows = (role, name) => home().getByRole(role, { name, exact: true }).waitFor({ timeout: 15000 });
+
+async function answered() {
+  await page.locator('#op-answer').getByText(/: answered\.$|Exception/).first().waitFor({ timeout: 15000 });
+  assert.match(await page.locator('#op-answer').innerText(), /: answered\./);
+}
+
+test('the workflow by keyboard only: from the picker to an inference job ACTIVE', async () => {
+  await page.goto(demo.pageUrl);
+  await page.waitForFunction(() => /memberships?\./.test(document.getElementById('memberships-status').textContent));
+  await tabTo('Demo collaboration');
+  await page.keyboard.press('Enter');
+  await homeSettled();
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'home-title');
+
+  await tabTo('Associate: lookalike-algorithm');
+  await page.keyboard.press('Enter');
+  await tabTo(/^Name \(/);
+  await page.keyboard.type('kb-association');
+  await page.keyboard.press('Enter'); // submits the form
+  await answered();
+  await tabTo('Back to the membership\'s home');
+  await page.keyboard.press('Enter');
+  await homeSettled();
+
+  await tabTo('Create ML input channel: kb-association');
+  await page.keyboard.press('Enter');
+  await tabTo(/^Name \(/);
+  await page.keyboard.type('kb-channel');
+  await tabTo('Analysis template ARN: choose');
+  await page.keyboard.type('s'); // the select's own type-ahead: segment-counts
+  assert.match(await operation().getByLabel(/^Analysis template ARN \(/).inputValue(), /analysistemplate\//);
+  await tabTo(/^Role ARN \(/);
+  await page.keyboard.type(`arn:aws:iam::${CALLER_ACCOUNT}:role/kb-role`);
+  await tabTo('Send');
+  await page.keyboard.press('Enter');
+  await answered();
+  await tabTo('Back to the membership\'s home');
+  await page.keyboard.press('Enter');
+  await homeSettled();
+
+  await advance(2);
+  await homeShows('link', 'Train a model: kb-channel');
+  await tabTo('Train a model: kb-channel');
+  await page.keyboard.press('Enter');
+  await tabTo(/^Name \(/);
+  await page.keyboard.type('kb-model');
+  await page.keyboard.press('Enter');
+  await answered();
+  await tabTo('Back to the membership\'s home');
+  await page.keyboard.press('Enter');
+  await homeSettled();
+
+  await advance(2);
+  await homeShows('link', 'Run inference: kb-model');
+  await tabTo('Run inference: kb-model');
+  await page.keyboard.press('Enter');
+  await tabTo('ML input channel ARN: choose');
+  await page.keyboard.type('kb'); // type-ahead: kb-channel
+  assert.equal(await operation().getByLabel('ML input channel ARN: choose').locator('option:checked').innerText(), 'kb-channel (ML input channel)');
+  await tabTo(/^Name \(/);
+  await page.keyboard.type('kb-inference');
+  await page.keyboard.press('Enter');
+  await answered();
+  await tabTo('Back to the membership\'s home');
+  await page.keyboard.press('Enter');
+  await homeSettled();
+  await advance(2);
+  await row('Inference jobs', 'kb-inference').getByText('ACTIVE', { exact: true }).waitFor({ timeout: 15000 });
+  await screenshot('keyboard-inference-active');
+  assert.deepEqual(problems, []);
+});
+
+test('a wrong connection unfolds the panel and says why; "Reset to the demo" brings the demo back', async () => {
+  await page.getByRole('button', { name: 'Change connection' }).click();
+  await page.getByLabel(/^Endpoint/).fill('http://127.0.0.1:9');
+  await page.getByLabel(/^Endpoint/).press('Tab'); // committed: the provider is made again
+  await page.reload();
+  await page.locator('#status[data-state="ready"], #status[data-state="failed"]').waitFor({ timeout: 30000 });
+  await page.locator('#connection-line').getByText(/^Not connected: /).waitFor({ timeout: 30000 });
+  assert.equal(await page.getByLabel('Region').isVisible(), true);
+  assert.equal(await page.getByRole('heading', { name: 'Demo collaboration: your workspace' }).count(), 0);
+  await page.getByRole('button', { name: 'Reset to the demo' }).click();
+  // The view shown (the home) loads again, through the demo's connection.
+  await page.getByRole('heading', { name: 'Demo collaboration: your workspace' }).waitFor({ timeout: 15000 });
+  assert.match(await page.locator('#connection-line').innerText(), /^Connected: us-east-1 at http:\/\/127\.0\.0\.1:\d+, cognito identity pool\.$/);
+  assert.match(await page.getByLabel(/^Endpoint/).inputValue(), /^http:\/\/127\.0\.0\.1:\d+$/);
+  assert.notEqual(await page.getByLabel(/^Endpoint/).inputValue(), 'http://127.0.0.1:9');
 });

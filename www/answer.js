@@ -6,6 +6,7 @@
 import { h } from './form.js';
 import { dl } from './console.js';
 import { operations, shapes, label, getFor, operationsFor, isArnShape, toParams } from './model.js';
+import { learn } from './known.js';
 
 const ARNS_KEY = 'cleanroomsml-wasm.arns';
 const ARN = /^arn:aws[-a-z]*:/;
@@ -60,8 +61,11 @@ function table(itemShape, caption) {
   const element = h('div', { class: 'table-wrap' }, h('table', {},
     h('caption', { class: 'visually-hidden' }, caption),
     h('thead', {}, h('tr', {}, columns.map((name) => h('th', { scope: 'col' }, label(name))))), tbody));
-  const append = (items) => tbody.append(...items.map((item) => h('tr', {},
-    columns.map((name) => h('td', { 'data-label': label(name) }, item[name] === undefined ? '' : scalar(item[name]))))));
+  const append = (items) => {
+    items.forEach(learn);
+    tbody.append(...items.map((item) => h('tr', {},
+      columns.map((name) => h('td', { 'data-label': label(name) }, item[name] === undefined ? '' : scalar(item[name]))))));
+  };
   return { element, append, count: () => tbody.rows.length };
 }
 
@@ -99,6 +103,7 @@ export function answerView(operation, input, output, loadMore) {
     parts.push(rows.element, status, h('div', { class: 'actions' }, more), Object.keys(rest).length ? tree(outputShape, rest) : null);
     show(body);
   } else {
+    learn(body);
     parts.push(outputShape ? tree(outputShape, body) : h('p', {}, 'Done: this operation answers with no output.'));
   }
   if (operation.startsWith('Get')) parts.push(actions(operation, input));

@@ -67,7 +67,7 @@ function editor(shapeName, path, value, text, required, ctx) {
   const pattern = listedPattern(shape, path);
   const choice = pattern && picker(input, choicesFor(pattern));
   if (choice) {
-    choice.setAttribute('aria-label', `${text}: choose`);
+    choice.setAttribute('aria-label', `Choose ${text} by name`);
     element.insertBefore(choice, element.querySelector(':scope > .issues'));
   }
   return { element, read };

@@ -8,10 +8,10 @@
 // stay in the connection's inputs.
 import { validate, createSignedRequest } from '/pkg/cleanroomsml_wasm.js';
 import { h, showIssues, previewer, downloadJson, readJsonFile } from './form.js';
-import { operations, shapes, cliCommand, revive, fromParams } from './model.js';
+import { operations, shapes, shapeAt, cliCommand, revive, fromParams } from './model.js';
 import { renderOperationForm } from './operation-form.js';
 import { answerView, errorView, issuesOf } from './answer.js';
-import { known } from './known.js';
+import { known, kindOfArn, words } from './known.js';
 
 const $ = (id) => document.getElementById(id);
 /** What each operation's form held, so that coming back to it keeps the edits. */
@@ -65,11 +65,31 @@ export function showOperation(name, query) {
   if (query && operations[name].method === 'GET' && !errors) send();
 }
 
+const article = (text) => (/^([aeiou]|ML|S3)/i.test(text) ? 'an' : 'a');
+
+/** A pattern issue on an ARN of another kind says so in words, before the pattern: "This is an ML input channel ARN …". */
+function namingKinds(issue) {
+  if (issue.code !== 'pattern') return issue;
+  const value = $('op-form').querySelector(`[data-path="${CSS.escape(issue.path)}"] > input`)?.value ?? '';
+  if (!value.startsWith('arn:')) return issue;
+  let expected;
+  try {
+    expected = words(shapeAt(operation, issue.path).name.replace(/Arn$/, ''));
+  } catch {
+    return issue;
+  }
+  const given = known(value)?.kind ?? kindOfArn(value);
+  // An ARN still being typed, or of the right kind but malformed: the pattern says enough.
+  if (!given || expected.toLowerCase().endsWith(given.toLowerCase())) return issue;
+  const name = known(value)?.name;
+  return { ...issue, message: `This is ${article(given)} ${given} ARN${name ? ` ("${name}")` : ''}; ${article(expected)} ${expected} ARN is expected. (It ${issue.message}.)` };
+}
+
 /** Validates the form and refreshes what depends on it; returns the number of errors. */
 function update() {
   const input = readInput();
   drafts.set(operation, input);
-  const errors = showIssues($('op-form'), $('op-issues'), validate(operation, input).issues);
+  const errors = showIssues($('op-form'), $('op-issues'), validate(operation, input).issues.map(namingKinds));
   $('op-send').disabled = errors > 0;
   $('op-cli').textContent = JSON.stringify(input, null, 2);
   preview(input, errors);

@@ -10,7 +10,7 @@ import { h } from './form.js';
 import { opHash } from './answer.js';
 import { dl } from './console.js';
 import { getFor, shapes } from './model.js';
-import { know } from './known.js';
+import { know, forget } from './known.js';
 
 const $ = (id) => document.getElementById(id);
 const MEMBERSHIP_KEY = 'cleanroomsml-wasm.membership';
@@ -322,7 +322,10 @@ async function refresh(current, attempt) {
     failures.set(item[kind.arn], answer.statusDetails?.message ?? answer.statusDetails?.statusCode ?? 'No status message.');
   })));
   if (current !== rendering) return;
-  KINDS.forEach((kind, k) => { for (const item of outcomes[k].items ?? []) know(item[kind.arn], item.name, kind.kind); });
+  // What can be named in an input is offered by name; a failed resource cannot be.
+  KINDS.forEach((kind, k) => {
+    for (const item of outcomes[k].items ?? []) (failed(item.status) ? forget(item[kind.arn]) : know(item[kind.arn], item.name, kind.kind));
+  });
   // The same control keeps the focus across a refresh.
   const focused = document.activeElement?.closest('#home-kinds [data-key]')?.dataset.key;
   $('home-kinds').replaceChildren(...KINDS.map((kind, k) => kindSection(kind, k, outcomes[k])));

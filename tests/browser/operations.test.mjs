@@ -63,8 +63,13 @@ async function answered() {
   return answer().innerText();
 }
 
+/** Sends the form; a Delete… or Cancel… (and only those) asks first, and is confirmed. */
 async function send() {
+  const operation = await page.locator('#operation-title').textContent();
   await view().getByRole('button', { name: 'Send', exact: true }).click();
+  const confirm = page.getByRole('dialog', { name: `${operation}?` });
+  assert.equal(await confirm.isVisible(), /^(Delete|Cancel)/.test(operation), `${operation}: asks first only if it deletes or cancels`);
+  if (/^(Delete|Cancel)/.test(operation)) await confirm.getByRole('button', { name: 'Yes, send it' }).click();
   return answered();
 }
 
@@ -157,7 +162,13 @@ test('a training dataset: create (adding and removing list items) → in its lis
   assert.equal(await view().getByLabel(/^Training dataset ARN/).inputValue(), arn, 'the form is prefilled');
   await follow(answer().getByRole('navigation', { name: 'This resource' }), 'DeleteTrainingDataset', 'DeleteTrainingDataset');
   assert.equal(await view().getByLabel(/^Training dataset ARN/).inputValue(), arn);
-  assert.match(await send(), /Done: this operation answers with no output/);
+  // A Delete… asks first, naming the resource (by the name its Get… answered), and says its outcome beside Send.
+  await view().getByRole('button', { name: 'Send', exact: true }).click();
+  const confirm = page.getByRole('dialog', { name: 'DeleteTrainingDataset?' });
+  assert.equal(await confirm.locator('p').innerText(), 'DeleteTrainingDataset will act on the training dataset "dataset-e2e". This cannot be undone.');
+  await confirm.getByRole('button', { name: 'Yes, send it' }).click();
+  assert.match(await answered(), /Done: this operation answers with no output/);
+  await page.locator('#op-outcome').getByText('Done: DeleteTrainingDataset accepted for the training dataset "dataset-e2e".').waitFor();
 
   await page.goBack(); // the dataset's view again: read once more, now it is gone
   await page.waitForFunction(() => document.getElementById('operation-title').textContent === 'GetTrainingDataset');

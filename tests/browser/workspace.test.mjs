@@ -164,10 +164,10 @@ test('the workflow, by mouse: picker → home → algorithm → association → 
   await row('Configured model algorithms', 'wf-algorithm').getByRole('link', { name: 'Associate: wf-algorithm' }).click();
   assert.equal(await operation().getByLabel(/^Membership identifier/).inputValue(), DEMO_MEMBERSHIP);
   assert.match(await operation().getByLabel(/^Configured model algorithm ARN \(/).inputValue(), /configured-model-algorithm\//);
-  assert.equal(await operation().getByLabel(/^Configured model algorithm ARN: choose/).locator('option:checked').innerText(), 'wf-algorithm (configured model algorithm)');
+  assert.equal(await operation().getByLabel('Choose Configured model algorithm ARN by name').locator('option:checked').innerText(), 'wf-algorithm (configured model algorithm)');
   assert.equal(await operation().getByLabel(/^Allowed account IDs 1 \(/).inputValue(), CALLER_ACCOUNT);
   await operation().getByRole('button', { name: 'Add to Allowed account IDs' }).click();
-  await operation().getByLabel('Allowed account IDs 2: choose').selectOption({ label: 'Partner (member account)' });
+  await operation().getByLabel('Choose Allowed account IDs 2 by name').selectOption({ label: 'Partner (member account)' });
   assert.equal(await operation().getByLabel(/^Allowed account IDs 2 \(/).inputValue(), PARTNER_ACCOUNT);
   await operation().getByLabel(/^Name/).fill('wf-association');
   await screenshot('associate');
@@ -179,7 +179,7 @@ test('the workflow, by mouse: picker → home → algorithm → association → 
   assert.match(await operation().getByLabel(/^Configured model algorithm associations 1 \(/).inputValue(), /configured-model-algorithm-association\//);
   await operation().getByLabel(/^Name/).fill('wf-channel');
   await operation().getByLabel(/^Role ARN/).fill(`arn:aws:iam::${CALLER_ACCOUNT}:role/wf-role`);
-  await operation().getByLabel('Analysis template ARN: choose').selectOption({ label: 'segment-counts (analysis template)' });
+  await operation().getByLabel('Choose Analysis template ARN by name').selectOption({ label: 'segment-counts (analysis template)' });
   assert.match(await operation().getByLabel(/^Analysis template ARN \(/).inputValue(), /analysistemplate\//);
   await screenshot('create-input-channel');
   await sendOperation();
@@ -208,7 +208,7 @@ test('the workflow, by mouse: picker → home → algorithm → association → 
 
   // 5. Inference: the model and the receivers prefilled; the data's channel chosen by name.
   assert.equal(await operation().getByLabel(/^Account ID \(/).inputValue(), CALLER_ACCOUNT);
-  await operation().getByLabel('ML input channel ARN: choose').selectOption({ label: 'wf-channel (ML input channel)' });
+  await operation().getByLabel('Choose ML input channel ARN by name').selectOption({ label: 'wf-channel (ML input channel)' });
   await operation().getByLabel(/^Name/).fill('wf-inference');
   await screenshot('run-inference');
   await sendOperation();
@@ -240,6 +240,18 @@ test('a Delete… asks first, naming the resource, and shows its outcome (a fail
   await page.locator('#op-outcome').getByText(/^Failed: /).waitFor({ timeout: 15000 });
   assert.match(await page.locator('#op-outcome').innerText(), /^Failed: DeleteConfiguredModelAlgorithmAssociation for the configured model algorithm association "wf-association": ConflictException: /);
   await screenshot('delete-refused');
+});
+
+test('an ARN of the wrong kind is named as such, not only as a pattern', async () => {
+  await page.goto(`${demo.pageUrl}#home/${DEMO_MEMBERSHIP}`);
+  await homeSettled();
+  const channelArn = await row('ML input channels', 'wf-channel').locator('code').getAttribute('title');
+  await row('ML input channels', 'wf-channel').getByRole('link', { name: 'Train a model: wf-channel' }).click();
+  const association = operation().getByLabel(/^Configured model algorithm association ARN \(/);
+  await association.fill(channelArn);
+  const issues = await page.locator('[data-path="configuredModelAlgorithmAssociationArn"] .issues').innerText();
+  assert.match(issues, /^✖?\s*This is an ML input channel ARN \("wf-channel"\); a configured model algorithm association ARN is expected\. \(It must match the pattern/);
+  assert.equal(await operation().getByRole('button', { name: 'Send' }).isDisabled(), true);
 });
 
 test('a resource made to fail shows its status message on the home', async () => {
@@ -309,7 +321,7 @@ test('the workflow by keyboard only: from the picker to an inference job ACTIVE'
   await page.keyboard.press('Enter');
   await tabTo(/^Name \(/);
   await page.keyboard.type('kb-channel');
-  await tabTo('Analysis template ARN: choose');
+  await tabTo('Choose Analysis template ARN by name');
   await page.keyboard.type('s'); // the select's own type-ahead: segment-counts
   assert.match(await operation().getByLabel(/^Analysis template ARN \(/).inputValue(), /analysistemplate\//);
   await tabTo(/^Role ARN \(/);
@@ -337,9 +349,9 @@ test('the workflow by keyboard only: from the picker to an inference job ACTIVE'
   await homeShows('link', 'Run inference: kb-model');
   await tabTo('Run inference: kb-model');
   await page.keyboard.press('Enter');
-  await tabTo('ML input channel ARN: choose');
+  await tabTo('Choose ML input channel ARN by name');
   await page.keyboard.type('kb'); // type-ahead: kb-channel
-  assert.equal(await operation().getByLabel('ML input channel ARN: choose').locator('option:checked').innerText(), 'kb-channel (ML input channel)');
+  assert.equal(await operation().getByLabel('Choose ML input channel ARN by name').locator('option:checked').innerText(), 'kb-channel (ML input channel)');
   await tabTo(/^Name \(/);
   await page.keyboard.type('kb-inference');
   await page.keyboard.press('Enter');

@@ -6,7 +6,8 @@
 import { h } from './form.js';
 import { dl } from './console.js';
 import { operations, shapes, label, getFor, operationsFor, isArnShape, toParams } from './model.js';
-import { learn } from './known.js';
+import { learn, ownArn, timelineOf } from './known.js';
+import { relevanceChart } from './chart.js';
 
 const ARNS_KEY = 'cleanroomsml-wasm.arns';
 const ARN = /^arn:aws[-a-z]*:/;
@@ -105,6 +106,8 @@ export function answerView(operation, input, output, loadMore) {
   } else {
     learn(body);
     parts.push(outputShape ? tree(outputShape, body) : h('p', {}, 'Done: this operation answers with no output.'));
+    if (operation.startsWith('Get')) parts.push(statusTimeline(ownArn(body)));
+    if (body.metrics?.relevanceMetrics) parts.push(relevanceChart(body.metrics));
   }
   if (operation.startsWith('Get')) parts.push(actions(operation, input));
   const answer = h('div', { class: 'answer' }, parts);
@@ -112,6 +115,14 @@ export function answerView(operation, input, output, loadMore) {
   const iso = h('input', { type: 'checkbox', onchange: () => showIso(answer, iso.checked) });
   answer.prepend(h('label', { class: 'check' }, iso, 'Times in ISO 8601 (UTC)'));
   return answer;
+}
+
+/** The statuses this page saw the resource in, each with when it first saw it; null before two were seen. */
+function statusTimeline(arn) {
+  const timeline = timelineOf(arn);
+  if (timeline.length < 2) return null;
+  return h('section', { class: 'timeline', 'aria-label': 'Statuses seen' }, h('h4', {}, 'Statuses seen by this page'),
+    h('ol', {}, timeline.map(({ status, at }) => h('li', {}, h('span', { class: `status status-${status}` }, status), ' ', time(at)))));
 }
 
 /** Shows the answer's times as their ISO values, or in local time again. */

@@ -11,6 +11,20 @@ export function know(value, name, kind) {
   entries.set(value, { name, kind });
 }
 
+/** The statuses this page saw each resource in, by ARN: `[{ status, at }]`, a new entry when the status changes. */
+const seen = new Map();
+
+/** Notes that the resource `arn` is in `status` now. */
+export function observe(arn, status) {
+  if (!status) return;
+  const timeline = seen.get(arn) ?? [];
+  if (timeline.at(-1)?.status !== status) timeline.push({ status, at: new Date() });
+  seen.set(arn, timeline);
+}
+
+/** The statuses seen of `arn`, oldest first. */
+export const timelineOf = (arn) => seen.get(arn) ?? [];
+
 /** Forgets `value` (a resource that failed cannot be named in an input). */
 export function forget(value) {
   entries.delete(value);
@@ -34,10 +48,13 @@ function typeOfArn(arn) {
 /** The kind of resource an ARN names, in words: `ML input channel`; '' when it names none yet. */
 export const kindOfArn = (arn) => (typeOfArn(arn) ? words(typeOfArn(arn)) : '');
 
-/** Learns the name of the Clean Rooms (ML) resource an answer (a Get…'s, or a List…'s item) describes: its `name` and the ARN member of its own type (`mlInputChannelArn`). */
+/** Learns the name and status of the Clean Rooms (ML) resource an answer (a Get…'s, or a List…'s item) describes. */
 export function learn(item) {
-  if (typeof item?.name !== 'string') return;
-  for (const [member, value] of Object.entries(item)) {
-    if (typeof value === 'string' && /^arn:[^:]+:cleanrooms(-ml)?:/.test(value) && member === `${typeOfArn(value).replace(/-(\w)/g, (_, c) => c.toUpperCase())}Arn`) know(value, item.name, kindOfArn(value));
-  }
+  const own = ownArn(item);
+  if (own && typeof item.name === 'string') know(own, item.name, kindOfArn(own));
+  if (own) observe(own, item.status);
 }
+
+/** The ARN of the resource an answer describes: the member named for its own type (`mlInputChannelArn`). */
+export const ownArn = (item) => Object.entries(item ?? {}).find(([member, value]) => typeof value === 'string'
+  && /^arn:[^:]+:cleanrooms(-ml)?:/.test(value) && member === `${typeOfArn(value).replace(/-(\w)/g, (_, c) => c.toUpperCase())}Arn`)?.[1];

@@ -10,7 +10,7 @@ import { h } from './form.js';
 import { opHash } from './answer.js';
 import { dl } from './console.js';
 import { getFor, shapes } from './model.js';
-import { know, forget } from './known.js';
+import { know, forget, observe } from './known.js';
 
 const $ = (id) => document.getElementById(id);
 const MEMBERSHIP_KEY = 'cleanroomsml-wasm.membership';
@@ -228,6 +228,7 @@ const KINDS = [
   { title: 'Training datasets', kind: 'training dataset', list: 'ListTrainingDatasets', items: 'trainingDatasets', arn: 'trainingDatasetArn', account: true },
   { title: 'Audience models', kind: 'audience model', list: 'ListAudienceModels', items: 'audienceModels', arn: 'audienceModelArn', account: true },
   { title: 'Configured audience models', kind: 'configured audience model', list: 'ListConfiguredAudienceModels', items: 'configuredAudienceModels', arn: 'configuredAudienceModelArn', account: true },
+  { title: 'Audience generation jobs', kind: 'audience generation job', list: 'ListAudienceGenerationJobs', items: 'audienceGenerationJobs', arn: 'audienceGenerationJobArn', account: true },
 ];
 
 const inProgress = (status) => /(PENDING|IN_PROGRESS|STARTED|SUBMITTED|CANCELLING)$/.test(status ?? '');
@@ -324,7 +325,11 @@ async function refresh(current, attempt) {
   if (current !== rendering) return;
   // What can be named in an input is offered by name; a failed resource cannot be.
   KINDS.forEach((kind, k) => {
-    for (const item of outcomes[k].items ?? []) (failed(item.status) ? forget(item[kind.arn]) : know(item[kind.arn], item.name, kind.kind));
+    for (const item of outcomes[k].items ?? []) {
+      if (failed(item.status)) forget(item[kind.arn]);
+      else know(item[kind.arn], item.name, kind.kind);
+      observe(item[kind.arn], item.status);
+    }
   });
   // The same control keeps the focus across a refresh.
   const focused = document.activeElement?.closest('#home-kinds [data-key]')?.dataset.key;

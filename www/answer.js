@@ -4,7 +4,7 @@
 // there is a nextToken; an error as its name, message, HTTP status and request ID, with the
 // issues it names for the form's fields. The ARNs seen are kept for the forms' ARN fields.
 import { h } from './form.js';
-import { dl } from './console.js';
+import { dl, copyable } from './console.js';
 import { operations, shapes, label, getFor, operationsFor, isArnShape, toParams } from './model.js';
 import { learn, ownArn, timelineOf } from './known.js';
 import { relevanceChart } from './chart.js';
@@ -55,17 +55,33 @@ export function tree(shapeName, value) {
   return pairs.length ? dl(pairs) : '(empty)';
 }
 
-/** A table of a List… answer's items: a column per scalar member of the item shape. */
+/** The order of a table's columns: name and status first, then the model's order. */
+const LEADING = ['name', 'status'];
+
+/** A table cell's value: an ARN shortened, with a copy button (a link to its Get…, when there is one); else as `scalar`. */
+function cell(value, column) {
+  if (typeof value !== 'string' || !ARN.test(value)) return scalar(value);
+  remember(value);
+  const get = getFor(value);
+  return copyable(value, `the ${label(column)}`, get && opHash(get.operation, get.input));
+}
+
+/** A table of a List… answer's items: a column per scalar member of the item shape, name and status first; the name links to the item's Get…. */
 function table(itemShape, caption) {
-  const columns = Object.entries(shapes[itemShape].members).filter(([, m]) => !['structure', 'list', 'map'].includes(shapes[m.shape].type)).map(([name]) => name);
+  const scalars = Object.entries(shapes[itemShape].members).filter(([, m]) => !['structure', 'list', 'map'].includes(shapes[m.shape].type)).map(([name]) => name);
+  const columns = [...LEADING.filter((name) => scalars.includes(name)), ...scalars.filter((name) => !LEADING.includes(name))];
   const tbody = h('tbody');
   const element = h('div', { class: 'table-wrap' }, h('table', {},
     h('caption', { class: 'visually-hidden' }, caption),
     h('thead', {}, h('tr', {}, columns.map((name) => h('th', { scope: 'col' }, label(name))))), tbody));
+  const named = (item) => {
+    const get = ownArn(item) && getFor(ownArn(item));
+    return get ? h('a', { href: opHash(get.operation, get.input) }, item.name) : item.name;
+  };
   const append = (items) => {
     items.forEach(learn);
-    tbody.append(...items.map((item) => h('tr', {},
-      columns.map((name) => h('td', { 'data-label': label(name) }, item[name] === undefined ? '' : scalar(item[name]))))));
+    tbody.append(...items.map((item) => h('tr', {}, columns.map((name) => h('td', { 'data-label': label(name) },
+      item[name] === undefined ? '' : name === 'name' ? named(item) : name === 'status' ? h('span', { class: `status status-${item.status}` }, item.status) : cell(item[name], name))))));
   };
   return { element, append, count: () => tbody.rows.length };
 }

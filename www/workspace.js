@@ -8,7 +8,7 @@
 import { CleanRoomsClient, validate as validateCleanRooms } from '/pkg/cleanrooms.js';
 import { h } from './form.js';
 import { opHash } from './answer.js';
-import { dl } from './console.js';
+import { dl, copyable } from './console.js';
 import { getFor, shapes } from './model.js';
 import { know, forget, observe } from './known.js';
 
@@ -64,18 +64,6 @@ function age(date) {
   const s = Math.max(0, Math.round((Date.now() - date) / 1000));
   const text = s < 60 ? `${s} s` : s < 3600 ? `${Math.floor(s / 60)} min` : s < 86400 ? `${Math.floor(s / 3600)} h` : `${Math.floor(s / 86400)} d`;
   return h('time', { dateTime: date.toISOString(), title: date.toLocaleString() }, text);
-}
-
-/** An ARN or ID shortened to its last part, the whole in its title, with a button that copies the whole. */
-export function copyable(value, what) {
-  const tail = value.slice(value.lastIndexOf('/') + 1);
-  const short = tail.length > 20 ? `…${tail.slice(-12)}` : tail;
-  const said = h('span', { class: 'copied', role: 'status' });
-  const copy = h('button', {
-    type: 'button', class: 'copy', 'aria-label': `Copy ${what}`, 'data-key': `copy ${value}`,
-    onclick: () => navigator.clipboard.writeText(value).then(() => { said.textContent = 'Copied.'; }, () => { said.textContent = `Could not copy: select ${value}`; }),
-  }, 'Copy');
-  return h('span', { class: 'copyable' }, h('code', { title: value }, short), ' ', copy, said);
 }
 
 function stopRefresh() {

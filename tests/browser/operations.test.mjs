@@ -151,12 +151,17 @@ test('a training dataset: create (adding and removing list items) → in its lis
   await send();
   const row = answer().getByRole('row').filter({ hasText: 'dataset-e2e' });
   assert.equal(await row.count(), 1);
-  assert.ok((await answer().getByRole('columnheader').allInnerTexts()).includes('Training dataset ARN'));
+  // Name and status lead; the ARN is shortened, its whole in the title, with a copy button.
+  const headers = await answer().getByRole('columnheader').allInnerTexts();
+  assert.deepEqual(headers.slice(0, 2), ['Name', 'Status']);
+  assert.ok(headers.includes('Training dataset ARN'));
+  assert.equal(await row.locator(`code[title="${arn}"]`).innerText(), `…${arn.slice(-12)}`);
+  assert.equal(await row.getByRole('button', { name: 'Copy the Training dataset ARN' }).count(), 1);
   const created_ = row.locator('time').first();
   assert.match(await created_.getAttribute('datetime'), /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
   assert.equal(await created_.getAttribute('title'), await created_.getAttribute('datetime'), 'the ISO value on hover');
 
-  await follow(row, arn, 'GetTrainingDataset');
+  await follow(row, 'dataset-e2e', 'GetTrainingDataset');
   assert.match(await answered(), /Name\s+dataset-e2e/);
   assert.ok(page.url().includes(`#op/GetTrainingDataset?trainingDatasetArn=${encodeURIComponent(arn)}`), 'the input is in the hash');
   assert.equal(await view().getByLabel(/^Training dataset ARN/).inputValue(), arn, 'the form is prefilled');

@@ -281,6 +281,18 @@ test('a resource made to fail shows its status message on the home', async () =>
   assert.equal(await row('ML input channels', 'doomed-channel').getByRole('button', { name: 'Train a model: doomed-channel' }).isDisabled(), true);
   assert.match(await row('ML input channels', 'doomed-channel').innerText(), /Cannot run: The ML input channel failed \(CREATE_FAILED\)\./);
   await screenshot('failed-channel');
+  // Its page: the nested answer stays readable (the query string is not squeezed into a narrow column).
+  await row('ML input channels', 'doomed-channel').getByRole('link', { name: 'doomed-channel', exact: true }).click();
+  const query = operation().locator('#op-answer dt', { hasText: /^Query string$/ }).locator('xpath=following-sibling::dd[1]');
+  await query.waitFor({ timeout: 15000 });
+  await screenshot('failed-channel-page');
+  for (const width of [1280, 400]) {
+    await page.setViewportSize({ width, height: 900 });
+    const box = await query.boundingBox();
+    assert.ok(box.width >= 100 && box.height < 40, `the query string at ${width} px: ${box.width}×${box.height} px`);
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+  assert.match(await operation().locator('#op-answer').innerText(), /Status details[^]*Message\s+The query found no rows\./);
   assert.deepEqual(problems, []);
 });
 

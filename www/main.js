@@ -1,9 +1,10 @@
 // The demo page, a console a Clean Rooms ML member works in: it opens on the membership
-// picker and the chosen membership's home (workspace.js); beside them a membership's associations (list, details, delete) and
-// the create form, which validates as you type, previews the signed request, sends it with
-// the module's client, imports and exports CLI JSON. The view is in the URL hash, so back
-// and forward work. Credentials are the connection panel's (credentials.js). Secrets live only
-// in their inputs and in memory: never in storage, the URL or the console.
+// picker and the chosen membership's home (workspace.js); beside them the operations views,
+// a membership's associations (list, details, delete) and the create form, which validates
+// as you type, previews the signed request, sends it with the module's client, imports and
+// exports CLI JSON. The view is in the URL hash, so back and forward work. Credentials are
+// the connection panel's (credentials.js). Secrets live only in their inputs and in memory:
+// never in storage, the URL or the console.
 import init, { validate, createSignedRequest, paginateListConfiguredModelAlgorithms, CleanRoomsMlClient, version } from '/pkg/cleanroomsml_wasm.js';
 import { h, renderForm, showIssues, previewer, failure, downloadJson, readJsonFile } from './form.js';
 import { PAGE_SIZE, appendRows, detailsHash, detailsOf, dl } from './console.js';
@@ -282,8 +283,8 @@ async function deleteShown() {
   }
 }
 
-/** The operations view and the view of one operation (operations.js, operation-view.js). */
-function startOperations() {
+/** The operations view, the view of one operation and the workspace (operations.js, operation-view.js, workspace.js). */
+function startViews() {
   renderOperations($('operation-groups'), $('operation-filter'), $('operations-status'));
   setUpOperationView({ client, connection, blockedPreview, context: chosenContext });
   setUpWorkspace({ mlClient: client, connection, connected: () => panel.fold(`${$('region').value.trim()} at ${$('endpoint').value.trim() || 'AWS'}`), notConnected: panel.notConnected });
@@ -303,7 +304,6 @@ async function start() {
     panel.prefill(demo, {});
     remember();
     $('connection').dispatchEvent(new Event('change', { bubbles: true }));
-    $('connection-line').textContent = 'Reset to the demo\'s connection.';
     route({ focus: false });
   }));
   $('membership').value = saved.membership ?? EXAMPLE.membershipIdentifier;
@@ -327,7 +327,7 @@ async function start() {
   $('delete').addEventListener('click', deleteShown);
   $('nav-new').addEventListener('click', newInShownMembership);
   $('list-new').addEventListener('click', newInShownMembership);
-  startOperations();
+  startViews();
   window.addEventListener('hashchange', () => route());
   $('status').textContent = `cleanroomsml-wasm ${version()} loaded.` + (demo.endpoint ? ` Sending to the local endpoint ${demo.endpoint} with demo credentials.` : '');
   update();

@@ -11,7 +11,7 @@ import { PAGE_SIZE, appendRows, detailsHash, detailsOf, dl } from './console.js'
 import * as panel from './credentials.js';
 import { renderOperations } from './operations.js';
 import { setUpOperationView, showOperation, connectionChanged } from './operation-view.js';
-import { setUpWorkspace, showMemberships, showHome, leaveWorkspace, chosenContext } from './workspace.js';
+import { setUpWorkspace, showMemberships, showHome, leaveWorkspace, chosenContext, restoreChosen } from './workspace.js';
 import { earlierAttemptNote } from './answer.js';
 
 const $ = (id) => document.getElementById(id);
@@ -332,6 +332,8 @@ async function start() {
   $('status').textContent = `cleanroomsml-wasm ${version()} loaded.` + (demo.endpoint ? ` Sending to the local endpoint ${demo.endpoint} with demo credentials.` : '');
   update();
   await loadAlgorithms();
+  // Opened on another view, the page still knows the membership chosen before (its forms are prefilled).
+  if (!['memberships', 'home'].includes(parseHash().view)) await restoreChosen();
   // Ready once the algorithms are listed (a provider's credentials fetched), as the first view shows.
   $('status').dataset.state = 'ready';
   await route({ focus: false });

@@ -145,18 +145,13 @@ export async function showHome(id) {
   $('home-refresh').textContent = 'Checking the membership…';
   const problem = validateCleanRooms('GetMembership', { membershipIdentifier: id }).issues.find((i) => i.severity === 'error');
   if (problem) return refuse(id, `it is not a membership ID (${problem.message})`);
-  let membership, members, templates;
+  let read;
   try {
-    const client = cleanRooms();
-    ({ membership } = await client.send('GetMembership', { membershipIdentifier: id }));
-    if (membership.status !== 'ACTIVE') {
-      if (current === rendering) refuse(id, `its status is ${membership.status}`);
+    read = await readMembership(id);
+    if (read.membership.status !== 'ACTIVE') {
+      if (current === rendering) refuse(id, `its status is ${read.membership.status}`);
       return;
     }
-    [members, templates] = await Promise.all([
-      listAll((n, i) => client.send(n, i), 'ListMembers', { collaborationIdentifier: membership.collaborationId }, 'memberSummaries'),
-      listAll((n, i) => client.send(n, i), 'ListAnalysisTemplates', { membershipIdentifier: id }, 'analysisTemplateSummaries'),
-    ]);
   } catch (err) {
     if (current !== rendering) return;
     // No answer, or one that refuses the caller rather than the membership: the connection is at fault.
@@ -170,13 +165,8 @@ export async function showHome(id) {
   }
   if (current !== rendering) return;
   api.connected();
-  const account = accountOf(membership.arn);
-  chosen = { id, collaborationId: membership.collaborationId, collaborationName: membership.collaborationName, account, abilities: abilitiesOf(membership), members };
-  localStorage.setItem(MEMBERSHIP_KEY, id);
-  for (const m of members) know(m.accountId, m.accountId === account ? `${m.displayName} (you)` : m.displayName, 'member account');
-  for (const t of templates) know(t.arn, t.name, 'analysis template');
-  for (const link of [$('nav-home'), $('op-home')]) link.href = `#home/${id}`;
-  $('nav-home').hidden = false;
+  adopt(id, read);
+  const { membership, members, templates } = read;
   $('home-title').textContent = `${membership.collaborationName}: your workspace`;
   document.title = `${membership.collaborationName} · Clean Rooms ML`;
   $('home-membership').replaceChildren(dl([
@@ -187,6 +177,37 @@ export async function showHome(id) {
     ['Analysis templates', templates.map((t) => t.name).join(', ') || '(none)'],
   ]), h('p', {}, h('a', { href: '#memberships' }, 'Choose another membership')));
   await refresh(current, 0);
+}
+
+/** The membership `id` as Clean Rooms answers it, with its collaboration's members and its analysis templates. */
+async function readMembership(id) {
+  const client = cleanRooms();
+  const { membership } = await client.send('GetMembership', { membershipIdentifier: id });
+  if (membership.status !== 'ACTIVE') return { membership };
+  const [members, templates] = await Promise.all([
+    listAll((n, i) => client.send(n, i), 'ListMembers', { collaborationIdentifier: membership.collaborationId }, 'memberSummaries'),
+    listAll((n, i) => client.send(n, i), 'ListAnalysisTemplates', { membershipIdentifier: id }, 'analysisTemplateSummaries'),
+  ]);
+  return { membership, members, templates };
+}
+
+/** Makes `id` (read by readMembership) the chosen membership: remembered, its members and templates offered by name, the links home. */
+function adopt(id, { membership, members, templates }) {
+  const account = accountOf(membership.arn);
+  chosen = { id, collaborationId: membership.collaborationId, collaborationName: membership.collaborationName, account, abilities: abilitiesOf(membership), members };
+  localStorage.setItem(MEMBERSHIP_KEY, id);
+  for (const m of members) know(m.accountId, m.accountId === account ? `${m.displayName} (you)` : m.displayName, 'member account');
+  for (const t of templates) know(t.arn, t.name, 'analysis template');
+  for (const link of [$('nav-home'), $('op-home')]) link.href = `#home/${id}`;
+  $('nav-home').hidden = false;
+}
+
+/** The remembered membership chosen again, quietly, for a page opened on another view; left unchosen if it is no longer usable. */
+export async function restoreChosen() {
+  const id = localStorage.getItem(MEMBERSHIP_KEY);
+  if (!id || chosen) return;
+  const read = await readMembership(id).catch(() => null);
+  if (read?.membership.status === 'ACTIVE' && !chosen) adopt(id, read);
 }
 
 /** Says why `id` is not used, and forgets it if it was remembered. */

@@ -446,3 +446,12 @@ test('an audience generation job\'s quality: an SVG chart drawn by the page, its
   await assertAccessible('the audience generation job with its chart');
   assert.deepEqual(problems, []);
 });
+
+test('opened on a form, the page still knows the membership chosen before: it is prefilled', async () => {
+  await page.goto(`${demo.pageUrl}#op/CreateMLInputChannel`);
+  await page.reload();
+  await page.locator('#status[data-state="ready"]').waitFor({ timeout: 15000 });
+  assert.equal(await operation().getByLabel(/^Membership identifier/).inputValue(), DEMO_MEMBERSHIP);
+  assert.equal(await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Home' }).getAttribute('href'), `#home/${DEMO_MEMBERSHIP}`);
+  assert.deepEqual(problems, []);
+});

@@ -272,11 +272,19 @@ function nextSteps(kind, item) {
       const receivers = chosen.members.filter((m) => abilitiesOf(m).includes('CAN_RECEIVE_INFERENCE_OUTPUT'));
       const reason = notActive(item, 'The trained model')
         || (chosen.abilities.includes('CAN_RECEIVE_INFERENCE_OUTPUT') ? '' : 'you lack CAN_RECEIVE_INFERENCE_OUTPUT in this collaboration');
-      return [['Run inference', 'StartTrainedModelInferenceJob', {
-        membershipIdentifier, trainedModelArn: arn, configuredModelAlgorithmAssociationArn: item.configuredModelAlgorithmAssociationArn,
-        resourceConfig: { instanceType: firstEnum('InferenceInstanceType', 'ml.m5.xlarge') },
-        outputConfiguration: { members: receivers.map((m) => ({ accountId: m.accountId })) }, dataSource: {},
-      }, reason]];
+      // One member receives the exported model: this one if it can, else the first that can.
+      const exportTo = [...chosen.members].sort((a, b) => (b.accountId === chosen.account) - (a.accountId === chosen.account))
+        .find((m) => abilitiesOf(m).includes('CAN_RECEIVE_MODEL_OUTPUT'));
+      return [
+        ['Run inference', 'StartTrainedModelInferenceJob', {
+          membershipIdentifier, trainedModelArn: arn, configuredModelAlgorithmAssociationArn: item.configuredModelAlgorithmAssociationArn,
+          resourceConfig: { instanceType: firstEnum('InferenceInstanceType', 'ml.m5.xlarge') },
+          outputConfiguration: { members: receivers.map((m) => ({ accountId: m.accountId })) }, dataSource: {},
+        }, reason],
+        ['Export', 'StartTrainedModelExportJob', { membershipIdentifier, trainedModelArn: arn, outputConfiguration: { members: exportTo ? [{ accountId: exportTo.accountId }] : [] } },
+          notActive(item, 'The trained model') || (exportTo ? '' : 'no member of the collaboration has CAN_RECEIVE_MODEL_OUTPUT')],
+        ['Export jobs', 'ListCollaborationTrainedModelExportJobs', { collaborationIdentifier: chosen.collaborationId, trainedModelArn: arn }, ''],
+      ];
     }
     case 'ListTrainedModelInferenceJobs':
       return inProgress(item.status) ? [['Cancel', 'CancelTrainedModelInferenceJob', { membershipIdentifier, trainedModelInferenceJobArn: arn }, '']] : [];

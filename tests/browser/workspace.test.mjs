@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { startDemo } from '../../scripts/demo.mjs';
-import { DEMO_MEMBERSHIP, UNKNOWN_MEMBERSHIP, PARTNER_ACCOUNT, CALLER_ACCOUNT, FAIL_TAG } from '../../scripts/local-endpoint.mjs';
+import { DEMO_MEMBERSHIP, COLLABORATION, UNKNOWN_MEMBERSHIP, PARTNER_ACCOUNT, CALLER_ACCOUNT, FAIL_TAG } from '../../scripts/local-endpoint.mjs';
 import { launchChromium } from './chromium.mjs';
 
 const PACE_MS = 3_600_000;
@@ -204,7 +204,14 @@ test('the workflow, by mouse: picker → home → algorithm → association → 
   await sendOperation();
   await backHome();
   assert.equal(await row('Trained models', 'wf-model').getByRole('button', { name: 'Run inference: wf-model' }).isDisabled(), true);
+  assert.equal(await row('Trained models', 'wf-model').getByRole('button', { name: 'Export: wf-model' }).isDisabled(), true);
+  // Its export jobs, read in the collaboration: the link carries the collaboration's ID.
+  await row('Trained models', 'wf-model').getByRole('link', { name: 'Export jobs: wf-model' }).click();
+  assert.match(page.url(), new RegExp(`#op/ListCollaborationTrainedModelExportJobs\\?collaborationIdentifier=${COLLABORATION}&trainedModelArn=`));
+  await page.locator('#op-answer').getByText('ListCollaborationTrainedModelExportJobs: answered.').waitFor({ timeout: 15000 });
+  await backHome();
   await advance(2);
+  await row('Trained models', 'wf-model').getByRole('link', { name: 'Export: wf-model' }).waitFor({ timeout: 15000 });
   await row('Trained models', 'wf-model').getByRole('link', { name: 'Run inference: wf-model' }).click({ timeout: 15000 });
 
   // 5. Inference: the model and the receivers prefilled; the data's channel chosen by name.

@@ -11,7 +11,7 @@ import {
 /**
  * Starts both; `endpointOptions` go to startLocalEndpoint (the tests' short
  * `credentialLifetimeSeconds`; the pace, LOCAL_ENDPOINT_PACE_MS or the default, unless given).
- * Resolves to { pageUrl, endpointUrl, stats, close }.
+ * Resolves to { pageUrl, endpointUrl, stats, advance, close } (`advance(ms)`: the endpoint's, which moves statuses on).
  */
 export async function startDemo({ pagePort = 8080, endpointPort = 8081, log = console.log, endpointOptions = {} } = {}) {
   const endpoint = await startLocalEndpoint({ paceMs: demoPaceMs(), ...endpointOptions, port: endpointPort, log });
@@ -27,6 +27,7 @@ export async function startDemo({ pagePort = 8080, endpointPort = 8081, log = co
     pageUrl: url,
     endpointUrl: endpoint.url,
     stats: endpoint.stats,
+    advance: endpoint.advance,
     async close() {
       server.close();
       await endpoint.close();

@@ -271,6 +271,23 @@ const ENDED = ['SUCCESS', 'CANCELLED', 'INACTIVE', 'FAILED', 'CREATE_FAILED', 'T
 const SCHEMA_KIND = 'Schema';
 /** A Clean Rooms change's types, by the member its specification sets. */
 const CHANGE_TYPES = { member: ['ADD_MEMBER'], collaboration: ['EDIT_AUTO_APPROVED_CHANGE_TYPES'] };
+/**
+ * An audience generation job's quality once ACTIVE (GetAudienceGenerationJob's `metrics`): a
+ * relevance score (0–10) for each audience size of its configured audience model's
+ * `audienceSizeConfig` (else AUDIENCE_SIZES), falling as the audience grows, and a recall
+ * (0–1); both drawn from the job's ARN, so that each job has its own and keeps them.
+ */
+const AUDIENCE_SIZES = { audienceSizeType: 'ABSOLUTE', audienceSizeBins: [10000, 50000, 100000, 500000, 1000000] };
+function audienceMetrics(arn, sizeConfig = AUDIENCE_SIZES) {
+  const seed = createHash('sha256').update(arn).digest();
+  const top = 4 + seed[0] / 64; // 4–8
+  const fall = 0.08 + seed[1] / 2550; // 8–18 % less at each larger size
+  const round = (x) => Math.round(x * 100) / 100;
+  return {
+    relevanceMetrics: sizeConfig.audienceSizeBins.map((value, i) => ({ audienceSize: { type: sizeConfig.audienceSizeType, value }, score: round(Math.max(0, top * (1 - fall) ** i)) })),
+    recallMetric: round(0.3 + seed[2] / 640), // 0.3–0.7
+  };
+}
 /** Required output members no input gives, and their value on a new resource. */
 const DEFAULTS = { isAutoApproved: false };
 /**
@@ -468,6 +485,7 @@ export async function startLocalEndpoint({
     const status = statusOf(r);
     const values = { ...r.values, ...(status ? { status } : {}) };
     if (status === 'CREATE_FAILED') values.statusDetails = { statusCode: FAIL_TAG, message: r.failure };
+    if (r.kind.name === 'AudienceGenerationJob' && status === 'ACTIVE') values.metrics = audienceMetrics(r.arn, byArn(r.values.configuredAudienceModelArn)?.values.audienceSizeConfig);
     if (r.kind.name === 'Collaboration') {
       const member = memberIn(r, ACCOUNT);
       values.memberStatus = member?.status;

@@ -4,8 +4,10 @@
 // there is a nextToken; an error as its name, message, HTTP status and request ID, with the
 // issues it names for the form's fields. The ARNs seen are kept for the forms' ARN fields.
 import { h } from './form.js';
-import { dl } from './console.js';
+import { dl, copyable } from './console.js';
 import { operations, shapes, label, getFor, operationsFor, isArnShape, toParams } from './model.js';
+import { learn, ownArn, timelineOf } from './known.js';
+import { relevanceChart } from './chart.js';
 
 const ARNS_KEY = 'cleanroomsml-wasm.arns';
 const ARN = /^arn:aws[-a-z]*:/;
@@ -53,15 +55,34 @@ export function tree(shapeName, value) {
   return pairs.length ? dl(pairs) : '(empty)';
 }
 
-/** A table of a List… answer's items: a column per scalar member of the item shape. */
+/** The order of a table's columns: name and status first, then the model's order. */
+const LEADING = ['name', 'status'];
+
+/** A table cell's value: an ARN shortened, with a copy button (a link to its Get…, when there is one); else as `scalar`. */
+function cell(value, column) {
+  if (typeof value !== 'string' || !ARN.test(value)) return scalar(value);
+  remember(value);
+  const get = getFor(value);
+  return copyable(value, `the ${label(column)}`, get && opHash(get.operation, get.input));
+}
+
+/** A table of a List… answer's items: a column per scalar member of the item shape, name and status first; the name links to the item's Get…. */
 function table(itemShape, caption) {
-  const columns = Object.entries(shapes[itemShape].members).filter(([, m]) => !['structure', 'list', 'map'].includes(shapes[m.shape].type)).map(([name]) => name);
+  const scalars = Object.entries(shapes[itemShape].members).filter(([, m]) => !['structure', 'list', 'map'].includes(shapes[m.shape].type)).map(([name]) => name);
+  const columns = [...LEADING.filter((name) => scalars.includes(name)), ...scalars.filter((name) => !LEADING.includes(name))];
   const tbody = h('tbody');
   const element = h('div', { class: 'table-wrap' }, h('table', {},
     h('caption', { class: 'visually-hidden' }, caption),
     h('thead', {}, h('tr', {}, columns.map((name) => h('th', { scope: 'col' }, label(name))))), tbody));
-  const append = (items) => tbody.append(...items.map((item) => h('tr', {},
-    columns.map((name) => h('td', { 'data-label': label(name) }, item[name] === undefined ? '' : scalar(item[name]))))));
+  const named = (item) => {
+    const get = ownArn(item) && getFor(ownArn(item));
+    return get ? h('a', { href: opHash(get.operation, get.input) }, item.name) : item.name;
+  };
+  const append = (items) => {
+    items.forEach(learn);
+    tbody.append(...items.map((item) => h('tr', {}, columns.map((name) => h('td', { 'data-label': label(name) },
+      item[name] === undefined ? '' : name === 'name' ? named(item) : name === 'status' ? h('span', { class: `status status-${item.status}` }, item.status) : cell(item[name], name))))));
+  };
   return { element, append, count: () => tbody.rows.length };
 }
 
@@ -99,7 +120,10 @@ export function answerView(operation, input, output, loadMore) {
     parts.push(rows.element, status, h('div', { class: 'actions' }, more), Object.keys(rest).length ? tree(outputShape, rest) : null);
     show(body);
   } else {
+    learn(body);
     parts.push(outputShape ? tree(outputShape, body) : h('p', {}, 'Done: this operation answers with no output.'));
+    if (operation.startsWith('Get')) parts.push(statusTimeline(ownArn(body)));
+    if (body.metrics?.relevanceMetrics) parts.push(relevanceChart(body.metrics));
   }
   if (operation.startsWith('Get')) parts.push(actions(operation, input));
   const answer = h('div', { class: 'answer' }, parts);
@@ -107,6 +131,14 @@ export function answerView(operation, input, output, loadMore) {
   const iso = h('input', { type: 'checkbox', onchange: () => showIso(answer, iso.checked) });
   answer.prepend(h('label', { class: 'check' }, iso, 'Times in ISO 8601 (UTC)'));
   return answer;
+}
+
+/** The statuses this page saw the resource in, each with when it first saw it; null before two were seen. */
+function statusTimeline(arn) {
+  const timeline = timelineOf(arn);
+  if (timeline.length < 2) return null;
+  return h('section', { class: 'timeline', 'aria-label': 'Statuses seen' }, h('h4', {}, 'Statuses seen by this page'),
+    h('ol', {}, timeline.map(({ status, at }) => h('li', {}, h('span', { class: `status status-${status}` }, status), ' ', time(at)))));
 }
 
 /** Shows the answer's times as their ISO values, or in local time again. */

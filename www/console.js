@@ -49,3 +49,19 @@ export function detailsOf(association, algorithms) {
     : h('p', {}, 'No privacy configuration: the collaboration\'s defaults apply.');
   return [dl(rows), h('h3', { id: 'privacy-title' }, 'Privacy configuration'), privacy];
 }
+
+/**
+ * An ARN or ID shortened to its last part (the whole in its title), with a button that copies
+ * the whole; `href`: the shortened text is a link there.
+ */
+export function copyable(value, what, href) {
+  const tail = value.slice(value.lastIndexOf('/') + 1);
+  const short = tail.length > 20 ? `…${tail.slice(-12)}` : tail;
+  const said = h('span', { class: 'copied', role: 'status' });
+  const copy = h('button', {
+    type: 'button', class: 'copy', 'aria-label': `Copy ${what}`, 'data-key': `copy ${value}`,
+    onclick: () => navigator.clipboard.writeText(value).then(() => { said.textContent = 'Copied.'; }, () => { said.textContent = `Could not copy: select ${value}`; }),
+  }, 'Copy');
+  const text = h('code', { title: value }, short);
+  return h('span', { class: 'copyable' }, href ? h('a', { href, class: 'arn' }, text) : text, ' ', copy, said);
+}

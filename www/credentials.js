@@ -104,6 +104,43 @@ function show(outcome, failed) {
   ]));
 }
 
+/**
+ * Folds the panel to one line once a call has gone through (`where`: region and endpoint, as said),
+ * with "Change connection" to unfold it and, with a demo to go back to, "Reset to the demo".
+ */
+export function fold(where) {
+  const modeName = $('credentialsMode').selectedOptions[0].textContent;
+  $('connection-line').textContent = `Connected: ${where}, ${modeName.toLowerCase()}.`;
+  $('connection-summary').hidden = false;
+  if ($('connection-change').getAttribute('aria-expanded') === 'false') $('connection-fields').hidden = true;
+}
+
+/** Wires the folded line's buttons; `reset()` puts the demo's connection back, if there is a demo. */
+export function setUpFolding(reset) {
+  $('connection-change').addEventListener('click', () => {
+    const open = $('connection-fields').hidden;
+    $('connection-fields').hidden = !open;
+    $('connection-change').setAttribute('aria-expanded', String(open));
+    $('connection-change').textContent = open ? 'Fold the connection' : 'Change connection';
+    if (open) $('region').focus();
+  });
+  $('connection-reset').hidden = !reset;
+  if (reset) {
+    $('connection-reset').addEventListener('click', reset);
+    $('connection-line').textContent = 'Not connected yet.';
+    $('connection-summary').hidden = false;
+  }
+}
+
+/** Unfolds the panel and says why no call goes through. */
+export function notConnected(err) {
+  $('connection-line').textContent = `Not connected: ${err.name}: ${err.message}`;
+  $('connection-summary').hidden = false;
+  $('connection-fields').hidden = false;
+  $('connection-change').setAttribute('aria-expanded', 'true');
+  $('connection-change').textContent = 'Fold the connection';
+}
+
 /** Whether the provider's last read failed (the preview then waits for a call or an edit rather than ask again). */
 export const failing = () => mode() !== 'keys' && current.failed;
 

@@ -1,14 +1,17 @@
-// The demo page, a small console: a membership's associations (list, details, delete) and
-// the create form, which validates as you type, previews the signed request, sends it with
-// the module's client, imports and exports CLI JSON. The view is in the URL hash, so back
-// and forward work. Credentials are the connection panel's (credentials.js). Secrets live only
-// in their inputs and in memory: never in storage, the URL or the console.
+// The demo page, a console a Clean Rooms ML member works in: it opens on the membership
+// picker and the chosen membership's home (workspace.js); beside them the operations views,
+// a membership's associations (list, details, delete) and the create form, which validates
+// as you type, previews the signed request, sends it with the module's client, imports and
+// exports CLI JSON. The view is in the URL hash, so back and forward work. Credentials are
+// the connection panel's (credentials.js). Secrets live only in their inputs and in memory:
+// never in storage, the URL or the console.
 import init, { validate, createSignedRequest, paginateListConfiguredModelAlgorithms, CleanRoomsMlClient, version } from '/pkg/cleanroomsml_wasm.js';
 import { h, renderForm, showIssues, previewer, failure, downloadJson, readJsonFile } from './form.js';
 import { PAGE_SIZE, appendRows, detailsHash, detailsOf, dl } from './console.js';
 import * as panel from './credentials.js';
 import { renderOperations } from './operations.js';
 import { setUpOperationView, showOperation, connectionChanged } from './operation-view.js';
+import { setUpWorkspace, showMemberships, showHome, leaveWorkspace, chosenContext, restoreChosen } from './workspace.js';
 import { earlierAttemptNote } from './answer.js';
 
 const $ = (id) => document.getElementById(id);
@@ -160,8 +163,14 @@ function newInShownMembership() {
   }
 }
 
-/** The view the hash names: `#list/MEMBERSHIP`, `#association/MEMBERSHIP/ARN`, `#new`, `#operations`, `#op/NAME?INPUT`. */
+/**
+ * The view the hash names: `#memberships` (also the empty hash), `#home/MEMBERSHIP`, `#list/MEMBERSHIP`,
+ * `#association/MEMBERSHIP/ARN`, `#new`, `#operations`, `#op/NAME?INPUT`.
+ */
 function parseHash() {
+  if (['', '#', '#memberships'].includes(location.hash)) return { view: 'memberships' };
+  const home = location.hash.match(/^#home\/(.*)$/);
+  if (home) return { view: 'home', membership: decodeURIComponent(home[1]) };
   const operation = location.hash.match(/^#op\/(\w+)(?:\?(.*))?$/);
   if (operation) return { view: 'operation', name: operation[1], query: operation[2] ?? '' };
   if (location.hash === '#operations') return { view: 'operations' };
@@ -173,8 +182,8 @@ function parseHash() {
 
 async function route({ focus = true } = {}) {
   const target = parseHash();
-  for (const view of ['list', 'details', 'new', 'operations', 'operation']) $(`view-${view}`).hidden = view !== target.view;
-  const navCurrent = [['nav-list', ['list', 'details'].includes(target.view)], ['nav-new', target.view === 'new'], ['nav-operations', ['operations', 'operation'].includes(target.view)]];
+  for (const view of ['memberships', 'home', 'list', 'details', 'new', 'operations', 'operation']) $(`view-${view}`).hidden = view !== target.view;
+  const navCurrent = [['nav-memberships', target.view === 'memberships'], ['nav-home', target.view === 'home'], ['nav-list', ['list', 'details'].includes(target.view)], ['nav-new', target.view === 'new'], ['nav-operations', ['operations', 'operation'].includes(target.view)]];
   for (const [id, current] of navCurrent) {
     if (current) $(id).setAttribute('aria-current', 'page');
     else $(id).removeAttribute('aria-current');
@@ -185,8 +194,15 @@ async function route({ focus = true } = {}) {
   }
   if (target.view === 'operations') document.title = 'Operations · Clean Rooms ML';
   if (target.view === 'operation') showOperation(target.name, target.query);
-  const heading = { list: 'list-title', details: 'details-title', new: 'new-title', operations: 'operations-title', operation: 'operation-title' }[target.view];
+  const heading = { memberships: 'memberships-title', home: 'home-title', list: 'list-title', details: 'details-title', new: 'new-title', operations: 'operations-title', operation: 'operation-title' }[target.view];
   if (focus) $(heading).focus();
+  if (!['memberships', 'home'].includes(target.view)) leaveWorkspace();
+  if (target.view === 'memberships') await showMemberships();
+  if (target.view === 'home') {
+    await showHome(target.membership);
+    // The associations' list follows the chosen membership.
+    if (chosenContext().membershipIdentifier) $('membership').value = chosenContext().membershipIdentifier;
+  }
   if (target.view === 'list') await showList(target.membership);
   if (target.view === 'details') await showDetails(target.membership, target.arn);
 }
@@ -267,10 +283,11 @@ async function deleteShown() {
   }
 }
 
-/** The operations view and the view of one operation (operations.js, operation-view.js). */
-function startOperations() {
+/** The operations view, the view of one operation and the workspace (operations.js, operation-view.js, workspace.js). */
+function startViews() {
   renderOperations($('operation-groups'), $('operation-filter'), $('operations-status'));
-  setUpOperationView({ client, connection, blockedPreview });
+  setUpOperationView({ client, connection, blockedPreview, context: chosenContext });
+  setUpWorkspace({ mlClient: client, connection, connected: () => panel.fold(`${$('region').value.trim()} at ${$('endpoint').value.trim() || 'AWS'}`), notConnected: panel.notConnected });
 }
 
 async function start() {
@@ -280,6 +297,15 @@ async function start() {
   $('region').value = saved.region ?? demo.region ?? 'us-east-1';
   $('endpoint').value = saved.endpoint ?? demo.endpoint ?? '';
   panel.prefill(demo, saved);
+  // The demo's connection again, the remembered one forgotten (a wrong pool ID would otherwise stay).
+  panel.setUpFolding(demo.endpoint && (() => {
+    $('region').value = demo.region;
+    $('endpoint').value = demo.endpoint;
+    panel.prefill(demo, {});
+    remember();
+    $('connection').dispatchEvent(new Event('change', { bubbles: true }));
+    route({ focus: false });
+  }));
   $('membership').value = saved.membership ?? EXAMPLE.membershipIdentifier;
   readInput = renderForm($('request-form'), saved.input ?? EXAMPLE, update);
   const form = $('form');
@@ -301,11 +327,13 @@ async function start() {
   $('delete').addEventListener('click', deleteShown);
   $('nav-new').addEventListener('click', newInShownMembership);
   $('list-new').addEventListener('click', newInShownMembership);
-  startOperations();
+  startViews();
   window.addEventListener('hashchange', () => route());
   $('status').textContent = `cleanroomsml-wasm ${version()} loaded.` + (demo.endpoint ? ` Sending to the local endpoint ${demo.endpoint} with demo credentials.` : '');
   update();
   await loadAlgorithms();
+  // Opened on another view, the page still knows the membership chosen before (its forms are prefilled).
+  if (!['memberships', 'home'].includes(parseHash().view)) await restoreChosen();
   // Ready once the algorithms are listed (a provider's credentials fetched), as the first view shows.
   $('status').dataset.state = 'ready';
   await route({ focus: false });

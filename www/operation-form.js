@@ -2,12 +2,14 @@
 // (model.generated.js): structures as fieldsets, lists with Add and Remove, maps as key/value
 // rows, unions as a choice of one member, enums as selects, numbers with their range,
 // booleans as checkboxes, times as date-time inputs, ARN fields offering the ARNs seen in
-// this session's answers. Every editor returns `{ element, read }`; every field wrapper
+// this session's answers, and a field whose pattern takes something the services listed
+// (known.js: resources, member accounts) a choice of them by name beside it. Every editor returns `{ element, read }`; every field wrapper
 // carries the path `validate` reports (`a.b[0]`, `tags["k"]`), so `showIssues` (form.js)
 // puts each issue beside its field. Structural edits re-render the form from `read()`.
 import { h, field, number, select, text } from './form.js';
 import { operations, shapes, label, hint, isArnShape, matches } from './model.js';
 import { seenArns } from './answer.js';
+import { choicesFor } from './known.js';
 
 const join = (path, name) => (path ? `${path}.${name}` : name);
 /** What a member newly added or chosen starts as: containers empty, scalars unset. */
@@ -40,6 +42,19 @@ function control(shape, value, ctx, { required, keep } = {}) {
   return { control: input, read: () => (input.value === '' && !keep ? undefined : input.value) };
 }
 
+/** The pattern of the values a field names that the services list: an ARN's, or an account ID's (by the member's name: some have no pattern). */
+const ACCOUNT_ID = '[0-9]{12}';
+const listedPattern = (shape, path) => (isArnShape(shape) ? shape.pattern : shape.type === 'string' && /accountIds?(\[\d+\])?$/i.test(path) ? ACCOUNT_ID : null);
+
+/** A choice by name of the known values (`[value, text]`) for `input`, which it fills; typing stays possible. */
+function picker(input, choices) {
+  if (!choices.length) return null;
+  const choice = h('select', { onchange: () => { input.value = choice.value; input.dispatchEvent(new Event('input', { bubbles: true })); } },
+    h('option', { value: '' }, '(choose by name, or type above)'), choices.map(([value, text]) => h('option', { value, selected: value === input.value }, text)));
+  input.addEventListener('input', () => { choice.value = choices.some(([value]) => value === input.value) ? input.value : ''; });
+  return choice;
+}
+
 /** The editor of the member at `path`: `{ element, read }`. */
 function editor(shapeName, path, value, text, required, ctx) {
   const shape = shapes[shapeName];
@@ -48,7 +63,14 @@ function editor(shapeName, path, value, text, required, ctx) {
   if (shape.type === 'list') return list(shape, path, value, text, required, ctx, note);
   if (shape.type === 'map') return map(shape, path, value, text, required, ctx, note);
   const { control: input, read } = control(shape, value, ctx, { required, keep: ctx.keep });
-  return { element: field(path, text, input, note ? `(${note})` : ''), read };
+  const element = field(path, text, input, note ? `(${note})` : '');
+  const pattern = listedPattern(shape, path);
+  const choice = pattern && picker(input, choicesFor(pattern));
+  if (choice) {
+    choice.setAttribute('aria-label', `Choose ${text} by name`);
+    element.insertBefore(choice, element.querySelector(':scope > .issues'));
+  }
+  return { element, read };
 }
 
 /** A fieldset for a container member; an optional one has a checkbox that includes it. */

@@ -2,12 +2,16 @@
 // you type with each issue beside its field; the signed request's preview (the session
 // token masked); the CLI input JSON, its export and import; Send, and the answer
 // (answer.js). An input in the hash prefills the form, and a read (GET) with a valid one
-// is sent at once, so that an ARN's link shows its resource. Secrets stay in the connection's inputs.
+// is sent at once, so that an ARN's link shows its resource. The chosen membership and its
+// collaboration fill the members of those names that the hash leaves unset. A Delete… or
+// Cancel… asks first, naming the resource, and says its outcome beside its button. Secrets
+// stay in the connection's inputs.
 import { validate, createSignedRequest } from '/pkg/cleanroomsml_wasm.js';
 import { h, showIssues, previewer, downloadJson, readJsonFile } from './form.js';
-import { operations, cliCommand, revive, fromParams } from './model.js';
+import { operations, shapes, shapeAt, cliCommand, revive, fromParams } from './model.js';
 import { renderOperationForm } from './operation-form.js';
 import { answerView, errorView, issuesOf } from './answer.js';
+import { known, kindOfArn, words } from './known.js';
 
 const $ = (id) => document.getElementById(id);
 /** What each operation's form held, so that coming back to it keeps the edits. */
@@ -18,13 +22,19 @@ let api;
 /** Counts that make a slower earlier answer drop out. */
 let sent = 0;
 
-/** Wires the view once; `client()`, `connection()` and `blockedPreview(errors)` are the page's (main.js). */
-export function setUpOperationView({ client, connection, blockedPreview }) {
-  api = { client, connection, blockedPreview, showPreview: previewer($('op-preview')) };
+/** Whether an operation destroys or stops what it names, and so asks first. */
+export const destructive = (name) => /^(Delete|Cancel)/.test(name);
+
+/**
+ * Wires the view once; `client()`, `connection()`, `blockedPreview(errors)` and `context()`
+ * (the chosen membership: `{ membershipIdentifier, collaborationIdentifier }`, or {}) are the page's (main.js).
+ */
+export function setUpOperationView({ client, connection, blockedPreview, context }) {
+  api = { client, connection, blockedPreview, context, showPreview: previewer($('op-preview')) };
   const form = $('op-form');
   form.addEventListener('input', (e) => e.target.id !== 'op-import' && update());
   form.addEventListener('change', (e) => e.target.id !== 'op-import' && update());
-  form.addEventListener('submit', (e) => { e.preventDefault(); send(); });
+  form.addEventListener('submit', (e) => { e.preventDefault(); destructive(operation) ? confirmThenSend() : send(); });
   $('op-export').addEventListener('click', exportJson);
   $('op-import').addEventListener('change', importJson);
 }
@@ -46,16 +56,40 @@ export function showOperation(name, query) {
   operation = name;
   $('op-cli-command').textContent = `aws cleanroomsml ${cliCommand(name)} --cli-input-json file://${cliCommand(name)}.json`;
   $('op-import-status').textContent = '';
-  readInput = renderOperationForm($('op-fields'), name, query ? fromParams(name, query) : drafts.get(name) ?? {}, update);
+  $('op-outcome').textContent = '';
+  const input = query ? fromParams(name, query) : drafts.get(name) ?? {};
+  const { members } = shapes[operations[name].input];
+  for (const [member, value] of Object.entries(api.context())) if (members[member] && input[member] === undefined) input[member] = value;
+  readInput = renderOperationForm($('op-fields'), name, input, update);
   const errors = update();
   if (query && operations[name].method === 'GET' && !errors) send();
+}
+
+const article = (text) => (/^([aeiou]|ML|S3)/i.test(text) ? 'an' : 'a');
+
+/** A pattern issue on an ARN of another kind says so in words, before the pattern: "This is an ML input channel ARN …". */
+function namingKinds(issue) {
+  if (issue.code !== 'pattern') return issue;
+  const value = $('op-form').querySelector(`[data-path="${CSS.escape(issue.path)}"] > input`)?.value ?? '';
+  if (!value.startsWith('arn:')) return issue;
+  let expected;
+  try {
+    expected = words(shapeAt(operation, issue.path).name.replace(/Arn$/, ''));
+  } catch {
+    return issue;
+  }
+  const given = known(value)?.kind ?? kindOfArn(value);
+  // An ARN still being typed, or of the right kind but malformed: the pattern says enough.
+  if (!given || expected.toLowerCase().endsWith(given.toLowerCase())) return issue;
+  const name = known(value)?.name;
+  return { ...issue, message: `This is ${article(given)} ${given} ARN${name ? ` ("${name}")` : ''}; ${article(expected)} ${expected} ARN is expected. (It ${issue.message}.)` };
 }
 
 /** Validates the form and refreshes what depends on it; returns the number of errors. */
 function update() {
   const input = readInput();
   drafts.set(operation, input);
-  const errors = showIssues($('op-form'), $('op-issues'), validate(operation, input).issues);
+  const errors = showIssues($('op-form'), $('op-issues'), validate(operation, input).issues.map(namingKinds));
   $('op-send').disabled = errors > 0;
   $('op-cli').textContent = JSON.stringify(input, null, 2);
   preview(input, errors);
@@ -67,6 +101,33 @@ function preview(input, errors) {
   api.showPreview(() => createSignedRequest(operation, input, config), api.blockedPreview(errors));
 }
 
+/** The resource a destructive input names, as a person knows it: `"churn-channel" (ML input channel)`, else its ARN or ID. */
+function namedIn(input) {
+  const value = Object.entries(input).filter(([member]) => member !== 'membershipIdentifier').map(([, v]) => v).find((v) => typeof v === 'string');
+  const k = known(value);
+  return k ? `the ${k.kind} "${k.name}"` : value ?? 'this resource';
+}
+
+/** Asks before a Delete… or Cancel…; sends once confirmed, and says the outcome beside the button. */
+async function confirmThenSend() {
+  const dialog = $('op-confirm');
+  const what = namedIn(readInput());
+  $('op-confirm-title').textContent = `${operation}?`;
+  $('op-confirm-text').textContent = `${operation} will act on ${what}. This cannot be undone.`;
+  dialog.returnValue = '';
+  dialog.showModal();
+  await new Promise((resolve) => dialog.addEventListener('close', resolve, { once: true }));
+  if (dialog.returnValue !== 'confirm') {
+    $('op-outcome').textContent = 'Not sent.';
+    return $('op-send').focus();
+  }
+  $('op-outcome').textContent = `Sending ${operation} for ${what}…`;
+  const err = await send();
+  $('op-outcome').textContent = err ? `Failed: ${operation} for ${what}: ${err.name}: ${err.message}` : `Done: ${operation} accepted for ${what}.`;
+  $('op-outcome').className = err ? 'result-error' : 'result-ok';
+}
+
+/** Sends the form's input; resolves to the error, or null once the service accepted it. */
 async function send() {
   const current = ++sent;
   const [name, input] = [operation, readInput()];
@@ -77,10 +138,12 @@ async function send() {
     const output = await client.send(name, input);
     const token = operations[name].paginator?.inputToken;
     if (current === sent) $('op-answer').replaceChildren(answerView(name, input, output, (next) => client.send(name, { ...input, [token]: next })));
+    return null;
   } catch (err) {
-    if (current !== sent) return;
+    if (current !== sent) return err;
     $('op-answer').replaceChildren(errorView(err));
     showIssues($('op-form'), $('op-issues'), issuesOf(err));
+    return err;
   } finally {
     if (current === sent) $('op-send').disabled = false;
   }

@@ -26,7 +26,8 @@ before(async () => {
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   // The one 404 the tests ask for (a deleted association) is logged by the browser itself.
   page.on('console', (m) => m.type() === 'error' && !/status of 404/.test(m.text()) && problems.push(m.text()));
-  await page.goto(demo.pageUrl);
+  // The page opens on the membership picker (workspace.test.mjs); the associations' list is #list.
+  await page.goto(`${demo.pageUrl}#list`);
   await page.locator('#status[data-state="ready"]').waitFor({ timeout: 15000 });
 });
 after(async () => {
@@ -44,7 +45,7 @@ async function listSettled() {
   await page.waitForFunction(() => !['', 'Loading…'].includes(document.getElementById('list-status').textContent));
 }
 
-test('the page opens on the membership\'s associations', async () => {
+test('#list opens on the membership\'s associations', async () => {
   assert.equal(await list().isVisible(), true);
   assert.equal(await form().isVisible(), false);
   await listSettled();

@@ -22,7 +22,7 @@ async function open(target) {
   const opened = await browser.newPage();
   await opened.setViewportSize({ width: 1100, height: 900 });
   opened.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  await opened.goto(target.pageUrl);
+  await opened.goto(`${target.pageUrl}#list`); // the associations (the page opens on the membership picker)
   await opened.locator('#status[data-state="ready"]').waitFor({ timeout: 15000 });
   return opened;
 }

@@ -23,7 +23,7 @@ before(async () => {
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   // The lost connection and the 409 are logged by the browser itself.
   page.on('console', (m) => m.type() === 'error' && !/status of 409|ERR_EMPTY_RESPONSE|Failed to load resource/.test(m.text()) && problems.push(m.text()));
-  await page.goto(demo.pageUrl);
+  await page.goto(`${demo.pageUrl}#list`);
   await page.locator('#status[data-state="ready"]').waitFor({ timeout: 15000 });
   await page.getByLabel(/^Endpoint/).fill(proxy.url);
 });

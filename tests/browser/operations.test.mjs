@@ -63,8 +63,13 @@ async function answered() {
   return answer().innerText();
 }
 
+/** Sends the form; a Delete… or Cancel… (and only those) asks first, and is confirmed. */
 async function send() {
+  const operation = await page.locator('#operation-title').textContent();
   await view().getByRole('button', { name: 'Send', exact: true }).click();
+  const confirm = page.getByRole('dialog', { name: `${operation}?` });
+  assert.equal(await confirm.isVisible(), /^(Delete|Cancel)/.test(operation), `${operation}: asks first only if it deletes or cancels`);
+  if (/^(Delete|Cancel)/.test(operation)) await confirm.getByRole('button', { name: 'Yes, send it' }).click();
   return answered();
 }
 
@@ -146,18 +151,29 @@ test('a training dataset: create (adding and removing list items) → in its lis
   await send();
   const row = answer().getByRole('row').filter({ hasText: 'dataset-e2e' });
   assert.equal(await row.count(), 1);
-  assert.ok((await answer().getByRole('columnheader').allInnerTexts()).includes('Training dataset ARN'));
+  // Name and status lead; the ARN is shortened, its whole in the title, with a copy button.
+  const headers = await answer().getByRole('columnheader').allInnerTexts();
+  assert.deepEqual(headers.slice(0, 2), ['Name', 'Status']);
+  assert.ok(headers.includes('Training dataset ARN'));
+  assert.equal(await row.locator(`code[title="${arn}"]`).innerText(), `…${arn.slice(-12)}`);
+  assert.equal(await row.getByRole('button', { name: 'Copy the Training dataset ARN' }).count(), 1);
   const created_ = row.locator('time').first();
   assert.match(await created_.getAttribute('datetime'), /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
   assert.equal(await created_.getAttribute('title'), await created_.getAttribute('datetime'), 'the ISO value on hover');
 
-  await follow(row, arn, 'GetTrainingDataset');
+  await follow(row, 'dataset-e2e', 'GetTrainingDataset');
   assert.match(await answered(), /Name\s+dataset-e2e/);
   assert.ok(page.url().includes(`#op/GetTrainingDataset?trainingDatasetArn=${encodeURIComponent(arn)}`), 'the input is in the hash');
   assert.equal(await view().getByLabel(/^Training dataset ARN/).inputValue(), arn, 'the form is prefilled');
   await follow(answer().getByRole('navigation', { name: 'This resource' }), 'DeleteTrainingDataset', 'DeleteTrainingDataset');
   assert.equal(await view().getByLabel(/^Training dataset ARN/).inputValue(), arn);
-  assert.match(await send(), /Done: this operation answers with no output/);
+  // A Delete… asks first, naming the resource (by the name its Get… answered), and says its outcome beside Send.
+  await view().getByRole('button', { name: 'Send', exact: true }).click();
+  const confirm = page.getByRole('dialog', { name: 'DeleteTrainingDataset?' });
+  assert.equal(await confirm.locator('p').innerText(), 'DeleteTrainingDataset will act on the training dataset "dataset-e2e". This cannot be undone.');
+  await confirm.getByRole('button', { name: 'Yes, send it' }).click();
+  assert.match(await answered(), /Done: this operation answers with no output/);
+  await page.locator('#op-outcome').getByText('Done: DeleteTrainingDataset accepted for the training dataset "dataset-e2e".').waitFor();
 
   await page.goBack(); // the dataset's view again: read once more, now it is gone
   await page.waitForFunction(() => document.getElementById('operation-title').textContent === 'GetTrainingDataset');

@@ -28,7 +28,7 @@ for (const name of ENGINES) {
       demo = await startDemo({ pagePort: 0, endpointPort: 0, log: (line) => requests.push(line) });
       browser = await launch(name);
       page = await browser.newPage();
-      await page.goto(demo.pageUrl);
+      await page.goto(`${demo.pageUrl}#list`);
       await page.waitFor(() => !!document.querySelector('#status[data-state="ready"]'), null, { what: 'the module to load' });
     });
     after(async () => {

@@ -2,7 +2,7 @@
 #   make demo   build the package, start the local endpoint, serve the page (127.0.0.1)
 #   make test   every test suite
 #   make build  the optimized npm package in pkg/
-#   make generate  src/model/generated/, src/entries/ and www/model.generated.js from model/*/
+#   make generate  src/model/generated/, src/entries/ and www/model.*.generated.js from model/*/
 #   make docs   the API reference in docs/api/ (TypeDoc, from pkg/'s declarations)
 #   make bench, make fuzz   not part of make test
 

@@ -5,7 +5,7 @@
 // issues it names for the form's fields. The ARNs seen are kept for the forms' ARN fields.
 import { h } from './form.js';
 import { dl, copyable } from './console.js';
-import { operations, shapes, label, getFor, operationsFor, isArnShape, toParams } from './model.js';
+import { operations, shapes, label, getFor, operationsFor, isArnShape, toParams, service, SERVICES } from './model.js';
 import { learn, ownArn, timelineOf } from './known.js';
 import { relevanceChart } from './chart.js';
 
@@ -21,10 +21,13 @@ function remember(arn) {
   sessionStorage.setItem(ARNS_KEY, JSON.stringify([...seenArns]));
 }
 
-/** The hash of an operation's view, with its input prefilled: `#op/GetTrainingDataset?trainingDatasetArn=…`. */
-export function opHash(operation, input = {}) {
+/**
+ * The hash of the view of an operation of service `name`, with its input prefilled:
+ * `#op/GetTrainingDataset?trainingDatasetArn=…` (Clean Rooms ML), `#cleanrooms/GetMembership?…`.
+ */
+export function opHash(operation, input = {}, name = service) {
   const query = toParams(input);
-  return `#op/${operation}${query ? `?${query}` : ''}`;
+  return `#${SERVICES[name].hash}/${operation}${query ? `?${query}` : ''}`;
 }
 
 /** A time in local time; its ISO value is the `datetime` and the title. */
@@ -39,7 +42,7 @@ function scalar(value) {
   if (typeof value === 'string' && ARN.test(value)) {
     remember(value);
     const get = getFor(value);
-    if (get) return h('a', { href: opHash(get.operation, get.input), class: 'arn' }, value);
+    if (get) return h('a', { href: opHash(get.operation, get.input, get.service), class: 'arn' }, value);
   }
   return String(value);
 }
@@ -63,7 +66,7 @@ function cell(value, column) {
   if (typeof value !== 'string' || !ARN.test(value)) return scalar(value);
   remember(value);
   const get = getFor(value);
-  return copyable(value, `the ${label(column)}`, get && opHash(get.operation, get.input));
+  return copyable(value, `the ${label(column)}`, get && opHash(get.operation, get.input, get.service));
 }
 
 /** A table of a List… answer's items: a column per scalar member of the item shape, name and status first; the name links to the item's Get…. */
@@ -76,7 +79,7 @@ function table(itemShape, caption) {
     h('thead', {}, h('tr', {}, columns.map((name) => h('th', { scope: 'col' }, label(name))))), tbody));
   const named = (item) => {
     const get = ownArn(item) && getFor(ownArn(item));
-    return get ? h('a', { href: opHash(get.operation, get.input) }, item.name) : item.name;
+    return get ? h('a', { href: opHash(get.operation, get.input, get.service) }, item.name) : item.name;
   };
   const append = (items) => {
     items.forEach(learn);
@@ -153,7 +156,7 @@ function actions(operation, input) {
   const others = arn ? operationsFor(arn).filter((o) => o.operation !== operation) : [];
   if (!others.length) return null;
   return h('nav', { 'aria-label': 'This resource' }, h('h4', {}, 'This resource'),
-    h('ul', { class: 'links' }, others.map((o) => h('li', {}, h('a', { href: opHash(o.operation, o.input) }, o.operation)))));
+    h('ul', { class: 'links' }, others.map((o) => h('li', {}, h('a', { href: opHash(o.operation, o.input, o.service) }, o.operation)))));
 }
 
 /** The issues an error names: a `ValidationError`'s report, or the field a service `ValidationException` names (`Value at 'a.b' …`). */

@@ -6,6 +6,7 @@
 // the connection panel's (credentials.js). Secrets live only in their inputs and in memory:
 // never in storage, the URL or the console.
 import init, { validate, createSignedRequest, paginateListConfiguredModelAlgorithms, CleanRoomsMlClient, version } from '/pkg/cleanroomsml_wasm.js';
+import { CleanRoomsClient } from '/pkg/cleanrooms.js';
 import { h, renderForm, showIssues, previewer, failure, downloadJson, readJsonFile } from './form.js';
 import { PAGE_SIZE, appendRows, detailsHash, detailsOf, dl } from './console.js';
 import * as panel from './credentials.js';
@@ -13,6 +14,7 @@ import { renderOperations } from './operations.js';
 import { setUpOperationView, showOperation, connectionChanged } from './operation-view.js';
 import { setUpWorkspace, showMemberships, showHome, leaveWorkspace, chosenContext, restoreChosen } from './workspace.js';
 import { earlierAttemptNote } from './answer.js';
+import { useService } from './model.js';
 
 const $ = (id) => document.getElementById(id);
 const STORAGE_KEY = 'cleanroomsml-wasm.demo';
@@ -52,6 +54,8 @@ function connection() {
 }
 
 const client = () => new CleanRoomsMlClient({ ...connection(), requestTimeoutMs: 15000 });
+/** Clean Rooms' client on the same connection (the workspace, Clean Rooms' operations). */
+const cleanRoomsClient = () => new CleanRoomsClient({ ...connection(), requestTimeoutMs: 15000 });
 
 /** Remembers the non-secret fields and the input; secrets and tokens are left out by construction. */
 function remember(input = readInput()) {
@@ -165,14 +169,15 @@ function newInShownMembership() {
 
 /**
  * The view the hash names: `#memberships` (also the empty hash), `#home/MEMBERSHIP`, `#list/MEMBERSHIP`,
- * `#association/MEMBERSHIP/ARN`, `#new`, `#operations`, `#op/NAME?INPUT`.
+ * `#association/MEMBERSHIP/ARN`, `#new`, `#operations`, `#op/NAME?INPUT` (Clean Rooms ML's),
+ * `#cleanrooms/NAME?INPUT` (Clean Rooms').
  */
 function parseHash() {
   if (['', '#', '#memberships'].includes(location.hash)) return { view: 'memberships' };
   const home = location.hash.match(/^#home\/(.*)$/);
   if (home) return { view: 'home', membership: decodeURIComponent(home[1]) };
-  const operation = location.hash.match(/^#op\/(\w+)(?:\?(.*))?$/);
-  if (operation) return { view: 'operation', name: operation[1], query: operation[2] ?? '' };
+  const operation = location.hash.match(/^#(op|cleanrooms)\/(\w+)(?:\?(.*))?$/);
+  if (operation) return { view: 'operation', service: operation[1] === 'op' ? 'cleanroomsml' : 'cleanrooms', name: operation[2], query: operation[3] ?? '' };
   if (location.hash === '#operations') return { view: 'operations' };
   const [view, membership, arn] = location.hash.slice(1).split('/');
   if (view === 'association' && membership && arn) return { view: 'details', membership, arn: decodeURIComponent(arn) };
@@ -193,6 +198,8 @@ async function route({ focus = true } = {}) {
     syncAlgorithmChoice();
   }
   if (target.view === 'operations') document.title = 'Operations · Clean Rooms ML';
+  // Every view but a Clean Rooms operation's reads Clean Rooms ML's model.
+  useService(target.service ?? 'cleanroomsml');
   if (target.view === 'operation') showOperation(target.name, target.query);
   const heading = { memberships: 'memberships-title', home: 'home-title', list: 'list-title', details: 'details-title', new: 'new-title', operations: 'operations-title', operation: 'operation-title' }[target.view];
   if (focus) $(heading).focus();
@@ -286,8 +293,8 @@ async function deleteShown() {
 /** The operations view, the view of one operation and the workspace (operations.js, operation-view.js, workspace.js). */
 function startViews() {
   renderOperations($('operation-groups'), $('operation-filter'), $('operations-status'));
-  setUpOperationView({ client, connection, blockedPreview, context: chosenContext });
-  setUpWorkspace({ mlClient: client, connection, connected: () => panel.fold(`${$('region').value.trim()} at ${$('endpoint').value.trim() || 'AWS'}`), notConnected: panel.notConnected });
+  setUpOperationView({ clients: { cleanroomsml: client, cleanrooms: cleanRoomsClient }, connection, blockedPreview, context: chosenContext });
+  setUpWorkspace({ mlClient: client, cleanRoomsClient, connected: () => panel.fold(`${$('region').value.trim()} at ${$('endpoint').value.trim() || 'AWS'}`), notConnected: panel.notConnected });
 }
 
 async function start() {

@@ -5,13 +5,15 @@
 // a link to its operation's form, prefilled; a step that cannot run yet is shown disabled
 // with its reason. While any resource is in progress the home lists them again, backing off,
 // until all are settled. The chosen membership's ID (never a secret) is remembered.
-import { CleanRoomsClient, validate as validateCleanRooms } from '/pkg/cleanrooms.js';
+import { validate as validateCleanRooms } from '/pkg/cleanrooms.js';
 import { h } from './form.js';
 import { opHash } from './answer.js';
 import { dl, copyable } from './console.js';
-import { getFor, shapes } from './model.js';
+import { getFor, SERVICES } from './model.js';
 import { know, forget, observe } from './known.js';
 
+// The workspace is Clean Rooms ML's, whichever service the operations view shows.
+const { shapes } = SERVICES.cleanroomsml;
 const $ = (id) => document.getElementById(id);
 const MEMBERSHIP_KEY = 'cleanroomsml-wasm.membership';
 /** The home's refresh: the first delay, its growth, its ceiling. */
@@ -30,18 +32,17 @@ let refreshTimer;
 const failures = new Map();
 
 /**
- * Wires the views once: `mlClient()` and `connection()` are the page's; `connected()` is told
+ * Wires the views once: `mlClient()` and `cleanRoomsClient()` are the page's; `connected()` is told
  * when a call went through, `notConnected(err)` when the memberships could not be listed.
  */
-export function setUpWorkspace({ mlClient, connection, connected, notConnected }) {
-  api = { mlClient, connection, connected, notConnected };
+export function setUpWorkspace({ mlClient, cleanRoomsClient, connected, notConnected }) {
+  api = { mlClient, cleanRoomsClient, connected, notConnected };
   $('membership-by-id').addEventListener('submit', openById);
 }
 
 /** The members the chosen membership fills in the operations' forms. */
 export const chosenContext = () => (chosen ? { membershipIdentifier: chosen.id, collaborationIdentifier: chosen.collaborationId } : {});
 
-const cleanRooms = () => new CleanRoomsClient({ ...api.connection(), requestTimeoutMs: 15000 });
 
 /** Every item of a List… of either service, page after page. */
 async function listAll(send, name, input, items) {
@@ -85,7 +86,7 @@ export async function showMemberships() {
   const tbody = $('memberships').tBodies[0];
   $('memberships-status').textContent = 'Loading your memberships…';
   try {
-    const client = cleanRooms();
+    const client = api.cleanRoomsClient();
     const memberships = await listAll((n, i) => client.send(n, i), 'ListMemberships', {}, 'membershipSummaries');
     // The member's own display name, from the collaboration's members.
     const names = await Promise.all(memberships.map((m) => (m.status !== 'ACTIVE' ? [] : listAll((n, i) => client.send(n, i), 'ListMembers', { collaborationIdentifier: m.collaborationId }, 'memberSummaries').catch(() => []))));
@@ -181,7 +182,7 @@ export async function showHome(id) {
 
 /** The membership `id` as Clean Rooms answers it, with its collaboration's members and its analysis templates. */
 async function readMembership(id) {
-  const client = cleanRooms();
+  const client = api.cleanRoomsClient();
   const { membership } = await client.send('GetMembership', { membershipIdentifier: id });
   if (membership.status !== 'ACTIVE') return { membership };
   const [members, templates] = await Promise.all([
@@ -296,7 +297,7 @@ function nextSteps(kind, item) {
 /** A step as a link to its prefilled form, or a disabled button with its reason beside it. */
 function step([text, operation, input, reason], name) {
   const key = `${operation} ${name}`;
-  if (!reason) return h('a', { href: opHash(operation, input), class: 'button', 'data-key': key, 'aria-label': `${text}: ${name}` }, text);
+  if (!reason) return h('a', { href: opHash(operation, input, 'cleanroomsml'), class: 'button', 'data-key': key, 'aria-label': `${text}: ${name}` }, text);
   const id = `why-${CSS.escape(key).replace(/[^\w-]/g, '_')}`;
   return h('span', { class: 'blocked' }, h('button', { type: 'button', disabled: true, 'aria-label': `${text}: ${name}`, 'aria-describedby': id }, text), h('span', { id, class: 'hint' }, ` Cannot run: ${reason}.`));
 }
@@ -304,7 +305,7 @@ function step([text, operation, input, reason], name) {
 /** A kind's section: its table (name, status, age, next steps, ARN), or why it could not be listed. */
 function kindSection(kind, index, outcome) {
   const titleId = `kind-${index}`;
-  const start = kind.start && h('p', {}, h('a', { href: opHash(kind.start[1], kind.start[2]), class: 'button', 'data-key': kind.start[1] }, kind.start[0]));
+  const start = kind.start && h('p', {}, h('a', { href: opHash(kind.start[1], kind.start[2], 'cleanroomsml'), class: 'button', 'data-key': kind.start[1] }, kind.start[0]));
   const heading = h('h3', { id: titleId }, kind.title, outcome.items ? h('span', { class: 'hint' }, ` (${outcome.items.length}${kind.account ? ', the account\'s' : ''})`) : null);
   if (outcome.err) return h('section', { 'aria-labelledby': titleId }, heading, h('p', { class: 'result-error' }, `Could not list them: ${outcome.err.name}: ${outcome.err.message}`), start);
   if (!outcome.items.length) return h('section', { 'aria-labelledby': titleId }, heading, h('p', { class: 'hint' }, 'None yet.'), start);
@@ -314,7 +315,7 @@ function kindSection(kind, index, outcome) {
     const name = item.name ?? arn;
     const message = failures.get(arn);
     return h('tr', {},
-      h('th', { scope: 'row', 'data-label': 'Name' }, get ? h('a', { href: opHash(get.operation, get.input), 'data-key': `open ${arn}` }, name) : name),
+      h('th', { scope: 'row', 'data-label': 'Name' }, get ? h('a', { href: opHash(get.operation, get.input, get.service), 'data-key': `open ${arn}` }, name) : name),
       h('td', { 'data-label': 'Status' }, item.status ? h('span', { class: `status status-${item.status}` }, item.status) : '—',
         message ? h('p', { class: 'result-error status-message' }, message) : null),
       h('td', { 'data-label': 'Age' }, age(item.createTime)),

@@ -10,7 +10,8 @@
 //! - `rust.rs` writes `src/model/generated/NAME.rs`: the tables' indices by name, for Rust;
 //! - `entry.rs` and `typescript.rs` write `src/entries/NAME.js` and `NAME.d.ts`: the
 //!   service's entry point of the npm package, and its types;
-//! - `page.rs` writes `www/model.generated.js`: the page's copy of the shapes and operations.
+//! - `page.rs` writes `www/model.NAME.generated.js`: the page's copy of the service's shapes and
+//!   operations.
 
 mod entry;
 mod model;
@@ -34,9 +35,6 @@ pub use model::{lower_first, screaming};
 /// (`cleanroomsml-wasm`), the others `cleanroomsml-wasm/NAME`.
 pub const SERVICES: &[&str] = &["cleanroomsml", "cleanrooms"];
 
-/// The service whose shapes the page (`www/`) is built from.
-pub const PAGE_SERVICE: &str = "cleanroomsml";
-
 /// The generated files, by path from the repository root.
 pub struct Output {
     pub files: Vec<(String, String)>,
@@ -54,7 +52,11 @@ pub fn entry_path(name: &str, extension: &str) -> String {
 
 /// The list of services for the crate (`src/model/generated.rs`).
 pub const SERVICES_PATH: &str = "src/model/generated.rs";
-pub const PAGE_PATH: &str = "www/model.generated.js";
+
+/// The page's model of service `name` (`www/model.js` reads each service's).
+pub fn page_path(name: &str) -> String {
+    format!("www/model.{name}.generated.js")
+}
 
 /// Generates the files of service `name` (number `id` in `SERVICES`) for every operation of
 /// its model text `model`, its paginators (`paginators-1.json`'s text) and endpoint rules
@@ -66,15 +68,13 @@ pub fn generate(name: &str, id: usize, model: &str, paginators: &str, endpoint_r
     let mut read = model::read(&model, &paginators)?;
     let endpoint = model::endpoint(&model["metadata"], &endpoint_rules)?;
     let tables = tables::generate(name, id, &mut read, &endpoint)?;
-    let mut files = vec![
+    let files = vec![
         (tables_path(name), tables.text),
         (format!("src/model/generated/{name}.rs"), rust::generate(name, id, &read, &tables.index)),
         (entry_path(name, "js"), entry::generate(name, &read)),
         (entry_path(name, "d.ts"), typescript::generate(name, &read)?),
+        (page_path(name), page::generate(name, &read)?),
     ];
-    if name == PAGE_SERVICE {
-        files.push((PAGE_PATH.to_owned(), page::generate(&read)?));
-    }
     Ok(Output { files })
 }
 

@@ -79,25 +79,28 @@ async function follow(scope, text, operation) {
   await page.waitForFunction((name) => document.getElementById('operation-title').textContent === name, operation);
 }
 
-test('the operations view: all 59 grouped by resource, a filter box, links to each form; focus goes to the heading', async () => {
+test('the operations view: the 59 of Clean Rooms ML grouped by resource, then Clean Rooms\', a filter box, links to each form; focus goes to the heading', async () => {
   const ops = page.locator('#view-operations');
   assert.equal(await ops.isVisible(), true);
-  assert.equal(await ops.getByRole('link').count(), 59);
-  const groups = await ops.getByRole('heading', { level: 3 }).allInnerTexts();
+  assert.deepEqual(await ops.getByRole('heading', { level: 3 }).allInnerTexts(), ['Clean Rooms ML: 59 operations', 'Clean Rooms: 103 operations']);
+  const ml = ops.getByRole('region', { name: 'Clean Rooms ML: 59 operations' });
+  assert.equal(await ml.getByRole('link').count(), 59);
+  assert.equal(await ops.getByRole('link').count(), 59 + 103);
+  const groups = await ml.getByRole('heading', { level: 4 }).allInnerTexts();
   assert.deepEqual(groups, ['Training datasets', 'ML input channels', 'Trained models', 'Inference jobs', 'Export jobs', 'Audience models',
     'Configured audience models', 'Configured model algorithms', 'Configured model algorithm associations', 'ML configuration', 'Tags']);
-  const inGroup = async (title) => ops.getByRole('region', { name: title }).getByRole('link').allInnerTexts();
+  const inGroup = async (title) => ml.getByRole('region', { name: title, exact: true }).getByRole('link').allInnerTexts();
   assert.deepEqual(await inGroup('Training datasets'), ['CreateTrainingDataset', 'DeleteTrainingDataset', 'GetTrainingDataset', 'ListTrainingDatasets']);
   assert.ok((await inGroup('Audience models')).includes('StartAudienceGenerationJob'), 'audience generation jobs are under audience models');
   assert.deepEqual(await inGroup('Tags'), ['ListTagsForResource', 'TagResource', 'UntagResource']);
-  assert.equal(await page.locator('#operations-status').textContent(), '59 operations.');
+  assert.equal(await page.locator('#operations-status').textContent(), '162 operations.');
   await page.screenshot({ path: join(artifacts, 'operations.png'), fullPage: true });
 
   const filter = ops.getByLabel('Filter operations');
   await filter.fill('inference job');
   assert.deepEqual(await ops.getByRole('link').allInnerTexts(), ['CancelTrainedModelInferenceJob', 'GetTrainedModelInferenceJob',
     'ListCollaborationTrainedModelInferenceJobs', 'ListTrainedModelInferenceJobs', 'StartTrainedModelInferenceJob']);
-  assert.equal(await page.locator('#operations-status').textContent(), '5 of 59 operations match.');
+  assert.equal(await page.locator('#operations-status').textContent(), '5 of 162 operations match.');
   await filter.fill('create-ml-input');
   assert.deepEqual(await ops.getByRole('link').allInnerTexts(), ['CreateMLInputChannel'], 'the CLI command matches too');
   // Keyboard: Tab from the filter to the link, Enter opens the form and focus moves to its heading.

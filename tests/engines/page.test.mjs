@@ -2,8 +2,8 @@
 // against `make demo`'s world (scripts/demo.mjs), each engine with a demo of its own: sign-in
 // through the demo Cognito identity pool; the associations' list, create and delete; a field
 // error shown before sending; the operations view and its filter; a union member chosen in a
-// generated form; a call sent from the operations view. Clicks and keys are the engine's own;
-// the fuller Chromium-only suites are tests/browser/{demo,console,credentials-panel,operations}.test.mjs.
+// generated form; a call sent from the operations view, one of Clean Rooms ML's and one of
+// Clean Rooms'. Clicks and keys are the engine's own; the fuller Chromium-only suites are tests/browser/{demo,console,credentials-panel,operations}.test.mjs.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
@@ -107,10 +107,10 @@ for (const name of ENGINES) {
 
     test(`${title}: the operations view and its filter`, async () => {
       await page.click('#nav-operations');
-      await textIs('#operations-status', /^59 operations\.$/);
-      assert.equal(await page.evaluate(() => document.querySelectorAll('#view-operations a').length), 59);
+      await textIs('#operations-status', /^162 operations\.$/);
+      assert.equal(await page.evaluate(() => document.querySelectorAll('#view-operations a').length), 59 + 103);
       await page.type('#operation-filter', 'inference job');
-      await textIs('#operations-status', /^5 of 59 operations match\.$/);
+      await textIs('#operations-status', /^5 of 162 operations match\.$/);
       assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('#view-operations a')].filter((a) => a.offsetParent).map((a) => a.textContent)), [
         'CancelTrainedModelInferenceJob', 'GetTrainedModelInferenceJob', 'ListCollaborationTrainedModelInferenceJobs', 'ListTrainedModelInferenceJobs', 'StartTrainedModelInferenceJob',
       ]);
@@ -118,7 +118,7 @@ for (const name of ENGINES) {
 
     test(`${title}: a generated form: choosing a union member shows its fields`, async () => {
       await retype('#operation-filter', 'create-ml-input');
-      await textIs('#operations-status', /^1 of 59 operations match\.$/);
+      await textIs('#operations-status', /^1 of 162 operations match\.$/);
       await page.click('#view-operations a[href="#op/CreateMLInputChannel"]');
       await textIs('#operation-title', /^CreateMLInputChannel$/);
       const union = 'inputChannel.dataSource';
@@ -139,6 +139,18 @@ for (const name of ENGINES) {
       await textIs('#op-answer', /ListConfiguredModelAlgorithms: answered\.\s+Status\s+200/);
       const answer = await page.text('#op-answer');
       for (const algorithm of SEEDED_ALGORITHMS) assert.ok(answer.includes(algorithm.name), algorithm.name);
+    });
+
+    test(`${title}: a Clean Rooms operation from the operations view: its CLI line, sent with Clean Rooms' client`, async () => {
+      await page.evaluate(() => { location.hash = '#operations'; });
+      await retype('#operation-filter', 'list-memberships');
+      await textIs('#operations-status', /^1 of 162 operations match\.$/);
+      await page.click('#view-operations a[href="#cleanrooms/ListMemberships"]');
+      await textIs('#operation-title', /^ListMemberships$/);
+      assert.equal(await page.text('#op-cli-command'), 'aws cleanrooms list-memberships --cli-input-json file://list-memberships.json');
+      await page.click('#op-send');
+      await textIs('#op-answer', /ListMemberships: answered\.\s+Status\s+200/);
+      assert.match(await page.text('#op-answer'), /Demo collaboration[^]*Retail insights|Retail insights[^]*Demo collaboration/);
     });
   });
 }

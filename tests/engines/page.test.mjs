@@ -3,7 +3,8 @@
 // through the demo Cognito identity pool; the associations' list, create and delete; a field
 // error shown before sending; the operations view and its filter; a union member chosen in a
 // generated form; a call sent from the operations view, one of Clean Rooms ML's and one of
-// Clean Rooms'. Clicks and keys are the engine's own; the fuller Chromium-only suites are tests/browser/{demo,console,credentials-panel,operations}.test.mjs.
+// Clean Rooms'. Clicks and keys are the engine's own; the fuller Chromium-only suites are
+// tests/browser/{demo,console,credentials-panel,operations,cleanrooms-operations}.test.mjs.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';

@@ -55,6 +55,6 @@ export function learn(item) {
   if (own) observe(own, item.status);
 }
 
-/** The ARN of the resource an answer describes: the member named for its own type (`mlInputChannelArn`). */
+/** The ARN of the resource an answer describes: the member named for its own type (`mlInputChannelArn`), or Clean Rooms' `arn`. */
 export const ownArn = (item) => Object.entries(item ?? {}).find(([member, value]) => typeof value === 'string'
-  && /^arn:[^:]+:cleanrooms(-ml)?:/.test(value) && member === `${typeOfArn(value).replace(/-(\w)/g, (_, c) => c.toUpperCase())}Arn`)?.[1];
+  && /^arn:[^:]+:cleanrooms(-ml)?:/.test(value) && (member === 'arn' || member === `${typeOfArn(value).replace(/-(\w)/g, (_, c) => c.toUpperCase())}Arn`))?.[1];

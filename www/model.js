@@ -135,8 +135,8 @@ export function matches(pattern, value) {
 
 /**
  * The operations that take `arn` in a top-level input member whose ARN pattern it matches,
- * each as `{ operation, input }` with that member filled, and `membershipIdentifier` from
- * the ARN's `membership/<uuid>` where the operation needs one.
+ * each as `{ service, operation, input }` with that member filled, and `membershipIdentifier`
+ * from the ARN's `membership/<uuid>` where the operation needs one; service `name`'s operations.
  */
 export function operationsFor(arn, name = service) {
   const { operations, shapes } = SERVICES[name];

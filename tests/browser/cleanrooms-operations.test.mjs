@@ -3,8 +3,9 @@
 // lists both services' operations and filters across both; Clean Rooms' ListMemberships opened
 // from it (`#cleanrooms/ListMemberships`), its CLI line Clean Rooms', sent with the page's
 // connection, answered with the demo's memberships; a bad field of a Clean Rooms form disables
-// Send; an operation whose name both services have keeps each service's form; a Delete… asks
-// first; axe-core finds no violation in the view at 1280 and 400 px.
+// Send; an item of an answer links to its Get… in Clean Rooms; an operation whose name both
+// services have keeps each service's form; a Delete… asks first; axe-core finds no violation
+// in the view at 1280 and 400 px.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -129,6 +130,18 @@ test('a bad membershipIdentifier on Clean Rooms\' GetMembership is shown at its 
   assert.match(await answered(), /Retail insights/);
   const { violations } = await axeViolations(400);
   assert.deepEqual(violations, [], 'GetMembership with its answer at 400 px');
+});
+
+test('an ARN in a Clean Rooms answer links to the Get… of the service that reads it', async () => {
+  await go(`#cleanrooms/ListAnalysisTemplates?membershipIdentifier=${DEMO_MEMBERSHIP}`);
+  await title('ListAnalysisTemplates');
+  await sendButton().click();
+  assert.match(await answered(), /segment-counts/);
+  const link = answer().getByRole('link', { name: 'segment-counts', exact: true });
+  assert.match(await link.getAttribute('href'), /^#cleanrooms\/GetCollaborationAnalysisTemplate\?analysisTemplateArn=arn%3Aaws%3Acleanrooms%3A/);
+  await link.click();
+  await title('GetCollaborationAnalysisTemplate');
+  assert.match(await view().getByLabel(/^Analysis template ARN/).inputValue(), /^arn:aws:cleanrooms:[^]*analysistemplate\//);
 });
 
 test('a name both services have keeps each service\'s form; Clean Rooms ML\'s #op/ views are unchanged', async () => {

@@ -197,7 +197,7 @@ async function route({ focus = true } = {}) {
     document.title = 'New association · Clean Rooms ML';
     syncAlgorithmChoice();
   }
-  if (target.view === 'operations') document.title = 'Operations · Clean Rooms ML';
+  if (target.view === 'operations') document.title = 'Operations · Clean Rooms ML and Clean Rooms';
   // Every view but a Clean Rooms operation's reads Clean Rooms ML's model.
   useService(target.service ?? 'cleanroomsml');
   if (target.view === 'operation') showOperation(target.name, target.query);

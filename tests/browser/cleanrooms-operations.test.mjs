@@ -8,13 +8,11 @@
 // in the view at 1280 and 400 px.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { startDemo } from '../../scripts/demo.mjs';
 import { DEMO_MEMBERSHIP, EXAMPLE_MEMBERSHIP, UNKNOWN_MEMBERSHIP, DEMO_CREDENTIALS } from '../../scripts/local-endpoint.mjs';
 import { launchChromium } from './chromium.mjs';
+import { assertAccessible } from './accessibility.mjs';
 
-const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let demo, browser, page;
 const problems = [];
 const requests = [];
@@ -50,18 +48,6 @@ async function answered() {
   return answer().innerText();
 }
 
-/** axe-core's violations in the page at `width` px (run in the page). */
-async function axeViolations(width) {
-  await page.setViewportSize({ width, height: 900 });
-  const violations = await page.evaluate(async (source) => {
-    if (!window.axe) (0, eval)(source); // eslint-disable-line no-eval -- the test's evaluation, not the page's
-    const result = await window.axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }, axeSource);
-  const wide = await page.evaluate(() => document.documentElement.scrollWidth);
-  await page.setViewportSize({ width: 1280, height: 900 });
-  return { violations, wide };
-}
 
 test('the operations view lists both services\' operations; the filter runs across both', async () => {
   const clean = ops().getByRole('region', { name: 'Clean Rooms: 103 operations' });
@@ -107,12 +93,7 @@ test('Clean Rooms\' ListMemberships from the list: its CLI line, sent on the pag
   assert.match(text, /Retail insights/);
   assert.ok(text.includes(DEMO_MEMBERSHIP) || await answer().locator(`text=${DEMO_MEMBERSHIP.slice(0, 8)}`).count() > 0, text);
   assert.ok(requests.slice(before).some((line) => /GET \/memberships/.test(line)), requests.slice(before).join('\n'));
-  const { violations, wide } = await axeViolations(1280);
-  assert.deepEqual(violations, [], 'ListMemberships at 1280 px');
-  const narrow = await axeViolations(400);
-  assert.deepEqual(narrow.violations, [], 'ListMemberships at 400 px');
-  assert.ok(narrow.wide <= 400, `${narrow.wide} px wide at 400 px`);
-  assert.ok(wide <= 1280);
+  await assertAccessible(page, 'ListMemberships');
 });
 
 test('a bad membershipIdentifier on Clean Rooms\' GetMembership is shown at its field and disables Send; a good one is answered', async () => {
@@ -128,8 +109,7 @@ test('a bad membershipIdentifier on Clean Rooms\' GetMembership is shown at its 
   await page.waitForFunction(() => !document.getElementById('op-send').disabled);
   await sendButton().click();
   assert.match(await answered(), /Retail insights/);
-  const { violations } = await axeViolations(400);
-  assert.deepEqual(violations, [], 'GetMembership with its answer at 400 px');
+  await assertAccessible(page, 'GetMembership with its answer', [400]);
 });
 
 test('an ARN in a Clean Rooms answer links to the Get… of the service that reads it', async () => {

@@ -8,17 +8,16 @@
 // test advances its clock (a pace of an hour), so that "not ACTIVE yet" is seen for certain.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
 import { startDemo } from '../../scripts/demo.mjs';
 import { DEMO_MEMBERSHIP, COLLABORATION, UNKNOWN_MEMBERSHIP, PARTNER_ACCOUNT, CALLER_ACCOUNT, FAIL_TAG } from '../../scripts/local-endpoint.mjs';
 import { launchChromium } from './chromium.mjs';
+import { assertAccessible } from './accessibility.mjs';
 
 const PACE_MS = 3_600_000;
 const artifacts = fileURLToPath(new URL('../artifacts/workspace/', import.meta.url));
-const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let demo, browser, page;
 const problems = [];
 let shot = 0;
@@ -48,26 +47,6 @@ async function screenshot(name) {
   await page.screenshot({ path: join(artifacts, `${String(++shot).padStart(2, '0')}-${name}.png`), fullPage: true });
 }
 
-/** axe-core's violations in the page at `width` px (run in the page; the CSP is left as it is). */
-async function axeViolations(width) {
-  await page.setViewportSize({ width, height: 900 });
-  const violations = await page.evaluate(async (source) => {
-    if (!window.axe) (0, eval)(source); // eslint-disable-line no-eval -- the test's evaluation, not the page's
-    const result = await window.axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }, axeSource);
-  await page.setViewportSize({ width: 1280, height: 900 });
-  return violations;
-}
-
-/** No axe violation at 1280 and 400 px, and no horizontal scrolling at 400 px. */
-async function assertAccessible(view) {
-  for (const width of [1280, 400]) assert.deepEqual(await axeViolations(width), [], `${view} at ${width} px`);
-  await page.setViewportSize({ width: 400, height: 900 });
-  const wide = await page.evaluate(() => document.documentElement.scrollWidth);
-  await page.setViewportSize({ width: 1280, height: 900 });
-  assert.ok(wide <= 400, `${view}: ${wide} px wide at 400 px`);
-}
 
 const home = () => page.locator('#view-home');
 const operation = () => page.locator('#view-operation');
@@ -110,7 +89,7 @@ test('make demo opens on the membership picker, from ListMemberships', async () 
   await page.setViewportSize({ width: 400, height: 900 });
   await screenshot('membership-picker-400px');
   await page.setViewportSize({ width: 1280, height: 900 });
-  await assertAccessible('the membership picker');
+  await assertAccessible(page, 'the membership picker');
 });
 
 test('a mistyped or unknown membership is refused, never used', async () => {
@@ -131,7 +110,7 @@ test('a mistyped or unknown membership is refused, never used', async () => {
   assert.equal(await page.evaluate(() => localStorage.getItem('cleanroomsml-wasm.membership')), null);
   assert.equal(await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Home' }).isVisible(), false);
   await screenshot('unknown-membership-refused');
-  await assertAccessible('a refused membership');
+  await assertAccessible(page, 'a refused membership');
   await page.getByRole('link', { name: 'Choose one of your memberships' }).click();
   await page.getByRole('heading', { name: 'Your memberships' }).waitFor();
 });
@@ -145,7 +124,7 @@ test('the workflow, by mouse: picker → home → algorithm → association → 
   assert.equal(await page.evaluate(() => localStorage.getItem('cleanroomsml-wasm.membership')), DEMO_MEMBERSHIP);
   assert.match(await home().innerText(), /Every resource is settled: not refreshing\./);
   await screenshot('home');
-  await assertAccessible('the home');
+  await assertAccessible(page, 'the home');
   await page.setViewportSize({ width: 400, height: 900 });
   await screenshot('home-400px');
   await page.setViewportSize({ width: 1280, height: 900 });
@@ -227,14 +206,14 @@ test('the workflow, by mouse: picker → home → algorithm → association → 
   await homeSettled();
   await page.waitForFunction(() => /Every resource is settled: not refreshing\./.test(document.getElementById('home-refresh').textContent), null, { timeout: 15000 });
   await screenshot('inference-active');
-  await assertAccessible('the home with the workflow\'s resources');
+  await assertAccessible(page, 'the home with the workflow\'s resources');
   // The job's page: its statuses as the home saw them move.
   await row('Inference jobs', 'wf-inference').getByRole('link', { name: 'wf-inference', exact: true }).click();
   const timeline = operation().getByRole('region', { name: 'Statuses seen' });
   await timeline.waitFor();
   assert.deepEqual(await timeline.locator('li .status').allInnerTexts(), ['CREATE_PENDING', 'ACTIVE']);
   await screenshot('inference-job-timeline');
-  await assertAccessible('a resource\'s page with its timeline');
+  await assertAccessible(page, 'a resource\'s page with its timeline');
   await backHome();
   assert.deepEqual(problems, []);
 });
@@ -247,7 +226,7 @@ test('a Delete… asks first, naming the resource, and shows its outcome (a fail
   const dialog = page.getByRole('dialog', { name: 'DeleteConfiguredModelAlgorithmAssociation?' });
   assert.match(await dialog.innerText(), /will act on the configured model algorithm association "wf-association"\. This cannot be undone\./);
   await screenshot('confirm-delete');
-  await assertAccessible('the confirmation');
+  await assertAccessible(page, 'the confirmation');
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await page.locator('#op-outcome').getByText('Not sent.', { exact: true }).waitFor();
   // The channel and the model still name it: the service refuses, and the refusal is shown beside the button.
@@ -450,7 +429,7 @@ test('an audience generation job\'s quality: an SVG chart drawn by the page, its
   assert.equal(bars.length, 3);
   assert.ok(bars[0] > bars[1] && bars[1] > bars[2], `the bars follow the scores: ${bars}`);
   await screenshot('audience-quality-chart');
-  await assertAccessible('the audience generation job with its chart');
+  await assertAccessible(page, 'the audience generation job with its chart');
   assert.deepEqual(problems, []);
 });
 

@@ -64,9 +64,8 @@ impl Writer {
         self.number(u64::from(flag));
     }
 
-    /// `n + 1`, or 0 for none.
     pub fn optional(&mut self, n: Option<usize>) {
-        self.number(n.map_or(0, |n| n as u64 + 1));
+        self.number(optional(n));
     }
 
     /// One field of every record of a table, together: alike values side by side compress
@@ -99,6 +98,11 @@ impl Writer {
     pub fn finish(self) -> String {
         [self.numbers, self.texts].join("~")
     }
+}
+
+/// How the tables write a number that may be absent: `n + 1`, or 0 for none.
+fn optional(n: Option<usize>) -> u64 {
+    n.map_or(0, |n| n as u64 + 1)
 }
 
 /// The index of `item` in `table`, appended when it is not there yet: every table is
@@ -257,7 +261,7 @@ pub fn generate(service: &str, id: usize, model: &mut Model, endpoint: &Endpoint
     w.number(shapes.len() as u64);
     w.column(shapes.iter().map(|s| u64::from(s.kind)), false);
     w.column(shapes.iter().map(|s| s.rule as u64), false);
-    w.column(shapes.iter().map(|s| s.a.map_or(0, |a| a as u64 + 1)), true);
+    w.column(shapes.iter().map(|s| optional(s.a)), true);
     w.column(shapes.iter().map(|s| s.b as u64), false);
     w.column(shapes.iter().map(|s| s.limits as u64), false);
     w.number(members.len() as u64);
@@ -280,7 +284,7 @@ pub fn generate(service: &str, id: usize, model: &mut Model, endpoint: &Endpoint
     w.column(ops.iter().map(|op| index[op.input.as_str()] as u64), true);
     // An output without members is none: the client reads no body for it (as the SDK).
     let output = |op: &crate::model::Op| op.output.as_ref().filter(|o| model.members(o).is_ok_and(|m| !m.is_empty())).map(|o| index[o.as_str()]);
-    w.column(ops.iter().map(|op| output(op).map_or(0, |o| o as u64 + 1)), true);
+    w.column(ops.iter().map(|op| optional(output(op))), true);
     w.column(ops.iter().map(|op| op.success_code), false);
     w.column(ops.iter().map(|op| u64::from(op.idempotent)), false);
     let bits = |op: &crate::model::Op| op.errors.iter().map(|e| 1u64 << errors.iter().position(|d| d.0 == e.0).unwrap_or(0)).fold(0, |a, b| a | b);

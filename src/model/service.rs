@@ -156,9 +156,8 @@ impl Reader {
         (count, move |field: usize, i: usize| values.get(field * count + i).copied().unwrap_or(0))
     }
 
-    fn list<T>(&mut self, item: impl FnMut(&mut Self) -> T) -> Vec<T> {
+    fn list<T>(&mut self, mut item: impl FnMut(&mut Self) -> T) -> Vec<T> {
         let count = self.number();
-        let mut item = item;
         (0..count).map(|_| item(self)).collect()
     }
 }
